@@ -1,0 +1,56 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+/// newsconv: convert news articles between the formats agencies and newsrooms exchange.
+///
+/// Dependency direction: newsconv -> NewsConvKit -> Formats/* -> NewsCore.
+/// Format modules never import each other; NewsConvKit holds the one list of built-in formats.
+let package = Package(
+    name: "newsconv",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "newsconv", targets: ["newsconv"]),
+        .library(name: "NewsConvKit", targets: ["NewsConvKit"]),
+        .library(name: "NewsCore", targets: ["NewsCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
+        .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.0"),
+    ],
+    targets: [
+        // The IR, the format protocols, the registry and diagnostics. Foundation only.
+        .target(name: "NewsCore"),
+
+        // Format modules: each depends on NewsCore only.
+        .target(name: "WireText", dependencies: ["NewsCore"], path: "Sources/Formats/WireText"),
+        .target(name: "NativeJSON", dependencies: ["NewsCore"], path: "Sources/Formats/NativeJSON"),
+
+        // The built-in module list, the conversion pipeline.
+        .target(name: "NewsConvKit", dependencies: ["NewsCore", "WireText", "NativeJSON"]),
+
+        // The thin CLI.
+        .executableTarget(
+            name: "newsconv",
+            dependencies: [
+                "NewsConvKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
+        .target(name: "TestSupport", dependencies: ["NewsCore"], path: "Tests/TestSupport"),
+        .testTarget(
+            name: "NewsCoreTests",
+            dependencies: ["NewsCore", "TestSupport"]
+        ),
+        .testTarget(name: "WireTextTests", dependencies: ["WireText", "NewsCore", "TestSupport"]),
+        .testTarget(
+            name: "NativeJSONTests",
+            dependencies: [
+                "NativeJSON", "NewsCore", "TestSupport",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
+        ),
+        .testTarget(name: "NewsConvKitTests", dependencies: ["NewsConvKit", "NewsCore", "TestSupport"]),
+        .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
+    ]
+)

@@ -1,0 +1,15 @@
+import NativeJSON
+import NewsCore
+import WireText
+
+/// The one list of built-in format modules. Lookup, `newsconv formats`, detection and help text
+/// all come from here; adding a format is one line in this list.
+public enum BuiltinFormats {
+    public static let modules: [FormatModule] = [
+        .wireText,
+        .nativeJSON,
+    ]
+
+    /// A registry of the built-in modules.
+    public static let registry = FormatRegistry(modules)
+}

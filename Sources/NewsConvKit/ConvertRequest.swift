@@ -1,0 +1,48 @@
+import NewsCore
+import Foundation
+
+/// What `newsconv convert` was asked to do.
+public struct ConvertRequest: Sendable {
+    /// Input paths; `-` (or none) is standard input.
+    public var inputs: [String]
+    /// The input format's name; nil detects it per input.
+    public var from: String?
+    /// The output format's name; nil takes it from the output file's extension, else `json`.
+    public var to: String?
+    /// The output path (a file, or a directory for one file per article); nil is standard output.
+    public var output: String?
+    /// `YYYY-MM-DD`, completing partial dates.
+    public var dateContext: String?
+    /// Warnings fail the conversion and nothing is written.
+    public var strict: Bool
+    /// "Now" for generated timestamps; nil is the clock.
+    public var now: Date?
+    /// Format-specific options (`format.key` to value).
+    public var formatOptions: [String: String]
+
+    public init(
+        inputs: [String], from: String? = nil, to: String? = nil, output: String? = nil, dateContext: String? = nil,
+        strict: Bool = false, now: Date? = nil, formatOptions: [String: String] = [:]
+    ) {
+        self.inputs = inputs
+        self.from = from
+        self.to = to
+        self.output = output
+        self.dateContext = dateContext
+        self.strict = strict
+        self.now = now
+        self.formatOptions = formatOptions
+    }
+}
+
+/// What a conversion did: its diagnostics, the files it wrote, what goes to standard output,
+/// and the exit code of the CLI contract (0 success, 1 a document failed or warned under `--strict`).
+public struct ConvertOutcome: Sendable {
+    public var diagnostics: [Diagnostic]
+    public var writtenFiles: [String] = []
+    public var standardOutput: Data?
+    public var exitCode: Int32 = 0
+
+    public init(diagnostics: [Diagnostic] = []) { self.diagnostics = diagnostics }
+}
+

@@ -1,0 +1,214 @@
+import Foundation
+import NewsCore
+
+/// The conversion pipeline: detect, import, complete dates, export, write atomically.
+/// The CLI parses arguments and calls this; everything it does is here.
+public struct Converter: Sendable {
+    public let registry: FormatRegistry
+
+    public init(registry: FormatRegistry = BuiltinFormats.registry) {
+        self.registry = registry
+    }
+
+    /// The module for an input: the one named by `requested`, else detected from the path's
+    /// extension, then from the content.
+    public func inputFormat(of data: Data, path: String?, requested: String?) throws(NewsConvError) -> FormatModule {
+        if let requested {
+            guard let module = registry.module(named: requested) else {
+                throw .usage("unknown input format '\(requested)'; formats that can be read: \(registry.names(importing: true).joined(separator: ", "))")
+            }
+            guard module.importer != nil else {
+                throw .usage("format '\(module.name)' cannot be read; formats that can be read: \(registry.names(importing: true).joined(separator: ", "))")
+            }
+            return module
+        }
+        let sample = InputSample(bytes: data.prefix(8192), path: path)
+        guard let detection = registry.detect(sample) else {
+            throw .conversion(ConversionError(
+                "input.format.unknown",
+                "cannot tell the format of this input from its extension or content; name it with --from (one of: \(registry.names(importing: true).joined(separator: ", ")))",
+                at: SourceLocation(path: path ?? "<stdin>", line: 1, column: 1)))
+        }
+        return detection.module
+    }
+
+    /// The module to write: the one named by `requested`, else the one whose extension the
+    /// output path has, else `json`.
+    public func outputFormat(requested: String?, outputPath: String?) throws(NewsConvError) -> FormatModule {
+        let writable = registry.names(importing: false).joined(separator: ", ")
+        if let requested {
+            guard let module = registry.module(named: requested) else {
+                throw .usage("unknown output format '\(requested)'; formats that can be written: \(writable)")
+            }
+            guard module.exporter != nil else {
+                throw .usage("format '\(module.name)' cannot be written yet; formats that can be written: \(writable)")
+            }
+            return module
+        }
+        if let outputPath, let ext = InputSample(bytes: Data(), path: outputPath).fileExtension,
+            let module = registry.modules.first(where: { $0.exporter != nil && $0.fileExtensions.contains(ext) })
+        {
+            return module
+        }
+        guard let json = registry.module(named: "json"), json.exporter != nil else {
+            throw .usage("name the output format with --to (one of: \(writable))")
+        }
+        return json
+    }
+
+    /// Imports one document with a known format and completes its partial dates.
+    public func importDocument(_ data: Data, path: String?, format: FormatModule, options: ConversionOptions) throws(ConversionError) -> ImportResult {
+        guard let importer = format.importer else {
+            throw ConversionError("input.format.cannot-read", "format '\(format.name)' cannot be read", at: SourceLocation(path: path, line: 1, column: 1))
+        }
+        var result: ImportResult
+        do {
+            result = try importer.read(ImportInput(data: data, path: path), options: options)
+        } catch let error as ConversionError {
+            throw error.inFile(path ?? "<stdin>")
+        } catch {
+            throw ConversionError("\(format.name).import.failed", "\(error)", at: SourceLocation(path: path ?? "<stdin>", line: 1, column: 1))
+        }
+        result.articles = result.articles.map { DateCompletion.complete($0, context: options.dateContext) }
+        result.diagnostics = result.diagnostics.map { $0.inFile(path ?? "<stdin>") }
+        return result
+    }
+
+    /// Exports articles with a module's exporter.
+    public func export(_ articles: [Article], format: FormatModule, options: ConversionOptions) throws(ConversionError) -> ExportResult {
+        guard let exporter = format.exporter else {
+            throw ConversionError("output.format.cannot-write", "format '\(format.name)' cannot be written")
+        }
+        do {
+            let result = try exporter.write(articles, options: options)
+            let source = articles.count == 1 ? articles[0].origin?.path : nil
+            return ExportResult(data: result.data, diagnostics: result.diagnostics.map { $0.inFile(source ?? "<stdin>") })
+        } catch let error as ConversionError {
+            throw error.inFile(articles.first?.origin?.path ?? "<stdin>")
+        } catch {
+            throw ConversionError("\(format.name).export.failed", "\(error)")
+        }
+    }
+
+    /// Runs `newsconv convert`. Usage problems throw; conversion problems are diagnostics in the outcome.
+    public func convert(_ request: ConvertRequest, readStandardInput: () -> Data) throws(NewsConvError) -> ConvertOutcome {
+        let target = try outputFormat(requested: request.to, outputPath: request.output)
+        var options = ConversionOptions(now: request.now, formatOptions: request.formatOptions)
+        if let text = request.dateContext {
+            guard let date = NewsDate(iso8601: text), date.hasFullDate else {
+                throw .usage("--date-context expects a date as YYYY-MM-DD, got '\(text)'")
+            }
+            options.dateContext = date
+        }
+        let inputs = request.inputs.isEmpty ? ["-"] : request.inputs
+        if inputs.filter({ $0 == "-" }).count > 1 { throw .usage("standard input (-) can be read only once") }
+        for input in inputs where input != "-" {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: input, isDirectory: &isDirectory) else {
+                throw .usage("no such file: \(input)")
+            }
+            guard !isDirectory.boolValue else { throw .usage("\(input) is a directory; convert reads files (use 'newsconv batch' for folders)") }
+        }
+
+        var outcome = ConvertOutcome()
+        var documents: [(path: String?, articles: [Article])] = []
+        var failed = false
+        for input in inputs {
+            let path: String? = input == "-" ? nil : input
+            let data: Data
+            if let path {
+                guard let contents = FileManager.default.contents(atPath: path) else {
+                    throw .usage("cannot read \(path)")
+                }
+                data = contents
+            } else {
+                data = readStandardInput()
+            }
+            let format: FormatModule
+            do {
+                format = try inputFormat(of: data, path: path, requested: request.from)
+            } catch .conversion(let error) {
+                outcome.diagnostics += error.earlier + [error.diagnostic]
+                failed = true
+                continue
+            }
+            do {
+                let result = try importDocument(data, path: path, format: format, options: options)
+                outcome.diagnostics += result.diagnostics
+                documents.append((path, result.articles))
+            } catch {
+                outcome.diagnostics += error.earlier + [error.diagnostic]
+                failed = true
+            }
+        }
+        if failed { outcome.exitCode = 1; return outcome }
+
+        let articles = documents.flatMap(\.articles)
+        let plan: [(destination: String?, articles: [Article])]
+        if target.holdsManyArticles || articles.count <= 1 {
+            var destination = request.output
+            if let output = request.output, Self.isDirectory(output) {
+                destination = (output as NSString).appendingPathComponent(Self.stem(documents.first?.path) + "." + target.outputExtension)
+            }
+            plan = [(destination, articles)]
+        } else {
+            guard let directory = request.output else {
+                throw .usage("format '\(target.name)' holds one article per document, and the input has \(articles.count); name a directory with -o to get one file per article")
+            }
+            var entries: [(String?, [Article])] = []
+            for document in documents {
+                let stem = Self.stem(document.path)
+                for (index, article) in document.articles.enumerated() {
+                    let name = document.articles.count == 1 ? stem : "\(stem)-\(index + 1)"
+                    entries.append(((directory as NSString).appendingPathComponent(name + "." + target.outputExtension), [article]))
+                }
+            }
+            plan = entries
+        }
+
+        var written: [(String?, Data)] = []
+        for (destination, group) in plan {
+            do {
+                let result = try export(group, format: target, options: options)
+                outcome.diagnostics += result.diagnostics
+                written.append((destination, result.data))
+            } catch {
+                outcome.diagnostics += error.earlier + [error.diagnostic]
+                outcome.exitCode = 1
+                return outcome
+            }
+        }
+        if request.strict, outcome.diagnostics.contains(where: { $0.severity >= .warning }) {
+            outcome.exitCode = 1
+            return outcome
+        }
+        for (destination, data) in written {
+            if let destination {
+                do {
+                    try OutputFile.write(data, to: destination)
+                    outcome.writtenFiles.append(destination)
+                } catch {
+                    outcome.diagnostics.append(.error("output.write.failed", "cannot write the output: \(error.localizedDescription)", at: SourceLocation(path: destination, line: 1, column: 1)))
+                    outcome.exitCode = 1
+                    return outcome
+                }
+            } else {
+                outcome.standardOutput = (outcome.standardOutput ?? Data()) + data
+            }
+        }
+        return outcome
+    }
+
+    /// A file name without directory and extension; `stdin` for standard input.
+    static func stem(_ path: String?) -> String {
+        guard let path else { return "stdin" }
+        let name = (path as NSString).lastPathComponent
+        let stem = (name as NSString).deletingPathExtension
+        return stem.isEmpty ? name : stem
+    }
+
+    static func isDirectory(_ path: String) -> Bool {
+        var isDirectory: ObjCBool = false
+        return path.hasSuffix("/") || (FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue)
+    }
+}

@@ -1,0 +1,15 @@
+import NewsCore
+
+/// Completes partial dates after import: a dateline's `Dec 15` gets its year from the
+/// `--date-context` date, else from the article's own full dates (versionCreated, firstCreated,
+/// contentCreated).
+enum DateCompletion {
+    static func complete(_ article: Article, context: NewsDate?) -> Article {
+        guard let date = article.dateline?.date, date.year == nil else { return article }
+        let candidates = [context, article.contentCreated, article.versionCreated, article.firstCreated]
+        guard let reference = candidates.compactMap({ $0 }).first(where: { $0.year != nil }) else { return article }
+        var copy = article
+        copy.dateline?.date = date.completingYear(from: reference)
+        return copy
+    }
+}

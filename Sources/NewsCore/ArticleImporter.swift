@@ -1,0 +1,57 @@
+import Foundation
+
+/// The start of an input, for content detection.
+public struct InputSample: Sendable {
+    /// The first bytes of the input (up to 8 KiB).
+    public var bytes: Data
+    /// The file's path, if it has one.
+    public var path: String?
+
+    public init(bytes: Data, path: String? = nil) {
+        self.bytes = bytes
+        self.path = path
+    }
+
+    /// The lowercased file extension (`txt`, `xml`), if any.
+    public var fileExtension: String? {
+        guard let path, let dot = path.lastIndex(of: "."), !path[dot...].contains("/") else { return nil }
+        let ext = path[path.index(after: dot)...].lowercased()
+        return ext.isEmpty ? nil : ext
+    }
+
+    /// The sample decoded as UTF-8, with invalid bytes replaced, for text sniffing.
+    public var text: String { String(decoding: bytes, as: UTF8.self) }
+}
+
+/// A whole input to import.
+public struct ImportInput: Sendable {
+    /// The input's bytes.
+    public var data: Data
+    /// The path to name in diagnostics (nil for standard input).
+    public var path: String?
+
+    public init(data: Data, path: String? = nil) {
+        self.data = data
+        self.path = path
+    }
+}
+
+/// What an importer returns: the articles and the diagnostics (warnings, notes).
+public struct ImportResult: Sendable {
+    public var articles: [Article]
+    public var diagnostics: [Diagnostic]
+
+    public init(articles: [Article], diagnostics: [Diagnostic] = []) {
+        self.articles = articles
+        self.diagnostics = diagnostics
+    }
+}
+
+/// Reads one format into articles.
+public protocol ArticleImporter: Sendable {
+    /// How sure this importer is that `sample` is its format (0 = no, 1 = certain).
+    func detect(_ sample: InputSample) -> Double
+
+    /// Reads the input. Throws a ``ConversionError`` with a location when it cannot.
+    func read(_ input: ImportInput, options: ConversionOptions) throws -> ImportResult
+}

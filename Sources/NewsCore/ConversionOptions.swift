@@ -1,0 +1,22 @@
+import Foundation
+
+/// Options that apply to every conversion.
+///
+/// Options that belong to one format (a ninjs profile, a NITF version) are typed and owned by
+/// that format module; they arrive here as `formatOptions` strings (`ninjs.profile=2`) and the
+/// module parses them into its own type.
+public struct ConversionOptions: Sendable, Hashable {
+    /// A date that completes partial dates (a dateline's `Dec 15` has no year).
+    public var dateContext: NewsDate?
+    /// The time to use for "now" (e.g. a generated `versionCreated`); nil means the clock.
+    /// The CLI sets it from `SOURCE_DATE_EPOCH` for reproducible output.
+    public var now: Date?
+    /// Options for one format, by `format.option` key.
+    public var formatOptions: [String: String]
+
+    public init(dateContext: NewsDate? = nil, now: Date? = nil, formatOptions: [String: String] = [:]) {
+        self.dateContext = dateContext
+        self.now = now
+        self.formatOptions = formatOptions
+    }
+}

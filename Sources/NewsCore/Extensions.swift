@@ -1,0 +1,41 @@
+import Foundation
+
+/// The IR's extension bag: namespaced keys (`"nitf:docdata/du-key"`, `"g2:itemMeta/generator"`)
+/// to JSON values, for data that has no IR field. Keys are written in sorted order.
+public struct Extensions: Sendable, Hashable, Codable, ExpressibleByDictionaryLiteral {
+    /// The entries, by key.
+    public var values: [String: JSONValue]
+
+    public init(_ values: [String: JSONValue] = [:]) { self.values = values }
+
+    public init(dictionaryLiteral elements: (String, JSONValue)...) {
+        values = Dictionary(elements, uniquingKeysWith: { _, last in last })
+    }
+
+    public var isEmpty: Bool { values.isEmpty }
+
+    public subscript(key: String) -> JSONValue? {
+        get { values[key] }
+        set { values[key] = newValue }
+    }
+
+    /// Appends a value to the array stored under `key` (creating it), for repeated elements.
+    public mutating func append(_ value: JSONValue, to key: String) {
+        if case .array(var existing) = values[key] {
+            existing.append(value)
+            values[key] = .array(existing)
+        } else if let existing = values[key] {
+            values[key] = .array([existing, value])
+        } else {
+            values[key] = .array([value])
+        }
+    }
+
+    public init(from decoder: any Decoder) throws {
+        values = try decoder.singleValueContainer().decode([String: JSONValue].self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try JSONValue.object(values).encode(to: encoder)
+    }
+}

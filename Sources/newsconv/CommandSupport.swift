@@ -1,0 +1,27 @@
+import ArgumentParser
+import Foundation
+import NewsConvKit
+import NewsCore
+
+/// What the subcommands share: printing diagnostics, the JSON Lines log, reproducible time.
+enum CommandSupport {
+    /// Prints warnings and errors (and notes when verbose) to standard error, and writes the log.
+    static func report(_ diagnostics: [Diagnostic], verbose: Bool, log: String?) {
+        for diagnostic in diagnostics where verbose || diagnostic.severity >= .warning {
+            StandardStreams.error(diagnostic.description)
+        }
+        if let log {
+            do {
+                try OutputFile.write(DiagnosticLog.jsonLines(diagnostics), to: log)
+            } catch {
+                StandardStreams.error("newsconv: cannot write the log \(log): \(error.localizedDescription)")
+            }
+        }
+    }
+
+    /// `SOURCE_DATE_EPOCH`, when set, is "now" for generated timestamps (reproducible builds).
+    static func sourceDateEpoch() -> Date? {
+        guard let text = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"], let seconds = Double(text) else { return nil }
+        return Date(timeIntervalSince1970: seconds)
+    }
+}

@@ -1,0 +1,65 @@
+import ArgumentParser
+import Foundation
+import NewsConvKit
+import NewsCore
+
+/// `newsconv convert`: one or more documents to one output format.
+struct ConvertCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "convert",
+        abstract: "Convert documents from one format to another.",
+        discussion: """
+            With no INPUT, or '-', reads standard input. Without --from, the format is detected from \
+            the file extension, then from the content. Without --to, the format is taken from the \
+            output file's extension, else json. Diagnostics go to standard error as \
+            'path:line:column: severity: message [code]'.
+            Exit codes: 0 success, 1 a document failed (or warned, with --strict), 2 usage error.
+            """
+    )
+
+    @Argument(help: "Input files ('-' for standard input).")
+    var inputs: [String] = []
+
+    @Option(name: [.customShort("f"), .long], help: "Input format (see 'newsconv formats').")
+    var from: String?
+
+    @Option(name: [.customShort("t"), .long], help: "Output format (see 'newsconv formats').")
+    var to: String?
+
+    @Option(name: [.customShort("o"), .long], help: "Output file, or directory for one file per article (default: standard output).")
+    var output: String?
+
+    @Option(name: .long, help: "A date (YYYY-MM-DD) that completes partial dates such as a dateline's 'Dec 15'.")
+    var dateContext: String?
+
+    @Flag(name: .long, help: "Treat warnings as errors: nothing is written and the exit code is 1.")
+    var strict = false
+
+    @Option(name: .long, help: "Write all diagnostics to FILE as JSON Lines.")
+    var log: String?
+
+    @Option(name: .long, help: "Pass the IR JSON through PROGRAM (repeatable; not available in this build yet).")
+    var filter: [String] = []
+
+    @Flag(name: .long, help: "Also print notes, not only warnings and errors.")
+    var verbose = false
+
+    func run() throws {
+        if !filter.isEmpty {
+            throw ValidationError("--filter is not available in this build yet")
+        }
+        let request = ConvertRequest(
+            inputs: inputs, from: from, to: to, output: output, dateContext: dateContext, strict: strict,
+            now: CommandSupport.sourceDateEpoch())
+        let outcome: ConvertOutcome
+        do {
+            outcome = try Converter().convert(request, readStandardInput: StandardStreams.readInput)
+        } catch {
+            StandardStreams.error(error.description)
+            throw ExitCode(error.exitCode)
+        }
+        CommandSupport.report(outcome.diagnostics, verbose: verbose, log: log)
+        if let data = outcome.standardOutput { StandardStreams.output(data) }
+        if outcome.exitCode != 0 { throw ExitCode(outcome.exitCode) }
+    }
+}

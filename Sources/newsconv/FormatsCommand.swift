@@ -1,0 +1,20 @@
+import ArgumentParser
+import Foundation
+import NewsConvKit
+import NewsCore
+
+/// `newsconv formats`: the formats this build knows, from the one registry.
+struct FormatsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "formats",
+        abstract: "List the formats newsconv can read and write."
+    )
+
+    @Flag(name: .long, help: "Print the list as JSON.")
+    var json = false
+
+    func run() throws {
+        let listing = FormatListing(registry: BuiltinFormats.registry)
+        StandardStreams.output(json ? listing.json() : Data(listing.text().utf8))
+    }
+}

@@ -1,0 +1,28 @@
+import ArgumentParser
+import Foundation
+
+/// The `newsconv` command: converts news articles between the formats agencies and newsrooms exchange.
+@main
+struct Newsconv: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "newsconv",
+        abstract: "Convert news articles between wire text, NewsML-G2, NITF, ninjs, Markdown and newsconv JSON.",
+        discussion: "Run 'newsconv formats' for the formats this build knows.",
+        subcommands: [ConvertCommand.self, FormatsCommand.self]
+    )
+
+    /// Parses the arguments and runs the subcommand with the exit codes of the CLI contract:
+    /// 0 success, 1 a document failed, 2 a usage error, 3 some inputs of a batch failed.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let code as ExitCode {
+            Foundation.exit(code.rawValue)
+        } catch {
+            if exitCode(for: error) == .success { exit(withError: error) }
+            StandardStreams.error(fullMessage(for: error) + "\nUsage: see 'newsconv --help'.")
+            Foundation.exit(2)
+        }
+    }
+}
