@@ -37,3 +37,10 @@ public enum Fixtures {
         return url
     }
 }
+
+extension Fixtures {
+    /// True when `../shared` is present, or when running in CI (where its absence must fail).
+    public static var sharedAvailableOrCI: Bool {
+        shared != nil || ProcessInfo.processInfo.environment["CI"] != nil
+    }
+}

@@ -8,6 +8,7 @@ struct HeadMatter {
     var takeKey: String?
     var genres: [String] = []
     var slugline: String?
+    var keywords: [String] = []
     var bylines: [Byline] = []
     var editorialNotes: [String] = []
 
@@ -62,6 +63,13 @@ struct HeadMatter {
                 head.takeKey = [head.takeKey, text].compactMap { $0 }.joined(separator: " ")
                 continue
             }
+            if head.slugline == nil, head.headline == nil, !text.contains(" "), text.hasSuffix("/") {
+                // A 7901-style keyword line: `Verkehr/Bahn/Berlin/`.
+                let keywords = text.split(separator: "/").map(String.init)
+                head.slugline = keywords.joined(separator: "/")
+                head.keywords = keywords
+                continue
+            }
             if head.slugline == nil, head.headline == nil, isSlug(text) {
                 head.slugline = text
                 continue
@@ -93,7 +101,8 @@ struct HeadMatter {
         for word in AgencyTable.bylineWords {
             guard text.hasPrefix(word + " ") else { continue }
             var rest = text.dropFirst(word.count + 1).trimmingCharacters(in: .whitespaces)
-            guard let first = rest.first, first.isUppercase else { return nil }
+            guard let first = rest.first, first.isUppercase || AgencyTable.agency(named: String(rest.prefix(while: { $0 != " " }))) != nil
+            else { return nil }
             var title: String?
             var affiliation: String?
             if let comma = rest.firstIndex(of: ",") {

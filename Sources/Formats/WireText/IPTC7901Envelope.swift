@@ -19,6 +19,8 @@ struct IPTC7901Envelope {
     var storyLines: [SourceLine] = []
     /// The date-time group after ETX (`241205 Sep 24`).
     var dateTimeGroup: String?
+    /// True for ANPA 1312 framing (SYN SYN SOH), whose lines carry `^` and `<` typesetting codes.
+    var isANPA = false
     /// True when BEL characters flagged the item as urgent (dpa "Eil").
     var flaggedUrgent = false
 
@@ -31,6 +33,7 @@ struct IPTC7901Envelope {
         guard let stxIndex = lines.firstIndex(where: { $0.text.contains(stx) }) else { return nil }
         var envelope = IPTC7901Envelope()
         let hasHeader = lines[..<stxIndex].contains { $0.text.contains(soh) }
+        envelope.isANPA = lines.first?.text.hasPrefix("\u{16}") == true
         for line in lines[..<stxIndex] {
             let text = strip(line.text)
             guard !text.isEmpty else { continue }

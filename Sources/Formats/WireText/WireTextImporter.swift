@@ -50,7 +50,11 @@ public struct WireTextImporter: ArticleImporter {
         var head = HeadMatter()
         var leadLines: [SourceLine] = []
 
-        if let envelope = IPTC7901Envelope.parse(lines) {
+        if var envelope = IPTC7901Envelope.parse(lines) {
+            if envelope.isANPA {
+                envelope.headLines = envelope.headLines.map(Self.stripANPACodes)
+                envelope.storyLines = envelope.storyLines.map(Self.stripANPACodes)
+            }
             head = HeadMatter.parse(envelope.headLines)
             lines = envelope.storyLines
             article.priority = envelope.priority.flatMap { (1...9).contains($0) ? $0 : nil }
@@ -122,6 +126,7 @@ public struct WireTextImporter: ArticleImporter {
         article.bylines = head.bylines
         article.editorialNotes = head.editorialNotes
         if article.slugline == nil { article.slugline = head.slugline }
+        if article.keywords.isEmpty { article.keywords = head.keywords }
         article.genres = head.genres.map { Concept(literal: $0, name: $0.capitalized) }
         article.abstract = WireLayout.blocks(leadLines).flatMap(WireLayout.paragraphs(of:)).map { .paragraph([.text($0.text)]) }
         article.body = Self.blocks(from: paragraphs)
@@ -132,6 +137,16 @@ public struct WireTextImporter: ArticleImporter {
             diagnostics.append(.warning("wire.body.empty", "the dispatch has no body text", at: at(lines.last?.number ?? 1)))
         }
         return ImportResult(articles: [article], diagnostics: diagnostics)
+    }
+
+    /// ANPA 1312 lines start with `^` (a typesetting code) and end with `<` (quad left) or `=`.
+    private static func stripANPACodes(_ line: SourceLine) -> SourceLine {
+        var copy = line
+        var text = line.trimmed
+        if text.first == "^" { text = text.dropFirst() }
+        while let last = text.last, last == "<" || last == "=" || last == " " { text = text.dropLast() }
+        copy.text = text
+        return copy
     }
 
     /// Indexes of lines that can start a paragraph: the first line of a block, every line of a
@@ -184,7 +199,9 @@ public struct WireTextImporter: ArticleImporter {
     /// The line and column of a byte that no text has: NUL, or C0 controls other than tab, line
     /// feeds and the framing characters of IPTC 7901 and ANPA 1312.
     private static func binaryPosition(_ data: Data) -> (line: Int, column: Int)? {
-        let allowed: Set<UInt8> = [0x01, 0x02, 0x03, 0x04, 0x07, 0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x11, 0x12, 0x13, 0x14, 0x16, 0x1E, 0x1F, 0x7F]
+        var allowed: Set<UInt8> = [0x01, 0x02, 0x03, 0x04, 0x07, 0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x11, 0x12, 0x13, 0x14, 0x16, 0x1E, 0x1F, 0x7F]
+        // Inside an IPTC 7901 / ANPA 1312 frame (SYN or SOH first), every C0 control but NUL is a typesetting code.
+        if let first = data.first, first == 0x16 || first == 0x01 { allowed.formUnion(0x01..<0x20) }
         var line = 1
         var column = 1
         var suspicious = 0

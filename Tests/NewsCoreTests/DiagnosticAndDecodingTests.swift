@@ -1,0 +1,54 @@
+import Foundation
+import NewsCore
+import Testing
+
+@Suite struct DiagnosticTests {
+    @Test func textFormIsPathLineColumnSeverityMessageCode() {
+        let diagnostic = Diagnostic.warning("wire.dateline.unrecognised", "no dateline", at: SourceLocation(path: "a.txt", line: 3, column: 7))
+        #expect(diagnostic.description == "a.txt:3:7: warning: no dateline [wire.dateline.unrecognised]")
+    }
+
+    @Test func aMissingPositionIsTheStartOfTheFile() {
+        #expect(Diagnostic.error("x.y", "m").inFile("b.xml").description == "b.xml:1:1: error: m [x.y]")
+        #expect(Diagnostic.error("x.y", "m").description == "<stdin>:1:1: error: m [x.y]")
+    }
+
+    @Test func inFileKeepsAPathThatIsThere() {
+        let diagnostic = Diagnostic.note("n", "m", at: SourceLocation(path: "first"))
+        #expect(diagnostic.inFile("second").location.path == "first")
+    }
+
+    @Test func severitiesAreOrdered() {
+        #expect(Diagnostic.Severity.note < .warning && Diagnostic.Severity.warning < .error)
+    }
+
+    @Test func conversionErrorsAreErrors() {
+        let error = ConversionError(Diagnostic.warning("c", "m"))
+        #expect(error.diagnostic.severity == .error)
+    }
+}
+
+@Suite struct TextDecodingTests {
+    @Test func utf8() {
+        let decoded = TextDecoding.decode(Data("Bogotá".utf8))
+        #expect(decoded.text == "Bogotá" && decoded.encoding == "utf-8" && !decoded.usedFallback)
+    }
+
+    @Test func utf8WithByteOrderMark() {
+        let decoded = TextDecoding.decode(Data([0xEF, 0xBB, 0xBF] + Array("Año".utf8)))
+        #expect(decoded.text == "Año" && decoded.encoding == "utf-8-bom")
+    }
+
+    @Test func windows1252Fallback() {
+        // "Caf\xe9 \x93quoted\x94 \x80" in Windows-1252.
+        let decoded = TextDecoding.decode(Data([0x43, 0x61, 0x66, 0xE9, 0x20, 0x93, 0x71, 0x94, 0x20, 0x80]))
+        #expect(decoded.text == "Café “q” €")
+        #expect(decoded.encoding == "windows-1252" && decoded.usedFallback)
+        #expect(decoded.firstInvalidByte?.line == 1 && decoded.firstInvalidByte?.column == 4)
+    }
+
+    @Test func firstInvalidBytePositionCountsLines() {
+        let decoded = TextDecoding.decode(Data(Array("ab\ncd\nxyz".utf8) + [0xFF]))
+        #expect(decoded.firstInvalidByte?.line == 3 && decoded.firstInvalidByte?.column == 4)
+    }
+}
