@@ -11,7 +11,13 @@ enum JSONErrorLocator {
         }
         switch decodingError {
         case .dataCorrupted(let context) where context.codingPath.isEmpty:
-            let detail = underlyingMessage(context)
+            // JSONDecoder does not say where; JSONSerialization does ("around character N").
+            var detail = underlyingMessage(context)
+            do {
+                _ = try JSONSerialization.jsonObject(with: data, options: .fragmentsAllowed)
+            } catch {
+                detail = ((error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String) ?? detail
+            }
             let (line, column) = syntaxPosition(detail, data: data) ?? (1, 1)
             return ConversionError("json.syntax", "not valid JSON: \(detail)", at: SourceLocation(path: path, line: line, column: column))
         case .dataCorrupted(let context):
