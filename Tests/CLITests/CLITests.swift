@@ -1,0 +1,104 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// End-to-end tests of the built `newsconv` executable: the CLI contract of docs/cli.md.
+@Suite struct CLITests {
+    var newsconv: URL { Fixtures.productsDirectory.appendingPathComponent("newsconv") }
+
+    func run(_ arguments: [String], stdin: Data? = nil, environment: [String: String] = [:]) throws -> ProcessResult {
+        try ProcessRunner.run(newsconv, arguments, stdin: stdin, environment: environment, currentDirectory: Fixtures.packageRoot)
+    }
+
+    @Test func theExecutableIsBuilt() {
+        #expect(FileManager.default.isExecutableFile(atPath: newsconv.path), "expected newsconv at \(newsconv.path)")
+    }
+
+    @Test func convertASampleToJSON() throws {
+        let result = try run(["convert", "samples/wire/efe-english-lima-port.txt", "--to", "json"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let expected = try Data(contentsOf: Fixtures.samples.appendingPathComponent("wire/expected/efe-english-lima-port.json"))
+        #expect(result.stdout == expected)
+        #expect(result.stderr.isEmpty)
+    }
+
+    @Test func standardInputWithShortOptions() throws {
+        let result = try run(["convert", "-f", "wire", "-t", "json"], stdin: Data("Paris (AFP) - Texte.\n".utf8))
+        #expect(result.status == 0)
+        #expect(result.stdoutText.contains("\"place\": \"Paris\""))
+    }
+
+    @Test func unknownFormatIsAUsageErrorListingTheFormats() throws {
+        let result = try run(["convert", "samples/wire/upi-washington.txt", "--to", "docx"])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("unknown output format 'docx'"))
+        #expect(result.stderr.contains("json"))
+        #expect(result.stdout.isEmpty)
+    }
+
+    @Test func missingFileIsAUsageError() throws {
+        let result = try run(["convert", "no/such/dispatch.txt", "--to", "json"])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("no such file: no/such/dispatch.txt"))
+    }
+
+    @Test func unknownOptionIsAUsageError() throws {
+        let result = try run(["convert", "--frobnicate"])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("frobnicate"))
+    }
+
+    @Test func aFailedDocumentExitsOneWithALocatedDiagnostic() throws {
+        let result = try run(["convert", "-", "-f", "json", "-t", "json"], stdin: Data("{\"newsconv\": \"7.0\", \"articles\": []}".utf8))
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("<stdin>:1:14: error: "))
+        #expect(result.stderr.contains("[json.version.unsupported]"))
+    }
+
+    @Test func warningsAreLinesOnStandardErrorAndStrictFails() throws {
+        let text = Data("A notice\n\nNo dateline in this text.\n".utf8)
+        let lenient = try run(["convert", "-f", "wire", "-t", "json"], stdin: text)
+        #expect(lenient.status == 0)
+        #expect(lenient.stderr == "<stdin>:3:1: warning: no dateline recognised at the start of the first paragraphs (expected e.g. 'PLACE, Mon DD (AGENCY) -'); the text is kept as body [wire.dateline.unrecognised]\n")
+        let strict = try run(["convert", "-f", "wire", "-t", "json", "--strict"], stdin: text)
+        #expect(strict.status == 1)
+        #expect(strict.stdout.isEmpty)
+    }
+
+    @Test func logWritesJSONLines() throws {
+        let log = FileManager.default.temporaryDirectory.appendingPathComponent("newsconv-\(UUID().uuidString).jsonl")
+        defer { try? FileManager.default.removeItem(at: log) }
+        let result = try run(["convert", "samples/wire/iptc7901-hamburg.iptc", "-t", "json", "--log", log.path])
+        #expect(result.status == 0)
+        let lines = try String(contentsOf: log, encoding: .utf8).split(separator: "\n")
+        #expect(!lines.isEmpty)
+        for line in lines {
+            let record = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
+            #expect(record?["code"] is String && record?["severity"] is String && record?["line"] is Int)
+        }
+        #expect(lines.contains { $0.contains("wire.iptc7901.envelope") })
+    }
+
+    @Test func dateContextOption() throws {
+        let result = try run(["convert", "samples/wire/efe-english-lima-port.txt", "-t", "json", "--date-context", "2024-03-05"])
+        #expect(result.stdoutText.contains("\"date\": \"2024-03-04\""))
+        let bad = try run(["convert", "samples/wire/efe-english-lima-port.txt", "-t", "json", "--date-context", "yesterday"])
+        #expect(bad.status == 2)
+    }
+
+    @Test func formatsListsEveryFormat() throws {
+        let text = try run(["formats"])
+        #expect(text.status == 0)
+        #expect(text.stdoutText.contains("wire") && text.stdoutText.contains("json"))
+        let json = try run(["formats", "--json"])
+        let object = try JSONSerialization.jsonObject(with: json.stdout) as? [String: [[String: Any]]]
+        let names = object?["formats"]?.compactMap { $0["name"] as? String }
+        #expect(names == ["wire", "json"])
+    }
+
+    @Test func helpExitsZero() throws {
+        let result = try run(["--help"])
+        #expect(result.status == 0)
+        #expect(result.stdoutText.contains("convert"))
+    }
+}

@@ -1,0 +1,151 @@
+import Foundation
+import NewsConvKit
+import NewsCore
+import TestSupport
+import Testing
+
+/// A test exporter that holds one article per document and writes its headline.
+private struct HeadlineExporter: ArticleExporter {
+    func write(_ articles: [Article], options: ConversionOptions) throws -> ExportResult {
+        precondition(articles.count == 1)
+        return ExportResult(data: Data((articles[0].headline ?? "-").utf8), diagnostics: [.warning("one.lossy", "dropped the body")])
+    }
+}
+
+private func temporaryDirectory() throws -> URL {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("newsconv-test-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    return url
+}
+
+private let dispatch = "Headline here\n\nIslamabad, Dec 15 (EFE).- Body one.\nBody two. EFE\naa-ssk\n"
+
+@Suite struct ConverterTests {
+    @Test func standardInputToStandardOutput() throws {
+        let outcome = try Converter().convert(ConvertRequest(inputs: [], from: "wire", to: "json"), readStandardInput: { Data(dispatch.utf8) })
+        #expect(outcome.exitCode == 0)
+        let text = String(decoding: try #require(outcome.standardOutput), as: UTF8.self)
+        #expect(text.contains("\"place\": \"Islamabad\""))
+    }
+
+    @Test func contentDetectionOnStandardInput() throws {
+        let outcome = try Converter().convert(ConvertRequest(inputs: ["-"], to: "json"), readStandardInput: { Data(dispatch.utf8) })
+        #expect(outcome.exitCode == 0)
+    }
+
+    @Test func undetectableInputIsAConversionErrorListingTheFormats() throws {
+        let outcome = try Converter().convert(ConvertRequest(inputs: ["-"], to: "json"), readStandardInput: { Data("<?xml version=\"1.0\"?><x/>".utf8) })
+        #expect(outcome.exitCode == 1)
+        let error = try #require(outcome.diagnostics.first { $0.severity == .error })
+        #expect(error.code == "input.format.unknown")
+        #expect(error.message.contains("wire") && error.message.contains("--from"))
+        #expect(outcome.standardOutput == nil)
+    }
+
+    @Test func usageErrors() {
+        let converter = Converter()
+        for request in [
+            ConvertRequest(inputs: ["-"], to: "nonesuch"), ConvertRequest(inputs: ["-"], from: "nonesuch", to: "json"),
+            ConvertRequest(inputs: ["/no/such/file.txt"], to: "json"), ConvertRequest(inputs: ["-"], to: "wire"),
+            ConvertRequest(inputs: ["-"], to: "json", dateContext: "15/12/2023"), ConvertRequest(inputs: ["-", "-"], to: "json"),
+        ] {
+            #expect(throws: NewsConvError.self) { try converter.convert(request, readStandardInput: { Data(dispatch.utf8) }) }
+        }
+        do {
+            _ = try converter.convert(ConvertRequest(inputs: ["-"], to: "nonesuch"), readStandardInput: { Data() })
+        } catch {
+            #expect(error.exitCode == 2)
+            #expect(error.description.contains("wire") == false && error.description.contains("json"))
+        }
+    }
+
+    @Test func dateContextCompletesTheDatelineYear() throws {
+        let outcome = try Converter().convert(ConvertRequest(inputs: ["-"], from: "wire", to: "json", dateContext: "2024-01-03"), readStandardInput: { Data(dispatch.utf8) })
+        let text = String(decoding: try #require(outcome.standardOutput), as: UTF8.self)
+        #expect(text.contains("\"date\": \"2023-12-15\""))
+    }
+
+    @Test func outputFileIsWrittenAndTheFormatFollowsItsExtension() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let output = directory.appendingPathComponent("out/story.json").path
+        let outcome = try Converter().convert(ConvertRequest(inputs: ["-"], from: "wire", output: output), readStandardInput: { Data(dispatch.utf8) })
+        #expect(outcome.exitCode == 0 && outcome.writtenFiles == [output])
+        let written = try String(contentsOfFile: output, encoding: .utf8)
+        #expect(written.hasPrefix("{\n  \"newsconv\""))
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: directory.appendingPathComponent("out").path)
+        #expect(leftovers == ["story.json"], "no temporary file is left behind")
+    }
+
+    @Test func strictTurnsWarningsIntoFailureAndWritesNothing() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let output = directory.appendingPathComponent("o.json").path
+        let noDateline = "Just some text without a dateline.\nAnd more.\n"
+        let outcome = try Converter().convert(ConvertRequest(inputs: ["-"], from: "wire", to: "json", output: output, strict: true), readStandardInput: { Data(noDateline.utf8) })
+        #expect(outcome.exitCode == 1)
+        #expect(outcome.diagnostics.contains { $0.code == "wire.dateline.unrecognised" })
+        #expect(!FileManager.default.fileExists(atPath: output))
+        let lenient = try Converter().convert(ConvertRequest(inputs: ["-"], from: "wire", to: "json", output: output), readStandardInput: { Data(noDateline.utf8) })
+        #expect(lenient.exitCode == 0 && FileManager.default.fileExists(atPath: output))
+    }
+
+    @Test func aFailedInputFailsTheConversionAndWritesNothing() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let good = directory.appendingPathComponent("good.txt")
+        let empty = directory.appendingPathComponent("empty.txt")
+        try Data(dispatch.utf8).write(to: good)
+        try Data().write(to: empty)
+        let output = directory.appendingPathComponent("all.json").path
+        let outcome = try Converter().convert(ConvertRequest(inputs: [good.path, empty.path], to: "json", output: output), readStandardInput: { Data() })
+        #expect(outcome.exitCode == 1)
+        let error = try #require(outcome.diagnostics.first { $0.severity == .error })
+        #expect(error.location.path == empty.path && error.code == "wire.input.empty")
+        #expect(!FileManager.default.fileExists(atPath: output))
+    }
+
+    @Test func severalInputsIntoOneJSONDocument() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let a = directory.appendingPathComponent("a.txt")
+        let b = directory.appendingPathComponent("b.txt")
+        try Data(dispatch.utf8).write(to: a)
+        try Data("Paris (AFP) - Texte.\n".utf8).write(to: b)
+        let outcome = try Converter().convert(ConvertRequest(inputs: [a.path, b.path], to: "json"), readStandardInput: { Data() })
+        let document = try JSONSerialization.jsonObject(with: try #require(outcome.standardOutput)) as? [String: Any]
+        #expect((document?["articles"] as? [Any])?.count == 2)
+    }
+
+    @Test func oneArticlePerDocumentFormatsWriteOneFilePerArticle() throws {
+        let one = FormatModule(name: "one", title: "One", fileExtensions: ["one"], exporter: HeadlineExporter(), holdsManyArticles: false)
+        let converter = Converter(registry: FormatRegistry(BuiltinFormats.modules + [one]))
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let document = "{\"newsconv\": \"1.0\", \"articles\": [{\"kind\": \"text\", \"headline\": \"First\"}, {\"kind\": \"text\", \"headline\": \"Second\"}]}"
+        let input = directory.appendingPathComponent("pair.json")
+        try Data(document.utf8).write(to: input)
+
+        // To standard output it is an error that says so.
+        #expect(throws: NewsConvError.self) { try converter.convert(ConvertRequest(inputs: [input.path], to: "one"), readStandardInput: { Data() }) }
+
+        let out = directory.appendingPathComponent("out").path
+        let outcome = try converter.convert(ConvertRequest(inputs: [input.path], to: "one", output: out), readStandardInput: { Data() })
+        #expect(outcome.exitCode == 0)
+        #expect(outcome.writtenFiles.map { ($0 as NSString).lastPathComponent } == ["pair-1.one", "pair-2.one"])
+        #expect(try String(contentsOfFile: out + "/pair-2.one", encoding: .utf8) == "Second")
+        // The exporter's lossy-mapping warnings are reported, named after the source.
+        #expect(outcome.diagnostics.filter { $0.code == "one.lossy" }.count == 2)
+    }
+
+    @Test func logIsJSONLines() throws {
+        let lines = DiagnosticLog.jsonLines([
+            .warning("a.b", "first", at: SourceLocation(path: "x.txt", line: 2, column: 3)), .note("c.d", "second \"quoted\""),
+        ])
+        let records = String(decoding: lines, as: UTF8.self).split(separator: "\n").map { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+        #expect(records.count == 2)
+        #expect(records[0]?["path"] as? String == "x.txt" && records[0]?["line"] as? Int == 2 && records[0]?["column"] as? Int == 3)
+        #expect(records[0]?["severity"] as? String == "warning" && records[0]?["code"] as? String == "a.b")
+        #expect(records[1]?["message"] as? String == "second \"quoted\"")
+    }
+}
