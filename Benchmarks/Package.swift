@@ -1,0 +1,25 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+// Release-mode benchmarks, kept out of the main package so that `swift test` does not build them.
+// Run: cd Benchmarks && swift package benchmark   (see docs/benchmarks.md)
+let package = Package(
+    name: "newsconv-benchmarks",
+    platforms: [.macOS(.v13)],
+    dependencies: [
+        .package(name: "newsconv", path: ".."),
+        .package(url: "https://github.com/ordo-one/benchmark.git", from: "1.38.0", traits: ["MallocInterposer"]),
+    ],
+    targets: [
+        .executableTarget(
+            name: "WireToJSON",
+            dependencies: [
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "NewsConvKit", package: "newsconv"),
+                .product(name: "NewsCore", package: "newsconv"),
+            ],
+            path: "Benchmarks/WireToJSON",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        )
+    ]
+)
