@@ -21,6 +21,10 @@ let package = Package(
         // The IR, the format protocols, the registry and diagnostics. Foundation only.
         .target(name: "NewsCore"),
 
+        // libxml2, and the small safe layer over it that every XML format uses.
+        .systemLibrary(name: "CLibXML2", path: "Sources/CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        .target(name: "NewsXML", dependencies: ["CLibXML2", "NewsCore"]),
+
         // Format modules: each depends on NewsCore only.
         .target(name: "WireText", dependencies: ["NewsCore"], path: "Sources/Formats/WireText"),
         .target(name: "NativeJSON", dependencies: ["NewsCore"], path: "Sources/Formats/NativeJSON"),
@@ -42,6 +46,7 @@ let package = Package(
             name: "NewsCoreTests",
             dependencies: ["NewsCore", "TestSupport"]
         ),
+        .testTarget(name: "NewsXMLTests", dependencies: ["NewsXML", "NewsCore", "TestSupport"]),
         .testTarget(name: "WireTextTests", dependencies: ["WireText", "NewsCore", "TestSupport"]),
         .testTarget(
             name: "NativeJSONTests",

@@ -1,0 +1,56 @@
+import CLibXML2
+import Foundation
+import NewsCore
+
+/// A parsed XML document. Parsing is safe for hostile input: no entity substitution, no DTD
+/// loading, no network; every problem is located. Documents can be parsed on several threads
+/// at once (one parser context each).
+public final class XMLDocument: @unchecked Sendable {
+    let pointer: xmlDocPtr
+    /// The path named in diagnostics.
+    public let path: String?
+    /// Warnings libxml2 reported while parsing.
+    public let warnings: [XMLIssue]
+
+    private init(pointer: xmlDocPtr, path: String?, warnings: [XMLIssue]) {
+        self.pointer = pointer
+        self.path = path
+        self.warnings = warnings
+    }
+
+    deinit { xmlFreeDoc(pointer) }
+
+    /// Parses bytes. Throws a ``ConversionError`` (code `xml.parse.<libxml2 code>`) at the first
+    /// error's line and column. `encoding` overrides the document's declaration.
+    public static func parse(_ data: Data, path: String?, encoding: String? = nil) throws(ConversionError) -> XMLDocument {
+        _ = XMLRuntime.ready
+        guard data.count < Int(Int32.max) else {
+            throw ConversionError("xml.input.too-large", "the document is larger than 2 GiB", at: SourceLocation(path: path, line: 1, column: 1))
+        }
+        guard let ctxt = xmlNewParserCtxt() else {
+            throw ConversionError("xml.parser.unavailable", "libxml2 could not create a parser", at: SourceLocation(path: path))
+        }
+        defer { xmlFreeParserCtxt(ctxt) }
+        let collector = XMLIssueCollector()
+        let box = Unmanaged.passRetained(collector)
+        defer { box.release() }
+        ctxt.pointee._private = UnsafeMutableRawPointer(box.toOpaque())
+        newsconv_set_structured_error(ctxt, parserContextErrorHandler)
+        let document: xmlDocPtr? = data.withUnsafeBytes { raw in
+            let base = raw.bindMemory(to: CChar.self).baseAddress
+            return xmlCtxtReadMemory(ctxt, base, Int32(raw.count), path, encoding, XMLRuntime.safeOptions)
+        }
+        if let document, ctxt.pointee.wellFormed != 0, collector.errors.isEmpty {
+            return XMLDocument(pointer: document, path: path, warnings: collector.issues)
+        }
+        if let document { xmlFreeDoc(document) }
+        let first = collector.errors.first ?? XMLIssue(level: .fatal, code: 0, message: "the document is not well-formed XML", line: 1, column: 1)
+        throw ConversionError(first.diagnostic(code: "xml.parse", path: path), earlier: collector.issues.filter { $0.level == .warning }.map { $0.diagnostic(code: "xml.parse", path: path) })
+    }
+
+    /// The root element.
+    public var root: XMLElement? {
+        guard let node = xmlDocGetRootElement(pointer) else { return nil }
+        return XMLElement(node: node, owner: self)
+    }
+}

@@ -1,0 +1,20 @@
+import CLibXML2
+import Foundation
+
+/// One-time set-up of libxml2: `xmlInitParser`, and an external entity loader that refuses the
+/// network (schemas still load their local includes and imports).
+enum XMLRuntime {
+    static let ready: Void = {
+        xmlInitParser()
+        xmlSetExternalEntityLoader(xmlNoNetExternalEntityLoader)
+    }()
+
+    /// Parser options for untrusted input: no network, big line numbers; never NOENT, DTDLOAD,
+    /// DTDATTR, DTDVALID, HUGE or RECOVER.
+    static let safeOptions: Int32 = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_BIG_LINES.rawValue | XML_PARSE_NOCDATA.rawValue)
+
+    static func string(_ pointer: UnsafePointer<xmlChar>?) -> String? {
+        guard let pointer else { return nil }
+        return String(cString: pointer)
+    }
+}

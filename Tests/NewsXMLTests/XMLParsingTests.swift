@@ -1,0 +1,221 @@
+import Foundation
+import NewsCore
+import TestSupport
+import Testing
+@testable import NewsXML
+
+private func parse(_ text: String, path: String = "t.xml") throws(ConversionError) -> XMLDocument {
+    try XMLDocument.parse(Data(text.utf8), path: path)
+}
+
+private func parseError(_ data: Data) -> ConversionError? {
+    do {
+        _ = try XMLDocument.parse(data, path: "bad.xml")
+        return nil
+    } catch {
+        return error
+    }
+}
+
+@Suite struct XMLParsingTests {
+    @Test func elementsAttributesAndText() throws {
+        let document = try parse("<a xmlns=\"urn:x\" xml:lang=\"en\" k=\"v &amp; w\"><b>one</b>two<![CDATA[<three>]]><c/></a>")
+        let root = try #require(document.root)
+        #expect(root.name == "a" && root.namespaceURI == "urn:x")
+        #expect(root.attribute("k") == "v & w")
+        #expect(root.attribute("lang", namespace: XMLElement.xmlNamespace) == "en")
+        #expect(root.text == "onetwo<three>")
+        #expect(root.elements.map(\.name) == ["b", "c"])
+        #expect(root.first("c") != nil && root.first("d") == nil)
+        #expect(root.first("b")?.line == 1)
+    }
+
+    @Test func anExternalEntityIsNeverExpanded() throws {
+        let text = "<?xml version=\"1.0\"?>\n<!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]>\n<x>before &e; after</x>"
+        let root = try #require(try parse(text).root)
+        #expect(!root.text.contains("root:"))
+        #expect(root.text == "before  after")
+        let references = root.children.compactMap { child -> String? in
+            if case .entityReference(let name) = child { return name }
+            return nil
+        }
+        #expect(references == ["e"])
+        #expect(!root.serialized(defaultNamespace: nil).contains("root:"))
+    }
+
+    @Test func aNetworkEntityIsNeverFetched() throws {
+        let text = "<!DOCTYPE x SYSTEM \"http://192.0.2.1/x.dtd\" [<!ENTITY e SYSTEM \"http://192.0.2.1/e\">]><x>&e;</x>"
+        #expect(try parse(text).root?.text == "")
+    }
+
+    @Test func billionLaughsIsRefused() {
+        var text = "<?xml version=\"1.0\"?>\n<!DOCTYPE lolz [\n<!ENTITY lol \"lol\">\n"
+        text += "<!ENTITY lol1 \"&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;\">\n"
+        for level in 2...9 {
+            let previous = "&lol\(level - 1);"
+            text += "<!ENTITY lol\(level) \"\(String(repeating: previous, count: 10))\">\n"
+        }
+        text += "]>\n<lolz>&lol9;</lolz>\n"
+        // Without XML_PARSE_NOENT and XML_PARSE_HUGE, libxml2 checks the references and refuses
+        // the amplification (error 89, "entity reference loop") instead of expanding it.
+        let error = parseError(Data(text.utf8))
+        #expect(error?.diagnostic.code == "xml.parse.89")
+    }
+
+    @Test func malformedXMLIsLocated() throws {
+        let error = try #require(parseError(Data("<a>\n  <b>text</c>\n</a>".utf8)))
+        #expect(error.diagnostic.location.path == "bad.xml")
+        #expect(error.diagnostic.location.line == 2)
+        #expect((error.diagnostic.location.column ?? 0) > 1)
+        #expect(error.diagnostic.code == "xml.parse.76")
+        #expect(error.diagnostic.message.contains("b") && error.diagnostic.message.contains("c"))
+    }
+
+    @Test func invalidUTF8IsAnError() throws {
+        let error = try #require(parseError(Data(Array("<a>\nok\n".utf8) + [0xC3, 0x28] + Array("</a>".utf8))))
+        #expect(error.diagnostic.location.line == 3)
+        #expect(error.diagnostic.message.lowercased().contains("utf-8"))
+    }
+
+    @Test func anUnknownEncodingDeclarationIsAnError() throws {
+        let error = try #require(parseError(Data("<?xml version=\"1.0\" encoding=\"x-klingon\"?><a/>".utf8)))
+        #expect(error.diagnostic.message.lowercased().contains("encoding"))
+    }
+
+    @Test func aLatin1DeclarationIsHonoured() throws {
+        let data = Data(Array("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><a>".utf8) + [0x43, 0x61, 0x66, 0xE9] + Array("</a>".utf8))
+        #expect(try XMLDocument.parse(data, path: nil).root?.text == "Café")
+    }
+
+    @Test func deepNestingIsRefused() throws {
+        let depth = 5000
+        let text = String(repeating: "<a>", count: depth) + String(repeating: "</a>", count: depth)
+        let error = try #require(parseError(Data(text.utf8)))
+        #expect(error.diagnostic.message.lowercased().contains("depth"))
+    }
+
+    @Test func emptyInputIsAnError() {
+        #expect(parseError(Data()) != nil)
+    }
+
+    @Test func documentsParseOnSeveralThreadsAtOnce() async throws {
+        try await withThrowingTaskGroup(of: String.self) { group in
+            for index in 0..<64 {
+                group.addTask {
+                    let document = try XMLDocument.parse(Data("<a><b>\(index)</b></a>".utf8), path: "p\(index).xml")
+                    return document.root?.text ?? ""
+                }
+            }
+            var seen = Set<String>()
+            for try await text in group { seen.insert(text) }
+            #expect(seen.count == 64)
+        }
+    }
+
+    @Test func serializationKeepsNamespacesAndEscapes() throws {
+        let root = try #require(try parse("<r xmlns=\"urn:g2\"><x a=\"1 &lt; 2\" xmlns:o=\"urn:other\" o:b=\"q\">t &amp; <o:y>z</o:y></x></r>").root)
+        let x = try #require(root.first("x"))
+        let text = x.serialized(defaultNamespace: "urn:g2")
+        #expect(text == "<x a=\"1 &lt; 2\" xmlns:ns1=\"urn:other\" ns1:b=\"q\">t &amp; <y xmlns=\"urn:other\">z</y></x>")
+        let again = try parse("<r xmlns=\"urn:g2\">\(text)</r>").root?.first("x")
+        #expect(again?.first("y")?.namespaceURI == "urn:other")
+        #expect(again?.attribute("b", namespace: "urn:other") == "q")
+    }
+}
+
+@Suite struct XMLStreamReaderTests {
+    @Test func itemsAreHandedOverOneAtATime() throws {
+        var items = ""
+        for index in 0..<100 { items += "<newsItem guid=\"g\(index)\"><title>T\(index)</title></newsItem>" }
+        let text = "<newsMessage><header><sent>2024-01-01T00:00:00Z</sent></header><itemSet>\(items)</itemSet></newsMessage>"
+        var guids: [String] = []
+        var sent: String?
+        try XMLStreamReader.read(Data(text.utf8), path: "m.xml", decide: { name, _ in
+            switch name {
+            case "newsMessage", "itemSet": .descend
+            case "header", "newsItem": .expand
+            default: .skip
+            }
+        }) { element in
+            if element.isNamed("header") { sent = element.first("sent")?.text } else { guids.append(element.attribute("guid") ?? "") }
+        }
+        #expect(sent == "2024-01-01T00:00:00Z")
+        #expect(guids.count == 100 && guids.first == "g0" && guids.last == "g99")
+    }
+
+    @Test func aBrokenItemIsALocatedError() {
+        let text = "<newsMessage><itemSet><newsItem guid=\"a\"/>\n<newsItem guid=\"b\"><x></newsItem></itemSet></newsMessage>"
+        do {
+            try XMLStreamReader.read(Data(text.utf8), path: "m.xml", decide: { _, _ in .descend }, visit: { _ in })
+            Issue.record("a broken document was read")
+        } catch let error as ConversionError {
+            #expect(error.diagnostic.location.line == 2)
+            #expect(error.diagnostic.location.path == "m.xml")
+        } catch {
+            Issue.record("unexpected \(error)")
+        }
+    }
+}
+
+@Suite struct XMLWriterTests {
+    @Test func escapingAndPrettyPrinting() throws {
+        var writer = XMLWriter()
+        writer.declaration()
+        writer.start("root", [("xmlns", "urn:x"), ("a", "1 < 2 & \"q\"\n")])
+        writer.element("empty")
+        writer.element("t", text: "a < b & c > d")
+        writer.start("p")
+        writer.text("mixed ")
+        writer.element("em", text: "content")
+        writer.text(" here")
+        writer.end()
+        writer.finish()
+        let expected = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <root xmlns="urn:x" a="1 &lt; 2 &amp; &quot;q&quot;&#10;">
+              <empty/>
+              <t>a &lt; b &amp; c &gt; d</t>
+              <p>mixed <em>content</em> here</p>
+            </root>
+
+            """
+        #expect(writer.string == expected)
+        #expect(writer.replacedCharacters == 0)
+        #expect(try XMLDocument.parse(writer.data, path: nil).root?.attribute("a") == "1 < 2 & \"q\"\n")
+    }
+
+    @Test func forbiddenCharactersAreReplacedAndCounted() throws {
+        var writer = XMLWriter()
+        writer.start("a", [("k", "x\u{01}y")])
+        writer.text("bell\u{07} nul\u{00} ok\u{FFFE}\r\n")
+        writer.finish()
+        #expect(writer.replacedCharacters == 4)
+        let root = try #require(try XMLDocument.parse(writer.data, path: nil).root)
+        #expect(root.text == "bell\u{FFFD} nul\u{FFFD} ok\u{FFFD}\r\n")
+        #expect(root.attribute("k") == "x\u{FFFD}y")
+    }
+
+    @Test func names() {
+        #expect(XMLWriter.isName("body.head") && XMLWriter.isName("xml:lang") && XMLWriter.isName("ünïcode"))
+        #expect(!XMLWriter.isName("1a") && !XMLWriter.isName("a b") && !XMLWriter.isName("") && !XMLWriter.isName("a<b"))
+    }
+}
+
+@Suite struct XMLSchemaTests {
+    @Test(.enabled(if: Fixtures.sharedAvailableOrCI, Comment(rawValue: Fixtures.sharedMissing)))
+    func validAndInvalidDocuments() throws {
+        let shared = try #require(Fixtures.shared, Comment(rawValue: Fixtures.sharedMissing))
+        let validator = try XMLSchemaValidator(path: shared.appendingPathComponent("standards/nitf/3.6/nitf-3-6.xsd").path)
+        let ns = "http://iptc.org/std/NITF/2006-10-18/"
+        let good = try XMLDocument.parse(Data("<nitf xmlns=\"\(ns)\"><body><body.content><p>x</p></body.content></body></nitf>".utf8), path: "good.xml")
+        #expect(validator.validate(good).isEmpty)
+        let bad = try XMLDocument.parse(Data("<nitf xmlns=\"\(ns)\">\n<body>\n<bogus/></body></nitf>".utf8), path: "bad.xml")
+        let errors = validator.validate(bad)
+        #expect(!errors.isEmpty)
+        #expect(errors.first?.location.line == 3 && errors.first?.location.path == "bad.xml")
+    }
+
+    @Test func aMissingSchemaIsAnError() {
+        #expect(throws: ConversionError.self) { try XMLSchemaValidator(path: "/no/such/schema.xsd") }
+    }
+}
