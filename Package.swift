@@ -28,9 +28,14 @@ let package = Package(
         // Format modules: each depends on NewsCore only.
         .target(name: "WireText", dependencies: ["NewsCore"], path: "Sources/Formats/WireText"),
         .target(name: "NativeJSON", dependencies: ["NewsCore"], path: "Sources/Formats/NativeJSON"),
+        .target(name: "NewsMLG2", dependencies: ["NewsCore", "NewsXML", "BodyMarkup"], path: "Sources/Formats/NewsMLG2"),
+
+        // Body markup shared by the XML formats (NITF bodies read and written, XHTML bodies read):
+        // not a format, so format modules can share it without importing each other.
+        .target(name: "BodyMarkup", dependencies: ["NewsCore", "NewsXML"]),
 
         // The built-in module list, the conversion pipeline.
-        .target(name: "NewsConvKit", dependencies: ["NewsCore", "WireText", "NativeJSON"]),
+        .target(name: "NewsConvKit", dependencies: ["NewsCore", "WireText", "NativeJSON", "NewsMLG2"]),
 
         // The thin CLI.
         .executableTarget(
@@ -55,6 +60,7 @@ let package = Package(
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),
+        .testTarget(name: "NewsMLG2Tests", dependencies: ["NewsMLG2", "NewsCore", "NewsXML", "TestSupport"]),
         .testTarget(name: "NewsConvKitTests", dependencies: ["NewsConvKit", "NewsCore", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
     ]

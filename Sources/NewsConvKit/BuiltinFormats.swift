@@ -1,4 +1,5 @@
 import NativeJSON
+import NewsMLG2
 import NewsCore
 import WireText
 
@@ -8,6 +9,7 @@ public enum BuiltinFormats {
     public static let modules: [FormatModule] = [
         .wireText,
         .nativeJSON,
+        .newsMLG2,
     ]
 
     /// A registry of the built-in modules.

@@ -19,6 +19,8 @@ public struct FormatModule: Sendable {
     public var importer: (any ArticleImporter)?
     /// The exporter, if the format can be written.
     public var exporter: (any ArticleExporter)?
+    /// Checks documents against the format's official schema, if the format has one.
+    public var validator: (any DocumentValidator)?
     /// Whether one output document can hold several articles (false: one file per article).
     public var holdsManyArticles: Bool
     /// The format's own options (`--format-option`-style keys), for help text.
@@ -40,7 +42,7 @@ public struct FormatModule: Sendable {
     public init(
         name: String, aliases: [String] = [], title: String, fileExtensions: [String], mediaTypes: [String] = [],
         importer: (any ArticleImporter)? = nil, exporter: (any ArticleExporter)? = nil, holdsManyArticles: Bool,
-        options: [Option] = [], isExternal: Bool = false
+        validator: (any DocumentValidator)? = nil, options: [Option] = [], isExternal: Bool = false
     ) {
         self.name = name
         self.aliases = aliases
@@ -50,6 +52,7 @@ public struct FormatModule: Sendable {
         self.importer = importer
         self.exporter = exporter
         self.holdsManyArticles = holdsManyArticles
+        self.validator = validator
         self.options = options
         self.isExternal = isExternal
     }

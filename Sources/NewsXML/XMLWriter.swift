@@ -29,8 +29,10 @@ public struct XMLWriter {
         append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
     }
 
-    /// Opens an element. Attribute values are escaped; names must be XML names.
-    public mutating func start(_ name: String, _ attributes: [(String, String)] = []) {
+    /// Opens an element. Attribute values are escaped; names must be XML names. `mixed` declares
+    /// mixed content (text and elements), inside which nothing is indented, since whitespace there
+    /// is text; any element inside mixed content is mixed too.
+    public mutating func start(_ name: String, _ attributes: [(String, String)] = [], mixed: Bool = false) {
         precondition(Self.isName(name), "'\(name)' is not an XML name")
         beginChild()
         bytes.append(UInt8(ascii: "<"))
@@ -43,7 +45,7 @@ public struct XMLWriter {
             escape(value, attribute: true)
             bytes.append(UInt8(ascii: "\""))
         }
-        stack.append(Frame(name: name))
+        stack.append(Frame(name: name, mixed: mixed || (stack.last?.mixed ?? false)))
         startTagOpen = true
     }
 
@@ -71,7 +73,7 @@ public struct XMLWriter {
 
     /// An element with only text: `<name a="v">text</name>`; with nil text, `<name a="v"/>`.
     public mutating func element(_ name: String, _ attributes: [(String, String)] = [], text: String? = nil) {
-        start(name, attributes)
+        start(name, attributes, mixed: text != nil)
         if let text { self.text(text) }
         end()
     }

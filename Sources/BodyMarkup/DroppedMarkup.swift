@@ -1,0 +1,24 @@
+import Foundation
+import NewsCore
+import NewsXML
+
+/// Counts markup a reader could not map (kept as text), to report each kind once.
+struct DroppedMarkup {
+    private var entries: [String: (count: Int, line: Int)] = [:]
+
+    mutating func element(_ element: XMLElement) {
+        entries["<\(element.name)>", default: (0, element.line)].count += 1
+    }
+
+    mutating func entity(_ name: String, line: Int) {
+        entries["&\(name);", default: (0, line)].count += 1
+    }
+
+    /// One warning per kind: `<prefix>.unmapped-element`, at the first place it was seen.
+    func diagnostics(codePrefix: String, path: String?) -> [Diagnostic] {
+        entries.sorted { ($0.value.line, $0.key) < ($1.value.line, $1.key) }.map { name, info in
+            let what = name.hasPrefix("&") ? "entity reference \(name) was not expanded (kept as text)" : "\(name) has no IR equivalent; its text is kept, its markup dropped"
+            return .warning("\(codePrefix).unmapped-element", "\(what)\(info.count > 1 ? " (\(info.count) times)" : "")", at: SourceLocation(path: path, line: info.line, column: 1))
+        }
+    }
+}

@@ -1,0 +1,327 @@
+import Foundation
+import NewsCore
+import NewsXML
+
+/// Reads a NITF `body` (or `body.content`, `abstract`, any block container) into the IR.
+/// Markup that has no IR equivalent keeps its text and is reported once per element name as a
+/// warning (`<prefix>.unmapped-element`), never dropped silently.
+package struct NITFBodyReader {
+    let codePrefix: String
+    let path: String?
+    private var dropped = DroppedMarkup()
+
+    package init(codePrefix: String, path: String?) {
+        self.codePrefix = codePrefix
+        self.path = path
+    }
+
+    /// Reads `body`: `body.head`, every `body.content`, `body.end`.
+    package mutating func readBody(_ body: XMLElement) -> NITFBodyContent {
+        var content = NITFBodyContent()
+        for child in body.elements {
+            switch child.name {
+            case "body.head": readBodyHead(child, into: &content)
+            case "body.content": content.blocks += readBlocks(child)
+            case "body.end": readBodyEnd(child, into: &content)
+            default: note(child)
+            }
+        }
+        content.diagnostics = diagnostics()
+        return content
+    }
+
+    mutating func readBodyHead(_ head: XMLElement, into content: inout NITFBodyContent) {
+        for child in head.elements {
+            switch child.name {
+            case "hedline":
+                for line in child.elements {
+                    if line.isNamed("hl1") { content.headline = Self.normalize(line.text) } else if line.isNamed("hl2") { content.subheadlines.append(Self.normalize(line.text)) }
+                }
+            case "byline": content.bylines += readByline(child)
+            case "dateline": content.dateline = readDateline(child)
+            case "abstract": content.abstract += readBlocks(child)
+            default: note(child)
+            }
+        }
+    }
+
+    /// `<byline>By <person>NAME</person>, <byttl>TITLE</byttl></byline>`; plain text when it has no person.
+    mutating func readByline(_ byline: XMLElement) -> [Byline] {
+        let people = byline.all("person")
+        var title: String?
+        var affiliation: String?
+        for byttl in byline.all("byttl") {
+            // `<byttl>Title, <org>Affiliation</org></byttl>`
+            if let org = byttl.first("org") { affiliation = Self.normalize(org.text) }
+            var own = ""
+            for case .text(let text) in byttl.children { own += text }
+            own = Self.normalize(own).trimmingCharacters(in: CharacterSet(charactersIn: " ,;"))
+            if !own.isEmpty { title = own }
+        }
+        if people.isEmpty {
+            var text = Self.normalize(byline.text)
+            for word in ["By ", "BY ", "by "] where text.hasPrefix(word) { text.removeFirst(word.count) }
+            if let title, let range = text.range(of: title) { text = String(text[..<range.lowerBound]) }
+            text = text.trimmingCharacters(in: CharacterSet(charactersIn: " ,;"))
+            guard !text.isEmpty || title != nil else { return [] }
+            return [Byline(name: text.isEmpty ? (title ?? "") : text, title: text.isEmpty ? nil : title, affiliation: affiliation)]
+        }
+        return people.map { Byline(name: Self.normalize($0.text), title: title, affiliation: affiliation, id: $0.attribute("value")) }
+    }
+
+    mutating func readDateline(_ dateline: XMLElement) -> Dateline {
+        var result = Dateline(text: Self.normalize(Self.printedText(dateline)))
+        if let location = dateline.first("location") {
+            result.place = location.first("city").map { Self.normalize($0.text) } ?? Self.normalize(location.text)
+            result.region = (location.first("region") ?? location.first("state") ?? location.first("country")).map { Self.normalize($0.text) }
+        }
+        if let date = dateline.first("story.date") {
+            result.date = date.attribute("norm").flatMap(Self.parseNorm)
+        }
+        result.source = dateline.attribute("source", namespace: MarkupNames.newsconv)
+        return result
+    }
+
+    /// The dateline as printed: its text without elements marked `class="unprinted"`.
+    private static func printedText(_ element: XMLElement) -> String {
+        var out = ""
+        for child in element.children {
+            switch child {
+            case .text(let text): out += text
+            case .element(let inner) where inner.attribute("class") != "unprinted": out += printedText(inner)
+            default: break
+            }
+        }
+        return out
+    }
+
+    /// `story.date/@norm` and `date.*/@norm`: ISO 8601 extended (`2023-12-15T10:00:00Z`), basic
+    /// (`20231215T100000+0100`), or newsconv's partial forms (`--12-15`).
+    package static func parseNorm(_ text: String) -> NewsDate? {
+        if let date = NewsDate(iso8601: text) { return date }
+        let s = text.trimmingCharacters(in: .whitespaces)
+        guard s.count >= 8, s.prefix(8).allSatisfy(\.isNumber) else { return nil }
+        var extended = "\(s.prefix(4))-\(s.dropFirst(4).prefix(2))-\(s.dropFirst(6).prefix(2))"
+        var rest = s.dropFirst(8)
+        if rest.first == "T" {
+            rest = rest.dropFirst()
+            let digits = rest.prefix(while: \.isNumber)
+            guard digits.count == 4 || digits.count == 6 else { return nil }
+            extended += "T\(digits.prefix(2)):\(digits.dropFirst(2).prefix(2)):\(digits.count == 6 ? String(digits.suffix(2)) : "00")"
+            rest = rest.dropFirst(digits.count)
+            extended += rest
+        }
+        return NewsDate(iso8601: extended)
+    }
+
+    mutating func readBodyEnd(_ end: XMLElement, into content: inout NITFBodyContent) {
+        guard let tagline = end.first("tagline") else { return }
+        var line = ""
+        func flush() {
+            let text = Self.normalize(line)
+            if !text.isEmpty { content.trailers.append(text) }
+            line = ""
+        }
+        for child in tagline.children {
+            switch child {
+            case .text(let text): line += text
+            case .element(let element) where element.isNamed("br"): flush()
+            case .element(let element) where element.isNamed("org") && element.attribute("class") == "signoff":
+                content.signOff = Self.normalize(element.text)
+            case .element(let element): line += element.text
+            case .entityReference(let name): line += "&\(name);"
+            }
+        }
+        flush()
+        for other in end.elements where !other.isNamed("tagline") { note(other) }
+    }
+
+    // MARK: Blocks
+
+    /// The block content of a container element (`body.content`, `block`, `abstract`, `li`, `td`).
+    package mutating func readBlocks(_ container: XMLElement) -> [Block] {
+        var blocks: [Block] = []
+        for child in container.elements {
+            switch child.name {
+            case "p":
+                let inlines = readInlines(child)
+                if !inlines.isEmpty { blocks.append(.paragraph(inlines)) }
+            case "hl2":
+                var level = 2
+                if let cls = child.attribute("class"), cls.hasPrefix("level"), let n = Int(cls.dropFirst(5)), (1...6).contains(n) { level = n }
+                blocks.append(.heading(level: level, content: readInlines(child)))
+            case "block":
+                for part in child.elements where ["tobject", "key-list", "classifier", "byline", "dateline", "copyrite", "abstract", "datasource"].contains(part.name) {
+                    note(part)
+                }
+                blocks += readBlocks(child)
+            case "bq":
+                var quoted: [Block] = []
+                for part in child.elements {
+                    if part.isNamed("block") { quoted += readBlocks(part) } else if part.isNamed("credit") {
+                        quoted.append(.paragraph([.text(Self.normalize(part.text))]))
+                    }
+                }
+                blocks.append(.blockQuote(quoted))
+            case "ol", "ul":
+                let items = child.all("li").map { item -> [Block] in
+                    let hasBlocks = item.elements.contains { ["p", "ol", "ul", "table", "media", "pre", "bq", "hl2"].contains($0.name) }
+                    if hasBlocks { return readBlocks(item) }
+                    let inlines = readInlines(item)
+                    return inlines.isEmpty ? [] : [.paragraph(inlines)]
+                }
+                blocks.append(.list(ordered: child.isNamed("ol"), items: items))
+            case "dl":
+                note(child)
+                var items: [[Block]] = []
+                for part in child.elements where part.isNamed("dt") || part.isNamed("dd") {
+                    items.append([.paragraph(readInlines(part))])
+                }
+                blocks.append(.list(ordered: false, items: items))
+            case "pre":
+                blocks.append(.preformatted(child.text))
+            case "hr":
+                blocks.append(.horizontalRule)
+            case "media":
+                blocks.append(.media(readMedia(child)))
+            case "table":
+                blocks.append(.table(readTable(child)))
+            case "fn", "note":
+                note(child)
+                blocks.append(.blockQuote(readBlocks(child)))
+            default:
+                note(child)
+                let text = Self.normalize(child.text)
+                if !text.isEmpty { blocks.append(.paragraph([.text(text)])) }
+            }
+        }
+        return blocks
+    }
+
+    mutating func readMedia(_ media: XMLElement) -> MediaItem {
+        var item = MediaItem(id: media.attribute("id"))
+        switch media.attribute("media-type") {
+        case "video": item.kind = .video
+        case "audio": item.kind = .audio
+        case "graphic": item.kind = .graphic
+        default: item.kind = .picture
+        }
+        let references = media.all("media-reference")
+        if let first = references.first {
+            item.href = first.attribute("source")
+            item.mediaType = first.attribute("mime-type")
+            item.title = first.attribute("alternate-text")
+        }
+        for reference in references.dropFirst() {
+            item.renditions.append(MediaItem.Rendition(
+                name: reference.attribute("name"), href: reference.attribute("source"), mediaType: reference.attribute("mime-type"),
+                width: reference.attribute("width").flatMap { Int($0) }, height: reference.attribute("height").flatMap { Int($0) }))
+        }
+        let captions = media.all("media-caption").map { Self.normalize($0.text) }.filter { !$0.isEmpty }
+        if !captions.isEmpty { item.caption = captions.joined(separator: "\n") }
+        let producers = media.all("media-producer").map { Self.normalize($0.text) }.filter { !$0.isEmpty }
+        if !producers.isEmpty { item.credit = producers.joined(separator: "; ") }
+        for other in media.elements where !["media-reference", "media-caption", "media-producer"].contains(other.name) { note(other) }
+        return item
+    }
+
+    mutating func readTable(_ table: XMLElement) -> Block.Table {
+        var result = Block.Table(rows: [])
+        if let caption = table.first("caption") { result.caption = readInlines(caption) }
+        func rows(_ container: XMLElement, header: Bool) {
+            for row in container.all("tr") {
+                let cells = row.elements.filter { $0.isNamed("td") || $0.isNamed("th") }
+                let isHeader = header || (!cells.isEmpty && cells.allSatisfy { $0.isNamed("th") })
+                result.rows.append(.init(isHeader: isHeader, cells: cells.map { readInlines($0) }))
+            }
+        }
+        if let head = table.first("thead") { rows(head, header: true) }
+        for body in table.all("tbody") { rows(body, header: false) }
+        rows(table, header: false)
+        if let foot = table.first("tfoot") { rows(foot, header: false) }
+        return result
+    }
+
+    // MARK: Inlines
+
+    /// The inline content of an element, whitespace collapsed as XML mixed content is displayed.
+    package mutating func readInlines(_ element: XMLElement) -> [Inline] {
+        NITFBodyReaderSupport.trim(readInlineChildren(element))
+    }
+
+    private mutating func readInlineChildren(_ element: XMLElement) -> [Inline] {
+        var result: [Inline] = []
+        for child in element.children {
+            switch child {
+            case .text(let text):
+                let collapsed = Self.collapse(text)
+                if !collapsed.isEmpty { NITFBodyReaderSupport.appendText(collapsed, to: &result) }
+            case .entityReference(let name):
+                dropped.entity(name, line: element.line)
+                NITFBodyReaderSupport.appendText("&\(name);", to: &result)
+            case .element(let inner):
+                for inline in readInline(inner) {
+                    if case .text(let text) = inline { NITFBodyReaderSupport.appendText(text, to: &result) } else { result.append(inline) }
+                }
+            }
+        }
+        return result
+    }
+
+    private mutating func readInline(_ element: XMLElement) -> [Inline] {
+        let name = element.name
+        switch name {
+        case "em":
+            switch element.attribute("class") {
+            case "strong": return [.strong(readInlineChildren(element))]
+            case "code": return [.code(element.text)]
+            default: return [.emphasis(readInlineChildren(element))]
+            }
+        case "a":
+            return [.link(href: element.attribute("href") ?? "", title: element.attribute("title"), content: readInlineChildren(element))]
+        case "br":
+            return [.lineBreak]
+        case "q":
+            return [.quote(readInlineChildren(element))]
+        default:
+            if let kind = MarkupNames.mentionForNITF[name] {
+                let id = element.attribute(MarkupNames.nitfIdentifierAttribute(kind)) ?? element.attribute("idsrc").flatMap { _ in element.attribute("value") }
+                return [.mention(.init(kind: kind, id: id, content: readInlineChildren(element)))]
+            }
+            note(element)
+            return readInlineChildren(element)
+        }
+    }
+
+    // MARK: Whitespace
+
+    /// Collapses runs of XML whitespace into one space.
+    package static func collapse(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        var space = false
+        for scalar in text.unicodeScalars {
+            if scalar == " " || scalar == "\n" || scalar == "\t" || scalar == "\r" {
+                space = true
+            } else {
+                if space { out.unicodeScalars.append(" ") }
+                space = false
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        if space { out.unicodeScalars.append(" ") }
+        return out
+    }
+
+    /// Collapsed and trimmed text.
+    package static func normalize(_ text: String) -> String {
+        collapse(text).trimmingCharacters(in: .whitespaces)
+    }
+
+    // MARK: Diagnostics
+
+    private mutating func note(_ element: XMLElement) { dropped.element(element) }
+
+    /// One warning per kind of markup that was not mapped.
+    package func diagnostics() -> [Diagnostic] { dropped.diagnostics(codePrefix: codePrefix, path: path) }
+}

@@ -1,0 +1,288 @@
+import Foundation
+import NewsCore
+import NewsXML
+
+/// Writes an article's heads, body and end matter as a NITF 3.6 `body` (`body.head`,
+/// `body.content`, `body.end`). Shared by the NewsML-G2 exporter (inline NITF) and the NITF exporter.
+/// What NITF cannot hold becomes a warning in ``diagnostics``.
+package struct NITFBodyWriter {
+    package var diagnostics: [Diagnostic] = []
+    /// The code prefix of diagnostics (`newsml-g2.export`, `nitf.export`).
+    let codePrefix: String
+    let location: SourceLocation
+
+    package init(codePrefix: String, location: SourceLocation) {
+        self.codePrefix = codePrefix
+        self.location = location
+    }
+
+    private mutating func warn(_ code: String, _ message: String) {
+        let full = "\(codePrefix).\(code)"
+        if !diagnostics.contains(where: { $0.code == full && $0.message == message }) {
+            diagnostics.append(.warning(full, message, at: location))
+        }
+    }
+
+    /// `<body>` with the article's heads, body blocks and end matter.
+    package mutating func writeBody(_ article: Article, to w: inout XMLWriter) {
+        w.start("body")
+        writeBodyHead(article, to: &w)
+        w.start("body.content")
+        writeBlocks(article.body, to: &w)
+        w.end()
+        writeBodyEnd(article, to: &w)
+        w.end()
+    }
+
+    mutating func writeBodyHead(_ article: Article, to w: inout XMLWriter) {
+        let hasHead = article.headline != nil || !article.bylines.isEmpty || article.dateline != nil || !article.abstract.isEmpty
+        guard hasHead else {
+            if !article.subheadlines.isEmpty { warn("dropped-subheadlines", "subheadlines without a headline have no place in NITF's hedline; dropped") }
+            return
+        }
+        w.start("body.head")
+        if let headline = article.headline {
+            w.start("hedline")
+            w.element("hl1", text: headline)
+            for sub in article.subheadlines { w.element("hl2", text: sub) }
+            w.end()
+        } else if !article.subheadlines.isEmpty {
+            warn("dropped-subheadlines", "subheadlines without a headline have no place in NITF's hedline; dropped")
+        }
+        for byline in article.bylines {
+            w.start("byline", mixed: true)
+            var attributes: [(String, String)] = []
+            if let id = byline.id { attributes.append(("value", id)) }
+            w.text("By ")
+            w.element("person", attributes, text: byline.name)
+            if byline.title != nil || byline.affiliation != nil {
+                // `byttl` holds the title as text and the affiliation as `org`.
+                w.text(", ")
+                w.start("byttl", mixed: true)
+                if let title = byline.title { w.text(title) }
+                if let affiliation = byline.affiliation {
+                    if byline.title != nil { w.text(", ") }
+                    w.element("org", text: affiliation)
+                }
+                w.end()
+            }
+            w.end()
+        }
+        if let dateline = article.dateline { writeDateline(dateline, to: &w) }
+        if !article.abstract.isEmpty {
+            w.start("abstract")
+            writeBlocks(article.abstract, to: &w)
+            w.end()
+        }
+        w.end()
+    }
+
+    /// `<dateline>` with the printed text; the place (and region) wrapped in `location`, the date
+    /// as `story.date/@norm`, the agency in a newsconv attribute (NITF has no element for it).
+    mutating func writeDateline(_ dateline: Dateline, to w: inout XMLWriter) {
+        var attributes: [(String, String)] = []
+        if let source = dateline.source {
+            attributes.append(("xmlns:nc", MarkupNames.newsconv))
+            attributes.append(("nc:source", source))
+        }
+        w.start("dateline", attributes, mixed: true)
+        let text = dateline.text
+        if let place = dateline.place, !place.isEmpty, let range = text.range(of: place) {
+            w.text(String(text[..<range.lowerBound]))
+            w.start("location", mixed: true)
+            w.element("city", text: place)
+            var rest = text[range.upperBound...]
+            if let region = dateline.region, !region.isEmpty, let regionRange = rest.range(of: region),
+                rest[..<regionRange.lowerBound].allSatisfy({ $0 == "," || $0 == " " })
+            {
+                w.text(String(rest[..<regionRange.lowerBound]))
+                w.element("region", text: region)
+                rest = rest[regionRange.upperBound...]
+            } else if let region = dateline.region, !region.isEmpty {
+                w.element("region", [("class", "unprinted")], text: region)
+            }
+            w.end()
+            w.text(String(rest))
+        } else {
+            w.text(text)
+            if let place = dateline.place, !place.isEmpty {
+                w.start("location", [("class", "unprinted")])
+                w.element("city", text: place)
+                if let region = dateline.region { w.element("region", text: region) }
+                w.end()
+            }
+        }
+        if let date = dateline.date { w.element("story.date", [("norm", date.iso8601)]) }
+        w.end()
+    }
+
+    /// `body.end/tagline`: the sign-off as `org class="signoff"`, then each trailer on its own line.
+    mutating func writeBodyEnd(_ article: Article, to w: inout XMLWriter) {
+        guard article.signOff != nil || !article.trailers.isEmpty else { return }
+        w.start("body.end")
+        w.start("tagline", mixed: true)
+        var first = true
+        if let signOff = article.signOff {
+            w.element("org", [("class", "signoff")], text: signOff)
+            first = false
+        }
+        for trailer in article.trailers {
+            if !first { w.element("br") }
+            w.text(trailer)
+            first = false
+        }
+        w.end()
+        w.end()
+    }
+
+    package mutating func writeBlocks(_ blocks: [Block], to w: inout XMLWriter) {
+        for block in blocks { writeBlock(block, to: &w) }
+    }
+
+    mutating func writeBlock(_ block: Block, to w: inout XMLWriter) {
+        switch block {
+        case .paragraph(let content):
+            w.start("p", mixed: true)
+            writeInlines(content, to: &w)
+            w.end()
+        case .heading(let level, let content):
+            w.start("hl2", level == 2 ? [] : [("class", "level\(level)")], mixed: true)
+            writeInlines(content, to: &w)
+            w.end()
+        case .blockQuote(let blocks):
+            w.start("bq")
+            w.start("block")
+            writeBlocks(blocks, to: &w)
+            w.end()
+            w.end()
+        case .list(let ordered, let items):
+            w.start(ordered ? "ol" : "ul")
+            for item in items {
+                let inline = item.count == 1 && { if case .paragraph = item[0] { return true } else { return false } }()
+                w.start("li", mixed: inline)
+                if item.count == 1, case .paragraph(let content) = item[0] {
+                    writeInlines(content, to: &w)
+                } else {
+                    writeBlocks(item, to: &w)
+                }
+                w.end()
+            }
+            w.end()
+        case .preformatted(let text):
+            w.element("pre", text: text)
+        case .media(let media):
+            writeMedia(media, to: &w)
+        case .table(let table):
+            w.start("table")
+            if !table.caption.isEmpty {
+                w.start("caption", mixed: true)
+                writeInlines(table.caption, to: &w)
+                w.end()
+            }
+            for row in table.rows {
+                w.start("tr")
+                for cell in row.cells {
+                    w.start(row.isHeader ? "th" : "td", mixed: true)
+                    writeInlines(cell, to: &w)
+                    w.end()
+                }
+                w.end()
+            }
+            w.end()
+        case .horizontalRule:
+            w.element("hr")
+        case .raw(let format, let text):
+            if format == "nitf" {
+                w.raw(text)
+            } else {
+                warn("dropped-raw", "raw \(format) content has no place in NITF; dropped")
+            }
+        }
+    }
+
+    mutating func writeMedia(_ media: MediaItem, to w: inout XMLWriter) {
+        let type: String
+        switch media.kind {
+        case .video: type = "video"
+        case .audio: type = "audio"
+        case .graphic: type = "graphic"
+        default: type = "image"
+        }
+        var attributes = [("media-type", type)]
+        if let id = media.id { attributes.append(("id", Self.xmlID(id))) }
+        w.start("media", attributes)
+        var reference: [(String, String)] = []
+        if let href = media.href { reference.append(("source", href)) }
+        if let mediaType = media.mediaType { reference.append(("mime-type", mediaType)) }
+        if let title = media.title { reference.append(("alternate-text", title)) }
+        w.element("media-reference", reference)
+        for rendition in media.renditions {
+            var attributes: [(String, String)] = []
+            if let name = rendition.name { attributes.append(("name", name)) }
+            if let href = rendition.href { attributes.append(("source", href)) }
+            if let mediaType = rendition.mediaType { attributes.append(("mime-type", mediaType)) }
+            if let width = rendition.width { attributes.append(("width", String(width))) }
+            if let height = rendition.height { attributes.append(("height", String(height))) }
+            w.element("media-reference", attributes)
+            if rendition.sizeInBytes != nil || rendition.duration != nil {
+                warn("dropped-rendition-size", "a rendition's size in bytes and duration have no NITF attribute; dropped")
+            }
+        }
+        if let caption = media.caption { w.element("media-caption", text: caption) }
+        if let credit = media.credit { w.element("media-producer", text: credit) }
+        w.end()
+    }
+
+    /// NITF `id` is an XML ID: a name that starts with a letter or `_`.
+    static func xmlID(_ id: String) -> String {
+        var result = String(id.map { $0.isLetter || $0.isNumber || "-_.".contains($0) ? $0 : "_" })
+        if let first = result.first, !(first.isLetter || first == "_") { result = "_" + result }
+        return result.isEmpty ? "_" : result
+    }
+
+    package mutating func writeInlines(_ inlines: [Inline], to w: inout XMLWriter) {
+        for inline in inlines { writeInline(inline, to: &w) }
+    }
+
+    mutating func writeInline(_ inline: Inline, to w: inout XMLWriter) {
+        switch inline {
+        case .text(let text):
+            w.text(text)
+        case .emphasis(let content):
+            w.start("em", mixed: true)
+            writeInlines(content, to: &w)
+            w.end()
+        case .strong(let content):
+            // NITF has no strong emphasis; `em class="strong"` reads back as strong.
+            w.start("em", [("class", "strong")], mixed: true)
+            writeInlines(content, to: &w)
+            w.end()
+        case .code(let text):
+            w.element("em", [("class", "code")], text: text)
+        case .link(let href, let title, let content):
+            var attributes = [("href", href)]
+            if let title { attributes.append(("title", title)) }
+            w.start("a", attributes, mixed: true)
+            writeInlines(content, to: &w)
+            w.end()
+        case .lineBreak:
+            w.element("br")
+        case .quote(let content):
+            w.start("q", mixed: true)
+            writeInlines(content, to: &w)
+            w.end()
+        case .mention(let mention):
+            var attributes: [(String, String)] = []
+            if let id = mention.id { attributes.append((MarkupNames.nitfIdentifierAttribute(mention.kind), id)) }
+            w.start(MarkupNames.nitfMention[mention.kind] ?? "classifier", attributes, mixed: true)
+            writeInlines(mention.content, to: &w)
+            w.end()
+        case .raw(let format, let text):
+            if format == "nitf" {
+                w.raw(text)
+            } else {
+                warn("dropped-raw", "raw \(format) content has no place in NITF; dropped")
+            }
+        }
+    }
+}

@@ -1,0 +1,188 @@
+import Foundation
+import NewsCore
+import NewsXML
+
+/// Reads an XHTML (or HTML-as-XML) body into IR blocks: `p`, `h1`-`h6`, `ul`/`ol`, `blockquote`,
+/// `pre`, `hr`, `img`/`figure`, `table`, `div`/`section` (their content), and the inline `em`/`i`,
+/// `strong`/`b`, `a`, `br`, `q`, `code`, `span`. Other markup keeps its text and is reported.
+package struct XHTMLBodyReader {
+    let codePrefix: String
+    let path: String?
+    private var dropped = DroppedMarkup()
+
+    package init(codePrefix: String, path: String?) {
+        self.codePrefix = codePrefix
+        self.path = path
+    }
+
+    /// Reads `html` (its `body`), `body`, or any container.
+    package mutating func readDocument(_ element: XMLElement) -> [Block] {
+        if element.isNamed("html") {
+            if let body = element.first("body") { return readBlocks(body) }
+            return []
+        }
+        return readBlocks(element)
+    }
+
+    package mutating func readBlocks(_ container: XMLElement) -> [Block] {
+        var blocks: [Block] = []
+        var loose: [Inline] = []
+        func flushLoose() {
+            let trimmed = NITFBodyReaderSupport.trim(loose)
+            if !trimmed.isEmpty { blocks.append(.paragraph(trimmed)) }
+            loose = []
+        }
+        for child in container.children {
+            guard case .element(let element) = child else {
+                if case .text(let text) = child { loose += inlineText(text) }
+                continue
+            }
+            let name = element.name.lowercased()
+            switch name {
+            case "p":
+                flushLoose()
+                let inlines = readInlines(element)
+                if !inlines.isEmpty { blocks.append(.paragraph(inlines)) }
+            case "h1", "h2", "h3", "h4", "h5", "h6":
+                flushLoose()
+                blocks.append(.heading(level: Int(String(name.last!)) ?? 2, content: readInlines(element)))
+            case "ul", "ol":
+                flushLoose()
+                let items = element.elements.filter { $0.name.lowercased() == "li" }.map { item -> [Block] in
+                    let hasBlocks = item.elements.contains { ["p", "ul", "ol", "table", "pre", "blockquote", "div"].contains($0.name.lowercased()) }
+                    if hasBlocks { return readBlocks(item) }
+                    let inlines = readInlines(item)
+                    return inlines.isEmpty ? [] : [.paragraph(inlines)]
+                }
+                blocks.append(.list(ordered: name == "ol", items: items))
+            case "blockquote":
+                flushLoose()
+                blocks.append(.blockQuote(readBlocks(element)))
+            case "pre":
+                flushLoose()
+                blocks.append(.preformatted(element.text))
+            case "hr":
+                flushLoose()
+                blocks.append(.horizontalRule)
+            case "img":
+                flushLoose()
+                blocks.append(.media(MediaItem(kind: .picture, href: element.attribute("src"), title: element.attribute("alt"))))
+            case "figure":
+                flushLoose()
+                var media = MediaItem(kind: .picture)
+                if let image = element.first("img") {
+                    media.href = image.attribute("src")
+                    media.title = image.attribute("alt")
+                }
+                if let caption = element.first("figcaption") { media.caption = NITFBodyReader.normalize(caption.text) }
+                blocks.append(.media(media))
+            case "table":
+                flushLoose()
+                blocks.append(.table(readTable(element)))
+            case "div", "section", "article", "main", "header", "footer", "aside":
+                flushLoose()
+                blocks += readBlocks(element)
+            case "head", "script", "style":
+                note(element)
+            default:
+                loose += readInline(element)
+            }
+        }
+        flushLoose()
+        return blocks
+    }
+
+    mutating func readTable(_ table: XMLElement) -> Block.Table {
+        var result = Block.Table(rows: [])
+        if let caption = table.first("caption") { result.caption = readInlines(caption) }
+        func rows(_ container: XMLElement, header: Bool) {
+            for row in container.elements where row.name.lowercased() == "tr" {
+                let cells = row.elements.filter { ["td", "th"].contains($0.name.lowercased()) }
+                result.rows.append(.init(isHeader: header || (!cells.isEmpty && cells.allSatisfy { $0.name.lowercased() == "th" }), cells: cells.map { readInlines($0) }))
+            }
+        }
+        for part in table.elements {
+            switch part.name.lowercased() {
+            case "thead": rows(part, header: true)
+            case "tbody", "tfoot": rows(part, header: false)
+            default: break
+            }
+        }
+        rows(table, header: false)
+        return result
+    }
+
+    package mutating func readInlines(_ element: XMLElement) -> [Inline] {
+        NITFBodyReaderSupport.trim(readInlineChildren(element))
+    }
+
+    private func inlineText(_ text: String) -> [Inline] {
+        let collapsed = NITFBodyReader.collapse(text)
+        return collapsed.isEmpty || collapsed == " " ? [] : [.text(collapsed)]
+    }
+
+    private mutating func readInlineChildren(_ element: XMLElement) -> [Inline] {
+        var result: [Inline] = []
+        for child in element.children {
+            switch child {
+            case .text(let text):
+                let collapsed = NITFBodyReader.collapse(text)
+                if !collapsed.isEmpty { NITFBodyReaderSupport.appendText(collapsed, to: &result) }
+            case .entityReference(let name):
+                dropped.entity(name, line: element.line)
+                NITFBodyReaderSupport.appendText("&\(name);", to: &result)
+            case .element(let inner):
+                for inline in readInline(inner) {
+                    if case .text(let text) = inline { NITFBodyReaderSupport.appendText(text, to: &result) } else { result.append(inline) }
+                }
+            }
+        }
+        return result
+    }
+
+    private mutating func readInline(_ element: XMLElement) -> [Inline] {
+        switch element.name.lowercased() {
+        case "em", "i", "cite", "dfn": return [.emphasis(readInlineChildren(element))]
+        case "strong", "b": return [.strong(readInlineChildren(element))]
+        case "code", "kbd", "samp", "tt": return [.code(element.text)]
+        case "a": return [.link(href: element.attribute("href") ?? "", title: element.attribute("title"), content: readInlineChildren(element))]
+        case "br": return [.lineBreak]
+        case "q": return [.quote(readInlineChildren(element))]
+        case "span", "abbr", "small", "sub", "sup", "u", "mark", "time", "font":
+            if element.name.lowercased() != "span" { note(element) }
+            return readInlineChildren(element)
+        default:
+            note(element)
+            return readInlineChildren(element)
+        }
+    }
+
+    private mutating func note(_ element: XMLElement) { dropped.element(element) }
+
+    package func diagnostics() -> [Diagnostic] { dropped.diagnostics(codePrefix: codePrefix, path: path) }
+}
+
+/// Whitespace helpers the body readers share.
+enum NITFBodyReaderSupport {
+    static func appendText(_ text: String, to inlines: inout [Inline]) {
+        if case .text(let previous)? = inlines.last {
+            inlines[inlines.count - 1] = .text(previous.hasSuffix(" ") && text.hasPrefix(" ") ? previous + text.dropFirst() : previous + text)
+        } else {
+            inlines.append(.text(text))
+        }
+    }
+
+    static func trim(_ inlines: [Inline]) -> [Inline] {
+        var result = inlines
+        if case .text(let first)? = result.first {
+            let trimmed = String(first.drop(while: { $0 == " " }))
+            if trimmed.isEmpty { result.removeFirst() } else { result[0] = .text(trimmed) }
+        }
+        if case .text(let last)? = result.last {
+            var trimmed = last
+            while trimmed.hasSuffix(" ") { trimmed.removeLast() }
+            if trimmed.isEmpty { result.removeLast() } else { result[result.count - 1] = .text(trimmed) }
+        }
+        return result
+    }
+}

@@ -1,0 +1,403 @@
+import BodyMarkup
+import Foundation
+import NewsCore
+import NewsXML
+
+/// Reads one `newsItem` or `packageItem` into an article.
+///
+/// An element the IR can hold fully is mapped. An element that holds more (a second name in
+/// another language, a definition, attributes with no IR field) is mapped as far as it goes and
+/// also kept whole under `extensions["g2:<container>/<name>"]`, which the exporter writes back in
+/// its place: G2 -> IR -> G2 keeps it, and the other formats still get the mapped values.
+struct G2ItemReader {
+    let path: String?
+    var diagnostics: [Diagnostic] = []
+    private var article = Article()
+    private var language: String?
+
+    init(path: String?) { self.path = path }
+
+    private func at(_ element: XMLElement) -> SourceLocation { SourceLocation(path: path, line: element.line, column: 1) }
+
+    private mutating func keep(_ element: XMLElement, container: String) {
+        article.extensions.append(.string(element.serialized(defaultNamespace: element.namespaceURI)), to: "g2:\(container)/\(element.name)")
+    }
+
+    private mutating func warn(_ code: String, _ message: String, _ element: XMLElement) {
+        diagnostics.append(.warning("newsml-g2.import.\(code)", message, at: at(element)))
+    }
+
+    mutating func read(_ item: XMLElement) -> Article {
+        article = Article()
+        article.origin = Origin(format: "newsml-g2", path: path, line: item.line, column: 1)
+        article.id = item.attribute("guid")
+        article.version = item.attribute("version").flatMap { Int($0) }
+        language = item.attribute("lang", namespace: XMLElement.xmlNamespace)
+        article.language = language
+        if item.isNamed("packageItem") { article.kind = .composite }
+
+        var catalogs: [JSONValue] = []
+        for child in item.elements {
+            switch child.name {
+            case "catalogRef":
+                if let href = child.attribute("href"), href != G2SchemeAliases.catalog { catalogs.append(.string(href)) }
+            case "rightsInfo": readRightsInfo(child)
+            case "itemMeta": readItemMeta(child)
+            case "contentMeta": readContentMeta(child)
+            case "contentSet": readContentSet(child)
+            case "groupSet": readGroupSet(child)
+            default: keep(child, container: "item")
+            }
+        }
+        if !catalogs.isEmpty { article.extensions["g2:catalogRef"] = .array(catalogs) }
+        return article
+    }
+
+    // MARK: Simplicity: can the IR hold this element fully?
+
+    /// True when the element has only the given attributes (an `xml:lang` equal to the item's
+    /// language is allowed too) and no child elements.
+    private func isPlain(_ element: XMLElement, attributes allowed: Set<String> = []) -> Bool {
+        hasOnly(element, attributes: allowed) && element.elements.isEmpty
+    }
+
+    private func hasOnly(_ element: XMLElement, attributes allowed: Set<String>) -> Bool {
+        element.attributes.allSatisfy { attribute in
+            if attribute.namespaceURI == XMLElement.xmlNamespace, attribute.name == "lang" { return attribute.value == language }
+            return attribute.namespaceURI == nil && allowed.contains(attribute.name)
+        }
+    }
+
+    /// A concept the IR's ``Concept`` holds fully: qcode/uri/literal/type/role, at most one plain
+    /// `name`, and `broader` concepts of the same kind.
+    private func isSimpleConcept(_ element: XMLElement) -> Bool {
+        guard hasOnly(element, attributes: ["qcode", "uri", "literal", "type", "role"]) else { return false }
+        var names = 0
+        for child in element.elements {
+            if child.isNamed("name") {
+                names += 1
+                if names > 1 || !isPlain(child) { return false }
+            } else if child.isNamed("broader") {
+                if !isSimpleConcept(child) { return false }
+            } else {
+                return false
+            }
+        }
+        return true
+    }
+
+    private func concept(_ element: XMLElement) -> Concept {
+        let qcode = element.attribute("qcode")
+        return Concept(
+            qcode: qcode, uri: element.attribute("uri") ?? qcode.flatMap(G2Vocabulary.uri(forQCode:)), literal: element.attribute("literal"),
+            name: element.first("name").map { NITFBodyReader.normalize($0.text) }, type: element.attribute("type"),
+            role: element.attribute("role"), broader: element.all("broader").map(concept))
+    }
+
+    private func text(_ element: XMLElement) -> String { NITFBodyReader.normalize(element.text) }
+
+    /// Maps every element of one name; keeps them all whole when any is not simple.
+    private mutating func group(_ elements: [XMLElement], container: String, simple: (XMLElement) -> Bool, map: (inout Self, XMLElement) -> Void) {
+        for element in elements { map(&self, element) }
+        if !elements.allSatisfy(simple) {
+            for element in elements { keep(element, container: container) }
+        }
+    }
+
+    /// The children of a container grouped by name, in first-seen order.
+    private func grouped(_ container: XMLElement) -> [(String, [XMLElement])] {
+        var order: [String] = []
+        var groups: [String: [XMLElement]] = [:]
+        for child in container.elements {
+            let key = child.namespaceURI == nil || child.namespaceURI == G2Vocabulary.namespace ? child.name : "{\(child.namespaceURI!)}\(child.name)"
+            if groups[key] == nil { order.append(key) }
+            groups[key, default: []].append(child)
+        }
+        return order.map { ($0, groups[$0]!) }
+    }
+
+    // MARK: rightsInfo
+
+    mutating func readRightsInfo(_ rights: XMLElement) {
+        var simple = hasOnly(rights, attributes: [])
+        var counts: [String: Int] = [:]
+        for child in rights.elements {
+            counts[child.name, default: 0] += 1
+            switch child.name {
+            case "copyrightHolder":
+                if article.copyrightHolder == nil { article.copyrightHolder = child.first("name").map(text) ?? child.attribute("literal") ?? child.attribute("qcode") ?? child.attribute("uri") }
+                simple = simple && hasOnly(child, attributes: ["literal"]) && child.elements.allSatisfy { $0.isNamed("name") && isPlain($0) }
+            case "copyrightNotice":
+                if article.copyrightNotice == nil { article.copyrightNotice = text(child) }
+                simple = simple && isPlain(child)
+            case "usageTerms":
+                if article.usageTerms == nil { article.usageTerms = text(child) }
+                simple = simple && isPlain(child)
+            default:
+                simple = false
+            }
+        }
+        if !simple || counts.values.contains(where: { $0 > 1 }) { keep(rights, container: "item") }
+    }
+
+    // MARK: itemMeta
+
+    mutating func readItemMeta(_ meta: XMLElement) {
+        for (name, elements) in grouped(meta) {
+            switch name {
+            case "itemClass":
+                group(elements, container: "itemMeta", simple: { [self] in isPlain($0, attributes: ["qcode"]) }) { reader, element in
+                    switch element.attribute("qcode")?.split(separator: ":").last {
+                    case "text": reader.article.kind = reader.article.kind == .composite ? .composite : .text
+                    case "picture", "photo": reader.article.kind = .picture
+                    case "video": reader.article.kind = .video
+                    case "audio": reader.article.kind = .audio
+                    case "graphic": reader.article.kind = .graphic
+                    case "composite": reader.article.kind = .composite
+                    default: break
+                    }
+                }
+            case "provider":
+                group(elements, container: "itemMeta", simple: isSimpleConcept) { $0.article.provider = $0.concept($1) }
+            case "versionCreated", "firstCreated", "embargoed", "expires":
+                group(elements, container: "itemMeta", simple: { [self] in isPlain($0) && NewsDate(iso8601: text($0)) != nil }) { reader, element in
+                    let date = NewsDate(iso8601: reader.text(element))
+                    switch name {
+                    case "versionCreated": reader.article.versionCreated = date
+                    case "firstCreated": reader.article.firstCreated = date
+                    case "embargoed": reader.article.embargoed = date
+                    default: reader.article.expires = date
+                    }
+                }
+            case "pubStatus":
+                group(elements, container: "itemMeta", simple: { [self] in isPlain($0, attributes: ["qcode"]) && Self.status($0) != nil }) { reader, element in
+                    reader.article.status = Self.status(element)
+                }
+            case "edNote":
+                group(elements, container: "itemMeta", simple: { [self] in isPlain($0) }) { $0.article.editorialNotes.append($0.text($1)) }
+            case "signal":
+                group(elements, container: "itemMeta", simple: { [self] in isPlain($0, attributes: ["qcode"]) || isPlain($0, attributes: ["literal"]) }) { reader, element in
+                    if let signal = element.attribute("qcode") ?? element.attribute("literal") ?? element.attribute("uri") { reader.article.signals.append(signal) }
+                }
+            default:
+                for element in elements { keep(element, container: "itemMeta") }
+            }
+        }
+    }
+
+    private static func status(_ element: XMLElement) -> Article.Status? {
+        guard let code = element.attribute("qcode")?.split(separator: ":").last else { return nil }
+        return Article.Status(rawValue: String(code))
+    }
+
+    // MARK: contentMeta
+
+    mutating func readContentMeta(_ meta: XMLElement) {
+        for (name, elements) in grouped(meta) {
+            switch name {
+            case "urgency":
+                group(elements, container: "contentMeta", simple: { [self] in isPlain($0) && Int(text($0)).map { (1...9).contains($0) } == true }) {
+                    $0.article.urgency = Int($0.text($1))
+                }
+            case "contentCreated", "contentModified":
+                group(elements, container: "contentMeta", simple: { [self] in isPlain($0) && NewsDate(iso8601: text($0)) != nil }) { reader, element in
+                    if name == "contentCreated" { reader.article.contentCreated = NewsDate(iso8601: reader.text(element)) } else { reader.article.contentModified = NewsDate(iso8601: reader.text(element)) }
+                }
+            case "located":
+                group(elements, container: "contentMeta", simple: { [self] in
+                    isPlain($0.first("name") ?? $0) && hasOnly($0, attributes: []) && $0.elements.allSatisfy { child in
+                        child.isNamed("name") || (child.isNamed("broader") && hasOnly(child, attributes: []) && child.elements.allSatisfy { $0.isNamed("name") })
+                    } && elements.count == 1
+                }) { reader, element in
+                    if reader.locatedPlace == nil {
+                        reader.locatedPlace = element.first("name").map(reader.text)
+                        reader.locatedRegion = element.first("broader")?.first("name").map(reader.text)
+                    }
+                }
+            case "infoSource":
+                group(elements, container: "contentMeta", simple: isSimpleConcept) { $0.article.infoSources.append($0.concept($1)) }
+            case "creator":
+                group(elements, container: "contentMeta", simple: { [self] in
+                    hasOnly($0, attributes: ["qcode", "uri", "role", "jobtitle"]) && $0.elements.count == 1 && $0.first("name").map { isPlain($0) } == true
+                }) { reader, element in
+                    let name = element.first("name").map(reader.text) ?? element.attribute("literal") ?? element.attribute("qcode") ?? ""
+                    reader.creators.append(Byline(name: name, title: element.attribute("jobtitle"), role: element.attribute("role"), id: element.attribute("qcode") ?? element.attribute("uri")))
+                }
+            case "by":
+                byElements = elements
+            case "language":
+                group(elements, container: "contentMeta", simple: { [self] in isPlain($0, attributes: ["tag"]) && elements.count == 1 }) { reader, element in
+                    if reader.article.language == nil || reader.article.language == reader.language { reader.article.language = element.attribute("tag") }
+                }
+            case "genre":
+                group(elements, container: "contentMeta", simple: isSimpleConcept) { $0.article.genres.append($0.concept($1)) }
+            case "keyword":
+                group(elements, container: "contentMeta", simple: { [self] in isPlain($0) }) { $0.article.keywords.append($0.text($1)) }
+            case "subject":
+                group(elements, container: "contentMeta", simple: isSimpleConcept) { reader, element in
+                    let concept = reader.concept(element)
+                    switch concept.type {
+                    case "cpnat:person": reader.article.people.append(concept)
+                    case "cpnat:organisation": reader.article.organisations.append(concept)
+                    case "cpnat:geoArea", "cpnat:poi": reader.article.places.append(concept)
+                    default: reader.article.subjects.append(concept)
+                    }
+                }
+            case "slugline":
+                group(elements, container: "contentMeta", simple: { [self] in isPlain($0) && elements.count == 1 }) { reader, element in
+                    if reader.article.slugline == nil { reader.article.slugline = reader.text(element) }
+                }
+            case "headline":
+                let main = elements.filter { $0.attribute("role") == nil }
+                group(elements, container: "contentMeta", simple: { [self] in
+                    (isPlain($0) || isPlain($0, attributes: ["role"]) && $0.attribute("role") == G2Vocabulary.subheadlineRole) && main.count <= 1
+                }) { reader, element in
+                    if element.attribute("role") == nil, reader.article.headline == nil { reader.article.headline = reader.text(element) } else { reader.article.subheadlines.append(reader.text(element)) }
+                }
+            case "dateline":
+                group(elements, container: "contentMeta", simple: { [self] in isPlain($0) && elements.count == 1 }) { reader, element in
+                    if reader.datelineText == nil { reader.datelineText = reader.text(element) }
+                }
+            case "creditline":
+                group(elements, container: "contentMeta", simple: { [self] in isPlain($0) && elements.count == 1 }) { reader, element in
+                    if reader.article.creditline == nil { reader.article.creditline = reader.text(element) }
+                }
+            case "description":
+                group(elements, container: "contentMeta", simple: { [self] in
+                    isPlain($0, attributes: ["role"]) && [G2Vocabulary.summaryRole, G2Vocabulary.captionRole].contains($0.attribute("role") ?? "")
+                }) { reader, element in
+                    if element.attribute("role") == G2Vocabulary.captionRole {
+                        reader.captions.append(reader.text(element))
+                    } else {
+                        reader.article.abstract.append(.paragraph([.text(reader.text(element))]))
+                    }
+                }
+            default:
+                for element in elements { keep(element, container: "contentMeta") }
+            }
+        }
+    }
+
+    private var locatedPlace: String?
+    private var locatedRegion: String?
+    private var datelineText: String?
+    private var creators: [Byline] = []
+    private var byElements: [XMLElement] = []
+    private var captions: [String] = []
+    private var body: NITFBodyContent?
+
+    // MARK: contentSet
+
+    mutating func readContentSet(_ set: XMLElement) {
+        var usedBody = false
+        var renditions: [MediaItem.Rendition] = []
+        for child in set.elements {
+            switch child.name {
+            case "inlineXML" where !usedBody:
+                let type = child.attribute("contenttype") ?? ""
+                guard let root = child.elements.first else { continue }
+                if root.isNamed("nitf") {
+                    if let head = root.first("head") {
+                        warn("nitf-head", "the inline NITF head (docdata, meta) is not read in NewsML-G2 items; dropped", head)
+                    }
+                    var reader = NITFBodyReader(codePrefix: "newsml-g2.import", path: path)
+                    if let nitfBody = root.first("body") { body = reader.readBody(nitfBody) }
+                    usedBody = true
+                } else if root.isNamed("html") || root.isNamed("body") || root.namespaceURI == "http://www.w3.org/1999/xhtml" || type.contains("html") {
+                    var reader = XHTMLBodyReader(codePrefix: "newsml-g2.import", path: path)
+                    article.body = reader.readDocument(root)
+                    diagnostics += reader.diagnostics()
+                    usedBody = true
+                } else {
+                    article.extensions.append(.string(child.serialized(defaultNamespace: G2Vocabulary.namespace)), to: "g2:contentSet/alternative")
+                    warn("inline-content", "inline \(type.isEmpty ? "<\(root.name)>" : type) content has no IR mapping; kept whole", child)
+                }
+            case "inlineData" where !usedBody:
+                let text = child.text
+                article.body = text.components(separatedBy: "\n\n").map { NITFBodyReader.normalize($0) }.filter { !$0.isEmpty }.map { .paragraph([.text($0)]) }
+                usedBody = true
+            case "remoteContent":
+                renditions.append(MediaItem.Rendition(
+                    name: child.attribute("rendition"), href: child.attribute("href") ?? child.attribute("residref"),
+                    mediaType: child.attribute("contenttype"), width: child.attribute("width").flatMap { Int($0) },
+                    height: child.attribute("height").flatMap { Int($0) }, sizeInBytes: child.attribute("size").flatMap { Int($0) },
+                    duration: child.attribute("duration").flatMap { Double($0) }))
+                let known: Set<String> = ["href", "residref", "contenttype", "rendition", "width", "height", "size", "duration"]
+                let unknown = child.attributes.map(\.name).filter { !known.contains($0) }
+                if !unknown.isEmpty || !child.elements.isEmpty {
+                    warn("remote-content", "remoteContent attributes or children with no IR field were dropped: \((unknown + child.elements.map { "<\($0.name)>" }).joined(separator: ", "))", child)
+                }
+            default:
+                article.extensions.append(.string(child.serialized(defaultNamespace: G2Vocabulary.namespace)), to: "g2:contentSet/alternative")
+            }
+        }
+        if !renditions.isEmpty {
+            if article.kind == .text {
+                warn("remote-text", "a text item whose content is remote: its renditions are kept as media", set)
+            }
+            article.media.append(MediaItem(id: article.id, kind: article.kind, renditions: renditions))
+        }
+    }
+
+    // MARK: packageItem
+
+    mutating func readGroupSet(_ groupSet: XMLElement) {
+        keep(groupSet, container: "packageItem")
+        func collect(_ element: XMLElement) {
+            for child in element.elements {
+                if child.isNamed("itemRef") {
+                    var media = MediaItem(id: child.attribute("residref"), href: child.attribute("href"), mediaType: child.attribute("contenttype"))
+                    if let itemClass = child.first("itemClass")?.attribute("qcode") {
+                        media.kind = G2Vocabulary.itemClass.first { $0.value == itemClass }?.key
+                    }
+                    media.title = child.first("title").map(text)
+                    media.caption = child.all("description").first.map(text)
+                    article.media.append(media)
+                } else if child.isNamed("group") {
+                    collect(child)
+                }
+            }
+        }
+        collect(groupSet)
+    }
+
+    /// Combines what came from contentMeta and from the inline body, once the item is read.
+    mutating func finish() -> Article {
+        if let body {
+            article.body = body.blocks
+            if article.headline == nil { article.headline = body.headline }
+            if article.subheadlines.isEmpty { article.subheadlines = body.subheadlines }
+            if article.abstract.isEmpty { article.abstract = body.abstract }
+            article.signOff = body.signOff
+            article.trailers = body.trailers
+            diagnostics += body.diagnostics
+        }
+        // Bylines: the creators (role, id, job title), with the affiliation the NITF byline adds.
+        if !creators.isEmpty {
+            article.bylines = creators.map { creator in
+                var byline = creator
+                if let match = body?.bylines.first(where: { $0.name == creator.name }) { byline.affiliation = match.affiliation }
+                return byline
+            }
+            for by in byElements { keep(by, container: "contentMeta") }
+        } else if let nitfBylines = body?.bylines, !nitfBylines.isEmpty {
+            article.bylines = nitfBylines
+            for by in byElements { keep(by, container: "contentMeta") }
+        } else {
+            for by in byElements where isPlain(by) { article.bylines.append(Byline(name: text(by))) }
+            if !byElements.allSatisfy({ isPlain($0) }) { for by in byElements { keep(by, container: "contentMeta") } }
+        }
+        // The dateline: the NITF one (place, date, agency) else contentMeta's text and located.
+        if var dateline = body?.dateline {
+            if dateline.text.isEmpty, let text = datelineText { dateline.text = text }
+            article.dateline = dateline
+        } else if datelineText != nil || locatedPlace != nil {
+            article.dateline = Dateline(text: datelineText ?? "", place: locatedPlace, region: locatedRegion)
+        }
+        if !captions.isEmpty {
+            if article.media.isEmpty { article.media.append(MediaItem(kind: article.kind)) }
+            article.media[0].caption = captions.joined(separator: "\n")
+        }
+        return article
+    }
+}

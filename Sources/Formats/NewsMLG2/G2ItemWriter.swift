@@ -1,0 +1,353 @@
+import BodyMarkup
+import Foundation
+import NewsCore
+import NewsXML
+
+/// Writes one article as a NewsML-G2 `newsItem` (or `packageItem` for a composite), valid
+/// against NewsML-G2 2.35, with an inline NITF body. Elements kept in the article's extensions by
+/// the importer are written back in their place, so G2 -> IR -> G2 keeps them.
+struct G2ItemWriter {
+    var diagnostics: [Diagnostic] = []
+    let options: ConversionOptions
+    let location: SourceLocation
+
+    init(options: ConversionOptions, location: SourceLocation) {
+        self.options = options
+        self.location = location
+    }
+
+    private mutating func warn(_ code: String, _ message: String) {
+        let full = "newsml-g2.export.\(code)"
+        if !diagnostics.contains(where: { $0.code == full && $0.message == message }) {
+            diagnostics.append(.warning(full, message, at: location))
+        }
+    }
+
+    /// Raw elements kept under `g2:<container>/<name>`.
+    private func kept(_ container: String, _ name: String, in article: Article) -> [String] {
+        guard case .array(let values)? = article.extensions["g2:\(container)/\(name)"] else { return [] }
+        return values.compactMap(\.stringValue)
+    }
+
+    /// Every kept element of a container whose name is not in `known` (other namespaces, newer elements).
+    private func keptOthers(_ container: String, known: [String], in article: Article) -> [String] {
+        let prefix = "g2:\(container)/"
+        return article.extensions.values.keys.sorted()
+            .filter { $0.hasPrefix(prefix) && !known.contains(String($0.dropFirst(prefix.count))) }
+            .flatMap { key -> [String] in
+                guard case .array(let values)? = article.extensions[key] else { return [] }
+                return values.compactMap(\.stringValue)
+            }
+    }
+
+    mutating func write(_ article: Article, to w: inout XMLWriter, declareNamespace: Bool) {
+        // A composite without a body of its own is a package of references.
+        let isPackage = article.kind == .composite && (article.extensions["g2:packageItem/groupSet"] != nil || article.body.isEmpty)
+        let root = isPackage ? "packageItem" : "newsItem"
+        var attributes: [(String, String)] = []
+        if declareNamespace { attributes.append(("xmlns", G2Vocabulary.namespace)) }
+        attributes.append(("guid", article.id ?? Self.stableGUID(article)))
+        attributes.append(("version", String(max(article.version ?? 1, 1))))
+        attributes.append(("standard", "NewsML-G2"))
+        attributes.append(("standardversion", G2Vocabulary.standardVersion))
+        attributes.append(("conformance", "power"))
+        if let language = article.language { attributes.append(("xml:lang", language)) }
+        w.start(root, attributes)
+
+        w.element("catalogRef", [("href", G2SchemeAliases.catalog)])
+        if case .array(let hrefs)? = article.extensions["g2:catalogRef"] {
+            for href in hrefs.compactMap(\.stringValue) where href != G2SchemeAliases.catalog { w.element("catalogRef", [("href", href)]) }
+        }
+        for fragment in kept("item", "catalog", in: article) { w.raw(fragment) }
+        for name in ["hopHistory", "pubHistory"] {
+            for fragment in kept("item", name, in: article) { w.raw(fragment) }
+        }
+        writeRightsInfo(article, to: &w)
+        writeItemMeta(article, to: &w)
+        writeContentMeta(article, to: &w)
+        for name in ["partMeta", "assert", "inlineRef", "derivedFrom", "derivedFromValue"] {
+            for fragment in kept("item", name, in: article) { w.raw(fragment) }
+        }
+        if isPackage {
+            writeGroupSet(article, to: &w)
+        } else {
+            writeContentSet(article, to: &w)
+        }
+        w.end()
+    }
+
+    /// `urn:newsconv:<hash>` of the article's content (its IR JSON without origin): the same input gives the same guid.
+    static func stableGUID(_ article: Article) -> String {
+        var copy = article
+        copy.origin = nil
+        let bytes = (try? OrderedJSONEncoder(prettyPrinted: false).encode(copy)) ?? Data()
+        return "urn:newsconv:" + ContentHash.hex(bytes)
+    }
+
+    // MARK: rightsInfo
+
+    mutating func writeRightsInfo(_ article: Article, to w: inout XMLWriter) {
+        let keptRights = kept("item", "rightsInfo", in: article)
+        if !keptRights.isEmpty {
+            for fragment in keptRights { w.raw(fragment) }
+            return
+        }
+        guard article.copyrightHolder != nil || article.copyrightNotice != nil || article.usageTerms != nil else { return }
+        w.start("rightsInfo")
+        if let holder = article.copyrightHolder {
+            w.start("copyrightHolder", [("literal", holder)])
+            w.element("name", text: holder)
+            w.end()
+        }
+        if let notice = article.copyrightNotice { w.element("copyrightNotice", text: notice) }
+        if let terms = article.usageTerms { w.element("usageTerms", text: terms) }
+        w.end()
+    }
+
+    // MARK: itemMeta
+
+    mutating func writeItemMeta(_ article: Article, to w: inout XMLWriter) {
+        w.start("itemMeta")
+        for name in G2Vocabulary.itemMetaOrder {
+            // An element kept whole by the importer (it held more than the IR) is written as it was.
+            let raw = kept("itemMeta", name, in: article)
+            if !raw.isEmpty {
+                for fragment in raw { w.raw(fragment) }
+                continue
+            }
+            switch name {
+            case "itemClass":
+                w.element("itemClass", [("qcode", G2Vocabulary.itemClass[article.kind] ?? "ninat:text")])
+            case "provider":
+                let provider = article.provider ?? article.dateline?.source.map { Concept(literal: $0, name: $0) }
+                if let provider {
+                    writeConcept("provider", provider, to: &w)
+                } else {
+                    warn("provider-unknown", "the article names no provider, which NewsML-G2 requires; wrote literal 'unknown'")
+                    w.element("provider", [("literal", "unknown")])
+                }
+            case "versionCreated":
+                w.element("versionCreated", text: versionCreated(article))
+            case "firstCreated":
+                writeDate("firstCreated", article.firstCreated, G2Vocabulary.dateOptTime, to: &w)
+            case "embargoed":
+                writeDate("embargoed", article.embargoed, G2Vocabulary.dateTime, to: &w)
+            case "pubStatus":
+                if let status = article.status { w.element("pubStatus", [("qcode", "stat:\(status.rawValue)")]) }
+            case "edNote":
+                for note in article.editorialNotes { w.element("edNote", text: note) }
+            case "signal":
+                for signal in article.signals {
+                    w.element("signal", [(signal.contains(":") && !signal.contains(" ") ? "qcode" : "literal", signal)])
+                }
+            case "expires":
+                writeDate("expires", article.expires, G2Vocabulary.dateOptTime, to: &w)
+            default:
+                break
+            }
+        }
+        for fragment in keptOthers("itemMeta", known: G2Vocabulary.itemMetaOrder, in: article) { w.raw(fragment) }
+        w.end()
+    }
+
+    private mutating func versionCreated(_ article: Article) -> String {
+        if let date = article.versionCreated {
+            if let text = G2Vocabulary.dateTime(date) { return text }
+            warn("partial-date", "versionCreated '\(date.iso8601)' is not a full date; the current time was used")
+        }
+        return NewsDate(options.now ?? Date()).iso8601
+    }
+
+    private mutating func writeDate(_ name: String, _ date: NewsDate?, _ format: (NewsDate) -> String?, to w: inout XMLWriter) {
+        guard let date else { return }
+        if let text = format(date) {
+            w.element(name, text: text)
+        } else {
+            warn("partial-date", "\(name) '\(date.iso8601)' is too partial for NewsML-G2; dropped")
+        }
+    }
+
+    // MARK: contentMeta
+
+    mutating func writeContentMeta(_ article: Article, to w: inout XMLWriter) {
+        w.start("contentMeta")
+        for name in G2Vocabulary.contentMetaOrder {
+            let raw = kept("contentMeta", name, in: article)
+            if !raw.isEmpty {
+                for fragment in raw { w.raw(fragment) }
+                continue
+            }
+            switch name {
+            case "urgency":
+                if let urgency = article.urgency {
+                    if (1...9).contains(urgency) { w.element("urgency", text: String(urgency)) } else { warn("urgency-range", "urgency \(urgency) is outside 1-9; dropped") }
+                }
+            case "contentCreated":
+                writeContentDate("contentCreated", article.contentCreated ?? (article.dateline?.date?.year != nil ? article.dateline?.date : nil), to: &w)
+            case "contentModified":
+                writeContentDate("contentModified", article.contentModified, to: &w)
+            case "located":
+                if let place = article.dateline?.place {
+                    w.start("located")
+                    w.element("name", text: place)
+                    if let region = article.dateline?.region {
+                        w.start("broader")
+                        w.element("name", text: region)
+                        w.end()
+                    }
+                    w.end()
+                }
+            case "infoSource":
+                for source in article.infoSources { writeConcept("infoSource", source, to: &w) }
+            case "creator":
+                for byline in article.bylines {
+                    var attributes: [(String, String)] = []
+                    if let id = byline.id { attributes.append((id.contains("://") ? "uri" : "qcode", id)) }
+                    if let role = byline.role { attributes.append(("role", role)) }
+                    if let title = byline.title { attributes.append(("jobtitle", title)) }
+                    w.start("creator", attributes)
+                    w.element("name", text: byline.name)
+                    w.end()
+                }
+            case "language":
+                if let language = article.language { w.element("language", [("tag", language)]) }
+            case "genre":
+                for genre in article.genres { writeConcept("genre", genre, to: &w) }
+            case "keyword":
+                for keyword in article.keywords { w.element("keyword", text: keyword) }
+            case "subject":
+                for subject in article.subjects { writeConcept("subject", subject, to: &w) }
+                for (concepts, type) in [(article.people, "cpnat:person"), (article.organisations, "cpnat:organisation"), (article.places, "cpnat:geoArea")] {
+                    for concept in concepts {
+                        var typed = concept
+                        if typed.type == nil { typed.type = type }
+                        writeConcept("subject", typed, to: &w)
+                    }
+                }
+            case "slugline":
+                if let slugline = article.slugline { w.element("slugline", text: slugline) }
+            case "headline":
+                if let headline = article.headline { w.element("headline", text: headline) }
+                for sub in article.subheadlines { w.element("headline", [("role", G2Vocabulary.subheadlineRole)], text: sub) }
+            case "dateline":
+                if let dateline = article.dateline, !dateline.text.isEmpty { w.element("dateline", text: dateline.text) }
+            case "creditline":
+                if let creditline = article.creditline { w.element("creditline", text: creditline) }
+            case "description":
+                for block in article.abstract {
+                    let text = block.plainText
+                    if !text.isEmpty { w.element("description", [("role", G2Vocabulary.summaryRole)], text: text) }
+                }
+                if article.kind != .text, let caption = article.media.first?.caption {
+                    w.element("description", [("role", G2Vocabulary.captionRole)], text: caption)
+                }
+            default:
+                break
+            }
+        }
+        for fragment in keptOthers("contentMeta", known: G2Vocabulary.contentMetaOrder, in: article) { w.raw(fragment) }
+        if article.takeKey != nil {
+            warn("dropped-take-key", "the take key '\(article.takeKey!)' has no NewsML-G2 element; dropped")
+        }
+        w.end()
+    }
+
+    private mutating func writeContentDate(_ name: String, _ date: NewsDate?, to w: inout XMLWriter) {
+        guard let date else { return }
+        if let text = G2Vocabulary.truncatedDateTime(date) {
+            w.element(name, text: text)
+        } else {
+            warn("partial-date", "\(name) '\(date.iso8601)' has no year; dropped (give --date-context to complete it)")
+        }
+    }
+
+    /// A concept as a G2 property: qcode/uri/literal, type, role, then `name` and `broader`.
+    /// The uri is left out when it is what the qcode resolves to.
+    mutating func writeConcept(_ element: String, _ concept: Concept, to w: inout XMLWriter) {
+        var attributes: [(String, String)] = []
+        if let qcode = concept.qcode { attributes.append(("qcode", qcode)) }
+        if let uri = concept.uri, concept.qcode.flatMap(G2Vocabulary.uri(forQCode:)) != uri { attributes.append(("uri", uri)) }
+        if let literal = concept.literal { attributes.append(("literal", literal)) }
+        if concept.qcode == nil, concept.uri == nil, concept.literal == nil, let name = concept.name { attributes.append(("literal", name)) }
+        if let type = concept.type { attributes.append(("type", type)) }
+        if let role = concept.role { attributes.append(("role", role)) }
+        w.start(element, attributes)
+        if let name = concept.name { w.element("name", text: name) }
+        for broader in concept.broader { writeConcept("broader", broader, to: &w) }
+        w.end()
+    }
+
+    // MARK: contentSet
+
+    mutating func writeContentSet(_ article: Article, to w: inout XMLWriter) {
+        let alternatives = kept("contentSet", "alternative", in: article)
+        let hasText = !article.body.isEmpty || article.headline != nil && article.kind == .text
+        let remote = article.kind == .text ? [] : article.media
+        guard hasText || !remote.isEmpty || !alternatives.isEmpty else { return }
+        w.start("contentSet")
+        if hasText {
+            w.start("inlineXML", [("contenttype", "application/nitf+xml")])
+            w.start("nitf", [("xmlns", MarkupNames.nitf)])
+            var body = NITFBodyWriter(codePrefix: "newsml-g2.export", location: location)
+            body.writeBody(article, to: &w)
+            diagnostics += body.diagnostics
+            w.end()
+            w.end()
+        } else if article.kind == .text, !article.media.isEmpty {
+            warn("dropped-media", "media associated with a text item need a package; dropped")
+        }
+        for media in remote { writeRemoteContent(media, to: &w) }
+        for fragment in alternatives { w.raw(fragment) }
+        w.end()
+    }
+
+    mutating func writeRemoteContent(_ media: MediaItem, to w: inout XMLWriter) {
+        var renditions = media.renditions
+        if media.href != nil || renditions.isEmpty {
+            renditions.insert(MediaItem.Rendition(href: media.href, mediaType: media.mediaType), at: 0)
+        }
+        for rendition in renditions {
+            var attributes: [(String, String)] = []
+            if let href = rendition.href { attributes.append(("href", href)) }
+            if let name = rendition.name {
+                if name.contains(":") { attributes.append(("rendition", name)) } else { warn("rendition-name", "rendition name '\(name)' is not a qcode; dropped") }
+            }
+            if let type = rendition.mediaType { attributes.append(("contenttype", type)) }
+            if let size = rendition.sizeInBytes { attributes.append(("size", String(size))) }
+            if let width = rendition.width { attributes.append(("width", String(width))) }
+            if let height = rendition.height { attributes.append(("height", String(height))) }
+            if let duration = rendition.duration { attributes.append(("duration", Self.number(duration))) }
+            w.element("remoteContent", attributes)
+        }
+    }
+
+    static func number(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
+    }
+
+    // MARK: packageItem
+
+    mutating func writeGroupSet(_ article: Article, to w: inout XMLWriter) {
+        let kept = kept("packageItem", "groupSet", in: article)
+        if !kept.isEmpty {
+            for fragment in kept { w.raw(fragment) }
+            return
+        }
+        guard !article.media.isEmpty else { return }
+        w.start("groupSet", [("root", "G1")])
+        w.start("group", [("id", "G1"), ("role", "group:main")])
+        for media in article.media {
+            var attributes: [(String, String)] = []
+            if let id = media.id { attributes.append(("residref", id)) }
+            if let href = media.href { attributes.append(("href", href)) }
+            if let type = media.mediaType { attributes.append(("contenttype", type)) }
+            w.start("itemRef", attributes)
+            if let kind = media.kind, let itemClass = G2Vocabulary.itemClass[kind] { w.element("itemClass", [("qcode", itemClass)]) }
+            if let title = media.title { w.element("title", text: title) }
+            if let caption = media.caption { w.element("description", [("role", G2Vocabulary.captionRole)], text: caption) }
+            w.end()
+        }
+        w.end()
+        w.end()
+    }
+}

@@ -1,0 +1,63 @@
+import NewsCore
+
+/// NewsML-G2 names, element orders and qcode resolution.
+enum G2Vocabulary {
+    static let namespace = "http://iptc.org/std/nar/2006-10-01/"
+    static let standardVersion = "2.35"
+
+    /// The children of `newsItem` after the catalogs, in schema order.
+    static let newsItemOrder = ["hopHistory", "pubHistory", "rightsInfo", "itemMeta", "contentMeta", "partMeta", "assert", "inlineRef", "derivedFrom", "derivedFromValue", "contentSet"]
+
+    /// The children of `itemMeta`, in schema order.
+    static let itemMetaOrder = [
+        "itemClass", "provider", "versionCreated", "firstCreated", "embargoed", "pubStatus", "role", "fileName", "generator",
+        "profile", "service", "title", "edNote", "memberOf", "instanceOf", "signal", "altRep", "deliverableOf", "hash", "expires",
+        "origRep", "incomingFeedId", "metadataCreator", "link", "itemMetaExtProperty",
+    ]
+
+    /// The children of `contentMeta`, in the order newsconv writes them (the schema fixes the
+    /// administrative head; the rest may come in any order).
+    static let contentMetaOrder = [
+        "icon", "urgency", "contentCreated", "contentModified", "digitalSourceType",
+        "located", "infoSource", "creator", "contributor", "audience", "exclAudience", "altId", "rating", "userInteraction",
+        "language", "genre", "keyword", "subject", "slugline", "headline", "dateline", "by", "creditline", "description",
+        "contentMetaExtProperty",
+    ]
+
+    /// Item kinds and `ninat:` codes.
+    static let itemClass: [Article.Kind: String] = [
+        .text: "ninat:text", .picture: "ninat:picture", .video: "ninat:video", .audio: "ninat:audio", .graphic: "ninat:graphic",
+        .composite: "ninat:composite",
+    ]
+
+    static let subheadlineRole = "hld:subHeadline"
+    static let summaryRole = "drol:summary"
+    static let captionRole = "drol:caption"
+
+    /// The URI a qcode stands for, through the IPTC catalog's scheme aliases.
+    static func uri(forQCode qcode: String) -> String? {
+        guard let colon = qcode.firstIndex(of: ":") else { return nil }
+        let alias = String(qcode[..<colon])
+        guard let base = G2SchemeAliases.uris[alias] else { return nil }
+        return base + qcode[qcode.index(after: colon)...]
+    }
+
+    /// A G2 `xs:dateTime` for an IR date; a date without a time gets midnight. Nil when the date is partial.
+    static func dateTime(_ date: NewsDate) -> String? {
+        guard date.hasFullDate else { return nil }
+        if date.time != nil { return date.iso8601 }
+        var copy = date
+        copy.time = .init(hour: 0, minute: 0)
+        return copy.iso8601
+    }
+
+    /// A G2 `TruncatedDateTime` (date, dateTime, gYearMonth or gYear): nil for a date without a year.
+    static func truncatedDateTime(_ date: NewsDate) -> String? {
+        date.year == nil ? nil : date.iso8601
+    }
+
+    /// A G2 `DateOptTimeType` (date or dateTime): nil unless year, month and day are known.
+    static func dateOptTime(_ date: NewsDate) -> String? {
+        date.hasFullDate ? date.iso8601 : nil
+    }
+}

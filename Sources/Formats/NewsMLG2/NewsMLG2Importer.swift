@@ -1,0 +1,78 @@
+import Foundation
+import NewsCore
+import NewsXML
+
+/// Reads NewsML-G2: a `newsItem` or `packageItem` is one article; a `newsMessage` gives one
+/// article per item of its `itemSet`, read one at a time by the streaming reader. Items without
+/// the namespace declaration are read too, with a warning. Concept, knowledge, planning and
+/// catalog items get a clear "not a news item" error.
+public struct NewsMLG2Importer: ArticleImporter {
+    public init() {}
+
+    static let newsItems: Set<String> = ["newsItem", "packageItem"]
+    static let otherItems: Set<String> = ["conceptItem", "knowledgeItem", "planningItem", "catalogItem", "catalog"]
+
+    public func detect(_ sample: InputSample) -> Double {
+        let text = sample.text
+        guard text.contains("<") else { return 0 }
+        if text.contains("http://iptc.org/std/nar/2006-10-01/") { return 0.95 }
+        for name in ["<newsItem", "<newsMessage", "<packageItem"] where text.contains(name) { return 0.8 }
+        return 0
+    }
+
+    public func read(_ input: ImportInput, options: ConversionOptions) throws -> ImportResult {
+        let path = input.path
+        var articles: [Article] = []
+        var diagnostics: [Diagnostic] = []
+        var rootName: String?
+        var rootLine = 1
+        var problem: ConversionError?
+
+        try XMLStreamReader.read(input.data, path: path, decide: { name, depth in
+            if depth == 0 {
+                rootName = name
+                if Self.newsItems.contains(name) { return .expand }
+                return name == "newsMessage" ? .descend : .skip
+            }
+            guard rootName == "newsMessage" else { return .skip }
+            if depth == 1 { return name == "itemSet" ? .descend : .skip }
+            if depth == 2 {
+                if Self.newsItems.contains(name) { return .expand }
+                diagnostics.append(.warning("newsml-g2.import.skipped-item", "the newsMessage holds a \(name), which is not a news item; skipped", at: SourceLocation(path: path)))
+                return .skip
+            }
+            return .skip
+        }) { element in
+            rootLine = element.line
+            if element.namespaceURI != G2Vocabulary.namespace {
+                if let namespace = element.namespaceURI {
+                    problem = ConversionError("newsml-g2.namespace.unknown", "<\(element.name)> is in the namespace \(namespace), not NewsML-G2's \(G2Vocabulary.namespace)", at: SourceLocation(path: path, line: element.line, column: 1))
+                    return
+                }
+                diagnostics.append(.warning("newsml-g2.namespace.missing", "<\(element.name)> has no namespace declaration (expected xmlns=\"\(G2Vocabulary.namespace)\"); read as NewsML-G2", at: SourceLocation(path: path, line: element.line, column: 1)))
+            }
+            if element.elements.isEmpty || element.first("itemMeta") == nil {
+                problem = ConversionError("newsml-g2.item.incomplete", "<\(element.name)\(element.attribute("guid").map { " guid=\"\($0)\"" } ?? "")> has no itemMeta; expected a complete item (itemMeta with itemClass, provider, versionCreated)", at: SourceLocation(path: path, line: element.line, column: 1))
+                return
+            }
+            var reader = G2ItemReader(path: path)
+            _ = reader.read(element)
+            articles.append(reader.finish())
+            diagnostics += reader.diagnostics
+        }
+        if let problem { throw problem }
+        guard let rootName else {
+            throw ConversionError("newsml-g2.input.empty", "the document has no root element", at: SourceLocation(path: path, line: 1, column: 1))
+        }
+        if Self.otherItems.contains(rootName) {
+            throw ConversionError("newsml-g2.item.not-news", "a \(rootName) is not a news item; newsconv converts newsItem, packageItem and newsMessage", at: SourceLocation(path: path, line: rootLine, column: 1))
+        }
+        if rootName != "newsMessage", !Self.newsItems.contains(rootName) {
+            throw ConversionError("newsml-g2.root.unexpected", "the root element is <\(rootName)>; expected a NewsML-G2 newsItem, packageItem or newsMessage (a fragment cannot be converted)", at: SourceLocation(path: path, line: rootLine, column: 1))
+        }
+        if rootName == "newsMessage", articles.isEmpty {
+            throw ConversionError("newsml-g2.message.empty", "the newsMessage holds no newsItem or packageItem", at: SourceLocation(path: path, line: 1, column: 1))
+        }
+        return ImportResult(articles: articles, diagnostics: diagnostics)
+    }
+}

@@ -1,0 +1,16 @@
+import Foundation
+
+/// A 128-bit FNV-1a hash, for stable identifiers made from content (the same input gives the
+/// same id). Not for security.
+package enum ContentHash {
+    package static func hex(_ bytes: some Sequence<UInt8>) -> String {
+        let prime: UInt128 = 0x0000000001000000000000000000013B
+        var hash: UInt128 = 0x6c62272e07bb014262b821756295c58d
+        for byte in bytes {
+            hash ^= UInt128(byte)
+            hash = hash &* prime
+        }
+        let text = String(hash, radix: 16)
+        return String(repeating: "0", count: 32 - text.count) + text
+    }
+}
