@@ -34,7 +34,7 @@ package struct XHTMLBodyReader {
         }
         for child in container.children {
             guard case .element(let element) = child else {
-                if case .text(let text) = child { loose += inlineText(text) }
+                if case .text(let text) = child { appendLoose(inlineText(text), to: &loose) }
                 continue
             }
             let name = element.name.lowercased()
@@ -85,11 +85,18 @@ package struct XHTMLBodyReader {
             case "head", "script", "style":
                 note(element)
             default:
-                loose += readInline(element)
+                appendLoose(readInline(element), to: &loose)
             }
         }
         flushLoose()
         return blocks
+    }
+
+    /// Appends inlines, merging adjacent texts (the IR never has two texts in a row).
+    private func appendLoose(_ inlines: [Inline], to loose: inout [Inline]) {
+        for inline in inlines {
+            if case .text(let text) = inline { NITFBodyReaderSupport.appendText(text, to: &loose) } else { loose.append(inline) }
+        }
     }
 
     mutating func readTable(_ table: XMLElement) -> Block.Table {

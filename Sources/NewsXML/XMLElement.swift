@@ -132,45 +132,54 @@ public struct XMLElement {
         }
     }
 
-    /// The element re-serialized as well-formed XML, with the namespace declarations it needs
-    /// (the default namespace `defaultNamespace` is left undeclared). Used to keep unmapped
+    /// The element re-serialized as well-formed XML, with the namespace declarations it needs:
+    /// every prefix in scope (QName values such as `valuedatatype="xs:string"` rely on them), and
+    /// a default namespace where it differs from `defaultNamespace`. Used to keep unmapped
     /// elements in an article's extensions.
     public func serialized(defaultNamespace: String?) -> String {
         var writer = XMLWriter(pretty: false)
-        writeCopy(to: &writer, inherited: defaultNamespace, declared: [:])
+        var prefixes: [(String, String)] = []
+        if let list = xmlGetNsList(node.pointee.doc, node) {
+            var index = 0
+            while let ns = list[index] {
+                if let prefix = XMLRuntime.string(ns.pointee.prefix), let href = XMLRuntime.string(ns.pointee.href), prefix != "xml",
+                    !prefixes.contains(where: { $0.0 == prefix })
+                {
+                    prefixes.append((prefix, href))
+                }
+                index += 1
+            }
+            newsconv_xml_free(list)
+        }
+        writeCopy(to: &writer, inherited: defaultNamespace, declarations: prefixes)
         return writer.string
     }
 
-    func writeCopy(to writer: inout XMLWriter, inherited: String?, declared: [String: String]) {
+    func writeCopy(to writer: inout XMLWriter, inherited: String?, declarations: [(String, String)]) {
         var attributes: [(String, String)] = []
         let namespace = namespaceURI
-        var declared = declared
-        if namespace != inherited {
-            attributes.append(("xmlns", namespace ?? ""))
-        }
-        for attribute in self.attributes {
-            if let ns = attribute.namespaceURI {
-                if ns == XMLElement.xmlNamespace {
-                    attributes.append(("xml:" + attribute.name, attribute.value))
-                    continue
-                }
-                let prefix: String
-                if let existing = declared[ns] {
-                    prefix = existing
-                } else {
-                    prefix = "ns\(declared.count + 1)"
-                    declared[ns] = prefix
-                    attributes.append(("xmlns:" + prefix, ns))
-                }
-                attributes.append((prefix + ":" + attribute.name, attribute.value))
-            } else {
-                attributes.append((attribute.name, attribute.value))
+        if namespace != inherited { attributes.append(("xmlns", namespace ?? "")) }
+        for (prefix, href) in declarations { attributes.append(("xmlns:" + prefix, href)) }
+        var property = node.pointee.properties
+        while let current = property {
+            let name = String(cString: current.pointee.name)
+            var value = ""
+            if let text = xmlNodeListGetString(node.pointee.doc, current.pointee.children, 1) {
+                value = String(cString: text)
+                newsconv_xml_free(text)
             }
+            if let ns = current.pointee.ns {
+                let prefix = XMLRuntime.string(ns.pointee.prefix) ?? "xml"
+                attributes.append((prefix + ":" + name, value))
+            } else {
+                attributes.append((name, value))
+            }
+            property = current.pointee.next
         }
         writer.start(name, attributes)
         for child in children {
             switch child {
-            case .element(let element): element.writeCopy(to: &writer, inherited: namespace, declared: declared)
+            case .element(let element): element.writeCopy(to: &writer, inherited: namespace, declarations: [])
             case .text(let text): writer.text(text)
             case .entityReference(let name): writer.text("&" + name + ";")
             }

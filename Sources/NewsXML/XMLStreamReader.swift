@@ -16,11 +16,20 @@ public enum XMLStreamReader {
         case skip
     }
 
-    /// Visits elements in document order. `decide` is asked for each element start (name and
-    /// depth, 0 for the root); `visit` gets each expanded element, valid only during the call.
+    /// An element start, as `decide` sees it.
+    public struct Start {
+        public var name: String
+        public var namespaceURI: String?
+        /// 0 for the root.
+        public var depth: Int
+        public var line: Int
+    }
+
+    /// Visits elements in document order. `decide` is asked at each element start; `visit` gets
+    /// each expanded element, valid only during the call.
     /// Throws a located ``ConversionError`` for the first well-formedness error.
     public static func read(
-        _ data: Data, path: String?, encoding: String? = nil, decide: (String, Int) -> Step,
+        _ data: Data, path: String?, encoding: String? = nil, decide: (Start) -> Step,
         visit: (XMLElement) throws -> Void
     ) throws {
         _ = XMLRuntime.ready
@@ -48,9 +57,11 @@ public enum XMLStreamReader {
                     status = xmlTextReaderRead(reader)
                     continue
                 }
-                let name = XMLRuntime.string(xmlTextReaderConstLocalName(reader)) ?? ""
-                let depth = Int(xmlTextReaderDepth(reader))
-                switch decide(name, depth) {
+                let start = Start(
+                    name: XMLRuntime.string(xmlTextReaderConstLocalName(reader)) ?? "",
+                    namespaceURI: XMLRuntime.string(xmlTextReaderConstNamespaceUri(reader)),
+                    depth: Int(xmlTextReaderDepth(reader)), line: Int(xmlTextReaderGetParserLineNumber(reader)))
+                switch decide(start) {
                 case .descend:
                     status = xmlTextReaderRead(reader)
                 case .skip:

@@ -14,13 +14,21 @@ struct G2ItemReader {
     var diagnostics: [Diagnostic] = []
     private var article = Article()
     private var language: String?
+    /// The namespace of the item element (nil for a document without the declaration).
+    private var sourceNamespace: String?
 
     init(path: String?) { self.path = path }
 
     private func at(_ element: XMLElement) -> SourceLocation { SourceLocation(path: path, line: element.line, column: 1) }
 
+    /// The element as XML that keeps its meaning inside newsconv's output, whose default
+    /// namespace is G2's (for a source without namespaces, its unqualified names become G2's).
+    private func serialized(_ element: XMLElement) -> String {
+        element.serialized(defaultNamespace: sourceNamespace == nil ? nil : G2Vocabulary.namespace)
+    }
+
     private mutating func keep(_ element: XMLElement, container: String) {
-        article.extensions.append(.string(element.serialized(defaultNamespace: element.namespaceURI)), to: "g2:\(container)/\(element.name)")
+        article.extensions.append(.string(serialized(element)), to: "g2:\(container)/\(element.name)")
     }
 
     private mutating func warn(_ code: String, _ message: String, _ element: XMLElement) {
@@ -29,10 +37,14 @@ struct G2ItemReader {
 
     mutating func read(_ item: XMLElement) -> Article {
         article = Article()
+        sourceNamespace = item.namespaceURI
         article.origin = Origin(format: "newsml-g2", path: path, line: item.line, column: 1)
         article.id = item.attribute("guid")
         article.version = item.attribute("version").flatMap { Int($0) }
+        // The effective language: the item's xml:lang, else contentMeta's language. A property whose
+        // own xml:lang says the same adds nothing, so it is read as plain.
         language = item.attribute("lang", namespace: XMLElement.xmlNamespace)
+            ?? item.first("contentMeta")?.first("language")?.attribute("tag")
         article.language = language
         if item.isNamed("packageItem") { article.kind = .composite }
 
@@ -46,11 +58,39 @@ struct G2ItemReader {
             case "contentMeta": readContentMeta(child)
             case "contentSet": readContentSet(child)
             case "groupSet": readGroupSet(child)
-            default: keep(child, container: "item")
+            default: keepIfValid(child, container: "item", known: G2Vocabulary.newsItemOrder + ["catalog", "Signature"])
             }
         }
         if !catalogs.isEmpty { article.extensions["g2:catalogRef"] = .array(catalogs) }
         return article
+    }
+
+    /// Keeps an element the IR has no field for, if NewsML-G2 knows it (or it is from another
+    /// namespace, which G2 allows); an element G2 does not have (`<ednote>`) would make the
+    /// output invalid, so it is dropped with a warning.
+    private mutating func keepIfValid(_ element: XMLElement, container: String, known: [String]) {
+        let inG2 = element.namespaceURI == nil || element.namespaceURI == G2Vocabulary.namespace
+        if inG2, !known.contains(element.name) {
+            warn("unknown-element", "<\(element.name)> is not a NewsML-G2 element of \(container); dropped", element)
+        } else {
+            keep(element, container: container)
+        }
+    }
+
+    /// A G2 date; `2016-01-12 12:35:40` (a space for `T`) is read with a warning; an empty element means none.
+    private mutating func readDate(_ element: XMLElement) -> NewsDate? {
+        let value = text(element)
+        if value.isEmpty { return nil }
+        if let date = NewsDate(iso8601: value) {
+            if !isPlain(element) { warn("dropped-attributes", "attributes of <\(element.name)> have no IR field; dropped", element) }
+            return date
+        }
+        if let date = NewsDate(iso8601: value.replacingOccurrences(of: " ", with: "T")) {
+            warn("lenient-date", "<\(element.name)>\(value)</\(element.name)> is not an XML Schema date; read as \(date.iso8601)", element)
+            return date
+        }
+        warn("invalid-date", "<\(element.name)>\(value)</\(element.name)> is not a date; dropped", element)
+        return nil
     }
 
     // MARK: Simplicity: can the IR hold this element fully?
@@ -160,13 +200,13 @@ struct G2ItemReader {
             case "provider":
                 group(elements, container: "itemMeta", simple: isSimpleConcept) { $0.article.provider = $0.concept($1) }
             case "versionCreated", "firstCreated", "embargoed", "expires":
-                group(elements, container: "itemMeta", simple: { [self] in isPlain($0) && NewsDate(iso8601: text($0)) != nil }) { reader, element in
-                    let date = NewsDate(iso8601: reader.text(element))
+                for element in elements {
+                    let date = readDate(element)
                     switch name {
-                    case "versionCreated": reader.article.versionCreated = date
-                    case "firstCreated": reader.article.firstCreated = date
-                    case "embargoed": reader.article.embargoed = date
-                    default: reader.article.expires = date
+                    case "versionCreated": article.versionCreated = date
+                    case "firstCreated": article.firstCreated = date
+                    case "embargoed": article.embargoed = date
+                    default: article.expires = date
                     }
                 }
             case "pubStatus":
@@ -174,13 +214,14 @@ struct G2ItemReader {
                     reader.article.status = Self.status(element)
                 }
             case "edNote":
-                group(elements, container: "itemMeta", simple: { [self] in isPlain($0) }) { $0.article.editorialNotes.append($0.text($1)) }
+                let notes = elements.filter { !text($0).isEmpty || !$0.elements.isEmpty }
+                group(notes, container: "itemMeta", simple: { [self] in isPlain($0) }) { $0.article.editorialNotes.append($0.text($1)) }
             case "signal":
                 group(elements, container: "itemMeta", simple: { [self] in isPlain($0, attributes: ["qcode"]) || isPlain($0, attributes: ["literal"]) }) { reader, element in
                     if let signal = element.attribute("qcode") ?? element.attribute("literal") ?? element.attribute("uri") { reader.article.signals.append(signal) }
                 }
             default:
-                for element in elements { keep(element, container: "itemMeta") }
+                for element in elements { keepIfValid(element, container: "itemMeta", known: G2Vocabulary.itemMetaOrder) }
             }
         }
     }
@@ -193,15 +234,22 @@ struct G2ItemReader {
     // MARK: contentMeta
 
     mutating func readContentMeta(_ meta: XMLElement) {
-        for (name, elements) in grouped(meta) {
+        for (name, all) in grouped(meta) {
+            // An empty text property (`<description/>`, `<headline></headline>`) says nothing.
+            let textual: Set<String> = ["keyword", "slugline", "headline", "dateline", "creditline", "description", "by"]
+            let elements = textual.contains(name) ? all.filter { !text($0).isEmpty || !$0.elements.isEmpty } : all
             switch name {
             case "urgency":
-                group(elements, container: "contentMeta", simple: { [self] in isPlain($0) && Int(text($0)).map { (1...9).contains($0) } == true }) {
-                    $0.article.urgency = Int($0.text($1))
+                for element in elements {
+                    if let urgency = Int(text(element)), (1...9).contains(urgency) {
+                        article.urgency = urgency
+                    } else {
+                        warn("invalid-urgency", "<urgency>\(text(element))</urgency> is not 1-9; dropped", element)
+                    }
                 }
             case "contentCreated", "contentModified":
-                group(elements, container: "contentMeta", simple: { [self] in isPlain($0) && NewsDate(iso8601: text($0)) != nil }) { reader, element in
-                    if name == "contentCreated" { reader.article.contentCreated = NewsDate(iso8601: reader.text(element)) } else { reader.article.contentModified = NewsDate(iso8601: reader.text(element)) }
+                for element in elements {
+                    if name == "contentCreated" { article.contentCreated = readDate(element) } else { article.contentModified = readDate(element) }
                 }
             case "located":
                 group(elements, container: "contentMeta", simple: { [self] in
@@ -210,8 +258,8 @@ struct G2ItemReader {
                     } && elements.count == 1
                 }) { reader, element in
                     if reader.locatedPlace == nil {
-                        reader.locatedPlace = element.first("name").map(reader.text)
-                        reader.locatedRegion = element.first("broader")?.first("name").map(reader.text)
+                        reader.locatedPlace = element.first("name").map(reader.text).flatMap { $0.isEmpty ? nil : $0 }
+                        reader.locatedRegion = element.first("broader")?.first("name").map(reader.text).flatMap { $0.isEmpty ? nil : $0 }
                     }
                 }
             case "infoSource":
@@ -226,9 +274,7 @@ struct G2ItemReader {
             case "by":
                 byElements = elements
             case "language":
-                group(elements, container: "contentMeta", simple: { [self] in isPlain($0, attributes: ["tag"]) && elements.count == 1 }) { reader, element in
-                    if reader.article.language == nil || reader.article.language == reader.language { reader.article.language = element.attribute("tag") }
-                }
+                group(elements, container: "contentMeta", simple: { [self] in isPlain($0, attributes: ["tag"]) && elements.count == 1 && $0.attribute("tag") == language }) { _, _ in }
             case "genre":
                 group(elements, container: "contentMeta", simple: isSimpleConcept) { $0.article.genres.append($0.concept($1)) }
             case "keyword":
@@ -263,17 +309,20 @@ struct G2ItemReader {
                     if reader.article.creditline == nil { reader.article.creditline = reader.text(element) }
                 }
             case "description":
+                // A caption describes the item's own picture or video; on a text item it stays whole.
+                let captionAllowed = article.kind != .text
                 group(elements, container: "contentMeta", simple: { [self] in
-                    isPlain($0, attributes: ["role"]) && [G2Vocabulary.summaryRole, G2Vocabulary.captionRole].contains($0.attribute("role") ?? "")
+                    isPlain($0, attributes: ["role"])
+                        && ($0.attribute("role") == G2Vocabulary.summaryRole || captionAllowed && $0.attribute("role") == G2Vocabulary.captionRole)
                 }) { reader, element in
-                    if element.attribute("role") == G2Vocabulary.captionRole {
+                    if captionAllowed, element.attribute("role") == G2Vocabulary.captionRole {
                         reader.captions.append(reader.text(element))
                     } else {
                         reader.article.abstract.append(.paragraph([.text(reader.text(element))]))
                     }
                 }
             default:
-                for element in elements { keep(element, container: "contentMeta") }
+                for element in elements { keepIfValid(element, container: "contentMeta", known: G2Vocabulary.contentMetaOrder) }
             }
         }
     }
@@ -295,7 +344,11 @@ struct G2ItemReader {
             switch child.name {
             case "inlineXML" where !usedBody:
                 let type = child.attribute("contenttype") ?? ""
-                guard let root = child.elements.first else { continue }
+                guard let root = child.elements.first else {
+                    // A placeholder (`hascontent="false"`) or empty rendition: kept as it is.
+                    article.extensions.append(.string(serialized(child)), to: "g2:contentSet/alternative")
+                    continue
+                }
                 if root.isNamed("nitf") {
                     if let head = root.first("head") {
                         warn("nitf-head", "the inline NITF head (docdata, meta) is not read in NewsML-G2 items; dropped", head)
@@ -309,7 +362,7 @@ struct G2ItemReader {
                     diagnostics += reader.diagnostics()
                     usedBody = true
                 } else {
-                    article.extensions.append(.string(child.serialized(defaultNamespace: G2Vocabulary.namespace)), to: "g2:contentSet/alternative")
+                    article.extensions.append(.string(serialized(child)), to: "g2:contentSet/alternative")
                     warn("inline-content", "inline \(type.isEmpty ? "<\(root.name)>" : type) content has no IR mapping; kept whole", child)
                 }
             case "inlineData" where !usedBody:
@@ -328,13 +381,14 @@ struct G2ItemReader {
                     warn("remote-content", "remoteContent attributes or children with no IR field were dropped: \((unknown + child.elements.map { "<\($0.name)>" }).joined(separator: ", "))", child)
                 }
             default:
-                article.extensions.append(.string(child.serialized(defaultNamespace: G2Vocabulary.namespace)), to: "g2:contentSet/alternative")
+                article.extensions.append(.string(serialized(child)), to: "g2:contentSet/alternative")
             }
         }
         if !renditions.isEmpty {
             if article.kind == .text {
                 warn("remote-text", "a text item whose content is remote: its renditions are kept as media", set)
             }
+            // The item's own renditions: a media item whose id is the item's guid.
             article.media.append(MediaItem(id: article.id, kind: article.kind, renditions: renditions))
         }
     }
@@ -376,7 +430,10 @@ struct G2ItemReader {
         if !creators.isEmpty {
             article.bylines = creators.map { creator in
                 var byline = creator
-                if let match = body?.bylines.first(where: { $0.name == creator.name }) { byline.affiliation = match.affiliation }
+                if let match = body?.bylines.first(where: { $0.name == creator.name }) {
+                    byline.affiliation = match.affiliation
+                    if byline.title == nil { byline.title = match.title }
+                }
                 return byline
             }
             for by in byElements { keep(by, container: "contentMeta") }
@@ -391,7 +448,7 @@ struct G2ItemReader {
         if var dateline = body?.dateline {
             if dateline.text.isEmpty, let text = datelineText { dateline.text = text }
             article.dateline = dateline
-        } else if datelineText != nil || locatedPlace != nil {
+        } else if datelineText?.isEmpty == false || locatedPlace != nil {
             article.dateline = Dateline(text: datelineText ?? "", place: locatedPlace, region: locatedRegion)
         }
         if !captions.isEmpty {

@@ -41,13 +41,14 @@ struct G2ItemWriter {
     }
 
     mutating func write(_ article: Article, to w: inout XMLWriter, declareNamespace: Bool) {
-        // A composite without a body of its own is a package of references.
-        let isPackage = article.kind == .composite && (article.extensions["g2:packageItem/groupSet"] != nil || article.body.isEmpty)
+        // A composite without content of its own (body or kept renditions) is a package of references.
+        let isPackage = article.kind == .composite
+            && (article.extensions["g2:packageItem/groupSet"] != nil || article.body.isEmpty && kept("contentSet", "alternative", in: article).isEmpty)
         let root = isPackage ? "packageItem" : "newsItem"
         var attributes: [(String, String)] = []
         if declareNamespace { attributes.append(("xmlns", G2Vocabulary.namespace)) }
         attributes.append(("guid", article.id ?? Self.stableGUID(article)))
-        attributes.append(("version", String(max(article.version ?? 1, 1))))
+        if let version = article.version, version >= 1 { attributes.append(("version", String(version))) }
         attributes.append(("standard", "NewsML-G2"))
         attributes.append(("standardversion", G2Vocabulary.standardVersion))
         attributes.append(("conformance", "power"))
@@ -202,9 +203,10 @@ struct G2ItemWriter {
             case "creator":
                 for byline in article.bylines {
                     var attributes: [(String, String)] = []
-                    if let id = byline.id { attributes.append((id.contains("://") ? "uri" : "qcode", id)) }
-                    if let role = byline.role { attributes.append(("role", role)) }
-                    if let title = byline.title { attributes.append(("jobtitle", title)) }
+                    if let id = byline.id { attributes.append((G2Vocabulary.isQCode(id) ? "qcode" : "uri", id)) }
+                    if let role = byline.role { qcodeAttribute("role", role, of: "creator", into: &attributes) }
+                    // `jobtitle` is a QCode; a job title in words goes to the NITF byline's byttl.
+                    if let title = byline.title, G2Vocabulary.isQCode(title) { attributes.append(("jobtitle", title)) }
                     w.start("creator", attributes)
                     w.element("name", text: byline.name)
                     w.end()
@@ -265,16 +267,32 @@ struct G2ItemWriter {
     /// The uri is left out when it is what the qcode resolves to.
     mutating func writeConcept(_ element: String, _ concept: Concept, to w: inout XMLWriter) {
         var attributes: [(String, String)] = []
-        if let qcode = concept.qcode { attributes.append(("qcode", qcode)) }
+        var literal = concept.literal
+        if let qcode = concept.qcode {
+            if G2Vocabulary.isQCode(qcode) {
+                attributes.append(("qcode", qcode))
+            } else {
+                warn("invalid-qcode", "'\(qcode)' is not a qcode (prefix:code); written as a literal of <\(element)>")
+                if literal == nil { literal = qcode }
+            }
+        }
         if let uri = concept.uri, concept.qcode.flatMap(G2Vocabulary.uri(forQCode:)) != uri { attributes.append(("uri", uri)) }
-        if let literal = concept.literal { attributes.append(("literal", literal)) }
-        if concept.qcode == nil, concept.uri == nil, concept.literal == nil, let name = concept.name { attributes.append(("literal", name)) }
-        if let type = concept.type { attributes.append(("type", type)) }
-        if let role = concept.role { attributes.append(("role", role)) }
+        if let literal { attributes.append(("literal", literal)) }
+        if let type = concept.type { qcodeAttribute("type", type, of: element, into: &attributes) }
+        if let role = concept.role { qcodeAttribute("role", role, of: element, into: &attributes) }
         w.start(element, attributes)
         if let name = concept.name { w.element("name", text: name) }
         for broader in concept.broader { writeConcept("broader", broader, to: &w) }
         w.end()
+    }
+
+    /// A QCode-typed attribute, or a warning when the value is not a qcode.
+    private mutating func qcodeAttribute(_ name: String, _ value: String, of element: String, into attributes: inout [(String, String)]) {
+        if G2Vocabulary.isQCode(value) {
+            attributes.append((name, value))
+        } else {
+            warn("invalid-qcode", "\(name) '\(value)' of <\(element)> is not a qcode (prefix:code); dropped")
+        }
     }
 
     // MARK: contentSet
@@ -282,7 +300,9 @@ struct G2ItemWriter {
     mutating func writeContentSet(_ article: Article, to w: inout XMLWriter) {
         let alternatives = kept("contentSet", "alternative", in: article)
         let hasText = !article.body.isEmpty || article.headline != nil && article.kind == .text
-        let remote = article.kind == .text ? [] : article.media
+        // Media are the item's own content when it is not text, or when a text item has no body
+        // (a remote text rendition); media around a text body need a package.
+        let remote = article.kind != .text || article.body.isEmpty ? article.media : article.media.filter { $0.id != nil && $0.id == article.id }
         guard hasText || !remote.isEmpty || !alternatives.isEmpty else { return }
         w.start("contentSet")
         if hasText {
@@ -293,7 +313,8 @@ struct G2ItemWriter {
             diagnostics += body.diagnostics
             w.end()
             w.end()
-        } else if article.kind == .text, !article.media.isEmpty {
+        }
+        if remote.count < article.media.count {
             warn("dropped-media", "media associated with a text item need a package; dropped")
         }
         for media in remote { writeRemoteContent(media, to: &w) }

@@ -34,6 +34,13 @@ enum G2Vocabulary {
     static let summaryRole = "drol:summary"
     static let captionRole = "drol:caption"
 
+    /// True for a qcode as G2's QCodeType has it: `[^\s:]+:[^\s]+`.
+    static func isQCode(_ text: String) -> Bool {
+        guard let colon = text.firstIndex(of: ":"), colon != text.startIndex else { return false }
+        let after = text[text.index(after: colon)...]
+        return !after.isEmpty && !text.contains(where: \.isWhitespace) && !text[..<colon].contains(":")
+    }
+
     /// The URI a qcode stands for, through the IPTC catalog's scheme aliases.
     static func uri(forQCode qcode: String) -> String? {
         guard let colon = qcode.firstIndex(of: ":") else { return nil }

@@ -28,22 +28,25 @@ public struct NewsMLG2Importer: ArticleImporter {
         var rootLine = 1
         var problem: ConversionError?
 
-        try XMLStreamReader.read(input.data, path: path, decide: { name, depth in
-            if depth == 0 {
+        var skipped = 0
+        try XMLStreamReader.read(input.data, path: path, decide: { start in
+            let name = start.name
+            if start.depth == 0 {
                 rootName = name
+                rootLine = start.line
                 if Self.newsItems.contains(name) { return .expand }
                 return name == "newsMessage" ? .descend : .skip
             }
             guard rootName == "newsMessage" else { return .skip }
-            if depth == 1 { return name == "itemSet" ? .descend : .skip }
-            if depth == 2 {
+            if start.depth == 1 { return name == "itemSet" ? .descend : .skip }
+            if start.depth == 2 {
                 if Self.newsItems.contains(name) { return .expand }
-                diagnostics.append(.warning("newsml-g2.import.skipped-item", "the newsMessage holds a \(name), which is not a news item; skipped", at: SourceLocation(path: path)))
+                diagnostics.append(.warning("newsml-g2.import.skipped-item", "the newsMessage holds a \(name), which is not a news item; skipped", at: SourceLocation(path: path, line: start.line, column: 1)))
                 return .skip
             }
             return .skip
         }) { element in
-            rootLine = element.line
+            let inMessage = rootName == "newsMessage"
             if element.namespaceURI != G2Vocabulary.namespace {
                 if let namespace = element.namespaceURI {
                     problem = ConversionError("newsml-g2.namespace.unknown", "<\(element.name)> is in the namespace \(namespace), not NewsML-G2's \(G2Vocabulary.namespace)", at: SourceLocation(path: path, line: element.line, column: 1))
@@ -52,6 +55,13 @@ public struct NewsMLG2Importer: ArticleImporter {
                 diagnostics.append(.warning("newsml-g2.namespace.missing", "<\(element.name)> has no namespace declaration (expected xmlns=\"\(G2Vocabulary.namespace)\"); read as NewsML-G2", at: SourceLocation(path: path, line: element.line, column: 1)))
             }
             if element.elements.isEmpty || element.first("itemMeta") == nil {
+                let message = "<\(element.name)\(element.attribute("guid").map { " guid=\"\($0)\"" } ?? "")> has no itemMeta; expected a complete item (itemMeta with itemClass, provider, versionCreated)"
+                if inMessage {
+                    // One incomplete item of a message does not stop the others.
+                    diagnostics.append(.warning("newsml-g2.item.incomplete", message + "; skipped", at: SourceLocation(path: path, line: element.line, column: 1)))
+                    skipped += 1
+                    return
+                }
                 problem = ConversionError("newsml-g2.item.incomplete", "<\(element.name)\(element.attribute("guid").map { " guid=\"\($0)\"" } ?? "")> has no itemMeta; expected a complete item (itemMeta with itemClass, provider, versionCreated)", at: SourceLocation(path: path, line: element.line, column: 1))
                 return
             }
@@ -71,7 +81,8 @@ public struct NewsMLG2Importer: ArticleImporter {
             throw ConversionError("newsml-g2.root.unexpected", "the root element is <\(rootName)>; expected a NewsML-G2 newsItem, packageItem or newsMessage (a fragment cannot be converted)", at: SourceLocation(path: path, line: rootLine, column: 1))
         }
         if rootName == "newsMessage", articles.isEmpty {
-            throw ConversionError("newsml-g2.message.empty", "the newsMessage holds no newsItem or packageItem", at: SourceLocation(path: path, line: 1, column: 1))
+            let detail = skipped > 0 ? "; its \(skipped) items are all incomplete (no itemMeta)" : ""
+            throw ConversionError("newsml-g2.message.empty", "the newsMessage holds no complete newsItem or packageItem\(detail)", at: SourceLocation(path: path, line: rootLine, column: 1))
         }
         return ImportResult(articles: articles, diagnostics: diagnostics)
     }
