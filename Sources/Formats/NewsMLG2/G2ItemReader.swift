@@ -298,6 +298,8 @@ struct G2ItemReader {
                 group(elements, container: "contentMeta", simple: { [self] in
                     (isPlain($0) || isPlain($0, attributes: ["role"]) && $0.attribute("role") == G2Vocabulary.subheadlineRole) && main.count <= 1
                 }) { reader, element in
+                    // A headline in another language than the item's stays only in the kept group.
+                    if let lang = element.attribute("lang", namespace: XMLElement.xmlNamespace), lang != reader.language { return }
                     if element.attribute("role") == nil, reader.article.headline == nil { reader.article.headline = reader.text(element) } else { reader.article.subheadlines.append(reader.text(element)) }
                 }
             case "dateline":
