@@ -93,12 +93,45 @@ import Testing
         let json = try run(["formats", "--json"])
         let object = try JSONSerialization.jsonObject(with: json.stdout) as? [String: [[String: Any]]]
         let names = object?["formats"]?.compactMap { $0["name"] as? String }
-        #expect(names == ["wire", "json"])
+        #expect(names == ["wire", "json", "newsml-g2"])
     }
 
     @Test func helpExitsZero() throws {
         let result = try run(["--help"])
         #expect(result.status == 0)
         #expect(result.stdoutText.contains("convert"))
+    }
+}
+
+@Suite struct ValidateCLITests {
+    var newsconv: URL { Fixtures.productsDirectory.appendingPathComponent("newsconv") }
+
+    func run(_ arguments: [String], environment: [String: String] = [:]) throws -> ProcessResult {
+        try ProcessRunner.run(newsconv, arguments, environment: environment, currentDirectory: Fixtures.packageRoot)
+    }
+
+    @Test(.enabled(if: Fixtures.sharedAvailableOrCI, Comment(rawValue: Fixtures.sharedMissing)))
+    func validAndInvalidDocuments() throws {
+        let standards = try #require(Fixtures.shared).appendingPathComponent("standards").path
+        let valid = try run(["validate", "samples/newsml-g2/economy-newsitem.xml", "--schemas", standards])
+        #expect(valid.status == 0, "\(valid.stderr)")
+        #expect(valid.stdoutText == "samples/newsml-g2/economy-newsitem.xml: valid (newsml-g2/2.35/wrapper-g2-nitf-odrl.xsd)\n")
+
+        let bad = FileManager.default.temporaryDirectory.appendingPathComponent("newsconv-bad-\(UUID().uuidString).xml")
+        defer { try? FileManager.default.removeItem(at: bad) }
+        try Data("<newsItem xmlns=\"http://iptc.org/std/nar/2006-10-01/\" guid=\"x\" standard=\"NewsML-G2\" standardversion=\"2.35\">\n<bogus/>\n</newsItem>".utf8).write(to: bad)
+        let invalid = try run(["validate", bad.path], environment: ["NEWSCONV_SCHEMAS": standards])
+        #expect(invalid.status == 1)
+        #expect(invalid.stderr.hasPrefix("\(bad.path):2:1: error: "))
+        #expect(invalid.stderr.contains("bogus"))
+    }
+
+    @Test func usageErrors() throws {
+        let noSchemas = try run(["validate", "samples/newsml-g2/economy-newsitem.xml"], environment: ["NEWSCONV_SCHEMAS": ""])
+        #expect(noSchemas.status == 2)
+        let noSchema = try run(["validate", "samples/wire/upi-washington.txt", "--schemas", "."])
+        #expect(noSchema.status == 2 && noSchema.stderr.contains("no official schema"))
+        let missing = try run(["validate", "nope.xml", "--schemas", "."])
+        #expect(missing.status == 2)
     }
 }

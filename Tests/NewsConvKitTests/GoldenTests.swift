@@ -15,7 +15,7 @@ import Testing
     }
 
     /// Pairs of sample folder and the target formats whose goldens it has.
-    static let targets: [String: [String]] = ["wire": ["json"]]
+    static let targets: [String: [String]] = ["wire": ["json", "newsml-g2"], "newsml-g2": ["json", "newsml-g2"]]
 
     static var goldens: [Golden] {
         var result: [Golden] = []
@@ -26,7 +26,10 @@ import Testing
                 for format in formats {
                     let stem = (name as NSString).deletingPathExtension
                     let module = BuiltinFormats.registry.module(named: format)!
-                    result.append(Golden(input: "samples/\(folder)/\(name)", target: format, expected: "samples/\(folder)/expected/\(stem).\(module.outputExtension)"))
+                    // Goldens are `expected/<stem>.<ext>`, or `expected/<stem>.<format>.<ext>` when the
+                    // extension does not name the format (`.xml`).
+                    let suffix = module.name == module.outputExtension ? module.outputExtension : "\(module.name).\(module.outputExtension)"
+                    result.append(Golden(input: "samples/\(folder)/\(name)", target: format, expected: "samples/\(folder)/expected/\(stem).\(suffix)"))
                 }
             }
         }
@@ -53,5 +56,16 @@ import Testing
         }
         let expected = try Data(contentsOf: expectedURL)
         #expect(String(decoding: output, as: UTF8.self) == String(decoding: expected, as: UTF8.self), "\(golden.input) differs from \(golden.expected)")
+    }
+
+    /// Every NewsML-G2 golden is valid against IPTC's 2.35 schema (with inline NITF checked).
+    @Test(.enabled(if: Fixtures.sharedAvailableOrCI, Comment(rawValue: Fixtures.sharedMissing)), arguments: goldens.filter { $0.target == "newsml-g2" })
+    func newsMLG2GoldensAreValid(_ golden: Golden) throws {
+        let shared = try #require(Fixtures.shared, Comment(rawValue: Fixtures.sharedMissing))
+        let module = try #require(BuiltinFormats.registry.module(named: "newsml-g2"))
+        let validator = try #require(module.validator)
+        let data = try Data(contentsOf: Fixtures.packageRoot.appendingPathComponent(golden.expected))
+        let errors = try validator.validate(ImportInput(data: data, path: golden.expected), standards: shared.appendingPathComponent("standards"))
+        #expect(errors.isEmpty, "\(golden.expected): \(errors.map(\.description))")
     }
 }

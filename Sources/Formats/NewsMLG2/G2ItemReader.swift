@@ -449,6 +449,8 @@ struct G2ItemReader {
         // The dateline: the NITF one (place, date, agency) else contentMeta's text and located.
         if var dateline = body?.dateline {
             if dateline.text.isEmpty, let text = datelineText { dateline.text = text }
+            if dateline.place == nil { dateline.place = locatedPlace }
+            if dateline.region == nil, dateline.place == locatedPlace { dateline.region = locatedRegion }
             article.dateline = dateline
         } else if datelineText?.isEmpty == false || locatedPlace != nil {
             article.dateline = Dateline(text: datelineText ?? "", place: locatedPlace, region: locatedRegion)
