@@ -12,6 +12,16 @@ let package = Package(
     ],
     targets: [
         .executableTarget(
+            name: "G2ToJSON",
+            dependencies: [
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "NewsConvKit", package: "newsconv"),
+                .product(name: "NewsCore", package: "newsconv"),
+            ],
+            path: "Benchmarks/G2ToJSON",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
+        .executableTarget(
             name: "WireToJSON",
             dependencies: [
                 .product(name: "Benchmark", package: "benchmark"),
