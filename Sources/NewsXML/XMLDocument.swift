@@ -9,10 +9,10 @@ public final class XMLDocument: @unchecked Sendable {
     let pointer: xmlDocPtr
     /// The path named in diagnostics.
     public let path: String?
-    /// Warnings libxml2 reported while parsing.
-    public let warnings: [XMLIssue]
+    /// Warnings: libxml2's, and a mislabelled encoding that was corrected.
+    public let warnings: [Diagnostic]
 
-    private init(pointer: xmlDocPtr, path: String?, warnings: [XMLIssue]) {
+    private init(pointer: xmlDocPtr, path: String?, warnings: [Diagnostic]) {
         self.pointer = pointer
         self.path = path
         self.warnings = warnings
@@ -34,6 +34,12 @@ public final class XMLDocument: @unchecked Sendable {
         let collector = XMLIssueCollector()
         let box = Unmanaged.passRetained(collector)
         defer { box.release() }
+        var corrected: Diagnostic?
+        var data = data
+        if encoding == nil, let fix = EncodingDeclaration.corrected(data, path: path) {
+            data = fix.data
+            corrected = fix.warning
+        }
         ctxt.pointee._private = UnsafeMutableRawPointer(box.toOpaque())
         newsconv_set_structured_error(ctxt, parserContextErrorHandler)
         let document: xmlDocPtr? = data.withUnsafeBytes { raw in
@@ -41,7 +47,7 @@ public final class XMLDocument: @unchecked Sendable {
             return xmlCtxtReadMemory(ctxt, base, Int32(raw.count), path, encoding, XMLRuntime.safeOptions)
         }
         if let document, ctxt.pointee.wellFormed != 0, collector.errors.isEmpty {
-            return XMLDocument(pointer: document, path: path, warnings: collector.issues)
+            return XMLDocument(pointer: document, path: path, warnings: [corrected].compactMap { $0 } + collector.issues.map { $0.diagnostic(code: "xml.parse", path: path) })
         }
         if let document { xmlFreeDoc(document) }
         let first = collector.errors.first ?? XMLIssue(level: .fatal, code: 0, message: "the document is not well-formed XML", line: 1, column: 1)

@@ -27,11 +27,13 @@ public enum XMLStreamReader {
 
     /// Visits elements in document order. `decide` is asked at each element start; `visit` gets
     /// each expanded element, valid only during the call.
-    /// Throws a located ``ConversionError`` for the first well-formedness error.
+    /// Throws a located ``ConversionError`` for the first well-formedness error; returns the
+    /// warnings (libxml2's, a corrected encoding declaration).
+    @discardableResult
     public static func read(
         _ data: Data, path: String?, encoding: String? = nil, decide: (Start) -> Step,
         visit: (XMLElement) throws -> Void
-    ) throws {
+    ) throws -> [Diagnostic] {
         _ = XMLRuntime.ready
         guard data.count < Int(Int32.max) else {
             throw ConversionError("xml.input.too-large", "the document is larger than 2 GiB", at: SourceLocation(path: path, line: 1, column: 1))
@@ -39,6 +41,12 @@ public enum XMLStreamReader {
         let collector = XMLIssueCollector()
         let box = Unmanaged.passRetained(collector)
         defer { box.release() }
+        var warnings: [Diagnostic] = []
+        var data = data
+        if encoding == nil, let fix = EncodingDeclaration.corrected(data, path: path) {
+            data = fix.data
+            warnings.append(fix.warning)
+        }
         try data.withUnsafeBytes { raw in
             let base = raw.bindMemory(to: CChar.self).baseAddress
             guard let reader = xmlReaderForMemory(base, Int32(raw.count), path, encoding, XMLRuntime.safeOptions) else {
@@ -75,5 +83,6 @@ public enum XMLStreamReader {
             }
             if status < 0 || !collector.errors.isEmpty { throw failure() }
         }
+        return warnings + collector.issues.filter { $0.level == .warning }.map { $0.diagnostic(code: "xml.parse", path: path) }
     }
 }

@@ -82,6 +82,21 @@ private func parseError(_ data: Data) -> ConversionError? {
         #expect(error.diagnostic.message.lowercased().contains("encoding"))
     }
 
+    @Test func aWrongUTF16DeclarationIsAnError() throws {
+        let error = try #require(parseError(Data("<?xml version=\"1.0\" encoding=\"UTF-16\"?><a>x</a>".utf8)))
+        #expect(error.diagnostic.message.lowercased().contains("utf-16") || error.diagnostic.message.lowercased().contains("encoding"))
+    }
+
+    @Test func aLatin1DeclarationOnUTF8BytesIsCorrectedWithAWarning() throws {
+        let data = Data("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><a>Décès à Paris</a>".utf8)
+        let document = try XMLDocument.parse(data, path: "afp.xml")
+        #expect(document.root?.text == "Décès à Paris")
+        #expect(document.warnings.map(\.code) == ["xml.encoding.mislabelled"])
+        var seen = ""
+        let warnings = try XMLStreamReader.read(data, path: "afp.xml", decide: { _ in .expand }) { seen = $0.text }
+        #expect(seen == "Décès à Paris" && warnings.map(\.code) == ["xml.encoding.mislabelled"])
+    }
+
     @Test func aLatin1DeclarationIsHonoured() throws {
         let data = Data(Array("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><a>".utf8) + [0x43, 0x61, 0x66, 0xE9] + Array("</a>".utf8))
         #expect(try XMLDocument.parse(data, path: nil).root?.text == "Café")

@@ -28,7 +28,13 @@ struct G2ItemReader {
     }
 
     private mutating func keep(_ element: XMLElement, container: String) {
-        article.extensions.append(.string(serialized(element)), to: "g2:\(container)/\(element.name)")
+        let key = "g2:\(container)/\(element.name)"
+        if article.extensions[key] == nil {
+            diagnostics.append(.note(
+                "newsml-g2.import.kept", "<\(element.name)> holds data the IR has no field for; kept whole in extensions[\"\(key)\"] for NewsML-G2 output",
+                at: at(element)))
+        }
+        article.extensions.append(.string(serialized(element)), to: key)
     }
 
     private mutating func warn(_ code: String, _ message: String, _ element: XMLElement) {
@@ -348,7 +354,7 @@ struct G2ItemReader {
                 let type = child.attribute("contenttype") ?? ""
                 guard let root = child.elements.first else {
                     // A placeholder (`hascontent="false"`) or empty rendition: kept as it is.
-                    article.extensions.append(.string(serialized(child)), to: "g2:contentSet/alternative")
+                    keepAlternative(child)
                     continue
                 }
                 if root.isNamed("nitf") {
@@ -364,7 +370,7 @@ struct G2ItemReader {
                     diagnostics += reader.diagnostics()
                     usedBody = true
                 } else {
-                    article.extensions.append(.string(serialized(child)), to: "g2:contentSet/alternative")
+                    keepAlternative(child)
                     warn("inline-content", "inline \(type.isEmpty ? "<\(root.name)>" : type) content has no IR mapping; kept whole", child)
                 }
             case "inlineData" where !usedBody:
@@ -383,7 +389,7 @@ struct G2ItemReader {
                     warn("remote-content", "remoteContent attributes or children with no IR field were dropped: \((unknown + child.elements.map { "<\($0.name)>" }).joined(separator: ", "))", child)
                 }
             default:
-                article.extensions.append(.string(serialized(child)), to: "g2:contentSet/alternative")
+                keepAlternative(child)
             }
         }
         if !renditions.isEmpty {
@@ -393,6 +399,14 @@ struct G2ItemReader {
             // The item's own renditions: a media item whose id is the item's guid.
             article.media.append(MediaItem(id: article.id, kind: article.kind, renditions: renditions))
         }
+    }
+
+    /// A rendition that is not the body: kept whole, written back as it was.
+    private mutating func keepAlternative(_ element: XMLElement) {
+        if article.extensions["g2:contentSet/alternative"] == nil {
+            diagnostics.append(.note("newsml-g2.import.kept", "a <\(element.name)> rendition that is not the body is kept whole in extensions[\"g2:contentSet/alternative\"]", at: at(element)))
+        }
+        article.extensions.append(.string(serialized(element)), to: "g2:contentSet/alternative")
     }
 
     // MARK: packageItem

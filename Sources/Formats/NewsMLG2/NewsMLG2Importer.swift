@@ -29,7 +29,7 @@ public struct NewsMLG2Importer: ArticleImporter {
         var problem: ConversionError?
 
         var skipped = 0
-        try XMLStreamReader.read(input.data, path: path, decide: { start in
+        let parseWarnings = try XMLStreamReader.read(input.data, path: path, decide: { start in
             let name = start.name
             if start.depth == 0 {
                 rootName = name
@@ -70,6 +70,7 @@ public struct NewsMLG2Importer: ArticleImporter {
             articles.append(reader.finish())
             diagnostics += reader.diagnostics
         }
+        diagnostics = parseWarnings + diagnostics
         if let problem { throw problem }
         guard let rootName else {
             throw ConversionError("newsml-g2.input.empty", "the document has no root element", at: SourceLocation(path: path, line: 1, column: 1))
