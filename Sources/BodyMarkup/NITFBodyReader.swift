@@ -297,25 +297,39 @@ package struct NITFBodyReader {
 
     /// Collapses runs of XML whitespace into one space.
     package static func collapse(_ text: String) -> String {
-        var out = ""
+        // Works on UTF-8 bytes: XML whitespace is ASCII, and other bytes are copied as they are.
+        var needsWork = false
+        var previousSpace = false
+        for byte in text.utf8 {
+            let isSpace = byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D
+            if isSpace && (byte != 0x20 || previousSpace) { needsWork = true; break }
+            previousSpace = isSpace
+        }
+        if !needsWork { return text }
+        var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count)
         var space = false
-        for scalar in text.unicodeScalars {
-            if scalar == " " || scalar == "\n" || scalar == "\t" || scalar == "\r" {
+        for byte in text.utf8 {
+            if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D {
                 space = true
             } else {
-                if space { out.unicodeScalars.append(" ") }
+                if space { out.append(0x20) }
                 space = false
-                out.unicodeScalars.append(scalar)
+                out.append(byte)
             }
         }
-        if space { out.unicodeScalars.append(" ") }
-        return out
+        if space { out.append(0x20) }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Collapsed and trimmed text.
     package static func normalize(_ text: String) -> String {
-        collapse(text).trimmingCharacters(in: .whitespaces)
+        let collapsed = collapse(text)
+        // collapse leaves at most one space at either end.
+        var view = Substring(collapsed)
+        if view.first == " " { view = view.dropFirst() }
+        if view.last == " " { view = view.dropLast() }
+        return view.count == collapsed.count ? collapsed : String(view)
     }
 
     // MARK: Diagnostics

@@ -80,7 +80,9 @@ public struct NewsDate: Sendable, Hashable, Codable, CustomStringConvertible, Co
     /// Parses the ISO 8601 / XML Schema text forms listed in the type's documentation.
     /// Returns nil for anything else.
     public init?(iso8601 text: String) {
-        var s = Substring(text.trimmingCharacters(in: .whitespaces))
+        var s = Substring(text)
+        while s.first == " " { s = s.dropFirst() }
+        while s.last == " " { s = s.dropLast() }
         func number(_ count: Int) -> Int? {
             guard s.count >= count else { return nil }
             let digits = s.prefix(count)

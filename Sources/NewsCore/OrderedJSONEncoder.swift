@@ -83,18 +83,27 @@ final class JSONNode {
 
     static func writeString(_ s: String, to out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
-        for byte in s.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""): out.append(contentsOf: [0x5C, 0x22])
-            case UInt8(ascii: "\\"): out.append(contentsOf: [0x5C, 0x5C])
-            case 0x0A: out.append(contentsOf: [0x5C, UInt8(ascii: "n")])
-            case 0x0D: out.append(contentsOf: [0x5C, UInt8(ascii: "r")])
-            case 0x09: out.append(contentsOf: [0x5C, UInt8(ascii: "t")])
-            case 0x00..<0x20, 0x7F:
-                let hex = Array("0123456789abcdef".utf8)
-                out.append(contentsOf: [0x5C, UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
-            default: out.append(byte)
+        var s = s
+        s.withUTF8 { utf8 in
+            // Runs that need no escaping are copied at once.
+            var runStart = 0
+            for i in 0..<utf8.count {
+                let byte = utf8[i]
+                guard byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F else { continue }
+                if i > runStart { out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<i])) }
+                switch byte {
+                case 0x22: out.append(contentsOf: [0x5C, 0x22])
+                case 0x5C: out.append(contentsOf: [0x5C, 0x5C])
+                case 0x0A: out.append(contentsOf: [0x5C, UInt8(ascii: "n")])
+                case 0x0D: out.append(contentsOf: [0x5C, UInt8(ascii: "r")])
+                case 0x09: out.append(contentsOf: [0x5C, UInt8(ascii: "t")])
+                default:
+                    let hex = Array("0123456789abcdef".utf8)
+                    out.append(contentsOf: [0x5C, UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
+                }
+                runStart = i + 1
             }
+            if utf8.count > runStart { out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<utf8.count])) }
         }
         out.append(UInt8(ascii: "\""))
     }
@@ -140,12 +149,17 @@ private struct NodeEncoder: Encoder {
 }
 
 private func scalar<T: Encodable>(_ value: T, into node: JSONNode, path: [any CodingKey]) throws {
-    switch value {
-    case let v as String: node.value = .string(v)
-    case let v as Bool: node.value = .bool(v)
-    case let v as Int: node.value = .number(String(v))
-    case let v as Double: node.value = .number(try numberText(v, path))
-    default: try value.encode(to: NodeEncoder(node: node, codingPath: path))
+    // Type identity first: a failed `as?` cast for every nested value is costly.
+    if T.self == String.self {
+        node.value = .string(value as! String)
+    } else if T.self == Int.self {
+        node.value = .number(String(value as! Int))
+    } else if T.self == Bool.self {
+        node.value = .bool(value as! Bool)
+    } else if T.self == Double.self {
+        node.value = .number(try numberText(value as! Double, path))
+    } else {
+        try value.encode(to: NodeEncoder(node: node, codingPath: path))
     }
 }
 

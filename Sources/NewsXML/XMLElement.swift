@@ -176,13 +176,20 @@ public struct XMLElement {
             }
             property = current.pointee.next
         }
-        writer.start(name, attributes)
-        for child in children {
-            switch child {
-            case .element(let element): element.writeCopy(to: &writer, inherited: namespace, declarations: [])
-            case .text(let text): writer.text(text)
-            case .entityReference(let name): writer.text("&" + name + ";")
+        writer.startUnchecked(name, attributes)
+        var child = node.pointee.children
+        while let current = child {
+            switch current.pointee.type {
+            case XML_ELEMENT_NODE:
+                XMLElement(node: current, owner: owner).writeCopy(to: &writer, inherited: namespace, declarations: [])
+            case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
+                if let content = current.pointee.content { writer.text(String(cString: content)) }
+            case XML_ENTITY_REF_NODE:
+                writer.text("&" + String(cString: current.pointee.name) + ";")
+            default:
+                break
             }
+            child = current.pointee.next
         }
         writer.end()
     }

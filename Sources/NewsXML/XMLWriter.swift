@@ -34,11 +34,16 @@ public struct XMLWriter {
     /// is text; any element inside mixed content is mixed too.
     public mutating func start(_ name: String, _ attributes: [(String, String)] = [], mixed: Bool = false) {
         precondition(Self.isName(name), "'\(name)' is not an XML name")
+        for (key, _) in attributes { precondition(Self.isName(key), "'\(key)' is not an XML attribute name") }
+        startUnchecked(name, attributes, mixed: mixed)
+    }
+
+    /// `start` for names that come from a parsed document, which are XML names already.
+    mutating func startUnchecked(_ name: String, _ attributes: [(String, String)], mixed: Bool = false) {
         beginChild()
         bytes.append(UInt8(ascii: "<"))
         append(name)
         for (key, value) in attributes {
-            precondition(Self.isName(key), "'\(key)' is not an XML attribute name")
             bytes.append(UInt8(ascii: " "))
             append(key)
             append("=\"")
@@ -118,27 +123,61 @@ public struct XMLWriter {
     private mutating func append(_ s: String) { bytes.append(contentsOf: s.utf8) }
 
     private mutating func escape(_ s: String, attribute: Bool) {
-        for scalar in s.unicodeScalars {
-            switch scalar.value {
-            case 0x26: append("&amp;")
-            case 0x3C: append("&lt;")
-            case 0x3E: append("&gt;")
-            case 0x22 where attribute: append("&quot;")
-            case 0x09 where attribute: append("&#9;")
-            case 0x0A where attribute: append("&#10;")
-            case 0x0D: append("&#13;")
-            case 0x09, 0x0A: bytes.append(UInt8(scalar.value))
-            case 0x00..<0x20, 0xFFFE, 0xFFFF:
+        // Bytes that need nothing are copied in runs; only markup characters, controls and the
+        // non-characters U+FFFE/U+FFFF (EF BF BE/BF) are looked at.
+        let utf8 = Array(s.utf8)
+        var runStart = 0
+        var i = 0
+        func flush(_ end: Int) {
+            if end > runStart { bytes.append(contentsOf: utf8[runStart..<end]) }
+        }
+        while i < utf8.count {
+            let byte = utf8[i]
+            var replacement: String?
+            var width = 1
+            switch byte {
+            case 0x26: replacement = "&amp;"
+            case 0x3C: replacement = "&lt;"
+            case 0x3E: replacement = "&gt;"
+            case 0x22 where attribute: replacement = "&quot;"
+            case 0x09 where attribute: replacement = "&#9;"
+            case 0x0A where attribute: replacement = "&#10;"
+            case 0x0D: replacement = "&#13;"
+            case 0x09, 0x0A: break
+            case 0x00..<0x20:
                 replacedCharacters += 1
-                append("\u{FFFD}")
-            case 0x20..<0x80: bytes.append(UInt8(scalar.value))
-            default: bytes.append(contentsOf: String(scalar).utf8)
+                replacement = "\u{FFFD}"
+            case 0xEF where i + 2 < utf8.count && utf8[i + 1] == 0xBF && (utf8[i + 2] == 0xBE || utf8[i + 2] == 0xBF):
+                replacedCharacters += 1
+                replacement = "\u{FFFD}"
+                width = 3
+            default: break
+            }
+            if let replacement {
+                flush(i)
+                bytes.append(contentsOf: replacement.utf8)
+                i += width
+                runStart = i
+            } else {
+                i += 1
             }
         }
+        flush(utf8.count)
     }
 
     /// An XML name (letters, digits, `-`, `_`, `.`, `:`; not starting with a digit, `-` or `.`).
     static func isName(_ name: String) -> Bool {
+        // ASCII names, nearly all of them, are checked byte by byte.
+        var ascii = true
+        var index = 0
+        for byte in name.utf8 {
+            if byte >= 0x80 { ascii = false; break }
+            let letter = (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) || byte == 0x5F || byte == 0x3A
+            let other = (byte >= 0x30 && byte <= 0x39) || byte == 0x2D || byte == 0x2E
+            if !(letter || (index > 0 && other)) { return false }
+            index += 1
+        }
+        if ascii { return index > 0 }
         guard let first = name.unicodeScalars.first, !name.isEmpty else { return false }
         if first.properties.numericType != nil || first == "-" || first == "." { return false }
         return name.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || $0.properties.numericType != nil || "-_.:".unicodeScalars.contains($0) }
