@@ -3,85 +3,99 @@ import Foundation
 /// Encodes `Encodable` values to JSON bytes with keys in the order the value encodes them,
 /// pretty-printed with two spaces. Foundation's `JSONEncoder` on Linux orders keys by hash
 /// (different on every run) or alphabetically; golden files need a stable, readable order.
+///
+/// It streams: each value is written as it is encoded, with no tree in between. That works for
+/// types that encode each value completely before the next (every IR type does): a value's
+/// container is closed when its `encode(to:)` returns. Encoding a key twice writes it twice.
 package struct OrderedJSONEncoder {
     package var prettyPrinted: Bool
 
     package init(prettyPrinted: Bool = true) { self.prettyPrinted = prettyPrinted }
 
     package func encode<T: Encodable>(_ value: T) throws -> Data {
-        let root = JSONNode()
-        try value.encode(to: NodeEncoder(node: root, codingPath: []))
-        var out: [UInt8] = []
-        out.reserveCapacity(4096)
-        try root.write(to: &out, indent: prettyPrinted ? 0 : -1)
-        return Data(out)
+        let sink = JSONSink(pretty: prettyPrinted)
+        try sink.value(value, path: [])
+        return Data(sink.out)
     }
 }
 
-/// A JSON value under construction.
-final class JSONNode {
-    enum Value {
-        case null, bool(Bool), number(String), string(String), object(JSONObject), array(JSONArray)
+/// The byte buffer and the container currently open at each depth.
+final class JSONSink {
+    var out: [UInt8] = []
+    let pretty: Bool
+    /// Open containers: object or array, and how many members each has so far.
+    private var open: [(isObject: Bool, count: Int)] = []
+
+    init(pretty: Bool) {
+        self.pretty = pretty
+        out.reserveCapacity(4096)
     }
 
-    var value: Value = .null
-
-    init(_ value: Value = .null) { self.value = value }
-
-    var object: JSONObject {
-        if case .object(let object) = value { return object }
-        let object = JSONObject()
-        value = .object(object)
-        return object
-    }
-
-    var array: JSONArray {
-        if case .array(let array) = value { return array }
-        let array = JSONArray()
-        value = .array(array)
-        return array
-    }
-
-    /// Writes the value; `indent` < 0 means compact.
-    func write(to out: inout [UInt8], indent: Int) throws {
-        switch value {
-        case .null: out.append(contentsOf: "null".utf8)
-        case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
-        case .number(let text): out.append(contentsOf: text.utf8)
-        case .string(let s): JSONNode.writeString(s, to: &out)
-        case .object(let object):
-            if object.entries.isEmpty { out.append(contentsOf: "{}".utf8); return }
-            out.append(UInt8(ascii: "{"))
-            for (index, entry) in object.entries.enumerated() {
-                if index > 0 { out.append(UInt8(ascii: ",")) }
-                JSONNode.newline(&out, indent + 1)
-                JSONNode.writeString(entry.key, to: &out)
-                out.append(UInt8(ascii: ":"))
-                if indent >= 0 { out.append(UInt8(ascii: " ")) }
-                try entry.node.write(to: &out, indent: indent < 0 ? -1 : indent + 1)
+    /// Writes one value: scalars directly, others through their `encode(to:)`, closing the
+    /// container they open.
+    func value<T: Encodable>(_ value: T, path: [any CodingKey]) throws {
+        if T.self == String.self {
+            writeString(value as! String)
+        } else if T.self == Int.self {
+            append(String(value as! Int))
+        } else if T.self == Bool.self {
+            append((value as! Bool) ? "true" : "false")
+        } else if T.self == Double.self {
+            try writeDouble(value as! Double, path)
+        } else {
+            let level = open.count
+            let start = out.count
+            try value.encode(to: StreamEncoder(sink: self, codingPath: path, level: level))
+            if open.count > level {
+                close()
+            } else if out.count == start {
+                // A value that encoded nothing at all is an empty object, so the JSON stays valid.
+                append("{}")
             }
-            JSONNode.newline(&out, indent)
-            out.append(UInt8(ascii: "}"))
-        case .array(let array):
-            if array.items.isEmpty { out.append(contentsOf: "[]".utf8); return }
-            out.append(UInt8(ascii: "["))
-            for (index, item) in array.items.enumerated() {
-                if index > 0 { out.append(UInt8(ascii: ",")) }
-                JSONNode.newline(&out, indent + 1)
-                try item.write(to: &out, indent: indent < 0 ? -1 : indent + 1)
-            }
-            JSONNode.newline(&out, indent)
-            out.append(UInt8(ascii: "]"))
         }
     }
 
-    private static func newline(_ out: inout [UInt8], _ indent: Int) {
-        guard indent >= 0 else { return }
-        out.append(0x0A)
-        out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: indent * 2))
+    func openContainer(object: Bool) {
+        out.append(object ? UInt8(ascii: "{") : UInt8(ascii: "["))
+        open.append((object, 0))
     }
 
-    static func writeString(_ s: String, to out: inout [UInt8]) {
+    private func close() {
+        let container = open.removeLast()
+        if container.count > 0 { newline(open.count) }
+        out.append(container.isObject ? UInt8(ascii: "}") : UInt8(ascii: "]"))
+    }
+
+    /// Starts a member of the innermost container: the comma, the line break, the key.
+    func member(key: String?) {
+        if open[open.count - 1].count > 0 { out.append(UInt8(ascii: ",")) }
+        open[open.count - 1].count += 1
+        newline(open.count)
+        if let key {
+            writeString(key)
+            out.append(UInt8(ascii: ":"))
+            if pretty { out.append(UInt8(ascii: " ")) }
+        }
+    }
+
+    var openCount: Int { open.count }
+
+    private func newline(_ indent: Int) {
+        guard pretty else { return }
+        out.append(0x0A)
+        for _ in 0..<indent { out.append(0x20); out.append(0x20) }
+    }
+
+    func append(_ s: String) { out.append(contentsOf: s.utf8) }
+
+    func writeDouble(_ value: Double, _ path: [any CodingKey]) throws {
+        guard value.isFinite else {
+            throw EncodingError.invalidValue(value, .init(codingPath: path, debugDescription: "JSON cannot hold \(value)"))
+        }
+        if value == value.rounded(), abs(value) < 1e15 { append(String(Int(value))) } else { append("\(value)") }
+    }
+
+    func writeString(_ s: String) {
         out.append(UInt8(ascii: "\""))
         var s = s
         s.withUTF8 { utf8 in
@@ -109,90 +123,65 @@ final class JSONNode {
     }
 }
 
-final class JSONObject {
-    var entries: [(key: String, node: JSONNode)] = []
-
-    func slot(_ key: String) -> JSONNode {
-        if let existing = entries.first(where: { $0.key == key }) { return existing.node }
-        let node = JSONNode()
-        entries.append((key, node))
-        return node
-    }
-}
-
-final class JSONArray {
-    var items: [JSONNode] = []
-
-    func append() -> JSONNode {
-        let node = JSONNode()
-        items.append(node)
-        return node
-    }
-}
-
-private struct NodeEncoder: Encoder {
-    let node: JSONNode
+/// The encoder handed to one value's `encode(to:)`.
+private struct StreamEncoder: Encoder {
+    let sink: JSONSink
     var codingPath: [any CodingKey]
+    /// The number of containers open before this value: the value may open one more.
+    let level: Int
     var userInfo: [CodingUserInfoKey: Any] { [:] }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
-        KeyedEncodingContainer(KeyedNodeContainer<Key>(object: node.object, codingPath: codingPath))
+        if sink.openCount == level { sink.openContainer(object: true) }
+        return KeyedEncodingContainer(StreamKeyedContainer<Key>(sink: sink, codingPath: codingPath))
     }
 
     func unkeyedContainer() -> any UnkeyedEncodingContainer {
-        UnkeyedNodeContainer(array: node.array, codingPath: codingPath)
+        if sink.openCount == level { sink.openContainer(object: false) }
+        return StreamUnkeyedContainer(sink: sink, codingPath: codingPath)
     }
 
     func singleValueContainer() -> any SingleValueEncodingContainer {
-        SingleNodeContainer(node: node, codingPath: codingPath)
+        StreamSingleValueContainer(sink: sink, codingPath: codingPath)
     }
 }
 
-private func scalar<T: Encodable>(_ value: T, into node: JSONNode, path: [any CodingKey]) throws {
-    // Type identity first: a failed `as?` cast for every nested value is costly.
-    if T.self == String.self {
-        node.value = .string(value as! String)
-    } else if T.self == Int.self {
-        node.value = .number(String(value as! Int))
-    } else if T.self == Bool.self {
-        node.value = .bool(value as! Bool)
-    } else if T.self == Double.self {
-        node.value = .number(try numberText(value as! Double, path))
-    } else {
-        try value.encode(to: NodeEncoder(node: node, codingPath: path))
-    }
-}
-
-private func numberText(_ value: Double, _ path: [any CodingKey]) throws -> String {
-    guard value.isFinite else {
-        throw EncodingError.invalidValue(value, .init(codingPath: path, debugDescription: "JSON cannot hold \(value)"))
-    }
-    if value == value.rounded(), abs(value) < 1e15 { return String(Int(value)) }
-    return "\(value)"
-}
-
-private struct KeyedNodeContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
-    let object: JSONObject
+private struct StreamKeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
+    let sink: JSONSink
     var codingPath: [any CodingKey]
 
-    mutating func encodeNil(forKey key: Key) throws { object.slot(key.stringValue).value = .null }
-    mutating func encode(_ value: String, forKey key: Key) throws { object.slot(key.stringValue).value = .string(value) }
-    mutating func encode(_ value: Bool, forKey key: Key) throws { object.slot(key.stringValue).value = .bool(value) }
-    mutating func encode(_ value: Int, forKey key: Key) throws { object.slot(key.stringValue).value = .number(String(value)) }
+    mutating func encodeNil(forKey key: Key) throws {
+        sink.member(key: key.stringValue)
+        sink.append("null")
+    }
+    mutating func encode(_ value: String, forKey key: Key) throws {
+        sink.member(key: key.stringValue)
+        sink.writeString(value)
+    }
+    mutating func encode(_ value: Bool, forKey key: Key) throws {
+        sink.member(key: key.stringValue)
+        sink.append(value ? "true" : "false")
+    }
+    mutating func encode(_ value: Int, forKey key: Key) throws {
+        sink.member(key: key.stringValue)
+        sink.append(String(value))
+    }
     mutating func encode(_ value: Double, forKey key: Key) throws {
-        object.slot(key.stringValue).value = .number(try numberText(value, codingPath + [key]))
+        sink.member(key: key.stringValue)
+        try sink.writeDouble(value, codingPath + [key])
     }
     mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
-        try scalar(value, into: object.slot(key.stringValue), path: codingPath + [key])
+        sink.member(key: key.stringValue)
+        try sink.value(value, path: codingPath + [key])
     }
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
-        KeyedEncodingContainer(KeyedNodeContainer<NestedKey>(object: object.slot(key.stringValue).object, codingPath: codingPath + [key]))
+        preconditionFailure("OrderedJSONEncoder streams values; nested containers are not supported")
     }
     mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer {
-        UnkeyedNodeContainer(array: object.slot(key.stringValue).array, codingPath: codingPath + [key])
+        preconditionFailure("OrderedJSONEncoder streams values; nested containers are not supported")
     }
-    mutating func superEncoder() -> any Encoder { NodeEncoder(node: object.slot("super"), codingPath: codingPath) }
-    mutating func superEncoder(forKey key: Key) -> any Encoder { NodeEncoder(node: object.slot(key.stringValue), codingPath: codingPath + [key]) }
+    mutating func superEncoder() -> any Encoder { preconditionFailure("OrderedJSONEncoder does not support superEncoder") }
+    mutating func superEncoder(forKey key: Key) -> any Encoder { preconditionFailure("OrderedJSONEncoder does not support superEncoder") }
 }
 
 private struct IndexKey: CodingKey {
@@ -203,36 +192,58 @@ private struct IndexKey: CodingKey {
     init?(intValue: Int) { self.intValue = intValue }
 }
 
-private struct UnkeyedNodeContainer: UnkeyedEncodingContainer {
-    let array: JSONArray
+private struct StreamUnkeyedContainer: UnkeyedEncodingContainer {
+    let sink: JSONSink
     var codingPath: [any CodingKey]
-    var count: Int { array.items.count }
+    private(set) var count = 0
 
-    mutating func encodeNil() throws { array.append().value = .null }
-    mutating func encode(_ value: String) throws { array.append().value = .string(value) }
-    mutating func encode(_ value: Bool) throws { array.append().value = .bool(value) }
-    mutating func encode(_ value: Int) throws { array.append().value = .number(String(value)) }
+    init(sink: JSONSink, codingPath: [any CodingKey]) {
+        self.sink = sink
+        self.codingPath = codingPath
+    }
+
+    mutating func encodeNil() throws {
+        sink.member(key: nil)
+        sink.append("null")
+        count += 1
+    }
+    mutating func encode(_ value: String) throws {
+        sink.member(key: nil)
+        sink.writeString(value)
+        count += 1
+    }
+    mutating func encode(_ value: Bool) throws {
+        sink.member(key: nil)
+        sink.append(value ? "true" : "false")
+        count += 1
+    }
+    mutating func encode(_ value: Int) throws {
+        sink.member(key: nil)
+        sink.append(String(value))
+        count += 1
+    }
     mutating func encode<T: Encodable>(_ value: T) throws {
-        let path = codingPath + [IndexKey(count)]
-        try scalar(value, into: array.append(), path: path)
+        sink.member(key: nil)
+        try sink.value(value, path: codingPath + [IndexKey(count)])
+        count += 1
     }
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
-        KeyedEncodingContainer(KeyedNodeContainer<NestedKey>(object: array.append().object, codingPath: codingPath))
+        preconditionFailure("OrderedJSONEncoder streams values; nested containers are not supported")
     }
     mutating func nestedUnkeyedContainer() -> any UnkeyedEncodingContainer {
-        UnkeyedNodeContainer(array: array.append().array, codingPath: codingPath)
+        preconditionFailure("OrderedJSONEncoder streams values; nested containers are not supported")
     }
-    mutating func superEncoder() -> any Encoder { NodeEncoder(node: array.append(), codingPath: codingPath) }
+    mutating func superEncoder() -> any Encoder { preconditionFailure("OrderedJSONEncoder does not support superEncoder") }
 }
 
-private struct SingleNodeContainer: SingleValueEncodingContainer {
-    let node: JSONNode
+private struct StreamSingleValueContainer: SingleValueEncodingContainer {
+    let sink: JSONSink
     var codingPath: [any CodingKey]
 
-    mutating func encodeNil() throws { node.value = .null }
-    mutating func encode(_ value: String) throws { node.value = .string(value) }
-    mutating func encode(_ value: Bool) throws { node.value = .bool(value) }
-    mutating func encode(_ value: Int) throws { node.value = .number(String(value)) }
-    mutating func encode(_ value: Double) throws { node.value = .number(try numberText(value, codingPath)) }
-    mutating func encode<T: Encodable>(_ value: T) throws { try scalar(value, into: node, path: codingPath) }
+    mutating func encodeNil() throws { sink.append("null") }
+    mutating func encode(_ value: String) throws { sink.writeString(value) }
+    mutating func encode(_ value: Bool) throws { sink.append(value ? "true" : "false") }
+    mutating func encode(_ value: Int) throws { sink.append(String(value)) }
+    mutating func encode(_ value: Double) throws { try sink.writeDouble(value, codingPath) }
+    mutating func encode<T: Encodable>(_ value: T) throws { try sink.value(value, path: codingPath) }
 }

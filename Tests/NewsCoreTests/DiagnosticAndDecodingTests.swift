@@ -52,3 +52,25 @@ import Testing
         #expect(decoded.firstInvalidByte?.line == 3 && decoded.firstInvalidByte?.column == 4)
     }
 }
+
+@Suite struct OrderedJSONEncoderTests {
+    struct Empty: Encodable { func encode(to encoder: any Encoder) throws {} }
+    struct Pair: Encodable {
+        var b = 1
+        var a = ["x", "y\n\"z\""]
+        var e: [Int] = []
+        var n = Empty()
+    }
+
+    @Test func keysInEncodingOrderEscapedAndIndented() throws {
+        let data = try OrderedJSONEncoder().encode(Pair())
+        #expect(String(decoding: data, as: UTF8.self) == "{\n  \"b\": 1,\n  \"a\": [\n    \"x\",\n    \"y\\n\\\"z\\\"\"\n  ],\n  \"e\": [],\n  \"n\": {}\n}")
+        let compact = try OrderedJSONEncoder(prettyPrinted: false).encode(Pair())
+        #expect(String(decoding: compact, as: UTF8.self) == "{\"b\":1,\"a\":[\"x\",\"y\\n\\\"z\\\"\"],\"e\":[],\"n\":{}}")
+        #expect(try JSONSerialization.jsonObject(with: data) is [String: Any])
+    }
+
+    @Test func nonFiniteNumbersAreErrors() {
+        #expect(throws: EncodingError.self) { try OrderedJSONEncoder().encode([Double.nan]) }
+    }
+}
