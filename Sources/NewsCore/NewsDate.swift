@@ -80,23 +80,27 @@ public struct NewsDate: Sendable, Hashable, Codable, CustomStringConvertible, Co
     /// Parses the ISO 8601 / XML Schema text forms listed in the type's documentation.
     /// Returns nil for anything else.
     public init?(iso8601 text: String) {
-        var s = Substring(text)
-        while s.first == " " { s = s.dropFirst() }
-        while s.last == " " { s = s.dropLast() }
+        // A byte parser: dates are read for every item, and Substring work showed in profiles.
+        var bytes = Array(text.utf8)[...]
+        while bytes.first == 0x20 { bytes = bytes.dropFirst() }
+        while bytes.last == 0x20 { bytes = bytes.dropLast() }
         func number(_ count: Int) -> Int? {
-            guard s.count >= count else { return nil }
-            let digits = s.prefix(count)
-            guard digits.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
-            s = s.dropFirst(count)
-            return Int(digits)
+            guard bytes.count >= count else { return nil }
+            var value = 0
+            for byte in bytes.prefix(count) {
+                guard byte >= 0x30 && byte <= 0x39 else { return nil }
+                value = value * 10 + Int(byte - 0x30)
+            }
+            bytes = bytes.dropFirst(count)
+            return value
         }
         func take(_ c: Character) -> Bool {
-            if s.first == c { s = s.dropFirst(); return true }
+            if let first = bytes.first, first == c.asciiValue { bytes = bytes.dropFirst(); return true }
             return false
         }
         var result = NewsDate()
-        if s.hasPrefix("--") {
-            s = s.dropFirst(2)
+        if bytes.starts(with: [0x2D, 0x2D]) {
+            bytes = bytes.dropFirst(2)
             guard let m = number(2) else { return nil }
             result.month = m
             if take("-") {
@@ -123,24 +127,24 @@ public struct NewsDate: Sendable, Hashable, Codable, CustomStringConvertible, Co
                 guard let sec = number(2) else { return nil }
                 second = sec
                 if take(".") || take(",") {
-                    let digits = s.prefix(while: { $0.isASCII && $0.isNumber })
+                    let digits = bytes.prefix(while: { $0 >= 0x30 && $0 <= 0x39 })
                     guard !digits.isEmpty else { return nil }
-                    fraction = String(digits)
-                    s = s.dropFirst(digits.count)
+                    fraction = String(decoding: digits, as: UTF8.self)
+                    bytes = bytes.dropFirst(digits.count)
                 }
             }
             result.time = TimeOfDay(hour: h, minute: mi, second: second, fraction: fraction)
         }
         if take("Z") {
             result.utcOffsetMinutes = 0
-        } else if let sign = s.first, sign == "+" || sign == "-", result.day != nil || result.time != nil {
-            s = s.dropFirst()
+        } else if let sign = bytes.first, sign == 0x2B || sign == 0x2D, result.day != nil || result.time != nil {
+            bytes = bytes.dropFirst()
             guard let oh = number(2) else { return nil }
             _ = take(":")
             let om = number(2) ?? 0
-            result.utcOffsetMinutes = (sign == "-" ? -1 : 1) * (oh * 60 + om)
+            result.utcOffsetMinutes = (sign == 0x2D ? -1 : 1) * (oh * 60 + om)
         }
-        guard s.isEmpty, result.isValid else { return nil }
+        guard bytes.isEmpty, result.isValid else { return nil }
         self = result
     }
 

@@ -49,15 +49,31 @@ public struct XMLElement {
         while let current = attribute {
             let name = String(cString: current.pointee.name)
             let namespace = XMLRuntime.string(current.pointee.ns?.pointee.href)
-            var value = ""
-            if let text = xmlNodeListGetString(node.pointee.doc, current.pointee.children, 1) {
-                value = String(cString: text)
-                newsconv_xml_free(text)
-            }
-            result.append((name, namespace, value))
+            result.append((name, namespace, Self.value(of: current, in: node)))
             attribute = current.pointee.next
         }
         return result
+    }
+
+    /// An attribute's value; a value that is one text node (nearly all) is read without a copy in C.
+    static func value(of attribute: xmlAttrPtr, in node: xmlNodePtr) -> String {
+        if let child = attribute.pointee.children, child.pointee.next == nil, child.pointee.type == XML_TEXT_NODE, let content = child.pointee.content {
+            return String(cString: content)
+        }
+        guard let text = xmlNodeListGetString(node.pointee.doc, attribute.pointee.children, 1) else { return "" }
+        defer { newsconv_xml_free(text) }
+        return String(cString: text)
+    }
+
+    /// True when every attribute passes `allowed` (local name, namespace URI); values are not read.
+    public func attributesAll(_ allowed: (UnsafePointer<CChar>, String?) -> Bool) -> Bool {
+        var attribute = node.pointee.properties
+        while let current = attribute {
+            let name = UnsafeRawPointer(current.pointee.name).assumingMemoryBound(to: CChar.self)
+            if !allowed(name, XMLRuntime.string(current.pointee.ns?.pointee.href)) { return false }
+            attribute = current.pointee.next
+        }
+        return true
     }
 
     /// The content of an element, in order.
@@ -163,11 +179,7 @@ public struct XMLElement {
         var property = node.pointee.properties
         while let current = property {
             let name = String(cString: current.pointee.name)
-            var value = ""
-            if let text = xmlNodeListGetString(node.pointee.doc, current.pointee.children, 1) {
-                value = String(cString: text)
-                newsconv_xml_free(text)
-            }
+            let value = Self.value(of: current, in: node)
             if let ns = current.pointee.ns {
                 let prefix = XMLRuntime.string(ns.pointee.prefix) ?? "xml"
                 attributes.append((prefix + ":" + name, value))

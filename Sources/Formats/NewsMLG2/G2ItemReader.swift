@@ -108,9 +108,11 @@ struct G2ItemReader {
     }
 
     private func hasOnly(_ element: XMLElement, attributes allowed: Set<String>) -> Bool {
-        element.attributes.allSatisfy { attribute in
-            if attribute.namespaceURI == XMLElement.xmlNamespace, attribute.name == "lang" { return attribute.value == language }
-            return attribute.namespaceURI == nil && allowed.contains(attribute.name)
+        element.attributesAll { name, namespace in
+            if namespace == XMLElement.xmlNamespace, strcmp(name, "lang") == 0 {
+                return element.attribute("lang", namespace: XMLElement.xmlNamespace) == language
+            }
+            return namespace == nil && allowed.contains(String(cString: name))
         }
     }
 
