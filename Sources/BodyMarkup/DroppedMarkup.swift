@@ -22,3 +22,33 @@ struct DroppedMarkup {
         }
     }
 }
+
+/// A body reader with its own inline vocabulary: the shared walk over mixed content lives here.
+protocol InlineMarkupReader {
+    var dropped: DroppedMarkup { get set }
+    /// The IR inlines for one inline element of the vocabulary.
+    mutating func readInline(_ element: XMLElement) -> [Inline]
+}
+
+extension InlineMarkupReader {
+    /// The inlines of an element's mixed content: whitespace collapsed, adjacent texts merged,
+    /// unexpanded entity references kept as text and reported.
+    mutating func readInlineChildren(_ element: XMLElement) -> [Inline] {
+        var result: [Inline] = []
+        for child in element.children {
+            switch child {
+            case .text(let text):
+                let collapsed = NITFBodyReader.collapse(text)
+                if !collapsed.isEmpty { NITFBodyReaderSupport.appendText(collapsed, to: &result) }
+            case .entityReference(let name):
+                dropped.entity(name, line: element.line)
+                NITFBodyReaderSupport.appendText("&\(name);", to: &result)
+            case .element(let inner):
+                for inline in readInline(inner) {
+                    if case .text(let text) = inline { NITFBodyReaderSupport.appendText(text, to: &result) } else { result.append(inline) }
+                }
+            }
+        }
+        return result
+    }
+}

@@ -5,10 +5,10 @@ import NewsXML
 /// Reads a NITF `body` (or `body.content`, `abstract`, any block container) into the IR.
 /// Markup that has no IR equivalent keeps its text and is reported once per element name as a
 /// warning (`<prefix>.unmapped-element`), never dropped silently.
-package struct NITFBodyReader {
+package struct NITFBodyReader: InlineMarkupReader {
     let codePrefix: String
     let path: String?
-    private var dropped = DroppedMarkup()
+    var dropped = DroppedMarkup()
 
     package init(codePrefix: String, path: String?) {
         self.codePrefix = codePrefix
@@ -249,26 +249,7 @@ package struct NITFBodyReader {
         NITFBodyReaderSupport.trim(readInlineChildren(element))
     }
 
-    private mutating func readInlineChildren(_ element: XMLElement) -> [Inline] {
-        var result: [Inline] = []
-        for child in element.children {
-            switch child {
-            case .text(let text):
-                let collapsed = Self.collapse(text)
-                if !collapsed.isEmpty { NITFBodyReaderSupport.appendText(collapsed, to: &result) }
-            case .entityReference(let name):
-                dropped.entity(name, line: element.line)
-                NITFBodyReaderSupport.appendText("&\(name);", to: &result)
-            case .element(let inner):
-                for inline in readInline(inner) {
-                    if case .text(let text) = inline { NITFBodyReaderSupport.appendText(text, to: &result) } else { result.append(inline) }
-                }
-            }
-        }
-        return result
-    }
-
-    private mutating func readInline(_ element: XMLElement) -> [Inline] {
+    mutating func readInline(_ element: XMLElement) -> [Inline] {
         let name = element.name
         switch name {
         case "em":

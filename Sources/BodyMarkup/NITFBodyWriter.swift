@@ -17,10 +17,7 @@ package struct NITFBodyWriter {
     }
 
     private mutating func warn(_ code: String, _ message: String) {
-        let full = "\(codePrefix).\(code)"
-        if !diagnostics.contains(where: { $0.code == full && $0.message == message }) {
-            diagnostics.append(.warning(full, message, at: location))
-        }
+        diagnostics.appendWarningOnce("\(codePrefix).\(code)", message, at: location)
     }
 
     /// `<body>` with the article's heads, body blocks and end matter.

@@ -5,10 +5,10 @@ import NewsXML
 /// Reads an XHTML (or HTML-as-XML) body into IR blocks: `p`, `h1`-`h6`, `ul`/`ol`, `blockquote`,
 /// `pre`, `hr`, `img`/`figure`, `table`, `div`/`section` (their content), and the inline `em`/`i`,
 /// `strong`/`b`, `a`, `br`, `q`, `code`, `span`. Other markup keeps its text and is reported.
-package struct XHTMLBodyReader {
+package struct XHTMLBodyReader: InlineMarkupReader {
     let codePrefix: String
     let path: String?
-    private var dropped = DroppedMarkup()
+    var dropped = DroppedMarkup()
 
     package init(codePrefix: String, path: String?) {
         self.codePrefix = codePrefix
@@ -128,26 +128,7 @@ package struct XHTMLBodyReader {
         return collapsed.isEmpty || collapsed == " " ? [] : [.text(collapsed)]
     }
 
-    private mutating func readInlineChildren(_ element: XMLElement) -> [Inline] {
-        var result: [Inline] = []
-        for child in element.children {
-            switch child {
-            case .text(let text):
-                let collapsed = NITFBodyReader.collapse(text)
-                if !collapsed.isEmpty { NITFBodyReaderSupport.appendText(collapsed, to: &result) }
-            case .entityReference(let name):
-                dropped.entity(name, line: element.line)
-                NITFBodyReaderSupport.appendText("&\(name);", to: &result)
-            case .element(let inner):
-                for inline in readInline(inner) {
-                    if case .text(let text) = inline { NITFBodyReaderSupport.appendText(text, to: &result) } else { result.append(inline) }
-                }
-            }
-        }
-        return result
-    }
-
-    private mutating func readInline(_ element: XMLElement) -> [Inline] {
+    mutating func readInline(_ element: XMLElement) -> [Inline] {
         switch element.name.lowercased() {
         case "em", "i", "cite", "dfn": return [.emphasis(readInlineChildren(element))]
         case "strong", "b": return [.strong(readInlineChildren(element))]

@@ -60,3 +60,13 @@ public struct Diagnostic: Sendable, Hashable, Codable, CustomStringConvertible {
         "\(location): \(severity.rawValue): \(message) [\(code)]"
     }
 }
+
+extension Array where Element == Diagnostic {
+    /// Appends a warning unless the same code and message are there already (a lossy mapping
+    /// that happens for every paragraph is reported once).
+    package mutating func appendWarningOnce(_ code: String, _ message: String, at location: SourceLocation) {
+        if !contains(where: { $0.code == code && $0.message == message }) {
+            append(.warning(code, message, at: location))
+        }
+    }
+}

@@ -17,10 +17,7 @@ struct G2ItemWriter {
     }
 
     private mutating func warn(_ code: String, _ message: String) {
-        let full = "newsml-g2.export.\(code)"
-        if !diagnostics.contains(where: { $0.code == full && $0.message == message }) {
-            diagnostics.append(.warning(full, message, at: location))
-        }
+        diagnostics.appendWarningOnce("newsml-g2.export.\(code)", message, at: location)
     }
 
     /// Raw elements kept under `g2:<container>/<name>`.
