@@ -68,7 +68,9 @@ public enum XMLStreamReader {
                 let start = Start(
                     name: XMLRuntime.string(xmlTextReaderConstLocalName(reader)) ?? "",
                     namespaceURI: XMLRuntime.string(xmlTextReaderConstNamespaceUri(reader)),
-                    depth: Int(xmlTextReaderDepth(reader)), line: Int(xmlTextReaderGetParserLineNumber(reader)))
+                    depth: Int(xmlTextReaderDepth(reader)),
+                    // The element's own line (the parser's line number runs ahead of it).
+                    line: xmlTextReaderCurrentNode(reader).map { Int(xmlGetLineNo($0)) } ?? Int(xmlTextReaderGetParserLineNumber(reader)))
                 switch decide(start) {
                 case .descend:
                     status = xmlTextReaderRead(reader)

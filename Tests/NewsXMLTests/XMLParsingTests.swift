@@ -147,20 +147,23 @@ private func parseError(_ data: Data) -> ConversionError? {
 @Suite struct XMLStreamReaderTests {
     @Test func itemsAreHandedOverOneAtATime() throws {
         var items = ""
-        for index in 0..<100 { items += "<newsItem guid=\"g\(index)\"><title>T\(index)</title></newsItem>" }
+        for index in 0..<100 { items += "<newsItem guid=\"g\(index)\"><title>T\(index)</title></newsItem>\n" }
         let text = "<newsMessage><header><sent>2024-01-01T00:00:00Z</sent></header><itemSet>\(items)</itemSet></newsMessage>"
         var guids: [String] = []
         var sent: String?
-        try XMLStreamReader.read(Data(text.utf8), path: "m.xml", decide: { start in
+        var itemSetLine = 0
+        try XMLStreamReader.read(Data(text.replacingOccurrences(of: "<itemSet>", with: "\n\n<itemSet>").utf8), path: "m.xml", decide: { (start: XMLStreamReader.Start) -> XMLStreamReader.Step in
+            if start.name == "itemSet" { itemSetLine = start.line }
             switch start.name {
-            case "newsMessage", "itemSet": .descend
-            case "header", "newsItem": .expand
-            default: .skip
+            case "newsMessage", "itemSet": return .descend
+            case "header", "newsItem": return .expand
+            default: return .skip
             }
         }) { element in
             if element.isNamed("header") { sent = element.first("sent")?.text } else { guids.append(element.attribute("guid") ?? "") }
         }
         #expect(sent == "2024-01-01T00:00:00Z")
+        #expect(itemSetLine == 3)
         #expect(guids.count == 100 && guids.first == "g0" && guids.last == "g99")
     }
 

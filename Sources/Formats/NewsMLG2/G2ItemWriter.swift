@@ -26,6 +26,14 @@ struct G2ItemWriter {
         return values.compactMap(\.stringValue)
     }
 
+    /// Writes the elements kept whole under `g2:<container>/<name>` as they were; true when there
+    /// were any (they then stand instead of what the IR would give).
+    private func writeKept(_ container: String, _ name: String, of article: Article, to w: inout XMLWriter) -> Bool {
+        let fragments = kept(container, name, in: article)
+        for fragment in fragments { w.raw(fragment) }
+        return !fragments.isEmpty
+    }
+
     /// Every kept element of a container whose name is not in `known` (other namespaces, newer elements).
     private func keptOthers(_ container: String, known: [String], in article: Article) -> [String] {
         let prefix = "g2:\(container)/"
@@ -56,16 +64,11 @@ struct G2ItemWriter {
         if case .array(let hrefs)? = article.extensions["g2:catalogRef"] {
             for href in hrefs.compactMap(\.stringValue) where href != G2SchemeAliases.catalog { w.element("catalogRef", [("href", href)]) }
         }
-        for fragment in kept("item", "catalog", in: article) { w.raw(fragment) }
-        for name in ["hopHistory", "pubHistory"] {
-            for fragment in kept("item", name, in: article) { w.raw(fragment) }
-        }
+        for name in ["catalog", "hopHistory", "pubHistory"] { _ = writeKept("item", name, of: article, to: &w) }
         writeRightsInfo(article, to: &w)
         writeItemMeta(article, to: &w)
         writeContentMeta(article, to: &w)
-        for name in ["partMeta", "assert", "inlineRef", "derivedFrom", "derivedFromValue"] {
-            for fragment in kept("item", name, in: article) { w.raw(fragment) }
-        }
+        for name in ["partMeta", "assert", "inlineRef", "derivedFrom", "derivedFromValue"] { _ = writeKept("item", name, of: article, to: &w) }
         if isPackage {
             writeGroupSet(article, to: &w)
         } else {
@@ -85,11 +88,7 @@ struct G2ItemWriter {
     // MARK: rightsInfo
 
     mutating func writeRightsInfo(_ article: Article, to w: inout XMLWriter) {
-        let keptRights = kept("item", "rightsInfo", in: article)
-        if !keptRights.isEmpty {
-            for fragment in keptRights { w.raw(fragment) }
-            return
-        }
+        if writeKept("item", "rightsInfo", of: article, to: &w) { return }
         guard article.copyrightHolder != nil || article.copyrightNotice != nil || article.usageTerms != nil else { return }
         w.start("rightsInfo")
         if let holder = article.copyrightHolder {
@@ -107,12 +106,7 @@ struct G2ItemWriter {
     mutating func writeItemMeta(_ article: Article, to w: inout XMLWriter) {
         w.start("itemMeta")
         for name in G2Vocabulary.itemMetaOrder {
-            // An element kept whole by the importer (it held more than the IR) is written as it was.
-            let raw = kept("itemMeta", name, in: article)
-            if !raw.isEmpty {
-                for fragment in raw { w.raw(fragment) }
-                continue
-            }
+            if writeKept("itemMeta", name, of: article, to: &w) { continue }
             switch name {
             case "itemClass":
                 w.element("itemClass", [("qcode", G2Vocabulary.itemClass[article.kind] ?? "ninat:text")])
@@ -170,11 +164,7 @@ struct G2ItemWriter {
     mutating func writeContentMeta(_ article: Article, to w: inout XMLWriter) {
         w.start("contentMeta")
         for name in G2Vocabulary.contentMetaOrder {
-            let raw = kept("contentMeta", name, in: article)
-            if !raw.isEmpty {
-                for fragment in raw { w.raw(fragment) }
-                continue
-            }
+            if writeKept("contentMeta", name, of: article, to: &w) { continue }
             switch name {
             case "urgency":
                 if let urgency = article.urgency {

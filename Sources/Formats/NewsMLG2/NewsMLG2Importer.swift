@@ -38,7 +38,12 @@ public struct NewsMLG2Importer: ArticleImporter {
                 return name == "newsMessage" ? .descend : .skip
             }
             guard rootName == "newsMessage" else { return .skip }
-            if start.depth == 1 { return name == "itemSet" ? .descend : .skip }
+            if start.depth == 1 {
+                if name == "header" {
+                    diagnostics.append(.note("newsml-g2.import.message-header", "the newsMessage header (sent, sender, ...) describes the transmission, not the articles; not kept", at: SourceLocation(path: path, line: start.line, column: 1)))
+                }
+                return name == "itemSet" ? .descend : .skip
+            }
             if start.depth == 2 {
                 if Self.newsItems.contains(name) { return .expand }
                 diagnostics.append(.warning("newsml-g2.import.skipped-item", "the newsMessage holds a \(name), which is not a news item; skipped", at: SourceLocation(path: path, line: start.line, column: 1)))
