@@ -8,6 +8,9 @@ package enum MarkupNames {
     /// newsconv's own namespace, for the few attributes NITF 3.6 allows from other namespaces
     /// (`##other`) that keep IR data with no NITF element (the dateline's agency).
     package static let newsconv = "urn:newsconv:extension"
+    /// The class of the `block` at the end of `body.content` that holds an article's associated
+    /// media (pictures that go with the story but are not placed in its text).
+    package static let associatedMediaClass = "associated-media"
 
     /// NITF inline element for each mention kind, and back.
     package static let nitfMention: [Inline.Mention.Kind: String] = [

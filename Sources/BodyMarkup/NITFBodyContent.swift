@@ -11,5 +11,16 @@ package struct NITFBodyContent {
     package var blocks: [Block] = []
     package var signOff: String?
     package var trailers: [String] = []
+    /// `body.head/distributor` as text.
+    package var distributor: String?
+    /// `body.head/rights`: its own text (a notice) and `rights.owner`.
+    package var rightsNotice: String?
+    package var rightsOwner: String?
+    /// Media in `<block class="associated-media">` (the NITF exporter's place for an article's
+    /// associated media, which are not part of the running text).
+    package var associatedMedia: [MediaItem] = []
+    /// Elements with no IR field, serialized whole, by `body.head/<name>` or `body.end/<name>`,
+    /// when the reader was asked to keep them.
+    package var kept: [(key: String, xml: String)] = []
     package var diagnostics: [Diagnostic] = []
 }

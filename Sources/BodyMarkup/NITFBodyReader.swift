@@ -8,11 +8,29 @@ import NewsXML
 package struct NITFBodyReader: InlineMarkupReader {
     let codePrefix: String
     let path: String?
+    /// The default namespace kept elements are written for (nil: the source had none).
+    let keepNamespace: String?
+    /// Whether unmapped children of `body`, `body.head` and `body.end` are kept whole in
+    /// ``NITFBodyContent/kept`` (the NITF importer) or reported and dropped (inline NITF in G2).
+    let keepsUnmapped: Bool
     var dropped = DroppedMarkup()
+    var extra: [Diagnostic] = []
 
-    package init(codePrefix: String, path: String?) {
+    package init(codePrefix: String, path: String?, keepsUnmapped: Bool = false, keepNamespace: String? = nil) {
         self.codePrefix = codePrefix
         self.path = path
+        self.keepsUnmapped = keepsUnmapped
+        self.keepNamespace = keepNamespace
+    }
+
+    /// Keeps an element whole under `<container>/<name>`, or reports it when not keeping.
+    private mutating func keepOrNote(_ element: XMLElement, container: String, into content: inout NITFBodyContent) {
+        guard keepsUnmapped else { return note(element) }
+        let key = "\(container)/\(element.name)"
+        if !content.kept.contains(where: { $0.key == key }) {
+            extra.append(.note("\(codePrefix).kept", "<\(element.name)> has no IR field; kept whole in extensions[\"nitf:\(key)\"] for NITF output", at: SourceLocation(path: path, line: element.line, column: 1)))
+        }
+        content.kept.append((key, element.serialized(defaultNamespace: keepNamespace)))
     }
 
     /// Reads `body`: `body.head`, every `body.content`, `body.end`.
@@ -21,12 +39,18 @@ package struct NITFBodyReader: InlineMarkupReader {
         for child in body.elements {
             switch child.name {
             case "body.head": readBodyHead(child, into: &content)
-            case "body.content": content.blocks += readBlocks(child)
+            case "body.content":
+                if let media = child.elements.last, media.isNamed("block"), media.attribute("class") == MarkupNames.associatedMediaClass {
+                    content.associatedMedia = media.all("media").map { readMedia($0) }
+                    content.blocks += readBlocks(child).dropLast(content.associatedMedia.count)
+                } else {
+                    content.blocks += readBlocks(child)
+                }
             case "body.end": readBodyEnd(child, into: &content)
             default: note(child)
             }
         }
-        content.diagnostics = diagnostics()
+        content.diagnostics = diagnostics() + extra
         return content
     }
 
@@ -37,12 +61,37 @@ package struct NITFBodyReader: InlineMarkupReader {
                 for line in child.elements {
                     if line.isNamed("hl1") { content.headline = Self.normalize(line.text) } else if line.isNamed("hl2") { content.subheadlines.append(Self.normalize(line.text)) }
                 }
-            case "byline": content.bylines += readByline(child)
+            case "byline":
+                // EFE writes desk initials (`gr/bp`) where the byline goes: they are a trailer.
+                let text = Self.normalize(child.text)
+                if child.first("person") == nil, Self.isDeskInitials(text) {
+                    extra.append(.warning("\(codePrefix).byline-initials", "the byline '\(text)' is desk initials, not an author; read as a trailer", at: SourceLocation(path: path, line: child.line, column: 1)))
+                    content.trailers.append(text)
+                } else {
+                    content.bylines += readByline(child)
+                }
             case "dateline": content.dateline = readDateline(child)
             case "abstract": content.abstract += readBlocks(child)
-            default: note(child)
+            case "distributor" where keepsUnmapped && child.elements.allSatisfy({ $0.isNamed("org") }):
+                let text = Self.normalize(child.text)
+                if !text.isEmpty { content.distributor = text }
+            case "rights" where keepsUnmapped:
+                var own = ""
+                for case .text(let text) in child.children { own += text }
+                own = Self.normalize(own)
+                if !own.isEmpty { content.rightsNotice = own }
+                content.rightsOwner = child.first("rights.owner").map { Self.normalize($0.text) }
+                if child.elements.contains(where: { !$0.isNamed("rights.owner") }) { keepOrNote(child, container: "body.head", into: &content) }
+            default: keepOrNote(child, container: "body.head", into: &content)
             }
         }
+    }
+
+    /// `gr/bp`, `aa-ssk`: short lowercase letter groups joined by `/` or `-`.
+    static func isDeskInitials(_ text: String) -> Bool {
+        guard text.count <= 30, !text.contains(" ") else { return false }
+        let groups = text.split(whereSeparator: { $0 == "-" || $0 == "/" })
+        return groups.count >= 2 && groups.allSatisfy { $0.count <= 5 && $0.allSatisfy { $0.isLetter && $0.isLowercase } }
     }
 
     /// `<byline>By <person>NAME</person>, <byttl>TITLE</byttl></byline>`; plain text when it has no person.
@@ -88,7 +137,11 @@ package struct NITFBodyReader: InlineMarkupReader {
         for child in element.children {
             switch child {
             case .text(let text): out += text
-            case .element(let inner) where inner.attribute("class") != "unprinted": out += printedText(inner)
+            case .element(let inner) where inner.attribute("class") == "unprinted": break
+            case .element(let inner) where inner.isNamed("story.date") && normalize(inner.text) == inner.attribute("norm"):
+                // EFE repeats the norm as the element's text, which is not printed dateline text.
+                break
+            case .element(let inner): out += printedText(inner)
             default: break
             }
         }
@@ -103,8 +156,9 @@ package struct NITFBodyReader: InlineMarkupReader {
         guard s.count >= 8, s.prefix(8).allSatisfy(\.isNumber) else { return nil }
         var extended = "\(s.prefix(4))-\(s.dropFirst(4).prefix(2))-\(s.dropFirst(6).prefix(2))"
         var rest = s.dropFirst(8)
-        if rest.first == "T" {
-            rest = rest.dropFirst()
+        // `YYYYMMDDTHHMMSS`, and the `YYYYMMDD000000-HHMM` the NITF schema's notes also show.
+        if rest.first == "T" || rest.first?.isNumber == true {
+            if rest.first == "T" { rest = rest.dropFirst() }
             let digits = rest.prefix(while: \.isNumber)
             guard digits.count == 4 || digits.count == 6 else { return nil }
             extended += "T\(digits.prefix(2)):\(digits.dropFirst(2).prefix(2)):\(digits.count == 6 ? String(digits.suffix(2)) : "00")"
@@ -115,6 +169,7 @@ package struct NITFBodyReader: InlineMarkupReader {
     }
 
     mutating func readBodyEnd(_ end: XMLElement, into content: inout NITFBodyContent) {
+        for other in end.elements where !other.isNamed("tagline") { keepOrNote(other, container: "body.end", into: &content) }
         guard let tagline = end.first("tagline") else { return }
         var line = ""
         func flush() {
@@ -133,7 +188,6 @@ package struct NITFBodyReader: InlineMarkupReader {
             }
         }
         flush()
-        for other in end.elements where !other.isNamed("tagline") { note(other) }
     }
 
     // MARK: Blocks
@@ -141,9 +195,17 @@ package struct NITFBodyReader: InlineMarkupReader {
     /// The block content of a container element (`body.content`, `block`, `abstract`, `li`, `td`).
     package mutating func readBlocks(_ container: XMLElement) -> [Block] {
         var blocks: [Block] = []
+        // Text directly in a block container (AAP's `<abstract>Text</abstract>`) is a paragraph.
+        var loose = ""
+        for case .text(let text) in container.children { loose += text }
+        let looseText = Self.normalize(loose)
+        if !looseText.isEmpty {
+            blocks.append(.paragraph([.text(looseText)]))
+        }
         for child in container.elements {
             switch child.name {
             case "p":
+                dropped.attributes(of: child)
                 let inlines = readInlines(child)
                 if !inlines.isEmpty { blocks.append(.paragraph(inlines)) }
             case "hl2":
@@ -151,6 +213,7 @@ package struct NITFBodyReader: InlineMarkupReader {
                 if let cls = child.attribute("class"), cls.hasPrefix("level"), let n = Int(cls.dropFirst(5)), (1...6).contains(n) { level = n }
                 blocks.append(.heading(level: level, content: readInlines(child)))
             case "block":
+                dropped.attributes(of: child)
                 for part in child.elements where ["tobject", "key-list", "classifier", "byline", "dateline", "copyrite", "abstract", "datasource"].contains(part.name) {
                     note(part)
                 }

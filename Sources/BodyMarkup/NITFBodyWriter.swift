@@ -11,9 +11,39 @@ package struct NITFBodyWriter {
     let codePrefix: String
     let location: SourceLocation
 
+    /// What only a standalone NITF document carries (the NITF exporter sets these; inline NITF
+    /// in NewsML-G2 leaves them empty, G2 has its own elements for them).
+    package var standalone = Standalone()
+
+    package struct Standalone {
+        /// Kept elements of `body.head` and `body.end` by name (`note`, `series`, `bibliography`), as XML.
+        package var kept: [String: [String]] = [:]
+        package var distributor: String?
+        /// A copyright notice, written as the text of `body.head/rights`.
+        package var rightsNotice: String?
+        /// An article's associated media, written in a final `block class="associated-media"`.
+        package var associatedMedia: [MediaItem] = []
+
+        package init() {}
+    }
+
     package init(codePrefix: String, location: SourceLocation) {
         self.codePrefix = codePrefix
         self.location = location
+    }
+
+    /// A date as NITF's `norm` wants it: ISO 8601 basic (`20231215T103000+0100`, `20231215`);
+    /// a partial date keeps the extended form (`--12-15`), which has no basic equivalent.
+    package static func norm(_ date: NewsDate) -> String {
+        let text = date.iso8601
+        guard date.hasFullDate else { return text }
+        guard let t = text.firstIndex(of: "T") else { return text.replacingOccurrences(of: "-", with: "") }
+        let day = text[..<t].replacingOccurrences(of: "-", with: "")
+        return day + text[t...].replacingOccurrences(of: ":", with: "")
+    }
+
+    private mutating func writeKept(_ name: String, to w: inout XMLWriter) {
+        for fragment in standalone.kept[name] ?? [] { w.raw(fragment) }
     }
 
     private mutating func warn(_ code: String, _ message: String) {
@@ -26,6 +56,11 @@ package struct NITFBodyWriter {
         writeBodyHead(article, to: &w)
         w.start("body.content")
         writeBlocks(article.body, to: &w)
+        if !standalone.associatedMedia.isEmpty {
+            w.start("block", [("class", MarkupNames.associatedMediaClass)])
+            for media in standalone.associatedMedia { writeMedia(media, to: &w) }
+            w.end()
+        }
         w.end()
         writeBodyEnd(article, to: &w)
         w.end()
@@ -33,6 +68,7 @@ package struct NITFBodyWriter {
 
     mutating func writeBodyHead(_ article: Article, to w: inout XMLWriter) {
         let hasHead = article.headline != nil || !article.bylines.isEmpty || article.dateline != nil || !article.abstract.isEmpty
+            || !standalone.kept.keys.filter { !$0.hasPrefix("body.end/") }.isEmpty || standalone.distributor != nil || standalone.rightsNotice != nil
         guard hasHead else {
             if !article.subheadlines.isEmpty { warn("dropped-subheadlines", "subheadlines without a headline have no place in NITF's hedline; dropped") }
             return
@@ -45,6 +81,12 @@ package struct NITFBodyWriter {
             w.end()
         } else if !article.subheadlines.isEmpty {
             warn("dropped-subheadlines", "subheadlines without a headline have no place in NITF's hedline; dropped")
+        }
+        writeKept("body.head/note", to: &w)
+        if standalone.kept["body.head/rights"] != nil {
+            writeKept("body.head/rights", to: &w)
+        } else if let notice = standalone.rightsNotice {
+            w.element("rights", text: notice)
         }
         for byline in article.bylines {
             w.start("byline", mixed: true)
@@ -65,12 +107,18 @@ package struct NITFBodyWriter {
             }
             w.end()
         }
+        if standalone.kept["body.head/distributor"] != nil {
+            writeKept("body.head/distributor", to: &w)
+        } else if let distributor = standalone.distributor {
+            w.element("distributor", text: distributor)
+        }
         if let dateline = article.dateline { writeDateline(dateline, to: &w) }
         if !article.abstract.isEmpty {
             w.start("abstract")
             writeBlocks(article.abstract, to: &w)
             w.end()
         }
+        writeKept("body.head/series", to: &w)
         w.end()
     }
 
@@ -109,14 +157,20 @@ package struct NITFBodyWriter {
                 w.end()
             }
         }
-        if let date = dateline.date { w.element("story.date", [("norm", date.iso8601)]) }
+        if let date = dateline.date { w.element("story.date", [("norm", Self.norm(date))]) }
         w.end()
     }
 
     /// `body.end/tagline`: the sign-off as `org class="signoff"`, then each trailer on its own line.
     mutating func writeBodyEnd(_ article: Article, to w: inout XMLWriter) {
-        guard article.signOff != nil || !article.trailers.isEmpty else { return }
+        let bibliography = standalone.kept["body.end/bibliography"] ?? []
+        guard article.signOff != nil || !article.trailers.isEmpty || !bibliography.isEmpty else { return }
         w.start("body.end")
+        defer {
+            writeKept("body.end/bibliography", to: &w)
+            w.end()
+        }
+        guard article.signOff != nil || !article.trailers.isEmpty else { return }
         w.start("tagline", mixed: true)
         var first = true
         if let signOff = article.signOff {
@@ -128,7 +182,6 @@ package struct NITFBodyWriter {
             w.text(trailer)
             first = false
         }
-        w.end()
         w.end()
     }
 

@@ -1,5 +1,6 @@
 import NativeJSON
 import NewsMLG2
+import NITF
 import NewsCore
 import WireText
 
@@ -10,6 +11,7 @@ public enum BuiltinFormats {
         .wireText,
         .nativeJSON,
         .newsMLG2,
+        .nitf,
     ]
 
     /// A registry of the built-in modules.

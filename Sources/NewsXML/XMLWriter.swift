@@ -14,6 +14,10 @@ public struct XMLWriter {
         var name: String
         var hasElements = false
         var mixed = false
+        /// Where the element began, and its parent's state then (to take back an empty element).
+        var offset = 0
+        var parentHadElements = false
+        var parentTagWasOpen = false
     }
 
     private var stack: [Frame] = []
@@ -40,6 +44,9 @@ public struct XMLWriter {
 
     /// `start` for names that come from a parsed document, which are XML names already.
     mutating func startUnchecked(_ name: String, _ attributes: [(String, String)], mixed: Bool = false) {
+        let offset = bytes.count
+        let parentHadElements = stack.last?.hasElements ?? false
+        let parentTagWasOpen = startTagOpen
         beginChild()
         bytes.append(UInt8(ascii: "<"))
         append(name)
@@ -50,8 +57,21 @@ public struct XMLWriter {
             escape(value, attribute: true)
             bytes.append(UInt8(ascii: "\""))
         }
-        stack.append(Frame(name: name, mixed: mixed || (stack.last?.mixed ?? false)))
+        stack.append(Frame(
+            name: name, mixed: mixed || (stack.last?.mixed ?? false), offset: offset, parentHadElements: parentHadElements,
+            parentTagWasOpen: parentTagWasOpen))
         startTagOpen = true
+    }
+
+    /// Closes the innermost open element, or takes it back entirely when nothing was written in
+    /// it (for optional containers whose content is known only once written).
+    public mutating func endOmittingIfEmpty() {
+        guard let frame = stack.last else { preconditionFailure("endOmittingIfEmpty() without an open element") }
+        guard startTagOpen else { return end() }
+        stack.removeLast()
+        bytes.removeSubrange(frame.offset...)
+        startTagOpen = frame.parentTagWasOpen
+        if !stack.isEmpty { stack[stack.count - 1].hasElements = frame.parentHadElements }
     }
 
     /// Closes the innermost open element (as `<x/>` when it is empty).

@@ -93,7 +93,20 @@ import Testing
         let json = try run(["formats", "--json"])
         let object = try JSONSerialization.jsonObject(with: json.stdout) as? [String: [[String: Any]]]
         let names = object?["formats"]?.compactMap { $0["name"] as? String }
-        #expect(names == ["wire", "json", "newsml-g2"])
+        #expect(names == ["wire", "json", "newsml-g2", "nitf"])
+    }
+
+    @Test func severalArticlesIntoNITFGiveOneFileEachInADirectory() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("newsconv-nitf-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let result = try run(["convert", "samples/newsml-g2/two-items-newsmessage.xml", "-t", "nitf", "-o", directory.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        let names = try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted()
+        #expect(names == ["two-items-newsmessage-1.nitf", "two-items-newsmessage-2.nitf"])
+        let toStdout = try run(["convert", "samples/newsml-g2/two-items-newsmessage.xml", "-t", "nitf"])
+        #expect(toStdout.status == 2)
+        #expect(toStdout.stderr.contains("one article per document"))
     }
 
     @Test func helpExitsZero() throws {

@@ -45,6 +45,6 @@ struct WireToNewsMLG2Tests {
             readStandardInput: { Data() })
         let text = String(decoding: try #require(outcome.standardOutput), as: UTF8.self)
         #expect(text.contains("<contentCreated>2024-03-04</contentCreated>"))
-        #expect(text.contains("<story.date norm=\"2024-03-04\"/>"))
+        #expect(text.contains("<story.date norm=\"20240304\"/>"), "NITF norms are ISO 8601 basic")
     }
 }

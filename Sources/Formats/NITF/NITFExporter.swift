@@ -1,0 +1,80 @@
+import BodyMarkup
+import Foundation
+import NewsCore
+import NewsXML
+
+/// Writes one article as a NITF 3.6 document, valid against IPTC's `nitf-3-6.xsd`. NITF holds
+/// one article per document (the CLI writes several into a directory, one file each). What NITF
+/// has no element for is reported as a warning, never dropped silently.
+public struct NITFExporter: ArticleExporter {
+    public init() {}
+
+    public func write(_ articles: [Article], options: ConversionOptions) throws -> ExportResult {
+        guard articles.count == 1 else {
+            throw ConversionError("nitf.export.one-article", "a NITF document holds one article, and \(articles.count) were given; write them one per file")
+        }
+        let article = articles[0]
+        let location = SourceLocation(path: article.origin?.path)
+        var w = XMLWriter()
+        w.declaration()
+        var attributes = [
+            ("xmlns", NITFVocabulary.namespace), ("version", NITFVocabulary.version),
+            ("change.date", NITFVocabulary.changeDate), ("change.time", NITFVocabulary.changeTime),
+        ]
+        if let language = article.language { attributes.append(("baselang", language)) }
+        for name in NITFVocabulary.keptRootAttributes {
+            if case .string(let value)? = article.extensions["nitf:nitf/@\(name)"] { attributes.append((name, value)) }
+        }
+        w.start("nitf", attributes)
+
+        var head = NITFHeadWriter(location: location)
+        head.write(article, to: &w)
+
+        var body = NITFBodyWriter(codePrefix: "nitf.export", location: location)
+        for (key, value) in article.extensions.values where key.hasPrefix("nitf:body.head/") || key.hasPrefix("nitf:body.end/") {
+            if case .array(let fragments) = value { body.standalone.kept[String(key.dropFirst("nitf:".count))] = fragments.compactMap(\.stringValue) }
+        }
+        body.standalone.distributor = article.provider.flatMap { $0.name ?? $0.literal ?? $0.qcode ?? $0.uri }
+        body.standalone.rightsNotice = article.copyrightNotice
+        body.standalone.associatedMedia = article.media
+        body.writeBody(article, to: &w)
+        // Elements of other namespaces after body (NITF 3.6 allows them there).
+        for key in article.extensions.values.keys.sorted() where key.hasPrefix("nitf:nitf/") && !key.hasPrefix("nitf:nitf/@") {
+            for fragment in NITFHeadWriter.kept("nitf", String(key.dropFirst("nitf:nitf/".count)), in: article) { w.raw(fragment) }
+        }
+        w.end()
+        w.finish()
+
+        var diagnostics = head.diagnostics + body.diagnostics
+        let dropped = Self.droppedFields(article)
+        if !dropped.isEmpty {
+            diagnostics.append(.warning("nitf.export.dropped-fields", "NITF has no element for the article's \(dropped.joined(separator: ", ")); dropped", at: location))
+        }
+        if article.extensions.values.keys.contains(where: { !$0.hasPrefix("nitf:") }) {
+            diagnostics.append(.note("nitf.export.foreign-extensions", "extensions kept from other formats (\(Self.foreignPrefixes(article).joined(separator: ", "))) are not written to NITF", at: location))
+        }
+        if w.replacedCharacters > 0 {
+            diagnostics.append(.warning("nitf.export.invalid-characters", "\(w.replacedCharacters) characters that XML 1.0 forbids were replaced by U+FFFD", at: location))
+        }
+        return ExportResult(data: w.data, diagnostics: diagnostics)
+    }
+
+    /// The IR fields with a value that NITF cannot hold.
+    static func droppedFields(_ article: Article) -> [String] {
+        var dropped: [String] = []
+        if article.version != nil { dropped.append("version") }
+        if article.kind != .text && article.kind != .composite { dropped.append("kind (\(article.kind.rawValue))") }
+        if !article.signals.isEmpty { dropped.append("signals") }
+        if let first = article.firstCreated, article.versionCreated != nil, first != article.versionCreated { dropped.append("firstCreated") }
+        if article.contentCreated != nil { dropped.append("contentCreated") }
+        if article.contentModified != nil { dropped.append("contentModified") }
+        if article.priority != nil { dropped.append("priority") }
+        if !article.infoSources.isEmpty { dropped.append("infoSources") }
+        if article.creditline != nil { dropped.append("creditline") }
+        return dropped
+    }
+
+    static func foreignPrefixes(_ article: Article) -> [String] {
+        Set(article.extensions.values.keys.filter { !$0.hasPrefix("nitf:") }.map { String($0.prefix { $0 != ":" }) + ":" }).sorted()
+    }
+}

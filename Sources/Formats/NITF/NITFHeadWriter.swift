@@ -1,0 +1,173 @@
+import BodyMarkup
+import Foundation
+import NewsCore
+import NewsXML
+
+/// Writes an article's `head` (title, meta, tobject, docdata, pubdata, revision-history) in
+/// schema order. Elements kept by the importer under `nitf:<container>/<name>` are written back
+/// in their place and stand instead of what the IR would give there.
+struct NITFHeadWriter {
+    var diagnostics: [Diagnostic] = []
+    let location: SourceLocation
+
+    init(location: SourceLocation) { self.location = location }
+
+    private mutating func warn(_ code: String, _ message: String) {
+        diagnostics.appendWarningOnce("nitf.export.\(code)", message, at: location)
+    }
+
+    /// The kept elements under `nitf:<container>/<name>`.
+    static func kept(_ container: String, _ name: String, in article: Article) -> [String] {
+        guard case .array(let values)? = article.extensions["nitf:\(container)/\(name)"] else { return [] }
+        return values.compactMap(\.stringValue)
+    }
+
+    /// Writes the kept elements; true when there were any.
+    private func writeKept(_ container: String, _ name: String, of article: Article, to w: inout XMLWriter) -> Bool {
+        let fragments = Self.kept(container, name, in: article)
+        for fragment in fragments { w.raw(fragment) }
+        return !fragments.isEmpty
+    }
+
+    /// Kept elements of a container whose names are not in `known`, by key.
+    private func writeOthers(_ container: String, known: [String], of article: Article, to w: inout XMLWriter) {
+        let prefix = "nitf:\(container)/"
+        for key in article.extensions.values.keys.sorted() where key.hasPrefix(prefix) {
+            let name = String(key.dropFirst(prefix.count))
+            guard !name.hasPrefix("@"), !known.contains(name) else { continue }
+            _ = writeKept(container, name, of: article, to: &w)
+        }
+    }
+
+    mutating func write(_ article: Article, to w: inout XMLWriter) {
+        w.start("head")
+        if case .string(let title)? = article.extensions["nitf:head/title"] {
+            w.element("title", text: title)
+        } else if let headline = article.headline {
+            w.element("title", text: headline)
+        }
+        _ = writeKept("head", "meta", of: article, to: &w)
+        if let takeKey = article.takeKey { w.element("meta", [("name", NITFVocabulary.takeKeyMeta), ("content", takeKey)]) }
+        if !writeKept("head", "tobject", of: article, to: &w) { writeTObject(article, to: &w) }
+        _ = writeKept("head", "iim", of: article, to: &w)
+        writeDocdata(article, to: &w)
+        _ = writeKept("head", "pubdata", of: article, to: &w)
+        _ = writeKept("head", "revision-history", of: article, to: &w)
+        writeOthers("head", known: NITFVocabulary.headOrder + ["title"], of: article, to: &w)
+        w.endOmittingIfEmpty()
+    }
+
+    /// `tobject` from `subj:` subjects and `genre:` genres; other vocabularies go to `identified-content`.
+    mutating func writeTObject(_ article: Article, to w: inout XMLWriter) {
+        let subjects = article.subjects.compactMap { subject in Self.subjectCode(subject).map { ($0, subject.name) } }
+        let genres = article.genres.compactMap { Self.code($0, scheme: NITFVocabulary.genreScheme) }
+        guard !subjects.isEmpty || !genres.isEmpty else { return }
+        w.start("tobject")
+        for genre in genres { w.element("tobject.property", [("tobject.property.type", genre)]) }
+        for (refnum, name) in subjects {
+            var attributes = [("tobject.subject.ipr", "IPTC"), ("tobject.subject.refnum", refnum)]
+            if let name { attributes.append(("tobject.subject.detail", name)) }
+            w.element("tobject.subject", attributes)
+        }
+        w.end()
+    }
+
+    /// The code of a concept in one scheme (`subj:15000000` -> `15000000`).
+    static func code(_ concept: Concept, scheme: String) -> String? {
+        guard let qcode = concept.qcode, qcode.hasPrefix(scheme) else { return nil }
+        let code = String(qcode.dropFirst(scheme.count))
+        return code.isEmpty ? nil : code
+    }
+
+    /// The eight-digit IPTC Subject Code of a `subj:` subject, which `tobject.subject` holds.
+    static func subjectCode(_ concept: Concept) -> String? {
+        guard let code = code(concept, scheme: NITFVocabulary.subjectScheme), code.count == 8, code.allSatisfy(\.isNumber) else { return nil }
+        return code
+    }
+
+    mutating func writeDocdata(_ article: Article, to w: inout XMLWriter) {
+        var attributes: [(String, String)] = []
+        if let status = article.status {
+            attributes.append(("management-status", status.rawValue))
+        } else if article.embargoed != nil {
+            attributes.append(("management-status", "embargoed"))
+        } else if case .string(let status)? = article.extensions["nitf:docdata/@management-status"] {
+            attributes.append(("management-status", status))
+        }
+        for name in ["management-doc-idref", "management-idref-status"] {
+            if case .string(let value)? = article.extensions["nitf:docdata/@\(name)"] { attributes.append((name, value)) }
+        }
+        w.start("docdata", attributes)
+        for name in NITFVocabulary.docdataOrder {
+            if writeKept("docdata", name, of: article, to: &w) { continue }
+            switch name {
+            case "doc-id":
+                if let id = article.id { w.element("doc-id", [("id-string", id)]) }
+            case "urgency":
+                if let urgency = article.urgency {
+                    if urgency > 8 { warn("urgency-range", "urgency \(urgency) is beyond NITF's 1-8 (ed-urg); wrote 8") }
+                    w.element("urgency", [("ed-urg", String(min(max(urgency, 1), 8)))])
+                }
+            case "date.issue":
+                if let date = article.versionCreated ?? article.firstCreated { writeDate("date.issue", date, to: &w) }
+            case "date.release":
+                if let date = article.embargoed { writeDate("date.release", date, to: &w) }
+            case "date.expire":
+                if let date = article.expires { writeDate("date.expire", date, to: &w) }
+            case "ed-msg":
+                for note in article.editorialNotes { w.element("ed-msg", [("info", note)]) }
+            case "du-key":
+                if let slugline = article.slugline { w.element("du-key", [("key", slugline)]) }
+            case "doc.copyright":
+                if let holder = article.copyrightHolder { w.element("doc.copyright", [("holder", holder)]) }
+            case "doc.rights":
+                if let terms = article.usageTerms { w.element("doc.rights", [("limitations", terms)]) }
+            case "key-list":
+                guard !article.keywords.isEmpty else { continue }
+                w.start("key-list")
+                for keyword in article.keywords { w.element("keyword", [("key", keyword)]) }
+                w.end()
+            case "identified-content":
+                writeIdentifiedContent(article, to: &w)
+            default:
+                break
+            }
+        }
+        writeOthers("docdata", known: NITFVocabulary.docdataOrder, of: article, to: &w)
+        if attributes.isEmpty { w.endOmittingIfEmpty() } else { w.end() }
+    }
+
+    private mutating func writeDate(_ name: String, _ date: NewsDate, to w: inout XMLWriter) {
+        guard date.hasFullDate else {
+            warn("partial-date", "\(name) needs a full date, and '\(date.iso8601)' is partial; dropped (give --date-context)")
+            return
+        }
+        w.element(name, [("norm", NITFBodyWriter.norm(date))])
+    }
+
+    /// People, organisations, places, and the subjects and genres `tobject` cannot hold.
+    mutating func writeIdentifiedContent(_ article: Article, to w: inout XMLWriter) {
+        let hasTObject = !Self.kept("head", "tobject", in: article).isEmpty
+        var entries: [(name: String, type: String?, concept: Concept)] = []
+        entries += article.people.map { ("person", nil, $0) }
+        entries += article.organisations.map { ("org", nil, $0) }
+        entries += article.places.map { ("location", nil, $0) }
+        for subject in article.subjects where Self.subjectCode(subject) == nil {
+            // A kept tobject holds the subjects read from it, agency codes (`EFE:F01001000`) too.
+            if hasTObject, subject.qcode == nil, subject.literal?.contains(":") == true { continue }
+            entries.append(("classifier", "subject", subject))
+        }
+        for genre in article.genres where Self.code(genre, scheme: NITFVocabulary.genreScheme) == nil {
+            entries.append(("classifier", "genre", genre))
+        }
+        guard !entries.isEmpty else { return }
+        w.start("identified-content")
+        for entry in entries {
+            var attributes: [(String, String)] = []
+            if let type = entry.type { attributes.append(("type", type)) }
+            if let value = NITFVocabulary.value(of: entry.concept) { attributes.append((NITFVocabulary.idAttribute(entry.name), value)) }
+            w.element(entry.name, attributes, text: entry.concept.name)
+        }
+        w.end()
+    }
+}

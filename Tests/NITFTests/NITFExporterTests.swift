@@ -1,0 +1,94 @@
+import Foundation
+import NewsCore
+import NewsXML
+import TestSupport
+import Testing
+@testable import NITF
+
+@Suite struct NITFExporterTests {
+    func export(_ article: Article) throws -> (String, [Diagnostic]) {
+        let result = try NITFExporter().write([article], options: ConversionOptions())
+        return (String(decoding: result.data, as: UTF8.self), result.diagnostics)
+    }
+
+    func reimport(_ text: String) throws -> Article {
+        try NITFImporter().read(ImportInput(data: Data(text.utf8), path: "out.xml"), options: ConversionOptions()).articles[0]
+    }
+
+    static var sample: Article {
+        var article = Article(
+            id: "urn:test:1", language: "en", status: .usable, versionCreated: NewsDate(iso8601: "2024-05-01T10:00:00-04:00"),
+            embargoed: NewsDate(iso8601: "2024-05-01T12:00:00-04:00"), expires: NewsDate(iso8601: "2024-06-01"),
+            urgency: 4, headline: "Main head", subheadlines: ["Sub head"], slugline: "SLUG", takeKey: "2nd Lead",
+            bylines: [Byline(name: "Ann Lee", title: "Science Writer", affiliation: "Agency")],
+            dateline: Dateline(text: "OSLO, May 1 (Agency) -", place: "OSLO", date: NewsDate(iso8601: "2024-05-01"), source: "Agency"),
+            abstract: [.paragraph([.text("Summary.")])],
+            body: [.paragraph([.text("Body "), .strong([.text("text")]), .text(".")]), .heading(level: 3, content: [.text("More")])],
+            signOff: "Agency", trailers: ["al/bc"], editorialNotes: ["Eds: note"],
+            subjects: [Concept(qcode: "subj:15000000", name: "sport"), Concept(qcode: "medtop:20000763", name: "football")],
+            genres: [Concept(qcode: "genre:Current", name: "Current")], keywords: ["k1"],
+            people: [Concept(uri: "http://example.org/p/1", name: "Ann Lee")], organisations: [Concept(name: "Club")],
+            places: [Concept(qcode: "geo:1", name: "Oslo")], provider: Concept(literal: "Agency", name: "Agency"),
+            copyrightHolder: "Agency", copyrightNotice: "(c) 2024 Agency", usageTerms: "No archive",
+            media: [MediaItem(id: "p1", kind: .picture, href: "https://example.org/p.jpg", mediaType: "image/jpeg", caption: "A picture")])
+        article.origin = nil
+        return article
+    }
+
+    @Test func everyMappedFieldRoundTrips() throws {
+        let (text, _) = try export(Self.sample)
+        var back = try reimport(text)
+        back.origin = nil
+        #expect(back == Self.sample, "NITF -> IR gives back what IR -> NITF wrote")
+    }
+
+    @Test func writesNITF36RootAndBasicDates() throws {
+        let (text, _) = try export(Self.sample)
+        #expect(text.contains("<nitf xmlns=\"http://iptc.org/std/NITF/2006-10-18/\" version=\"-//IPTC//DTD NITF 3.6//EN\" change.date=\"September 11, 2009\" change.time=\"12:26\" baselang=\"en\">"))
+        #expect(text.contains("<date.issue norm=\"20240501T100000-0400\"/>"))
+        #expect(text.contains("<date.release norm=\"20240501T120000-0400\"/>"))
+        #expect(text.contains("<date.expire norm=\"20240601\"/>"))
+        #expect(text.contains("<story.date norm=\"20240501\"/>"))
+        #expect(text.contains("<tagline><org class=\"signoff\">Agency</org><br/>al/bc</tagline>"))
+        #expect(text.contains("<tobject.subject tobject.subject.ipr=\"IPTC\" tobject.subject.refnum=\"15000000\" tobject.subject.detail=\"sport\"/>"))
+        #expect(text.contains("<classifier type=\"subject\" value=\"medtop:20000763\">football</classifier>"))
+    }
+
+    @Test(.enabled(if: Fixtures.sharedAvailableOrCI, Comment(rawValue: Fixtures.sharedMissing)))
+    func outputIsValidNITF36() throws {
+        let shared = try #require(Fixtures.shared, Comment(rawValue: Fixtures.sharedMissing))
+        let validator = try SchemaCache.shared.validator(at: shared.appendingPathComponent("standards/nitf/3.6/nitf-3-6.xsd").path)
+        for article in [Self.sample, Article(), Article(body: [.paragraph([.text("only a body")])])] {
+            let (text, _) = try export(article)
+            let errors = validator.validate(try XMLDocument.parse(Data(text.utf8), path: "out.xml"))
+            #expect(errors.isEmpty, "\(errors.map(\.description))\n\(text)")
+        }
+    }
+
+    @Test func whatNITFCannotHoldIsAWarning() throws {
+        var article = Self.sample
+        article.version = 3
+        article.signals = ["sig:update"]
+        article.priority = 2
+        article.creditline = "Credit"
+        article.urgency = 9
+        article.extensions["g2:itemMeta/service"] = .array([.string("<service/>")])
+        let (text, diagnostics) = try export(article)
+        let dropped = try #require(diagnostics.first { $0.code == "nitf.export.dropped-fields" })
+        for field in ["version", "signals", "priority", "creditline"] { #expect(dropped.message.contains(field)) }
+        #expect(diagnostics.contains { $0.code == "nitf.export.urgency-range" })
+        #expect(text.contains("<urgency ed-urg=\"8\"/>"))
+        #expect(diagnostics.contains { $0.code == "nitf.export.foreign-extensions" })
+        #expect(!text.contains("<service"))
+    }
+
+    @Test func severalArticlesAreRefused() throws {
+        #expect(throws: ConversionError.self) { try NITFExporter().write([Article(), Article()], options: ConversionOptions()) }
+    }
+
+    @Test func aPartialDateIsNotWrittenAsADocumentDate() throws {
+        let (text, diagnostics) = try export(Article(versionCreated: NewsDate(month: 12, day: 15)))
+        #expect(!text.contains("date.issue"))
+        #expect(diagnostics.contains { $0.code == "nitf.export.partial-date" })
+    }
+}
