@@ -369,11 +369,13 @@ package struct NITFBodyReader: InlineMarkupReader {
     /// Collapsed and trimmed text.
     package static func normalize(_ text: String) -> String {
         let collapsed = collapse(text)
-        // collapse leaves at most one space at either end.
-        var view = Substring(collapsed)
-        if view.first == " " { view = view.dropFirst() }
-        if view.last == " " { view = view.dropLast() }
-        return view.count == collapsed.count ? collapsed : String(view)
+        // collapse leaves at most one space at either end; trimmed on UTF-8 (counting Characters is slow).
+        let utf8 = collapsed.utf8
+        guard let first = utf8.first, let last = utf8.last, first == 0x20 || last == 0x20 else { return collapsed }
+        let start = first == 0x20 ? utf8.index(after: utf8.startIndex) : utf8.startIndex
+        let end = last == 0x20 && utf8.count > 1 ? utf8.index(before: utf8.endIndex) : utf8.endIndex
+        guard start < end else { return "" }
+        return String(collapsed[start..<end])
     }
 
     // MARK: Diagnostics

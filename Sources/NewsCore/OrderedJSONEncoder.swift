@@ -19,57 +19,111 @@ package struct OrderedJSONEncoder {
     }
 }
 
-/// The byte buffer and the container currently open at each depth.
+/// The encoder's shared state, a class because Codable's containers need a reference to it. Its
+/// work is done by ``JSONOutput``, a struct reached through one access per call: a class's stored
+/// properties are checked for exclusive access at run time on every use, which per byte or per
+/// member would cost more than the writing itself.
 final class JSONSink {
+    var state: JSONOutput
+
+    init(pretty: Bool) { state = JSONOutput(pretty: pretty) }
+
+    var out: [UInt8] { state.out }
+    var openCount: Int { state.open.count }
+
+    /// Writes one value: scalars directly, others through their `encode(to:)`, closing the
+    /// container they open.
+    func value<T: Encodable>(_ value: T, path: [any CodingKey]) throws {
+        if T.self == String.self {
+            state.writeString(value as! String)
+        } else if T.self == Int.self {
+            state.append(String(value as! Int))
+        } else if T.self == Bool.self {
+            state.append((value as! Bool) ? "true" : "false")
+        } else if T.self == Double.self {
+            try state.writeDouble(value as! Double, path)
+        } else if T.self == JSONValue.self {
+            // The extension bag is the largest part of many articles: written directly, not
+            // through Codable's containers.
+            try state.writeJSONValue(value as! JSONValue, path)
+        } else if T.self == Extensions.self {
+            try state.writeJSONValue(.object((value as! Extensions).values), path)
+        } else if T.self == NewsDate.self {
+            state.writeString((value as! NewsDate).iso8601)
+        } else {
+            let level = state.open.count
+            let start = state.out.count
+            try value.encode(to: StreamEncoder(sink: self, codingPath: path, level: level))
+            if state.open.count > level {
+                state.close()
+            } else if state.out.count == start {
+                // A value that encoded nothing at all is an empty object, so the JSON stays valid.
+                state.append("{}")
+            }
+        }
+    }
+
+    func openContainer(object: Bool) { state.openContainer(object: object) }
+    func member(key: String?) { state.member(key: key) }
+    func append(_ s: String) { state.append(s) }
+    func writeString(_ s: String) { state.writeString(s) }
+    func writeDouble(_ value: Double, _ path: [any CodingKey]) throws { try state.writeDouble(value, path) }
+}
+
+/// The byte buffer and the container currently open at each depth.
+struct JSONOutput {
     var out: [UInt8] = []
     let pretty: Bool
     /// Open containers: object or array, and how many members each has so far.
-    private var open: [(isObject: Bool, count: Int)] = []
+    var open: [(isObject: Bool, count: Int)] = []
 
     init(pretty: Bool) {
         self.pretty = pretty
         out.reserveCapacity(4096)
     }
 
-    /// Writes one value: scalars directly, others through their `encode(to:)`, closing the
-    /// container they open.
-    func value<T: Encodable>(_ value: T, path: [any CodingKey]) throws {
-        if T.self == String.self {
-            writeString(value as! String)
-        } else if T.self == Int.self {
-            append(String(value as! Int))
-        } else if T.self == Bool.self {
-            append((value as! Bool) ? "true" : "false")
-        } else if T.self == Double.self {
-            try writeDouble(value as! Double, path)
-        } else {
-            let level = open.count
-            let start = out.count
-            try value.encode(to: StreamEncoder(sink: self, codingPath: path, level: level))
-            if open.count > level {
-                close()
-            } else if out.count == start {
-                // A value that encoded nothing at all is an empty object, so the JSON stays valid.
-                append("{}")
+    /// A JSON value, object members in sorted key order (as `JSONValue.encode(to:)` writes them).
+    mutating func writeJSONValue(_ value: JSONValue, _ path: [any CodingKey]) throws {
+        switch value {
+        case .null: append("null")
+        case .bool(let flag): append(flag ? "true" : "false")
+        case .number(let number): try writeDouble(number, path)
+        case .string(let text): writeString(text)
+        case .array(let values):
+            guard !values.isEmpty else { return append("[]") }
+            openContainer(object: false)
+            for element in values {
+                member(key: nil)
+                try writeJSONValue(element, path)
             }
+            close()
+        case .object(let members):
+            guard !members.isEmpty else { return append("{}") }
+            openContainer(object: true)
+            for key in members.keys.sorted() {
+                member(key: key)
+                try writeJSONValue(members[key]!, path)
+            }
+            close()
         }
     }
 
-    func openContainer(object: Bool) {
+    mutating func openContainer(object: Bool) {
         out.append(object ? UInt8(ascii: "{") : UInt8(ascii: "["))
         open.append((object, 0))
     }
 
-    private func close() {
+    mutating func close() {
         let container = open.removeLast()
         if container.count > 0 { newline(open.count) }
         out.append(container.isObject ? UInt8(ascii: "}") : UInt8(ascii: "]"))
     }
 
     /// Starts a member of the innermost container: the comma, the line break, the key.
-    func member(key: String?) {
-        if open[open.count - 1].count > 0 { out.append(UInt8(ascii: ",")) }
-        open[open.count - 1].count += 1
+    mutating func member(key: String?) {
+        let last = open.count - 1
+        if open[last].count > 0 { out.append(UInt8(ascii: ",")) }
+        open[last].count += 1
         newline(open.count)
         if let key {
             writeString(key)
@@ -78,33 +132,37 @@ final class JSONSink {
         }
     }
 
-    var openCount: Int { open.count }
-
-    private func newline(_ indent: Int) {
+    private mutating func newline(_ indent: Int) {
         guard pretty else { return }
         out.append(0x0A)
-        for _ in 0..<indent { out.append(0x20); out.append(0x20) }
+        out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: indent * 2))
     }
 
-    func append(_ s: String) { out.append(contentsOf: s.utf8) }
+    mutating func append(_ s: String) { out.append(contentsOf: s.utf8) }
 
-    func writeDouble(_ value: Double, _ path: [any CodingKey]) throws {
+    mutating func writeDouble(_ value: Double, _ path: [any CodingKey]) throws {
         guard value.isFinite else {
             throw EncodingError.invalidValue(value, .init(codingPath: path, debugDescription: "JSON cannot hold \(value)"))
         }
         if value == value.rounded(), abs(value) < 1e15 { append(String(Int(value))) } else { append("\(value)") }
     }
 
-    func writeString(_ s: String) {
+    mutating func writeString(_ s: String) {
         out.append(UInt8(ascii: "\""))
         var s = s
         s.withUTF8 { utf8 in
+            guard let base = utf8.baseAddress else { return }
             // Runs that need no escaping are copied at once.
             var runStart = 0
-            for i in 0..<utf8.count {
-                let byte = utf8[i]
-                guard byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F else { continue }
-                if i > runStart { out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<i])) }
+            var i = 0
+            let count = utf8.count
+            while i < count {
+                let byte = base[i]
+                if byte >= 0x20 && byte != 0x22 && byte != 0x5C && byte != 0x7F {
+                    i += 1
+                    continue
+                }
+                if i > runStart { out.append(contentsOf: UnsafeBufferPointer(start: base + runStart, count: i - runStart)) }
                 switch byte {
                 case 0x22: out.append(contentsOf: [0x5C, 0x22])
                 case 0x5C: out.append(contentsOf: [0x5C, 0x5C])
@@ -115,9 +173,10 @@ final class JSONSink {
                     let hex = Array("0123456789abcdef".utf8)
                     out.append(contentsOf: [0x5C, UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
                 }
-                runStart = i + 1
+                i += 1
+                runStart = i
             }
-            if utf8.count > runStart { out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<utf8.count])) }
+            if count > runStart { out.append(contentsOf: UnsafeBufferPointer(start: base + runStart, count: count - runStart)) }
         }
         out.append(UInt8(ascii: "\""))
     }

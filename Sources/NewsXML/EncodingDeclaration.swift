@@ -10,15 +10,19 @@ enum EncodingDeclaration {
     /// encoding passed in, so the declaration itself is corrected; only line 1 shifts.)
     static func corrected(_ data: Data, path: String?) -> (data: Data, warning: Diagnostic)? {
         let head = data.prefix(200)
-        guard head.starts(with: Array("<?xml".utf8)), let end = head.firstIndex(of: UInt8(ascii: ">")) else { return nil }
+        guard head.starts(with: Array("<?xml".utf8)), let end = head.firstIndex(of: UInt8(ascii: ">")),
+            head[..<end].firstRange(of: Array("ncoding".utf8)) != nil
+        else { return nil }
         let declaration = String(decoding: head[..<end], as: UTF8.self).lowercased()
         guard let range = declaration.range(of: "encoding=") else { return nil }
         let value = declaration[range.upperBound...].dropFirst().prefix(while: { $0 != "\"" && $0 != "'" })
         let valueStart = declaration.utf8.distance(from: declaration.startIndex, to: range.upperBound) + 1
         let singleByte = ["iso-8859-1", "iso8859-1", "latin1", "latin-1", "windows-1252", "cp1252", "iso-8859-15"]
-        guard singleByte.contains(String(value)), data.contains(where: { $0 >= 0x80 }),
-            String(validating: data, as: UTF8.self) != nil
-        else { return nil }
+        guard singleByte.contains(String(value)) else { return nil }
+        let isNonASCIIUTF8 = data.withUnsafeBytes { raw in
+            raw.contains(where: { $0 >= 0x80 }) && String(validating: raw.bindMemory(to: UInt8.self), as: UTF8.self) != nil
+        }
+        guard isNonASCIIUTF8 else { return nil }
         let warning = Diagnostic.warning(
             "xml.encoding.mislabelled",
             "the document declares encoding \"\(value)\" but its bytes are UTF-8; read as UTF-8",

@@ -23,6 +23,12 @@ public struct XMLElement {
     /// The namespace URI, if the element is in one.
     public var namespaceURI: String? { XMLRuntime.string(node.pointee.ns?.pointee.href) }
 
+    /// True when the element is in no namespace or in `uri`; compared without making a String.
+    public func isInNamespaceOrNone(_ uri: String) -> Bool {
+        guard let href = node.pointee.ns?.pointee.href else { return true }
+        return uri.withCString { strcmp(UnsafeRawPointer(href).assumingMemoryBound(to: CChar.self), $0) == 0 }
+    }
+
     /// The line of the start tag (1-based).
     public var line: Int { Int(xmlGetLineNo(node)) }
 
@@ -153,7 +159,13 @@ public struct XMLElement {
     /// a default namespace where it differs from `defaultNamespace`. Used to keep unmapped
     /// elements in an article's extensions.
     public func serialized(defaultNamespace: String?) -> String {
-        var writer = XMLWriter(pretty: false)
+        XMLFragmentWriter().serialize(self, defaultNamespace: defaultNamespace)
+    }
+
+    /// Every namespace prefix in scope at this element (but `xml`), with its URI.
+    func inScopePrefixes() -> [(String, String)] { Self.inScopePrefixes(of: node) }
+
+    static func inScopePrefixes(of node: xmlNodePtr) -> [(String, String)] {
         var prefixes: [(String, String)] = []
         if let list = xmlGetNsList(node.pointee.doc, node) {
             var index = 0
@@ -167,7 +179,13 @@ public struct XMLElement {
             }
             newsconv_xml_free(list)
         }
-        writeCopy(to: &writer, inherited: defaultNamespace, declarations: prefixes)
+        return prefixes
+    }
+
+    /// The Swift serializer, for documents with a DTD (entity references become text).
+    func serializedInSwift(defaultNamespace: String?) -> String {
+        var writer = XMLWriter(pretty: false)
+        writeCopy(to: &writer, inherited: defaultNamespace, declarations: inScopePrefixes())
         return writer.string
     }
 

@@ -24,8 +24,12 @@ public struct XMLWriter {
     private var startTagOpen = false
 
     public init(pretty: Bool = true) {
+        self.init(pretty: pretty, capacity: 8192)
+    }
+
+    init(pretty: Bool, capacity: Int) {
         self.pretty = pretty
-        bytes.reserveCapacity(8192)
+        bytes.reserveCapacity(capacity)
     }
 
     /// `<?xml version="1.0" encoding="UTF-8"?>` and a newline.
@@ -107,6 +111,18 @@ public struct XMLWriter {
     public mutating func raw(_ fragment: String) {
         beginChild()
         append(fragment)
+    }
+
+    /// Bytes that are well-formed XML already (a libxml2 dump).
+    mutating func appendBytes(_ raw: UnsafeBufferPointer<UInt8>) { bytes.append(contentsOf: raw) }
+
+    /// ` name="value"`, the value escaped.
+    mutating func attributeText(_ name: String, _ value: String) {
+        bytes.append(UInt8(ascii: " "))
+        append(name)
+        append("=\"")
+        escape(value, attribute: true)
+        bytes.append(UInt8(ascii: "\""))
     }
 
     /// Closes every element still open.

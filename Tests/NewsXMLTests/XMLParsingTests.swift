@@ -133,11 +133,25 @@ private func parseError(_ data: Data) -> ConversionError? {
         #expect(text == "<related xmlns:xs=\"http://www.w3.org/2001/XMLSchema\" valuedatatype=\"xs:boolean\"/>")
     }
 
+    @Test func serializationKeepsNonASCIIAndForeignDefaultNamespaces() throws {
+        // No encoding declaration: attribute characters stay characters, not references.
+        let root = try #require(try parse("<r xmlns=\"urn:g2\" xmlns:p=\"urn:p\"><n a=\"Köln\">Zürich</n><f xmlns=\"urn:f\"><g/></f></r>").root)
+        #expect(try #require(root.first("n")).serialized(defaultNamespace: "urn:g2") == "<n xmlns:p=\"urn:p\" a=\"Köln\">Zürich</n>")
+        #expect(try #require(root.first("f")).serialized(defaultNamespace: "urn:g2") == "<f xmlns:p=\"urn:p\" xmlns=\"urn:f\"><g/></f>")
+        // An element whose default namespace comes from an ancestor, kept for a document in another one.
+        #expect(try #require(root.first("n")).serialized(defaultNamespace: "urn:other").hasPrefix("<n xmlns=\"urn:g2\" xmlns:p=\"urn:p\""))
+    }
+
+    @Test func serializationWithADTDWritesEntityReferencesAsText() throws {
+        let root = try #require(try parse("<!DOCTYPE r [<!ENTITY e \"x\">]><r><k>a &e; b</k></r>").root)
+        #expect(try #require(root.first("k")).serialized(defaultNamespace: nil) == "<k>a &amp;e; b</k>")
+    }
+
     @Test func serializationKeepsNamespacesAndEscapes() throws {
         let root = try #require(try parse("<r xmlns=\"urn:g2\"><x a=\"1 &lt; 2\" xmlns:o=\"urn:other\" o:b=\"q\">t &amp; <o:y>z</o:y></x></r>").root)
         let x = try #require(root.first("x"))
         let text = x.serialized(defaultNamespace: "urn:g2")
-        #expect(text == "<x xmlns:o=\"urn:other\" a=\"1 &lt; 2\" o:b=\"q\">t &amp; <y xmlns=\"urn:other\">z</y></x>")
+        #expect(text == "<x xmlns:o=\"urn:other\" a=\"1 &lt; 2\" o:b=\"q\">t &amp; <o:y>z</o:y></x>")
         let again = try parse("<r xmlns=\"urn:g2\">\(text)</r>").root?.first("x")
         #expect(again?.first("y")?.namespaceURI == "urn:other")
         #expect(again?.attribute("b", namespace: "urn:other") == "q")

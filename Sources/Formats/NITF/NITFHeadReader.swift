@@ -14,6 +14,7 @@ struct NITFHeadReader {
     let keepNamespace: String?
     var diagnostics: [Diagnostic] = []
     var article: Article
+    private let fragments = XMLFragmentWriter()
     /// `head/title`, to compare with `hl1` once the body is read.
     var title: String?
     private var dateIssue: NewsDate?
@@ -38,7 +39,7 @@ struct NITFHeadReader {
         if article.extensions[key] == nil {
             diagnostics.append(.note("nitf.import.kept", "<\(element.name)> holds data the IR has no field for; kept whole in extensions[\"\(key)\"] for NITF output", at: at(element)))
         }
-        article.extensions.append(.string(element.serialized(defaultNamespace: keepNamespace)), to: key)
+        article.extensions.append(.string(fragments.serialize(element, defaultNamespace: keepNamespace)), to: key)
     }
 
     /// An element NITF does not define: kept when it is in another namespace (NITF allows those

@@ -16,6 +16,8 @@ struct G2ItemReader {
     private var language: String?
     /// The namespace of the item element (nil for a document without the declaration).
     private var sourceNamespace: String?
+    /// Serializes kept elements (one per item: it caches the namespaces in scope).
+    private let fragments = XMLFragmentWriter()
 
     init(path: String?) { self.path = path }
 
@@ -24,7 +26,7 @@ struct G2ItemReader {
     /// The element as XML that keeps its meaning inside newsconv's output, whose default
     /// namespace is G2's (for a source without namespaces, its unqualified names become G2's).
     private func serialized(_ element: XMLElement) -> String {
-        element.serialized(defaultNamespace: sourceNamespace == nil ? nil : G2Vocabulary.namespace)
+        fragments.serialize(element, defaultNamespace: sourceNamespace == nil ? nil : G2Vocabulary.namespace)
     }
 
     private mutating func keep(_ element: XMLElement, container: String) {
@@ -75,7 +77,7 @@ struct G2ItemReader {
     /// namespace, which G2 allows); an element G2 does not have (`<ednote>`) would make the
     /// output invalid, so it is dropped with a warning.
     private mutating func keepIfValid(_ element: XMLElement, container: String, known: [String]) {
-        let inG2 = element.namespaceURI == nil || element.namespaceURI == G2Vocabulary.namespace
+        let inG2 = element.isInNamespaceOrNone(G2Vocabulary.namespace)
         if inG2, !known.contains(element.name) {
             warn("unknown-element", "<\(element.name)> is not a NewsML-G2 element of \(container); dropped", element)
         } else {
@@ -101,38 +103,49 @@ struct G2ItemReader {
 
     // MARK: Simplicity: can the IR hold this element fully?
 
+    /// Whether the IR can hold an element fully. The checks need only the item's language, so
+    /// the closures that run them capture this small value, not the whole reader.
+    struct Simplicity {
+        let language: String?
+
     /// True when the element has only the given attributes (an `xml:lang` equal to the item's
-    /// language is allowed too) and no child elements.
-    private func isPlain(_ element: XMLElement, attributes allowed: Set<String> = []) -> Bool {
-        hasOnly(element, attributes: allowed) && element.elements.isEmpty
-    }
+        /// language is allowed too) and no child elements.
+            func isPlain(_ element: XMLElement, attributes allowed: [String] = []) -> Bool {
+            hasOnly(element, attributes: allowed) && element.elements.isEmpty
+        }
 
-    private func hasOnly(_ element: XMLElement, attributes allowed: Set<String>) -> Bool {
-        element.attributesAll { name, namespace in
-            if namespace == XMLElement.xmlNamespace, strcmp(name, "lang") == 0 {
-                return element.attribute("lang", namespace: XMLElement.xmlNamespace) == language
+            func hasOnly(_ element: XMLElement, attributes allowed: [String]) -> Bool {
+            element.attributesAll { name, namespace in
+                if namespace == XMLElement.xmlNamespace, strcmp(name, "lang") == 0 {
+                    return element.attribute("lang", namespace: XMLElement.xmlNamespace) == language
+                }
+                return namespace == nil && allowed.contains { $0.withCString { strcmp(name, $0) == 0 } }
             }
-            return namespace == nil && allowed.contains(String(cString: name))
+        }
+
+        /// A concept the IR's ``Concept`` holds fully: qcode/uri/literal/type/role, at most one plain
+        /// `name`, and `broader` concepts of the same kind.
+            func isSimpleConcept(_ element: XMLElement) -> Bool {
+            guard hasOnly(element, attributes: ["qcode", "uri", "literal", "type", "role"]) else { return false }
+            var names = 0
+            for child in element.elements {
+                if child.isNamed("name") {
+                    names += 1
+                    if names > 1 || !isPlain(child) { return false }
+                } else if child.isNamed("broader") {
+                    if !isSimpleConcept(child) { return false }
+                } else {
+                    return false
+                }
+            }
+            return true
         }
     }
 
-    /// A concept the IR's ``Concept`` holds fully: qcode/uri/literal/type/role, at most one plain
-    /// `name`, and `broader` concepts of the same kind.
-    private func isSimpleConcept(_ element: XMLElement) -> Bool {
-        guard hasOnly(element, attributes: ["qcode", "uri", "literal", "type", "role"]) else { return false }
-        var names = 0
-        for child in element.elements {
-            if child.isNamed("name") {
-                names += 1
-                if names > 1 || !isPlain(child) { return false }
-            } else if child.isNamed("broader") {
-                if !isSimpleConcept(child) { return false }
-            } else {
-                return false
-            }
-        }
-        return true
-    }
+    private var simplicity: Simplicity { Simplicity(language: language) }
+    private func isPlain(_ element: XMLElement, attributes allowed: [String] = []) -> Bool { simplicity.isPlain(element, attributes: allowed) }
+    private func hasOnly(_ element: XMLElement, attributes allowed: [String]) -> Bool { simplicity.hasOnly(element, attributes: allowed) }
+    private func isSimpleConcept(_ element: XMLElement) -> Bool { simplicity.isSimpleConcept(element) }
 
     private func concept(_ element: XMLElement) -> Concept {
         let qcode = element.attribute("qcode")
@@ -157,7 +170,7 @@ struct G2ItemReader {
         var order: [String] = []
         var groups: [String: [XMLElement]] = [:]
         for child in container.elements {
-            let key = child.namespaceURI == nil || child.namespaceURI == G2Vocabulary.namespace ? child.name : "{\(child.namespaceURI!)}\(child.name)"
+            let key = child.isInNamespaceOrNone(G2Vocabulary.namespace) ? child.name : "{\(child.namespaceURI ?? "")}\(child.name)"
             if groups[key] == nil { order.append(key) }
             groups[key, default: []].append(child)
         }
@@ -194,7 +207,7 @@ struct G2ItemReader {
         for (name, elements) in grouped(meta) {
             switch name {
             case "itemClass":
-                group(elements, container: "itemMeta", simple: { [self] in isPlain($0, attributes: ["qcode"]) }) { reader, element in
+                group(elements, container: "itemMeta", simple: { [simplicity] in simplicity.isPlain($0, attributes: ["qcode"]) }) { reader, element in
                     switch element.attribute("qcode")?.split(separator: ":").last {
                     case "text": reader.article.kind = reader.article.kind == .composite ? .composite : .text
                     case "picture", "photo": reader.article.kind = .picture
@@ -206,7 +219,7 @@ struct G2ItemReader {
                     }
                 }
             case "provider":
-                group(elements, container: "itemMeta", simple: isSimpleConcept) { $0.article.provider = $0.concept($1) }
+                group(elements, container: "itemMeta", simple: simplicity.isSimpleConcept) { $0.article.provider = $0.concept($1) }
             case "versionCreated", "firstCreated", "embargoed", "expires":
                 for element in elements {
                     let date = readDate(element)
@@ -218,14 +231,14 @@ struct G2ItemReader {
                     }
                 }
             case "pubStatus":
-                group(elements, container: "itemMeta", simple: { [self] in isPlain($0, attributes: ["qcode"]) && Self.status($0) != nil }) { reader, element in
+                group(elements, container: "itemMeta", simple: { [simplicity] in simplicity.isPlain($0, attributes: ["qcode"]) && Self.status($0) != nil }) { reader, element in
                     reader.article.status = Self.status(element)
                 }
             case "edNote":
                 let notes = elements.filter { !text($0).isEmpty || !$0.elements.isEmpty }
-                group(notes, container: "itemMeta", simple: { [self] in isPlain($0) }) { $0.article.editorialNotes.append($0.text($1)) }
+                group(notes, container: "itemMeta", simple: { [simplicity] in simplicity.isPlain($0) }) { $0.article.editorialNotes.append($0.text($1)) }
             case "signal":
-                group(elements, container: "itemMeta", simple: { [self] in isPlain($0, attributes: ["qcode"]) || isPlain($0, attributes: ["literal"]) }) { reader, element in
+                group(elements, container: "itemMeta", simple: { [simplicity] in simplicity.isPlain($0, attributes: ["qcode"]) || simplicity.isPlain($0, attributes: ["literal"]) }) { reader, element in
                     if let signal = element.attribute("qcode") ?? element.attribute("literal") ?? element.attribute("uri") { reader.article.signals.append(signal) }
                 }
             default:
@@ -241,11 +254,13 @@ struct G2ItemReader {
 
     // MARK: contentMeta
 
+    /// Text properties: an empty one (`<description/>`, `<headline></headline>`) says nothing.
+    private static let textual: Set<String> = ["keyword", "slugline", "headline", "dateline", "creditline", "description", "by"]
+
     mutating func readContentMeta(_ meta: XMLElement) {
         for (name, all) in grouped(meta) {
             // An empty text property (`<description/>`, `<headline></headline>`) says nothing.
-            let textual: Set<String> = ["keyword", "slugline", "headline", "dateline", "creditline", "description", "by"]
-            let elements = textual.contains(name) ? all.filter { !text($0).isEmpty || !$0.elements.isEmpty } : all
+            let elements = Self.textual.contains(name) ? all.filter { !text($0).isEmpty || !$0.elements.isEmpty } : all
             switch name {
             case "urgency":
                 for element in elements {
@@ -260,9 +275,9 @@ struct G2ItemReader {
                     if name == "contentCreated" { article.contentCreated = readDate(element) } else { article.contentModified = readDate(element) }
                 }
             case "located":
-                group(elements, container: "contentMeta", simple: { [self] in
-                    isPlain($0.first("name") ?? $0) && hasOnly($0, attributes: []) && $0.elements.allSatisfy { child in
-                        child.isNamed("name") || (child.isNamed("broader") && hasOnly(child, attributes: []) && child.elements.allSatisfy { $0.isNamed("name") })
+                group(elements, container: "contentMeta", simple: { [simplicity] in
+                    simplicity.isPlain($0.first("name") ?? $0) && simplicity.hasOnly($0, attributes: []) && $0.elements.allSatisfy { child in
+                        child.isNamed("name") || (child.isNamed("broader") && simplicity.hasOnly(child, attributes: []) && child.elements.allSatisfy { $0.isNamed("name") })
                     } && elements.count == 1
                 }) { reader, element in
                     if reader.locatedPlace == nil {
@@ -271,10 +286,10 @@ struct G2ItemReader {
                     }
                 }
             case "infoSource":
-                group(elements, container: "contentMeta", simple: isSimpleConcept) { $0.article.infoSources.append($0.concept($1)) }
+                group(elements, container: "contentMeta", simple: simplicity.isSimpleConcept) { $0.article.infoSources.append($0.concept($1)) }
             case "creator":
-                group(elements, container: "contentMeta", simple: { [self] in
-                    hasOnly($0, attributes: ["qcode", "uri", "role", "jobtitle"]) && $0.elements.count == 1 && $0.first("name").map { isPlain($0) } == true
+                group(elements, container: "contentMeta", simple: { [simplicity] in
+                    simplicity.hasOnly($0, attributes: ["qcode", "uri", "role", "jobtitle"]) && $0.elements.count == 1 && $0.first("name").map { simplicity.isPlain($0) } == true
                 }) { reader, element in
                     let name = element.first("name").map(reader.text) ?? element.attribute("literal") ?? element.attribute("qcode") ?? ""
                     reader.creators.append(Byline(name: name, title: element.attribute("jobtitle"), role: element.attribute("role"), id: element.attribute("qcode") ?? element.attribute("uri")))
@@ -282,13 +297,13 @@ struct G2ItemReader {
             case "by":
                 byElements = elements
             case "language":
-                group(elements, container: "contentMeta", simple: { [self] in isPlain($0, attributes: ["tag"]) && elements.count == 1 && $0.attribute("tag") == language }) { _, _ in }
+                group(elements, container: "contentMeta", simple: { [simplicity] in simplicity.isPlain($0, attributes: ["tag"]) && elements.count == 1 && $0.attribute("tag") == simplicity.language }) { _, _ in }
             case "genre":
-                group(elements, container: "contentMeta", simple: isSimpleConcept) { $0.article.genres.append($0.concept($1)) }
+                group(elements, container: "contentMeta", simple: simplicity.isSimpleConcept) { $0.article.genres.append($0.concept($1)) }
             case "keyword":
-                group(elements, container: "contentMeta", simple: { [self] in isPlain($0) }) { $0.article.keywords.append($0.text($1)) }
+                group(elements, container: "contentMeta", simple: { [simplicity] in simplicity.isPlain($0) }) { $0.article.keywords.append($0.text($1)) }
             case "subject":
-                group(elements, container: "contentMeta", simple: isSimpleConcept) { reader, element in
+                group(elements, container: "contentMeta", simple: simplicity.isSimpleConcept) { reader, element in
                     let concept = reader.concept(element)
                     switch concept.type {
                     case "cpnat:person": reader.article.people.append(concept)
@@ -298,31 +313,31 @@ struct G2ItemReader {
                     }
                 }
             case "slugline":
-                group(elements, container: "contentMeta", simple: { [self] in isPlain($0) && elements.count == 1 }) { reader, element in
+                group(elements, container: "contentMeta", simple: { [simplicity] in simplicity.isPlain($0) && elements.count == 1 }) { reader, element in
                     if reader.article.slugline == nil { reader.article.slugline = reader.text(element) }
                 }
             case "headline":
                 let main = elements.filter { $0.attribute("role") == nil }
-                group(elements, container: "contentMeta", simple: { [self] in
-                    (isPlain($0) || isPlain($0, attributes: ["role"]) && $0.attribute("role") == G2Vocabulary.subheadlineRole) && main.count <= 1
+                group(elements, container: "contentMeta", simple: { [simplicity] in
+                    (simplicity.isPlain($0) || simplicity.isPlain($0, attributes: ["role"]) && $0.attribute("role") == G2Vocabulary.subheadlineRole) && main.count <= 1
                 }) { reader, element in
                     // A headline in another language than the item's stays only in the kept group.
                     if let lang = element.attribute("lang", namespace: XMLElement.xmlNamespace), lang != reader.language { return }
                     if element.attribute("role") == nil, reader.article.headline == nil { reader.article.headline = reader.text(element) } else { reader.article.subheadlines.append(reader.text(element)) }
                 }
             case "dateline":
-                group(elements, container: "contentMeta", simple: { [self] in isPlain($0) && elements.count == 1 }) { reader, element in
+                group(elements, container: "contentMeta", simple: { [simplicity] in simplicity.isPlain($0) && elements.count == 1 }) { reader, element in
                     if reader.datelineText == nil { reader.datelineText = reader.text(element) }
                 }
             case "creditline":
-                group(elements, container: "contentMeta", simple: { [self] in isPlain($0) && elements.count == 1 }) { reader, element in
+                group(elements, container: "contentMeta", simple: { [simplicity] in simplicity.isPlain($0) && elements.count == 1 }) { reader, element in
                     if reader.article.creditline == nil { reader.article.creditline = reader.text(element) }
                 }
             case "description":
                 // A caption describes the item's own picture or video; on a text item it stays whole.
                 let captionAllowed = article.kind != .text
-                group(elements, container: "contentMeta", simple: { [self] in
-                    isPlain($0, attributes: ["role"])
+                group(elements, container: "contentMeta", simple: { [simplicity] in
+                    simplicity.isPlain($0, attributes: ["role"])
                         && ($0.attribute("role") == G2Vocabulary.summaryRole || captionAllowed && $0.attribute("role") == G2Vocabulary.captionRole)
                 }) { reader, element in
                     if captionAllowed, element.attribute("role") == G2Vocabulary.captionRole {
