@@ -9,6 +9,11 @@ package struct XHTMLBodyReader: InlineMarkupReader {
     let codePrefix: String
     let path: String?
     var dropped = DroppedMarkup()
+    /// What ``HTMLBodyWriter`` marks: the dateline lead-in (`span class="dateline"`), the sign-off
+    /// and the trailers (`p class="signoff"`, `p class="trailer"`), found while reading.
+    package private(set) var dateline: Dateline?
+    package private(set) var signOff: String?
+    package private(set) var trailers: [String] = []
 
     package init(codePrefix: String, path: String?) {
         self.codePrefix = codePrefix
@@ -39,6 +44,12 @@ package struct XHTMLBodyReader: InlineMarkupReader {
             }
             let name = element.name.lowercased()
             switch name {
+            case "p" where element.attribute("class") == "signoff":
+                flushLoose()
+                signOff = NITFBodyReader.normalize(element.text)
+            case "p" where element.attribute("class") == "trailer":
+                flushLoose()
+                trailers.append(NITFBodyReader.normalize(element.text))
             case "p":
                 flushLoose()
                 let inlines = readInlines(element)
@@ -69,13 +80,7 @@ package struct XHTMLBodyReader: InlineMarkupReader {
                 blocks.append(.media(MediaItem(kind: .picture, href: element.attribute("src"), title: element.attribute("alt"))))
             case "figure":
                 flushLoose()
-                var media = MediaItem(kind: .picture)
-                if let image = element.first("img") {
-                    media.href = image.attribute("src")
-                    media.title = image.attribute("alt")
-                }
-                if let caption = element.first("figcaption") { media.caption = NITFBodyReader.normalize(caption.text) }
-                blocks.append(.media(media))
+                blocks.append(.media(readFigure(element)))
             case "table":
                 flushLoose()
                 blocks.append(.table(readTable(element)))
@@ -90,6 +95,35 @@ package struct XHTMLBodyReader: InlineMarkupReader {
         }
         flushLoose()
         return blocks
+    }
+
+    /// `<figure>` with `img`, `video` or `audio`, and a `figcaption` whose `span class="credit"` is the credit.
+    mutating func readFigure(_ figure: XMLElement) -> MediaItem {
+        var media = MediaItem(id: figure.attribute("id"), kind: .picture)
+        if let image = figure.first("img") {
+            media.href = image.attribute("src")
+            media.title = image.attribute("alt")
+            media.mediaType = image.attribute("data-type")
+        } else if let player = figure.first("video") ?? figure.first("audio") {
+            media.kind = player.isNamed("video") ? .video : .audio
+            media.href = player.attribute("src") ?? player.first("source")?.attribute("src")
+            media.title = player.attribute("title")
+            media.mediaType = player.attribute("data-type") ?? player.first("source")?.attribute("type")
+        }
+        if let caption = figure.first("figcaption") {
+            var text = ""
+            for child in caption.children {
+                switch child {
+                case .text(let part): text += part
+                case .element(let inner) where inner.attribute("class") == "credit": media.credit = NITFBodyReader.normalize(inner.text)
+                case .element(let inner): text += inner.text
+                case .entityReference: break
+                }
+            }
+            let normalized = NITFBodyReader.normalize(text)
+            media.caption = normalized.isEmpty ? nil : normalized
+        }
+        return media
     }
 
     /// Appends inlines, merging adjacent texts (the IR never has two texts in a row).
@@ -136,6 +170,17 @@ package struct XHTMLBodyReader: InlineMarkupReader {
         case "a": return [.link(href: element.attribute("href") ?? "", title: element.attribute("title"), content: readInlineChildren(element))]
         case "br": return [.lineBreak]
         case "q": return [.quote(readInlineChildren(element))]
+        case "span" where element.attribute("class") == "dateline" && dateline == nil:
+            dateline = Dateline(
+                text: NITFBodyReader.normalize(element.text), place: element.attribute("data-place"), region: element.attribute("data-region"),
+                date: element.attribute("data-date").flatMap { NewsDate(iso8601: $0) }, source: element.attribute("data-source"))
+            return []
+        case "span" where element.attribute("class")?.hasPrefix(HTMLBodyWriter.mentionClassPrefix) == true:
+            let kindName = String(element.attribute("class")!.dropFirst(HTMLBodyWriter.mentionClassPrefix.count))
+            if let kind = Inline.Mention.Kind(rawValue: kindName) {
+                return [.mention(.init(kind: kind, id: element.attribute("data-id"), content: readInlineChildren(element)))]
+            }
+            return readInlineChildren(element)
         case "span", "abbr", "small", "sub", "sup", "u", "mark", "time", "font":
             if element.name.lowercased() != "span" { note(element) }
             return readInlineChildren(element)

@@ -54,6 +54,37 @@ public final class XMLDocument: @unchecked Sendable {
         throw ConversionError(first.diagnostic(code: "xml.parse", path: path), earlier: collector.issues.filter { $0.level == .warning }.map { $0.diagnostic(code: "xml.parse", path: path) })
     }
 
+    /// Parses an HTML fragment or document (a ninjs body, Markdown rendered to HTML) with libxml2's
+    /// lenient HTML parser: never the network, no DTD. Markup errors are not fatal in HTML; they
+    /// are returned as one warning. The result has `html` and `body` elements around a fragment.
+    public static func parseHTML(_ text: String, path: String?) throws(ConversionError) -> XMLDocument {
+        _ = XMLRuntime.ready
+        guard let ctxt = htmlNewParserCtxt() else {
+            throw ConversionError("xml.parser.unavailable", "libxml2 could not create an HTML parser", at: SourceLocation(path: path))
+        }
+        defer { htmlFreeParserCtxt(ctxt) }
+        let collector = XMLIssueCollector()
+        let box = Unmanaged.passRetained(collector)
+        defer { box.release() }
+        ctxt.pointee._private = UnsafeMutableRawPointer(box.toOpaque())
+        newsconv_set_structured_error(ctxt, parserContextErrorHandler)
+        let options = Int32(HTML_PARSE_NONET.rawValue | HTML_PARSE_NOWARNING.rawValue)
+        let bytes = Array(("<html><body>" + text + "</body></html>").utf8)
+        let document: xmlDocPtr? = bytes.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { chars in
+                htmlCtxtReadMemory(ctxt, chars.baseAddress, Int32(chars.count), path, "UTF-8", Int32(options))
+            }
+        }
+        guard let document else {
+            throw ConversionError("html.parse", "the HTML could not be read", at: SourceLocation(path: path, line: 1, column: 1))
+        }
+        let issues = collector.issues
+        let warnings: [Diagnostic] = issues.isEmpty ? [] : [.warning(
+            "html.markup", "the HTML has \(issues.count) markup error(s), read leniently; first: \(issues[0].message)",
+            at: SourceLocation(path: path, line: 1, column: 1))]
+        return XMLDocument(pointer: document, path: path, warnings: warnings)
+    }
+
     /// The root element.
     public var root: XMLElement? {
         guard let node = xmlDocGetRootElement(pointer) else { return nil }

@@ -60,7 +60,7 @@ struct G2ItemReader {
         for child in item.elements {
             switch child.name {
             case "catalogRef":
-                if let href = child.attribute("href"), href != G2SchemeAliases.catalog { catalogs.append(.string(href)) }
+                if let href = child.attribute("href"), href != IPTCSchemeAliases.catalog { catalogs.append(.string(href)) }
             case "rightsInfo": readRightsInfo(child)
             case "itemMeta": readItemMeta(child)
             case "contentMeta": readContentMeta(child)
@@ -355,6 +355,7 @@ struct G2ItemReader {
     private var locatedPlace: String?
     private var locatedRegion: String?
     private var datelineText: String?
+    private var xhtmlDateline: Dateline?
     private var creators: [Byline] = []
     private var byElements: [XMLElement] = []
     private var captions: [String] = []
@@ -384,6 +385,8 @@ struct G2ItemReader {
                 } else if root.isNamed("html") || root.isNamed("body") || root.namespaceURI == "http://www.w3.org/1999/xhtml" || type.contains("html") {
                     var reader = XHTMLBodyReader(codePrefix: "newsml-g2.import", path: path)
                     article.body = reader.readDocument(root)
+                    // dpa marks the dateline inside the first paragraph (`span class="dateline"`).
+                    xhtmlDateline = reader.dateline
                     diagnostics += reader.diagnostics()
                     usedBody = true
                 } else {
@@ -478,7 +481,7 @@ struct G2ItemReader {
             if !byElements.allSatisfy({ isPlain($0) }) { for by in byElements { keep(by, container: "contentMeta") } }
         }
         // The dateline: the NITF one (place, date, agency) else contentMeta's text and located.
-        if var dateline = body?.dateline {
+        if var dateline = body?.dateline ?? xhtmlDateline {
             if dateline.text.isEmpty, let text = datelineText { dateline.text = text }
             if dateline.place == nil { dateline.place = locatedPlace }
             if dateline.region == nil, dateline.place == locatedPlace { dateline.region = locatedRegion }

@@ -60,9 +60,9 @@ struct G2ItemWriter {
         if let language = article.language { attributes.append(("xml:lang", language)) }
         w.start(root, attributes)
 
-        w.element("catalogRef", [("href", G2SchemeAliases.catalog)])
+        w.element("catalogRef", [("href", IPTCSchemeAliases.catalog)])
         if case .array(let hrefs)? = article.extensions["g2:catalogRef"] {
-            for href in hrefs.compactMap(\.stringValue) where href != G2SchemeAliases.catalog { w.element("catalogRef", [("href", href)]) }
+            for href in hrefs.compactMap(\.stringValue) where href != IPTCSchemeAliases.catalog { w.element("catalogRef", [("href", href)]) }
         }
         for name in ["catalog", "hopHistory", "pubHistory"] { _ = writeKept("item", name, of: article, to: &w) }
         writeRightsInfo(article, to: &w)

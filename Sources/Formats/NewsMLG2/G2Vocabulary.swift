@@ -42,12 +42,7 @@ enum G2Vocabulary {
     }
 
     /// The URI a qcode stands for, through the IPTC catalog's scheme aliases.
-    static func uri(forQCode qcode: String) -> String? {
-        guard let colon = qcode.firstIndex(of: ":") else { return nil }
-        let alias = String(qcode[..<colon])
-        guard let base = G2SchemeAliases.uris[alias] else { return nil }
-        return base + qcode[qcode.index(after: colon)...]
-    }
+    static func uri(forQCode qcode: String) -> String? { IPTCSchemeAliases.uri(forQCode: qcode) }
 
     /// A G2 `xs:dateTime` for an IR date; a date without a time gets midnight. Nil when the date is partial.
     static func dateTime(_ date: NewsDate) -> String? {

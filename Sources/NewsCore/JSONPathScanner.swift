@@ -3,8 +3,8 @@ import Foundation
 /// Finds where a value sits in JSON text, by walking object keys and array indexes, so that a
 /// decoding error can name its line and column. It assumes the text is valid JSON (a syntax
 /// error is reported by the parser itself) and stops at the deepest step it can reach.
-struct JSONPathScanner {
-    enum Step {
+package struct JSONPathScanner {
+    package enum Step {
         case key(String)
         case index(Int)
     }
@@ -12,10 +12,10 @@ struct JSONPathScanner {
     let bytes: [UInt8]
     private var i = 0
 
-    init(data: Data) { bytes = [UInt8](data) }
+    package init(data: Data) { bytes = [UInt8](data) }
 
     /// The line and column (1-based) of the value at `path`, or of the deepest reachable part of it.
-    func position(of path: [Step]) -> (Int, Int) {
+    package func position(of path: [Step]) -> (Int, Int) {
         var scanner = self
         scanner.skipSpace()
         var found = scanner.i

@@ -1,11 +1,10 @@
 import Foundation
-import NewsCore
 
 /// Turns JSON decoding errors into located conversion errors: a syntax error keeps the line and
 /// column the parser gives; a type or missing-field error is located by walking the document
 /// along the error's coding path.
-enum JSONErrorLocator {
-    static func conversionError(_ error: any Error, data: Data, path: String?) -> ConversionError {
+package enum JSONErrorLocator {
+    package static func conversionError(_ error: any Error, data: Data, path: String?) -> ConversionError {
         guard let decodingError = error as? DecodingError else {
             return ConversionError("json.syntax", "not valid JSON: \(error)", at: SourceLocation(path: path, line: 1, column: 1))
         }
@@ -38,7 +37,7 @@ enum JSONErrorLocator {
         return ConversionError(code, message, at: SourceLocation(path: path, line: line, column: column))
     }
 
-    static func location(ofKey key: String, in data: Data, path: String?) -> SourceLocation {
+    package static func location(ofKey key: String, in data: Data, path: String?) -> SourceLocation {
         let (line, column) = JSONPathScanner(data: data).position(of: [.key(key)])
         return SourceLocation(path: path, line: line, column: column)
     }
