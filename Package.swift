@@ -30,13 +30,14 @@ let package = Package(
         .target(name: "NativeJSON", dependencies: ["NewsCore"], path: "Sources/Formats/NativeJSON"),
         .target(name: "NewsMLG2", dependencies: ["NewsCore", "NewsXML", "BodyMarkup"], path: "Sources/Formats/NewsMLG2"),
         .target(name: "NITF", dependencies: ["NewsCore", "NewsXML", "BodyMarkup"], path: "Sources/Formats/NITF"),
+        .target(name: "Ninjs", dependencies: ["NewsCore", "NewsXML", "BodyMarkup"], path: "Sources/Formats/Ninjs"),
 
         // Body markup shared by the XML formats (NITF bodies read and written, XHTML bodies read):
         // not a format, so format modules can share it without importing each other.
         .target(name: "BodyMarkup", dependencies: ["NewsCore", "NewsXML"]),
 
         // The built-in module list, the conversion pipeline.
-        .target(name: "NewsConvKit", dependencies: ["NewsCore", "WireText", "NativeJSON", "NewsMLG2", "NITF"]),
+        .target(name: "NewsConvKit", dependencies: ["NewsCore", "WireText", "NativeJSON", "NewsMLG2", "NITF", "Ninjs"]),
 
         // The thin CLI.
         .executableTarget(
@@ -63,6 +64,7 @@ let package = Package(
         ),
         .testTarget(name: "NewsMLG2Tests", dependencies: ["NewsMLG2", "NewsCore", "NewsXML", "TestSupport"]),
         .testTarget(name: "NITFTests", dependencies: ["NITF", "NewsCore", "NewsXML", "TestSupport"]),
+        .testTarget(name: "NinjsTests", dependencies: ["Ninjs", "NewsCore", "TestSupport"]),
         .testTarget(name: "NewsConvKitTests", dependencies: ["NewsConvKit", "NewsCore", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
     ]

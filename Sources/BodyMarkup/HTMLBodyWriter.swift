@@ -25,7 +25,7 @@ package struct HTMLBodyWriter {
     package mutating func articleBody(_ article: Article) -> String {
         out = ""
         var blocks = article.body[...]
-        if let dateline = article.dateline {
+        if let dateline = article.dateline, !dateline.text.isEmpty {
             out += "<p>"
             writeDateline(dateline)
             if case .paragraph(let content)? = blocks.first {

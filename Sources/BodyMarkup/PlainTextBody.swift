@@ -8,7 +8,7 @@ package enum PlainTextBody {
     package static func text(of article: Article) -> String {
         var paragraphs: [String] = []
         var blocks = article.body[...]
-        if let dateline = article.dateline {
+        if let dateline = article.dateline, !dateline.text.isEmpty {
             var lead = dateline.text
             if case .paragraph(let content)? = blocks.first {
                 lead += " " + text(of: content)

@@ -1,6 +1,7 @@
 import NativeJSON
 import NewsMLG2
 import NITF
+import Ninjs
 import NewsCore
 import WireText
 
@@ -12,6 +13,7 @@ public enum BuiltinFormats {
         .nativeJSON,
         .newsMLG2,
         .nitf,
+        .ninjs,
     ]
 
     /// A registry of the built-in modules.

@@ -93,6 +93,7 @@ public struct Converter: Sendable {
     /// Runs `newsconv convert`. Usage problems throw; conversion problems are diagnostics in the outcome.
     public func convert(_ request: ConvertRequest, readStandardInput: () -> Data) throws(NewsConvError) -> ConvertOutcome {
         let target = try outputFormat(requested: request.to, outputPath: request.output)
+        try checkFormatOptions(request.formatOptions)
         var options = ConversionOptions(now: request.now, formatOptions: request.formatOptions)
         if let text = request.dateContext {
             guard let date = NewsDate(iso8601: text), date.hasFullDate else {
@@ -197,6 +198,16 @@ public struct Converter: Sendable {
             }
         }
         return outcome
+    }
+
+    /// Every `format.option` key must be an option some module declares.
+    public func checkFormatOptions(_ options: [String: String]) throws(NewsConvError) {
+        for key in options.keys.sorted() {
+            let known = registry.modules.flatMap(\.options).map(\.key)
+            guard known.contains(key) else {
+                throw .usage("unknown format option '\(key)'; options: \(known.isEmpty ? "none" : known.joined(separator: ", ")) (see 'newsconv formats')")
+            }
+        }
     }
 
     /// A file name without directory and extension; `stdin` for standard input.

@@ -14,3 +14,14 @@ package enum ContentHash {
         return String(repeating: "0", count: 32 - text.count) + text
     }
 }
+
+extension Article {
+    /// `urn:newsconv:<hash>` of the article's content (its IR JSON without origin): the same
+    /// input gives the same id. For formats that require an id the article lacks.
+    package var contentURN: String {
+        var copy = self
+        copy.origin = nil
+        let bytes = (try? OrderedJSONEncoder(prettyPrinted: false).encode(copy)) ?? Data()
+        return "urn:newsconv:" + ContentHash.hex(bytes)
+    }
+}

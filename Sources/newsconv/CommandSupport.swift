@@ -19,6 +19,18 @@ enum CommandSupport {
         }
     }
 
+    /// `--option KEY=VALUE` arguments as a dictionary; a malformed one is a usage error.
+    static func formatOptions(_ arguments: [String]) throws -> [String: String] {
+        var options: [String: String] = [:]
+        for argument in arguments {
+            guard let equals = argument.firstIndex(of: "="), equals != argument.startIndex else {
+                throw ValidationError("--option expects KEY=VALUE (e.g. ninjs.profile=2), got '\(argument)'")
+            }
+            options[String(argument[..<equals])] = String(argument[argument.index(after: equals)...])
+        }
+        return options
+    }
+
     /// `SOURCE_DATE_EPOCH`, when set, is "now" for generated timestamps (reproducible builds).
     static func sourceDateEpoch() -> Date? {
         guard let text = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"], let seconds = Double(text) else { return nil }

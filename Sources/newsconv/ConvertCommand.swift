@@ -41,6 +41,9 @@ struct ConvertCommand: ParsableCommand {
     @Option(name: .long, help: "Pass the IR JSON through PROGRAM (repeatable; not available in this build yet).")
     var filter: [String] = []
 
+    @Option(name: .long, help: "A format's own option as KEY=VALUE, e.g. ninjs.profile=2 (repeatable; see 'newsconv formats').")
+    var option: [String] = []
+
     @Flag(name: .long, help: "Also print notes, not only warnings and errors.")
     var verbose = false
 
@@ -50,7 +53,7 @@ struct ConvertCommand: ParsableCommand {
         }
         let request = ConvertRequest(
             inputs: inputs, from: from, to: to, output: output, dateContext: dateContext, strict: strict,
-            now: CommandSupport.sourceDateEpoch())
+            now: CommandSupport.sourceDateEpoch(), formatOptions: try CommandSupport.formatOptions(option))
         let outcome: ConvertOutcome
         do {
             outcome = try Converter().convert(request, readStandardInput: StandardStreams.readInput)

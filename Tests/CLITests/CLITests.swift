@@ -93,7 +93,21 @@ import Testing
         let json = try run(["formats", "--json"])
         let object = try JSONSerialization.jsonObject(with: json.stdout) as? [String: [[String: Any]]]
         let names = object?["formats"]?.compactMap { $0["name"] as? String }
-        #expect(names == ["wire", "json", "newsml-g2", "nitf"])
+        #expect(names == ["wire", "json", "newsml-g2", "nitf", "ninjs"])
+    }
+
+    @Test func aFormatOptionSelectsTheNinjsProfile() throws {
+        let one = try run(["convert", "samples/wire/efe-english-lima-port.txt", "-t", "ninjs", "--option", "ninjs.profile=1"])
+        #expect(one.status == 0, "\(one.stderr)")
+        #expect(one.stdoutText.contains("\"$standard\"") && one.stdoutText.contains("\"body_html\""))
+        let three = try run(["convert", "samples/wire/efe-english-lima-port.txt", "-t", "ninjs"])
+        #expect(three.stdoutText.contains("\"version\": \"3.1\"") && three.stdoutText.contains("\"bodies\""))
+        let unknown = try run(["convert", "samples/wire/efe-english-lima-port.txt", "-t", "ninjs", "--option", "ninjs.flavour=2"])
+        #expect(unknown.status == 2 && unknown.stderr.contains("ninjs.profile"))
+        let malformed = try run(["convert", "samples/wire/efe-english-lima-port.txt", "-t", "ninjs", "--option", "profile"])
+        #expect(malformed.status == 2)
+        let badValue = try run(["convert", "samples/wire/efe-english-lima-port.txt", "-t", "ninjs", "--option", "ninjs.profile=7"])
+        #expect(badValue.status == 1 && badValue.stderr.contains("ninjs.option.invalid"))
     }
 
     @Test func severalArticlesIntoNITFGiveOneFileEachInADirectory() throws {

@@ -14,10 +14,19 @@ import Testing
         var testDescription: String { "\(input) -> \(target)" }
     }
 
-    /// Pairs of sample folder and the target formats whose goldens it has.
+    /// Pairs of sample folder and the target formats whose goldens it has. `ninjs@2` is ninjs
+    /// with the option `ninjs.profile=2`.
     static let targets: [String: [String]] = [
-        "wire": ["json", "newsml-g2", "nitf"], "newsml-g2": ["json", "newsml-g2", "nitf"], "nitf": ["json", "nitf"],
+        "wire": ["json", "newsml-g2", "nitf", "ninjs@3"], "newsml-g2": ["json", "newsml-g2", "nitf", "ninjs@3"], "nitf": ["json", "nitf", "ninjs@3"],
+        "ninjs": ["json", "ninjs@3", "ninjs@2", "ninjs@1"],
     ]
+
+    /// A target's format name and options.
+    static func split(_ target: String) -> (format: String, options: [String: String], profile: String?) {
+        let parts = target.split(separator: "@").map(String.init)
+        guard parts.count == 2 else { return (target, [:], nil) }
+        return (parts[0], ["\(parts[0]).profile": parts[1]], parts[1])
+    }
 
     static var goldens: [Golden] {
         var result: [Golden] = []
@@ -25,13 +34,14 @@ import Testing
             let directory = Fixtures.samples.appendingPathComponent(folder)
             let inputs = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
             for name in inputs.sorted() where !name.hasPrefix(".") && name != "expected" {
-                for format in formats {
+                for target in formats {
                     let stem = (name as NSString).deletingPathExtension
+                    let (format, _, profile) = split(target)
                     let module = BuiltinFormats.registry.module(named: format)!
                     // Goldens are `expected/<stem>.<ext>`, or `expected/<stem>.<format>.<ext>` when the
-                    // extension does not name the format (`.xml`).
-                    let suffix = module.name == module.outputExtension ? module.outputExtension : "\(module.name).\(module.outputExtension)"
-                    result.append(Golden(input: "samples/\(folder)/\(name)", target: format, expected: "samples/\(folder)/expected/\(stem).\(suffix)"))
+                    // extension does not name the format (`.xml`); a profile follows the name (`ninjs2`).
+                    let suffix = module.name == module.outputExtension && profile == nil ? module.outputExtension : "\(module.name)\(profile ?? "").\(module.outputExtension)"
+                    result.append(Golden(input: "samples/\(folder)/\(name)", target: target, expected: "samples/\(folder)/expected/\(stem).\(suffix)"))
                 }
             }
         }
@@ -47,9 +57,10 @@ import Testing
         let converter = Converter()
         let data = try Data(contentsOf: Fixtures.packageRoot.appendingPathComponent(golden.input))
         let format = try converter.inputFormat(of: data, path: golden.input, requested: nil)
-        let options = ConversionOptions(now: Date(timeIntervalSince1970: 1_700_000_000))
+        let (targetName, formatOptions, _) = Self.split(golden.target)
+        let options = ConversionOptions(now: Date(timeIntervalSince1970: 1_700_000_000), formatOptions: formatOptions)
         let imported = try converter.importDocument(data, path: golden.input, format: format, options: options)
-        let target = try #require(BuiltinFormats.registry.module(named: golden.target))
+        let target = try #require(BuiltinFormats.registry.module(named: targetName))
         // A format with one article per document gets one golden per article, `<stem>-<n>`, the
         // names `convert -o DIR` gives.
         var outputs: [(path: String, articles: [Article])] = [(golden.expected, imported.articles)]
@@ -93,6 +104,29 @@ import Testing
         let data = try Data(contentsOf: Fixtures.packageRoot.appendingPathComponent(golden.expected))
         let errors = try validator.validate(ImportInput(data: data, path: golden.expected), standards: shared.appendingPathComponent("standards"))
         #expect(errors.isEmpty, "\(golden.expected): \(errors.map(\.description))")
+    }
+
+    /// Every ninjs golden is valid against the JSON Schema of its profile.
+    @Test(.enabled(if: Fixtures.sharedAvailableOrCI, Comment(rawValue: Fixtures.sharedMissing)), arguments: ["1.6": "ninjs1", "2.2": "ninjs2", "3.1": "ninjs3"].sorted(by: <))
+    func ninjsGoldensAreValid(_ version: String, _ suffix: String) throws {
+        let shared = try #require(Fixtures.shared, Comment(rawValue: Fixtures.sharedMissing))
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("newsconv-ninjs-goldens-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        var count = 0
+        for folder in Self.targets.keys {
+            let expected = Fixtures.samples.appendingPathComponent(folder).appendingPathComponent("expected")
+            for name in (try? FileManager.default.contentsOfDirectory(atPath: expected.path)) ?? [] where name.hasSuffix(".\(suffix).json") {
+                count += 1
+                try FileManager.default.copyItem(at: expected.appendingPathComponent(name), to: directory.appendingPathComponent("\(folder)-\(name)"))
+            }
+        }
+        #expect(count >= 4)
+        let standards = shared.appendingPathComponent("standards")
+        let result = try JSONSchemaCheck.validate(
+            directory: directory, schema: standards.appendingPathComponent("ninjs/\(version)/ninjs-schema_\(version).json"),
+            extraSchemas: ["https://geojson.org/schema/GeoJSON.json": standards.appendingPathComponent("geojson/GeoJSON-schema.json")])
+        #expect(result.status == 0 && result.stdoutText.contains("valid: \(count)"), "\(result.stdoutText)\(result.stderr)")
     }
 
     @Test func thereAreGoldensInEveryStandardFormat() {

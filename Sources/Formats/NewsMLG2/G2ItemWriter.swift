@@ -52,7 +52,7 @@ struct G2ItemWriter {
         let root = isPackage ? "packageItem" : "newsItem"
         var attributes: [(String, String)] = []
         if declareNamespace { attributes.append(("xmlns", G2Vocabulary.namespace)) }
-        attributes.append(("guid", article.id ?? Self.stableGUID(article)))
+        attributes.append(("guid", article.id ?? article.contentURN))
         if let version = article.version, version >= 1 { attributes.append(("version", String(version))) }
         attributes.append(("standard", "NewsML-G2"))
         attributes.append(("standardversion", G2Vocabulary.standardVersion))
@@ -75,14 +75,6 @@ struct G2ItemWriter {
             writeContentSet(article, to: &w)
         }
         w.end()
-    }
-
-    /// `urn:newsconv:<hash>` of the article's content (its IR JSON without origin): the same input gives the same guid.
-    static func stableGUID(_ article: Article) -> String {
-        var copy = article
-        copy.origin = nil
-        let bytes = (try? OrderedJSONEncoder(prettyPrinted: false).encode(copy)) ?? Data()
-        return "urn:newsconv:" + ContentHash.hex(bytes)
     }
 
     // MARK: rightsInfo

@@ -1,0 +1,124 @@
+import Foundation
+import NewsCore
+import TestSupport
+import Testing
+@testable import Ninjs
+
+func readNinjs(_ json: String, path: String = "test.json") throws -> ImportResult {
+    try NinjsImporter().read(ImportInput(data: Data(json.utf8), path: path), options: ConversionOptions())
+}
+
+func writeNinjs(_ article: Article, profile: NinjsProfile) throws -> ExportResult {
+    try NinjsExporter().write([article], options: ConversionOptions(formatOptions: [NinjsFormatOptions.profile: String(profile.rawValue)]))
+}
+
+@Suite struct NinjsTests {
+    @Test func profilesAreNamedByMajorOrVersion() {
+        #expect(NinjsProfile(option: "3") == .v3 && NinjsProfile(option: "3.1") == .v3 && NinjsProfile(option: "2.2") == .v2 && NinjsProfile(option: "1") == .v1)
+        #expect(NinjsProfile(option: "4") == nil && NinjsProfile(option: "x") == nil && NinjsProfile(option: "22") == nil)
+        #expect(throws: ConversionError.self) { try NinjsExporter().write([Article()], options: ConversionOptions(formatOptions: ["ninjs.profile": "9"])) }
+    }
+
+    @Test func theFamilyComesFromTheStandardOrTheSpelling() throws {
+        func family(_ json: String) throws -> NinjsProfile {
+            guard case .object(let object) = try JSONDecoder().decode(JSONValue.self, from: Data(json.utf8)) else { throw CancellationError() }
+            return NinjsReader.family(of: object)
+        }
+        #expect(try family(#"{"uri":"x","$standard":{"version":"1.4"}}"#) == .v1)
+        #expect(try family(#"{"uri":"x","standard":{"version":"2.1"}}"#) == .v2)
+        #expect(try family(#"{"uri":"x","versionCreated":"2020-01-01T00:00:00Z"}"#) == .v3)
+        #expect(try family(#"{"uri":"x","headlines":[{"value":"h"}]}"#) == .v2)
+        #expect(try family(#"{"uri":"x","bodies":[{"contentType":"text/plain","value":"b"}]}"#) == .v3)
+        #expect(try family(#"{"uri":"x","headline":"h","body_html":"<p>b</p>"}"#) == .v1)
+    }
+
+    @Test func datesWithEveryOffsetSpelling() throws {
+        let json = #"{"uri":"x","firstCreated":"2020-01-02T03:04:05Z","versionCreated":"2020-01-02T03:04:05+00:00","contentCreated":"2020-01-02T03:04:05+0000","embargoedUntil":"2020-01-02T05:04:05+0200"}"#
+        let article = try readNinjs(json).articles[0]
+        let utc = NewsDate(iso8601: "2020-01-02T03:04:05Z")
+        #expect(article.firstCreated == utc && article.versionCreated == utc && article.contentCreated == utc)
+        #expect(article.embargoed?.date == utc?.date)
+    }
+
+    /// A rich article survives IR -> ninjs -> IR in every profile.
+    @Test(arguments: NinjsProfile.allCases)
+    func everyMappedFieldRoundTrips(_ profile: NinjsProfile) throws {
+        var article = Article(
+            id: "urn:test:1", version: 2, language: "en", status: .withheld, firstCreated: NewsDate(iso8601: "2024-05-01T09:00:00Z"),
+            versionCreated: NewsDate(iso8601: "2024-05-01T10:00:00-04:00"), contentCreated: NewsDate(iso8601: "2024-05-01T08:00:00Z"),
+            embargoed: NewsDate(iso8601: "2024-05-01T12:00:00-04:00"), expires: NewsDate(iso8601: "2024-06-01T00:00:00Z"), urgency: 4,
+            headline: "Main head", subheadlines: ["Sub one", "Sub two"], slugline: "SLUG", bylines: [Byline(name: "Ann Lee")],
+            dateline: Dateline(text: "OSLO, May 1 (Agency) -", place: "OSLO", region: "Norway", date: NewsDate(month: 5, day: 1), source: "Agency"),
+            abstract: [.paragraph([.text("Summary.")])],
+            body: [
+                .paragraph([.text("Body "), .strong([.text("text")]), .text(" & "), .emphasis([.text("more")]), .text(".")]),
+                .heading(level: 3, content: [.text("More")]), .list(ordered: true, items: [[.paragraph([.text("one")])], [.paragraph([.text("two")])]]),
+                .blockQuote([.paragraph([.text("quoted")])]), .paragraph([.link(href: "https://example.org/?a=1&b=2", title: nil, content: [.text("a link")])]),
+                .paragraph([.mention(.init(kind: .person, id: "p1", content: [.text("Ann")])), .text(" said "), .quote([.text("yes")])]),
+            ],
+            signOff: "Agency", trailers: ["al/bc"], editorialNotes: ["Eds: note"],
+            subjects: [Concept(qcode: "medtop:20000763", uri: "http://cv.iptc.org/newscodes/mediatopic/20000763", name: "football")],
+            genres: [Concept(qcode: "genre:Current", uri: "http://cv.iptc.org/newscodes/genre/Current", name: "Current")], keywords: ["k1", "k2"],
+            people: [Concept(uri: "http://example.org/p/1", name: "Ann Lee")], organisations: [Concept(literal: "club", name: "Club")],
+            places: [Concept(literal: "oslo", name: "Oslo")], provider: Concept(literal: "Agency", name: "Agency"),
+            infoSources: [Concept(literal: "stringer", name: "A stringer", role: "originator")],
+            copyrightHolder: "Agency", copyrightNotice: "(c) 2024 Agency", usageTerms: "No archive",
+            media: [MediaItem(
+                id: "urn:media:1", kind: .picture, href: "https://example.org/p.jpg", mediaType: "image/jpeg", caption: "A picture", credit: "Photographer",
+                title: "Picture title", renditions: [.init(name: "thumb", href: "https://example.org/t.jpg", mediaType: "image/jpeg", width: 100, height: 80)])])
+        let exported = try writeNinjs(article, profile: profile)
+        var back = try readNinjs(String(decoding: exported.data, as: UTF8.self)).articles[0]
+        back.origin = nil
+        article.origin = nil
+        #expect(back == article, "ninjs \(profile.version) reads back what it wrote\n\(String(decoding: exported.data, as: UTF8.self))")
+    }
+
+    @Test func whatNinjsCannotHoldIsAWarning() throws {
+        let article = Article(signals: ["sig:update"], contentModified: NewsDate(iso8601: "2024-01-01"), priority: 2, takeKey: "2nd Lead", bylines: [Byline(name: "A", title: "Writer")], creditline: "Credit", extensions: ["g2:itemMeta/service": .array([.string("<service/>")])])
+        let result = try writeNinjs(article, profile: .v3)
+        let dropped = try #require(result.diagnostics.first { $0.code == "ninjs.export.dropped-fields" })
+        for field in ["signals", "contentModified", "priority", "takeKey", "creditline"] { #expect(dropped.message.contains(field)) }
+        #expect(result.diagnostics.contains { $0.code == "ninjs.export.byline-flattened" })
+        #expect(result.diagnostics.contains { $0.code == "ninjs.export.foreign-extensions" })
+        let text = String(decoding: result.data, as: UTF8.self)
+        #expect(text.contains("\"by\": \"A, Writer\"") && !text.contains("service"))
+    }
+
+    @Test func aPropertyKeptFromAnInvalidSourceIsNotWritten() throws {
+        // Superdesk's renditions carry `media` and `poi`, which ninjs 1.x does not define.
+        let json = #"{"uri":"x","type":"picture","renditions":{"original":{"href":"https://example.org/a.jpg","media":"abc","poi":{"x":1}}}}"#
+        let article = try readNinjs(json).articles[0]
+        #expect(article.extensions["ninjs1:renditions"] != nil)
+        let result = try writeNinjs(article, profile: .v1)
+        #expect(!String(decoding: result.data, as: UTF8.self).contains("renditions"))
+        #expect(result.diagnostics.contains { $0.code == "ninjs.export.invalid-kept" })
+    }
+
+    @Test func superdeskPropertiesAreReadOrKeptWithAWarning() throws {
+        let json = #"{"guid":"urn:sd:1","priority":6,"keywords":["a"],"service":[{"code":"n"}],"headline":"h","body_html":"<p>b</p>"}"#
+        let result = try readNinjs(json)
+        let article = result.articles[0]
+        #expect(article.id == "urn:sd:1" && article.priority == 6 && article.keywords == ["a"])
+        #expect(article.extensions["ninjs:service"] != nil)
+        let codes = Set(result.diagnostics.map(\.code))
+        #expect(codes.isSuperset(of: ["ninjs.import.guid-as-uri", "ninjs.import.superdesk-property", "ninjs.import.unknown-property"]))
+        let unknown = try #require(result.diagnostics.first { $0.code == "ninjs.import.unknown-property" })
+        #expect(unknown.location.line == 1 && (unknown.location.column ?? 0) > 1, "located at the property")
+    }
+
+    @Test func badInputIsALocatedError() throws {
+        do {
+            _ = try readNinjs("{\n  \"uri\": \"x\",\n  \"headline\": \n}")
+            Issue.record("malformed JSON was read")
+        } catch let error as ConversionError {
+            #expect(error.diagnostic.code == "json.syntax")
+            #expect(error.diagnostic.location.line == 4)
+        }
+        #expect(throws: ConversionError.self) { try readNinjs("\"just a string\"") }
+        #expect(throws: ConversionError.self) { try readNinjs("[1, 2]") }
+    }
+
+    @Test func severalArticlesAreRefused() {
+        #expect(throws: ConversionError.self) { try NinjsExporter().write([Article(), Article()], options: ConversionOptions()) }
+    }
+}
