@@ -16,6 +16,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.0"),
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.0.0"),
     ],
     targets: [
         // The IR, the format protocols, the registry and diagnostics. Foundation only.
@@ -25,19 +26,24 @@ let package = Package(
         .systemLibrary(name: "CLibXML2", path: "Sources/CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         .target(name: "NewsXML", dependencies: ["CLibXML2", "NewsCore"]),
 
+        // libcmark, the CommonMark reference parser, for the Markdown importer.
+        .systemLibrary(name: "CCMark", path: "Sources/CCMark", pkgConfig: "libcmark", providers: [.apt(["libcmark-dev"])]),
+
         // Format modules: each depends on NewsCore only.
         .target(name: "WireText", dependencies: ["NewsCore"], path: "Sources/Formats/WireText"),
         .target(name: "NativeJSON", dependencies: ["NewsCore"], path: "Sources/Formats/NativeJSON"),
         .target(name: "NewsMLG2", dependencies: ["NewsCore", "NewsXML", "BodyMarkup"], path: "Sources/Formats/NewsMLG2"),
         .target(name: "NITF", dependencies: ["NewsCore", "NewsXML", "BodyMarkup"], path: "Sources/Formats/NITF"),
         .target(name: "Ninjs", dependencies: ["NewsCore", "NewsXML", "BodyMarkup"], path: "Sources/Formats/Ninjs"),
+        .target(
+            name: "Markdown", dependencies: ["NewsCore", "CCMark", .product(name: "Yams", package: "Yams")], path: "Sources/Formats/Markdown"),
 
         // Body markup shared by the XML formats (NITF bodies read and written, XHTML bodies read):
         // not a format, so format modules can share it without importing each other.
         .target(name: "BodyMarkup", dependencies: ["NewsCore", "NewsXML"]),
 
         // The built-in module list, the conversion pipeline.
-        .target(name: "NewsConvKit", dependencies: ["NewsCore", "WireText", "NativeJSON", "NewsMLG2", "NITF", "Ninjs"]),
+        .target(name: "NewsConvKit", dependencies: ["NewsCore", "WireText", "NativeJSON", "NewsMLG2", "NITF", "Ninjs", "Markdown"]),
 
         // The thin CLI.
         .executableTarget(
@@ -65,6 +71,7 @@ let package = Package(
         .testTarget(name: "NewsMLG2Tests", dependencies: ["NewsMLG2", "NewsCore", "NewsXML", "TestSupport"]),
         .testTarget(name: "NITFTests", dependencies: ["NITF", "NewsCore", "NewsXML", "TestSupport"]),
         .testTarget(name: "NinjsTests", dependencies: ["Ninjs", "NewsCore", "TestSupport"]),
+        .testTarget(name: "MarkdownTests", dependencies: ["Markdown", "NewsCore", "TestSupport"]),
         .testTarget(name: "NewsConvKitTests", dependencies: ["NewsConvKit", "NewsCore", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
     ]

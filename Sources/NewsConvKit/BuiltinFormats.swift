@@ -1,5 +1,6 @@
 import NativeJSON
 import NewsMLG2
+import Markdown
 import NITF
 import Ninjs
 import NewsCore
@@ -14,6 +15,7 @@ public enum BuiltinFormats {
         .newsMLG2,
         .nitf,
         .ninjs,
+        .markdown,
     ]
 
     /// A registry of the built-in modules.

@@ -93,7 +93,7 @@ import Testing
         let json = try run(["formats", "--json"])
         let object = try JSONSerialization.jsonObject(with: json.stdout) as? [String: [[String: Any]]]
         let names = object?["formats"]?.compactMap { $0["name"] as? String }
-        #expect(names == ["wire", "json", "newsml-g2", "nitf", "ninjs"])
+        #expect(names == ["wire", "json", "newsml-g2", "nitf", "ninjs", "markdown"])
     }
 
     @Test func aFormatOptionSelectsTheNinjsProfile() throws {

@@ -17,8 +17,8 @@ import Testing
     /// Pairs of sample folder and the target formats whose goldens it has. `ninjs@2` is ninjs
     /// with the option `ninjs.profile=2`.
     static let targets: [String: [String]] = [
-        "wire": ["json", "newsml-g2", "nitf", "ninjs@3"], "newsml-g2": ["json", "newsml-g2", "nitf", "ninjs@3"], "nitf": ["json", "nitf", "ninjs@3"],
-        "ninjs": ["json", "ninjs@3", "ninjs@2", "ninjs@1"],
+        "wire": ["json", "newsml-g2", "nitf", "ninjs@3", "markdown"], "newsml-g2": ["json", "newsml-g2", "nitf", "ninjs@3"], "nitf": ["json", "nitf", "ninjs@3"],
+        "ninjs": ["json", "ninjs@3", "ninjs@2", "ninjs@1"], "markdown": ["json", "markdown", "newsml-g2", "nitf"],
     ]
 
     /// A target's format name and options.

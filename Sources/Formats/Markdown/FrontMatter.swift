@@ -1,0 +1,183 @@
+import Foundation
+import NewsCore
+import Yams
+
+/// The article's metadata as YAML front matter, written and read with Yams so that quoting is
+/// always right (a slugline `yes`, a version `3`, a title with `: ` stay strings). Keys are written
+/// in a fixed order; see `docs/formats/markdown.md` for each.
+enum FrontMatter {
+    // MARK: Writing
+
+    /// A string. Yams quotes what YAML 1.2 would read as another type; YAML 1.1 readers (Jekyll,
+    /// PyYAML) also take `yes`, `off`, `y` for booleans and `12:30` for a number, so those are
+    /// quoted too.
+    static func string(_ text: String) -> Node {
+        Node(text, Tag(.str), yaml11Ambiguous(text) ? .doubleQuoted : .any)
+    }
+
+    static func yaml11Ambiguous(_ text: String) -> Bool {
+        let words: Set<String> = ["y", "yes", "n", "no", "on", "off", "true", "false", "null", "~", "", ".inf", "-.inf", "+.inf", ".nan"]
+        if words.contains(text.lowercased()) { return true }
+        let patterns = [
+            #"^[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+(\.[0-9_]*)?$"#,  // sexagesimal (`12:30`)
+            #"^[-+]?(\.[0-9]+|[0-9][0-9_]*(\.[0-9_]*)?)([eE][-+]?[0-9]+)?$"#,  // integers and floats, any size
+            #"^[-+]?0[xXoObB][0-9a-fA-F_]+$"#,  // hexadecimal, octal, binary
+            #"^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}([Tt ].*)?$"#,  // dates and timestamps
+        ]
+        return patterns.contains { text.range(of: $0, options: .regularExpression) != nil }
+    }
+
+    /// A date: plain, so that site generators read a date, where a reader would see one anyway.
+    static func date(_ date: NewsDate) -> Node { Node(date.iso8601, Tag(.str), .any) }
+    static func int(_ value: Int) -> Node { Node(String(value), Tag(.int)) }
+
+    /// The front matter of an article. `summary` is the abstract, already as Markdown.
+    static func node(for article: Article, summary: String?) -> Node {
+        var pairs: [(Node, Node)] = []
+        func put(_ key: String, _ value: Node?) { if let value { pairs.append((string(key), value)) } }
+        func put(_ key: String, _ text: String?) { put(key, text.map(string)) }
+        func put(_ key: String, _ list: [Node]) { if !list.isEmpty { pairs.append((string(key), Node(list))) } }
+
+        put("title", article.headline)
+        put("subheadlines", article.subheadlines.map(string))
+        put("slugline", article.slugline)
+        put("takeKey", article.takeKey)
+        put("bylines", article.bylines.map(byline))
+        if let dateline = article.dateline {
+            var fields: [(Node, Node)] = [(string("text"), string(dateline.text))]
+            if let place = dateline.place { fields.append((string("place"), string(place))) }
+            if let region = dateline.region { fields.append((string("region"), string(region))) }
+            if let date = dateline.date { fields.append((string("date"), Self.date(date))) }
+            if let source = dateline.source { fields.append((string("agency"), string(source))) }
+            put("dateline", Node(fields))
+        }
+        put("summary", summary)
+        put("id", article.id)
+        put("version", article.version.map(int))
+        put("language", article.language)
+        if article.kind != .text { put("kind", article.kind.rawValue) }
+        put("status", article.status?.rawValue)
+        put("signals", article.signals.map(string))
+        put("urgency", article.urgency.map(int))
+        put("priority", article.priority.map(int))
+        let dates: [(String, NewsDate?)] = [
+            ("firstCreated", article.firstCreated), ("versionCreated", article.versionCreated), ("contentCreated", article.contentCreated),
+            ("contentModified", article.contentModified), ("embargoed", article.embargoed), ("expires", article.expires),
+        ]
+        let dateFields = dates.compactMap { key, date in date.map { (string(key), Self.date($0)) } }
+        if !dateFields.isEmpty { put("dates", Node(dateFields)) }
+        put("subjects", article.subjects.map(concept))
+        put("genres", article.genres.map(concept))
+        put("keywords", article.keywords.map(string))
+        put("people", article.people.map(concept))
+        put("organisations", article.organisations.map(concept))
+        put("places", article.places.map(concept))
+        put("provider", article.provider.map(concept))
+        put("infoSources", article.infoSources.map(concept))
+        put("creditline", article.creditline)
+        var rights: [(Node, Node)] = []
+        if let holder = article.copyrightHolder { rights.append((string("holder"), string(holder))) }
+        if let notice = article.copyrightNotice { rights.append((string("notice"), string(notice))) }
+        if let terms = article.usageTerms { rights.append((string("usageTerms"), string(terms))) }
+        if !rights.isEmpty { put("rights", Node(rights)) }
+        put("editorialNotes", article.editorialNotes.map(string))
+        put("signOff", article.signOff)
+        put("trailers", article.trailers.map(string))
+        put("media", article.media.map(media))
+        // Keys a Markdown source had that newsconv does not know are written back as they were.
+        let own = article.extensions.values.keys.filter { $0.hasPrefix(MarkdownVocabulary.extensionPrefix) }.sorted()
+        for key in own { put(String(key.dropFirst(MarkdownVocabulary.extensionPrefix.count)), article.extensions[key].map(json)) }
+        let others = article.extensions.values.filter { !$0.key.hasPrefix(MarkdownVocabulary.extensionPrefix) }
+        if !others.isEmpty { put("extensions", json(.object(others))) }
+        return Node(pairs)
+    }
+
+    static func byline(_ byline: Byline) -> Node {
+        guard byline.title != nil || byline.affiliation != nil || byline.role != nil || byline.id != nil else { return string(byline.name) }
+        var fields: [(Node, Node)] = [(string("name"), string(byline.name))]
+        if let title = byline.title { fields.append((string("title"), string(title))) }
+        if let affiliation = byline.affiliation { fields.append((string("affiliation"), string(affiliation))) }
+        if let role = byline.role { fields.append((string("role"), string(role))) }
+        if let id = byline.id { fields.append((string("id"), string(id))) }
+        return Node(fields)
+    }
+
+    static func concept(_ concept: Concept) -> Node {
+        var fields: [(Node, Node)] = []
+        if let qcode = concept.qcode { fields.append((string("qcode"), string(qcode))) }
+        if let uri = concept.uri { fields.append((string("uri"), string(uri))) }
+        if let literal = concept.literal { fields.append((string("literal"), string(literal))) }
+        if let name = concept.name { fields.append((string("name"), string(name))) }
+        if let type = concept.type { fields.append((string("type"), string(type))) }
+        if let role = concept.role { fields.append((string("role"), string(role))) }
+        if !concept.broader.isEmpty { fields.append((string("broader"), Node(concept.broader.map(Self.concept)))) }
+        return Node(fields)
+    }
+
+    static func media(_ media: MediaItem) -> Node {
+        var fields: [(Node, Node)] = []
+        if let id = media.id { fields.append((string("id"), string(id))) }
+        if let kind = media.kind { fields.append((string("kind"), string(kind.rawValue))) }
+        if let href = media.href { fields.append((string("href"), string(href))) }
+        if let type = media.mediaType { fields.append((string("mediaType"), string(type))) }
+        if let title = media.title { fields.append((string("title"), string(title))) }
+        if let caption = media.caption { fields.append((string("caption"), string(caption))) }
+        if let credit = media.credit { fields.append((string("credit"), string(credit))) }
+        if !media.renditions.isEmpty {
+            fields.append((string("renditions"), Node(media.renditions.map { rendition in
+                var r: [(Node, Node)] = []
+                if let name = rendition.name { r.append((string("name"), string(name))) }
+                if let href = rendition.href { r.append((string("href"), string(href))) }
+                if let type = rendition.mediaType { r.append((string("mediaType"), string(type))) }
+                if let width = rendition.width { r.append((string("width"), int(width))) }
+                if let height = rendition.height { r.append((string("height"), int(height))) }
+                if let size = rendition.sizeInBytes { r.append((string("sizeInBytes"), int(size))) }
+                if let duration = rendition.duration { r.append((string("duration"), Node(String(duration), Tag(.float)))) }
+                return Node(r)
+            })))
+        }
+        return Node(fields)
+    }
+
+    static func json(_ value: JSONValue) -> Node {
+        switch value {
+        case .null: Node("null", Tag(.null))
+        case .bool(let flag): Node(flag ? "true" : "false", Tag(.bool))
+        case .number(let number): number == number.rounded() && abs(number) < 1e15 ? int(Int(number)) : Node(String(number), Tag(.float))
+        case .string(let text): string(text)
+        case .array(let values): Node(values.map(json))
+        case .object(let members): Node(members.keys.sorted().map { (string($0), json(members[$0]!)) })
+        }
+    }
+
+    // MARK: Reading
+
+    /// What the front matter says, and what it did not know.
+    struct Contents {
+        var article = Article()
+        var summary: String?
+        var diagnostics: [Diagnostic] = []
+    }
+
+    /// Reads front matter. `line` is the file line of its first YAML line, for diagnostics.
+    static func read(_ yaml: String, path: String?, line: Int) throws -> Contents {
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: yaml)
+        } catch let error as YamlError {
+            throw ConversionError("markdown.front-matter.invalid", "the front matter is not valid YAML: \(error)", at: SourceLocation(path: path, line: line, column: 1))
+        }
+        var contents = Contents()
+        guard let root else { return contents }
+        guard case .mapping(let mapping) = root else {
+            throw ConversionError("markdown.front-matter.not-mapping", "the front matter is not a mapping of keys to values", at: SourceLocation(path: path, line: line, column: 1))
+        }
+        var reader = FrontMatterReader(path: path, firstLine: line)
+        for (keyNode, value) in mapping {
+            guard let key = keyNode.string else { continue }
+            reader.read(key: key, value: value, keyNode: keyNode, into: &contents)
+        }
+        contents.diagnostics += reader.diagnostics
+        return contents
+    }
+}

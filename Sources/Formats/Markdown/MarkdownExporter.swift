@@ -1,0 +1,24 @@
+import Foundation
+import NewsCore
+import Yams
+
+/// Writes one article as Markdown: YAML front matter with the metadata, then the CommonMark body
+/// (see ``MarkdownWriter``). A Markdown file holds one article.
+public struct MarkdownExporter: ArticleExporter {
+    public init() {}
+
+    public func write(_ articles: [Article], options: ConversionOptions) throws -> ExportResult {
+        guard articles.count == 1 else {
+            throw ConversionError("markdown.export.one-article", "a Markdown document holds one article, and \(articles.count) were given; write them one per file")
+        }
+        let article = articles[0]
+        var writer = MarkdownWriter(location: SourceLocation(path: article.origin?.path))
+        let summaryText = writer.blocks(article.abstract).trimmingTrailingNewlines
+        let summary = summaryText.isEmpty ? nil : summaryText
+        let body = writer.body(article)
+        let yaml = try Yams.serialize(node: FrontMatter.node(for: article, summary: summary), width: -1, allowUnicode: true)
+        var text = "---\n" + yaml + "---\n"
+        if !body.isEmpty { text += "\n" + body }
+        return ExportResult(data: Data(text.utf8), diagnostics: writer.diagnostics)
+    }
+}

@@ -1,0 +1,96 @@
+import Foundation
+import NewsCore
+
+/// Reads Markdown: YAML front matter (between `---` lines) for the metadata, and a CommonMark
+/// body, parsed by libcmark. The body's `# ` heading, `## ` subheadlines, the bold dateline that
+/// leads the first paragraph and the closing sign-off and trailer paragraphs are recognised when
+/// the front matter names them (newsconv writes both); a draft's first `# ` heading is its headline.
+public struct MarkdownImporter: ArticleImporter {
+    public init() {}
+
+    public func detect(_ sample: InputSample) -> Double {
+        let text = sample.text
+        if text.hasPrefix("---\n") || text.hasPrefix("---\r\n") { return 0.7 }
+        if text.hasPrefix("# ") { return 0.6 }
+        return 0
+    }
+
+    public func read(_ input: ImportInput, options: ConversionOptions) throws -> ImportResult {
+        let decoded = TextDecoding.decode(input.data)
+        var diagnostics: [Diagnostic] = []
+        if decoded.usedFallback {
+            let position = decoded.firstInvalidByte ?? (1, 1)
+            diagnostics.append(.warning("markdown.encoding.fallback", "the text is not UTF-8; read as \(decoded.encoding)", at: SourceLocation(path: input.path, line: position.line, column: position.column)))
+        }
+        let text = decoded.text.replacingOccurrences(of: "\r\n", with: "\n")
+        let (yaml, body, bodyLine) = try Self.split(text, path: input.path)
+        var contents = FrontMatter.Contents()
+        if let yaml { contents = try FrontMatter.read(yaml, path: input.path, line: 2) }
+        diagnostics += contents.diagnostics
+        var article = contents.article
+        article.origin = Origin(format: "markdown", path: input.path, encoding: decoded.encoding, line: 1, column: 1)
+
+        var reader = CommonMarkReader(path: input.path, firstLine: bodyLine)
+        var blocks = reader.read(body)[...]
+        if let summary = contents.summary {
+            var summaryReader = CommonMarkReader(path: input.path, firstLine: 2)
+            article.abstract = summaryReader.read(summary)
+            diagnostics += summaryReader.diagnostics
+        }
+        diagnostics += reader.diagnostics
+
+        // The heads: `# Headline`, then `## ` subheadlines, as the front matter names them.
+        if case .heading(1, let content)? = blocks.first {
+            let title = CommonMarkReader.plainText(content)
+            if article.headline == nil || article.headline == title {
+                article.headline = title
+                blocks = blocks.dropFirst()
+                var remaining = article.subheadlines[...]
+                while let sub = remaining.first, case .heading(2, let inner)? = blocks.first, CommonMarkReader.plainText(inner) == sub {
+                    blocks = blocks.dropFirst()
+                    remaining = remaining.dropFirst()
+                }
+            }
+        }
+        // The dateline leads the first paragraph, in bold.
+        if let dateline = article.dateline, !dateline.text.isEmpty, case .paragraph(var content)? = blocks.first,
+            case .strong(let lead)? = content.first, CommonMarkReader.plainText(lead) == dateline.text
+        {
+            content.removeFirst()
+            if case .text(let rest)? = content.first {
+                let trimmed = String(rest.drop { $0 == " " })
+                if trimmed.isEmpty { content.removeFirst() } else { content[0] = .text(trimmed) }
+            }
+            blocks = blocks.dropFirst()
+            if !content.isEmpty { blocks.insert(.paragraph(content), at: blocks.startIndex) }
+        }
+        // The end matter: the trailers, and the sign-off before them, each a paragraph of its own.
+        var end = blocks.endIndex
+        var trailersFound = true
+        for trailer in article.trailers.reversed() {
+            guard end > blocks.startIndex, Self.isPlainParagraph(blocks[end - 1], trailer) else { trailersFound = false; break }
+            end -= 1
+        }
+        if trailersFound, let signOff = article.signOff, end > blocks.startIndex, Self.isPlainParagraph(blocks[end - 1], signOff) { end -= 1 }
+        if trailersFound { blocks = blocks[..<end] }
+        article.body = Array(blocks)
+        return ImportResult(articles: [article], diagnostics: diagnostics)
+    }
+
+    static func isPlainParagraph(_ block: Block, _ text: String) -> Bool {
+        if case .paragraph(let content) = block { return CommonMarkReader.plainText(content) == text }
+        return false
+    }
+
+    /// The front matter (without its `---` lines), the body, and the body's first line number.
+    static func split(_ text: String, path: String?) throws -> (yaml: String?, body: String, bodyLine: Int) {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard let first = lines.first, first.trimmingCharacters(in: .whitespaces) == "---" || first.hasPrefix("\u{FEFF}---") else { return (nil, text, 1) }
+        guard let close = lines.dropFirst().firstIndex(where: { $0 == "---" || $0 == "..." }) else {
+            throw ConversionError("markdown.front-matter.unclosed", "the front matter opened on line 1 has no closing '---' line", at: SourceLocation(path: path, line: 1, column: 1))
+        }
+        let yaml = lines[1..<close].joined(separator: "\n")
+        let body = lines[(close + 1)...].joined(separator: "\n")
+        return (yaml, body, close + 2)
+    }
+}
