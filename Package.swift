@@ -17,6 +17,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.0"),
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.0.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
     ],
     targets: [
         // The IR, the format protocols, the registry and diagnostics. Foundation only.
@@ -25,6 +26,9 @@ let package = Package(
         // libxml2, and the small safe layer over it that every XML format uses.
         .systemLibrary(name: "CLibXML2", path: "Sources/CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         .target(name: "NewsXML", dependencies: ["CLibXML2", "NewsCore"]),
+
+        // zlib, for gzipped tar archives in batches.
+        .systemLibrary(name: "CGzip", path: "Sources/CGzip", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
 
         // libcmark, the CommonMark reference parser, for the Markdown importer.
         .systemLibrary(name: "CCMark", path: "Sources/CCMark", pkgConfig: "libcmark", providers: [.apt(["libcmark-dev"])]),
@@ -43,7 +47,10 @@ let package = Package(
         .target(name: "BodyMarkup", dependencies: ["NewsCore", "NewsXML"]),
 
         // The built-in module list, the conversion pipeline.
-        .target(name: "NewsConvKit", dependencies: ["NewsCore", "WireText", "NativeJSON", "NewsMLG2", "NITF", "Ninjs", "Markdown"]),
+        .target(name: "NewsConvKit", dependencies: [
+                "NewsCore", "WireText", "NativeJSON", "NewsMLG2", "NITF", "Ninjs", "Markdown", "CGzip",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]),
 
         // The thin CLI.
         .executableTarget(
@@ -72,7 +79,9 @@ let package = Package(
         .testTarget(name: "NITFTests", dependencies: ["NITF", "NewsCore", "NewsXML", "TestSupport"]),
         .testTarget(name: "NinjsTests", dependencies: ["Ninjs", "NewsCore", "TestSupport"]),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown", "NewsCore", "TestSupport"]),
-        .testTarget(name: "NewsConvKitTests", dependencies: ["NewsConvKit", "NewsCore", "TestSupport"]),
+        .testTarget(
+            name: "NewsConvKitTests",
+            dependencies: ["NewsConvKit", "NewsCore", "TestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
     ]
 )

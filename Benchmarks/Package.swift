@@ -22,6 +22,16 @@ let package = Package(
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
         .executableTarget(
+            name: "BatchG2ToNITF",
+            dependencies: [
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "NewsConvKit", package: "newsconv"),
+                .product(name: "NewsCore", package: "newsconv"),
+            ],
+            path: "Benchmarks/BatchG2ToNITF",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
+        .executableTarget(
             name: "WireToJSON",
             dependencies: [
                 .product(name: "Benchmark", package: "benchmark"),

@@ -8,7 +8,7 @@ struct Newsconv: ParsableCommand {
         commandName: "newsconv",
         abstract: "Convert news articles between wire text, NewsML-G2, NITF, ninjs, Markdown and newsconv JSON.",
         discussion: "Run 'newsconv formats' for the formats this build knows.",
-        subcommands: [ConvertCommand.self, FormatsCommand.self, ValidateCommand.self]
+        subcommands: [ConvertCommand.self, BatchCommand.self, FormatsCommand.self, ValidateCommand.self]
     )
 
     /// Parses the arguments and runs the subcommand with the exit codes of the CLI contract:

@@ -1,0 +1,97 @@
+import Benchmark
+import Foundation
+import NewsConvKit
+import NewsCore
+
+/// `newsconv batch` NewsML-G2 -> NITF over 20,000 item files built from ../shared/corpus (every
+/// newsItem, packageItem and newsMessage that imports, repeated with a numbered guid), with one
+/// and two jobs, through the batch engine in this process (so peak memory is the batch's). In the
+/// same run: `xmllint --noout` over the same files (the parse-only floor), the same batch over
+/// 2,000 files (memory must not grow with the batch), and 2,000 files converted by one
+/// `newsconv convert` process each (the cost the batch command saves).
+let corpusFiles: [URL] = {
+    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/corpus")
+    var files: [URL] = []
+    for folder in ["iptc/newsml-g2/examples", "iptc/newsml-g2/unit-tests", "superdesk/newsml-g2"] {
+        let enumerator = FileManager.default.enumerator(at: root.appendingPathComponent(folder), includingPropertiesForKeys: nil)
+        while let url = enumerator?.nextObject() as? URL {
+            if url.pathExtension == "xml", !url.path.contains("should_fail") { files.append(url) }
+        }
+    }
+    precondition(!files.isEmpty, "the corpus is needed at \(root.path)")
+    return files.sorted { $0.path < $1.path }
+}()
+
+/// A folder of `count` item files that convert to NITF.
+func makeFolder(_ name: String, count: Int) -> URL {
+    let converter = Converter()
+    let g2 = converter.registry.module(named: "newsml-g2")!
+    let nitf = converter.registry.module(named: "nitf")!
+    let sources = corpusFiles.compactMap { url -> Data? in
+        guard let data = try? Data(contentsOf: url),
+            let imported = try? converter.importDocument(data, path: url.path, format: g2, options: ConversionOptions()),
+            imported.articles.count == 1, (try? converter.export(imported.articles, format: nitf, options: ConversionOptions())) != nil
+        else { return nil }
+        return data
+    }
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent(name)
+    try? FileManager.default.removeItem(at: directory)
+    try! FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    for index in 0..<count {
+        var text = String(decoding: sources[index % sources.count], as: UTF8.self)
+        if let range = text.range(of: "guid=\"") { text.insert(contentsOf: "bench\(index)-", at: range.upperBound) }
+        try! Data(text.utf8).write(to: directory.appendingPathComponent(String(format: "item-%05d.xml", index)))
+    }
+    return directory
+}
+
+let large = makeFolder("newsconv-bench-batch-20000", count: 20_000)
+let small = makeFolder("newsconv-bench-batch-2000", count: 2_000)
+let largeFiles = (try! FileManager.default.contentsOfDirectory(at: large, includingPropertiesForKeys: nil)).sorted { $0.path < $1.path }
+let largeBytes = largeFiles.reduce(0) { $0 + ((try? Data(contentsOf: $1).count) ?? 0) }
+let output = FileManager.default.temporaryDirectory.appendingPathComponent("newsconv-bench-batch-out")
+
+func batch(_ source: URL, jobs: Int) throws {
+    try? FileManager.default.removeItem(at: output)
+    let outcome = try BatchRunner(request: BatchRequest(sources: [source.path], to: "nitf", output: output.path, jobs: jobs)).run()
+    precondition(outcome.failed == 0, "every file converts")
+    blackHole(outcome)
+}
+
+/// The release `newsconv` of the main package (`swift build -c release` there), or NEWSCONV_BINARY.
+let binary = ProcessInfo.processInfo.environment["NEWSCONV_BINARY"]
+    ?? URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent(".build/release/newsconv").path
+
+let benchmarks: @Sendable () -> Void = {
+    let memory = Benchmark.Configuration(metrics: [.wallClock, .cpuTotal, .peakMemoryResident], maxDuration: .seconds(60), maxIterations: 3)
+
+    // Smaller first: peak memory can only grow within a process, so a flat figure at 20,000 is real.
+    Benchmark("a. batch g2->nitf 2000 files, --jobs 1", configuration: memory) { _ in try batch(small, jobs: 1) }
+    Benchmark("b. batch g2->nitf 20000 files, --jobs 1", configuration: memory) { _ in try batch(large, jobs: 1) }
+    Benchmark("c. batch g2->nitf 20000 files, --jobs 2", configuration: memory) { _ in try batch(large, jobs: 2) }
+    Benchmark("d. reference: xmllint --noout, same 20000 files", configuration: memory) { _ in
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/xmllint")
+        process.arguments = ["--noout", "--nonet"] + largeFiles.map(\.path)
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+    }
+    Benchmark("e. one newsconv convert process per file, 2000 files", configuration: .init(metrics: [.wallClock], maxDuration: .seconds(300), maxIterations: 1)) { _ in
+        precondition(FileManager.default.isExecutableFile(atPath: binary), "build the release newsconv first (swift build -c release) or set NEWSCONV_BINARY")
+        try? FileManager.default.removeItem(at: output)
+        try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
+        for file in try FileManager.default.contentsOfDirectory(at: small, includingPropertiesForKeys: nil) {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: binary)
+            process.arguments = ["convert", file.path, "-t", "nitf", "-o", output.appendingPathComponent(file.deletingPathExtension().lastPathComponent + ".nitf").path]
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            process.waitUntilExit()
+        }
+    }
+    Benchmark("info: \(largeFiles.count) files, \(largeBytes) bytes", configuration: .init(metrics: [.wallClock], maxIterations: 1)) { _ in }
+}

@@ -1,0 +1,14 @@
+import Foundation
+
+/// Where a batch writes: a folder or a zip. Writes are atomic; a zip is complete only when
+/// ``finish()`` returns.
+protocol BatchOutput: AnyObject, Sendable {
+    /// The folders that must not be read as input (the output folder, when it is inside a source).
+    var excludedFromSources: [URL] { get }
+    func exists(_ relativePath: String) -> Bool
+    func write(_ data: Data, to relativePath: String) throws
+    /// Completes the output (a zip is renamed into place).
+    func finish() throws
+    /// Removes what an unfinished output left (a zip's temporary file).
+    func abandon()
+}

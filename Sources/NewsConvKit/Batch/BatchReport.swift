@@ -1,0 +1,63 @@
+import Foundation
+import NewsCore
+
+/// The `--report` file: one JSON object per input, in the order inputs finish, then a summary
+/// object. It is written to a temporary file as the batch goes (memory stays flat) and renamed into
+/// place at the end.
+final class BatchReport: @unchecked Sendable {
+    private let path: String
+    private let temporary: URL
+    private let handle: FileHandle
+    private let lock = NSLock()
+
+    init(path: String) throws {
+        self.path = path
+        let url = URL(fileURLWithPath: path)
+        temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).newsconv-\(UInt32.random(in: 0...UInt32.max)).tmp")
+        do {
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            FileManager.default.createFile(atPath: temporary.path, contents: nil)
+            handle = try FileHandle(forWritingTo: temporary)
+        } catch {
+            throw BatchError.output(path, "the report cannot be written (\(error.localizedDescription))")
+        }
+    }
+
+    /// One input's line.
+    func record(path: String, status: String, outputs: [String], diagnostics: [Diagnostic], milliseconds: Double) {
+        let object: OrderedJSON = .object([
+            ("path", .string(path)), ("status", .string(status)), ("outputs", .array(outputs.map(OrderedJSON.string))),
+            ("diagnostics", .array(diagnostics.map(Self.diagnostic))), ("ms", .number((milliseconds * 10).rounded() / 10)),
+        ])
+        write(object)
+    }
+
+    static func diagnostic(_ diagnostic: Diagnostic) -> OrderedJSON {
+        var fields: [(String, OrderedJSON)] = [
+            ("severity", .string(diagnostic.severity.rawValue)), ("code", .string(diagnostic.code)), ("message", .string(diagnostic.message)),
+        ]
+        if let path = diagnostic.location.path { fields.append(("file", .string(path))) }
+        if let line = diagnostic.location.line { fields.append(("line", .number(Double(line)))) }
+        if let column = diagnostic.location.column { fields.append(("column", .number(Double(column)))) }
+        return .object(fields)
+    }
+
+    func write(_ object: OrderedJSON) {
+        guard let line = try? OrderedJSONEncoder(prettyPrinted: false).encode(object) else { return }
+        lock.lock()
+        handle.write(line + Data([0x0A]))
+        lock.unlock()
+    }
+
+    /// Writes the summary and puts the report in place.
+    func finish(summary: OrderedJSON) throws {
+        write(.object([("summary", summary)]))
+        lock.lock()
+        defer { lock.unlock() }
+        try? handle.close()
+        if rename(temporary.path, path) != 0 {
+            try? FileManager.default.removeItem(at: temporary)
+            throw BatchError.output(path, "the report cannot be written (\(String(cString: strerror(errno))))")
+        }
+    }
+}

@@ -1,0 +1,267 @@
+import Foundation
+import NewsCore
+
+/// The engine behind `newsconv batch`: lists the inputs of every source on one thread, converts
+/// them on `jobs` worker threads through a bounded queue (so memory stays flat however many files
+/// there are), writes every output atomically, and records each input in the report. One bad file
+/// never stops the batch. See `docs/batch.md`.
+public final class BatchRunner: @unchecked Sendable {
+    public let request: BatchRequest
+    let converter: Converter
+    /// Called after each input (from worker threads); a display throttles it.
+    public var onProgress: (@Sendable (BatchProgress) -> Void)?
+    /// Called for each input that fails, with the error that says why.
+    public var onFailure: (@Sendable (Diagnostic) -> Void)?
+
+    private let lock = NSLock()
+    private var cancelled = false
+    private var outcome = BatchOutcome()
+    private var claimed: Set<String> = []
+    private var total: Int?
+    private var started = Date()
+
+    public init(request: BatchRequest, converter: Converter = Converter()) {
+        self.request = request
+        self.converter = converter
+    }
+
+    /// Stops listing new inputs; those being converted finish, and the outputs and report are
+    /// completed, so the batch can be resumed with `--skip-existing`.
+    public func cancel() {
+        lock.lock()
+        cancelled = true
+        lock.unlock()
+    }
+
+    private var isCancelled: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return cancelled
+    }
+
+    /// Runs the batch. Usage problems (an unknown format, a missing source, an output that exists)
+    /// throw before anything is converted.
+    public func run(readStandardInput: () -> Data = { FileHandle.standardInput.readDataToEndOfFile() }) throws(NewsConvError) -> BatchOutcome {
+        let target = try converter.outputFormat(requested: request.to, outputPath: nil)
+        if let from = request.from { _ = try converter.inputFormat(of: Data(), path: nil, requested: from) }
+        try converter.checkFormatOptions(request.formatOptions)
+        var options = ConversionOptions(now: request.now, formatOptions: request.formatOptions)
+        if let text = request.dateContext {
+            guard let date = NewsDate(iso8601: text), date.hasFullDate else { throw .usage("--date-context expects a date as YYYY-MM-DD, got '\(text)'") }
+            options.dateContext = date
+        }
+        guard !request.sources.isEmpty else { throw .usage("name at least one source: a folder, a .zip, .tar or .tar.gz, or - for a list of paths") }
+        if request.sources.filter({ $0 == "-" }).count > 1 { throw .usage("standard input (-) can be read only once") }
+        if request.skipExisting && request.overwrite { throw .usage("--skip-existing and --overwrite exclude each other") }
+        var sources: [BatchSource] = []
+        do {
+            for argument in request.sources { sources.append(try BatchSource.named(argument, standardInput: readStandardInput)) }
+        } catch {
+            throw .usage("\(error)")
+        }
+
+        let output: BatchOutput
+        do {
+            if request.output.lowercased().hasSuffix(".zip") {
+                let url = URL(fileURLWithPath: request.output)
+                if FileManager.default.fileExists(atPath: url.path), !request.skipExisting, !request.overwrite {
+                    throw NewsConvError.usage("\(request.output) exists; name --skip-existing to resume into it or --overwrite to replace it")
+                }
+                output = try ZipOutput(url: url, keepExisting: request.skipExisting)
+            } else {
+                output = try DirectoryOutput(root: URL(fileURLWithPath: request.output))
+            }
+        } catch let error as NewsConvError {
+            throw error
+        } catch {
+            throw .usage("\(error)")
+        }
+        let report: BatchReport?
+        do {
+            report = try request.report.map { try BatchReport(path: $0) }
+        } catch {
+            output.abandon()
+            throw .usage("\(error)")
+        }
+
+        started = Date()
+        let excluded = output.excludedFromSources
+        total = (try? sources.map { try $0.count(excluding: excluded) }).flatMap { counts in counts.contains(nil) ? nil : counts.reduce(0) { $0 + ($1 ?? 0) } }
+
+        let conversionOptions = options
+        let queue = WorkQueue<BatchInput>(capacity: request.jobs * 2)
+        let group = DispatchGroup()
+        for _ in 0..<request.jobs {
+            group.enter()
+            let thread = Thread { [self] in
+                while let input = queue.take() {
+                    process(input, target: target, options: conversionOptions, output: output, report: report)
+                }
+                group.leave()
+            }
+            thread.stackSize = 8 << 20
+            thread.start()
+        }
+        var sourceError: Diagnostic?
+        for source in sources {
+            do {
+                try source.forEach(excluding: excluded) { input in
+                    guard !isCancelled else { return false }
+                    var input = input
+                    // Several sources: each one's outputs go under its own name.
+                    if sources.count > 1 { input.relativePath = BatchInput.safeRelativePath(source.name) + "/" + input.relativePath }
+                    queue.put(input)
+                    return true
+                }
+            } catch {
+                // A source that breaks part-way (a corrupt archive) is reported; the others go on.
+                let diagnostic = Diagnostic.error("batch.source.unreadable", "\(error)", at: SourceLocation(path: request.sources.first, line: 1, column: 1))
+                sourceError = diagnostic
+                onFailure?(diagnostic)
+                report?.record(path: "\(error)", status: "failed", outputs: [], diagnostics: [diagnostic], milliseconds: 0)
+                lock.lock()
+                outcome.failed += 1
+                lock.unlock()
+            }
+            if isCancelled { break }
+        }
+        queue.close()
+        group.wait()
+        _ = sourceError
+
+        lock.lock()
+        outcome.interrupted = cancelled
+        outcome.seconds = Date().timeIntervalSince(started)
+        let final = outcome
+        lock.unlock()
+        do {
+            try output.finish()
+        } catch {
+            onFailure?(.error("batch.output.unwritable", "\(error)", at: SourceLocation(path: request.output)))
+            output.abandon()
+            var failed = final
+            failed.failed += 1
+            return failed
+        }
+        let rate = final.seconds > 0 ? Double(final.inputs) / final.seconds : 0
+        try? report?.finish(summary: .object([
+            ("inputs", .number(Double(final.inputs))), ("converted", .number(Double(final.converted))), ("failed", .number(Double(final.failed))),
+            ("skipped", .number(Double(final.skipped))), ("outputs", .number(Double(final.outputs))),
+            ("seconds", .number((final.seconds * 1000).rounded() / 1000)), ("filesPerSecond", .number(rate.rounded())),
+            ("interrupted", .bool(final.interrupted)), ("exitCode", .number(Double(final.exitCode))),
+        ]))
+        return final
+    }
+
+    // MARK: One input
+
+    private enum Status: String { case converted, failed, skipped }
+
+    private func process(_ input: BatchInput, target: FormatModule, options: ConversionOptions, output: BatchOutput, report: BatchReport?) {
+        let start = DispatchTime.now()
+        var diagnostics: [Diagnostic] = []
+        var written: [String] = []
+        let status = convert(input, target: target, options: options, output: output, diagnostics: &diagnostics, written: &written)
+        let milliseconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1_000_000
+        report?.record(path: input.displayPath, status: status.rawValue, outputs: written, diagnostics: diagnostics, milliseconds: milliseconds)
+        if status == .failed, let error = diagnostics.last(where: { $0.severity == .error }) ?? diagnostics.last { onFailure?(error) }
+        lock.lock()
+        outcome.inputs += 1
+        switch status {
+        case .converted: outcome.converted += 1
+        case .failed: outcome.failed += 1
+        case .skipped: outcome.skipped += 1
+        }
+        outcome.outputs += written.count
+        let progress = BatchProgress(done: outcome.inputs, total: total, failed: outcome.failed, elapsed: Date().timeIntervalSince(started))
+        lock.unlock()
+        onProgress?(progress)
+    }
+
+    /// The output paths for an input's articles: `dir/stem.ext`, or `dir/stem-N.ext` (N from 1)
+    /// for each article of a multi-article input into a one-article format.
+    static func outputPaths(for relativePath: String, articles: Int, target: FormatModule) -> [String] {
+        let base = (relativePath as NSString).deletingPathExtension
+        let ext = target.outputExtension
+        if target.holdsManyArticles || articles <= 1 { return ["\(base).\(ext)"] }
+        return (1...articles).map { "\(base)-\($0).\(ext)" }
+    }
+
+    private func convert(
+        _ input: BatchInput, target: FormatModule, options: ConversionOptions, output: BatchOutput, diagnostics: inout [Diagnostic], written: inout [String]
+    ) -> Status {
+        let path = input.displayPath
+        func fail(_ code: String, _ message: String) -> Status {
+            diagnostics.append(.error(code, message, at: SourceLocation(path: path, line: 1, column: 1)))
+            return .failed
+        }
+        if request.skipExisting {
+            let single = Self.outputPaths(for: input.relativePath, articles: 1, target: target)[0]
+            let first = Self.outputPaths(for: input.relativePath, articles: 2, target: target)[0]
+            if output.exists(single) || output.exists(first) { return .skipped }
+        }
+        let data: Data
+        do {
+            data = try input.load()
+        } catch {
+            return fail("batch.input.unreadable", "\(error)")
+        }
+        if data.isEmpty { return fail("batch.input.empty", "the file is empty") }
+        let articles: [Article]
+        do {
+            let format = try converter.inputFormat(of: data, path: path, requested: request.from)
+            let imported = try converter.importDocument(data, path: path, format: format, options: options)
+            diagnostics += imported.diagnostics
+            articles = imported.articles
+        } catch let error as NewsConvError {
+            switch error {
+            case .conversion(let conversion): diagnostics += conversion.earlier + [conversion.diagnostic.inFile(path)]
+            case .usage(let message): diagnostics.append(.error("batch.input.format", message, at: SourceLocation(path: path, line: 1, column: 1)))
+            }
+            return .failed
+        } catch let error as ConversionError {
+            diagnostics += error.earlier + [error.diagnostic]
+            return .failed
+        } catch {
+            return fail("batch.input.failed", "\(error)")
+        }
+        if articles.isEmpty { return fail("batch.input.no-article", "the document holds no article") }
+
+        let paths = Self.outputPaths(for: input.relativePath, articles: articles.count, target: target)
+        let groups: [[Article]] = target.holdsManyArticles ? [articles] : articles.map { [$0] }
+        var outputs: [(String, Data)] = []
+        for (relative, group) in zip(paths, groups) {
+            do {
+                var exported = try converter.export(group, format: target, options: options)
+                exported.diagnostics = exported.diagnostics.map { $0.inFile(path) }
+                diagnostics += exported.diagnostics
+                outputs.append((relative, exported.data))
+            } catch {
+                diagnostics += error.earlier + [error.diagnostic.inFile(path)]
+                return .failed
+            }
+        }
+        if request.strict, diagnostics.contains(where: { $0.severity >= .warning }) {
+            return fail("batch.strict", "warnings fail the file under --strict; nothing written")
+        }
+        for (relative, _) in outputs {
+            if !request.overwrite, output.exists(relative) {
+                return fail("batch.output.exists", "the output \(relative) exists; name --overwrite to replace it or --skip-existing to keep it")
+            }
+        }
+        lock.lock()
+        let taken = outputs.first { claimed.contains($0.0) }
+        if taken == nil { for (relative, _) in outputs { claimed.insert(relative) } }
+        lock.unlock()
+        if let taken { return fail("batch.output.collision", "another input of this batch writes \(taken.0) (inputs that differ only in extension)") }
+        for (relative, data) in outputs {
+            do {
+                try output.write(data, to: relative)
+                written.append(relative)
+            } catch {
+                return fail("batch.output.unwritable", "\(error)")
+            }
+        }
+        return .converted
+    }
+}

@@ -1,0 +1,122 @@
+import Foundation
+import ZIPFoundation
+
+/// A place inputs come from: a folder (recursive), a zip, a tar or gzipped tar, a single file, or
+/// a list of paths. Inputs are listed one at a time, so an archive is never held in memory.
+enum BatchSource {
+    case directory(URL)
+    case zip(URL)
+    case tar(URL, gzip: Bool)
+    case file(URL)
+    case list([String])
+
+    /// The source a command-line argument names.
+    static func named(_ argument: String, standardInput: () -> Data) throws -> BatchSource {
+        if argument == "-" {
+            let text = String(decoding: standardInput(), as: UTF8.self)
+            return .list(text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
+        }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: argument, isDirectory: &isDirectory) else {
+            throw BatchError.source(argument, "no such file or folder")
+        }
+        let url = URL(fileURLWithPath: argument)
+        if isDirectory.boolValue { return .directory(url) }
+        let name = url.lastPathComponent.lowercased()
+        if name.hasSuffix(".zip") { return .zip(url) }
+        if name.hasSuffix(".tar") { return .tar(url, gzip: false) }
+        if name.hasSuffix(".tar.gz") || name.hasSuffix(".tgz") { return .tar(url, gzip: true) }
+        return .file(url)
+    }
+
+    /// The name that prefixes its outputs when a batch has several sources.
+    var name: String {
+        switch self {
+        case .directory(let url), .file(let url): url.lastPathComponent
+        case .zip(let url): url.deletingPathExtension().lastPathComponent
+        case .tar(let url, _):
+            url.lastPathComponent.replacingOccurrences(of: ".tar.gz", with: "").replacingOccurrences(of: ".tgz", with: "").replacingOccurrences(of: ".tar", with: "")
+        case .list: "stdin"
+        }
+    }
+
+    /// How many inputs it holds, when that is cheap to know (not for a tar, which would have to be read twice).
+    func count(excluding excluded: [URL]) throws -> Int? {
+        var count = 0
+        switch self {
+        case .tar: return nil
+        case .zip(let url):
+            let archive = try Self.openZip(url)
+            return archive.filter { $0.type == .file }.count
+        default:
+            try forEach(excluding: excluded) { _ in
+                count += 1
+                return true
+            }
+            return count
+        }
+    }
+
+    static func openZip(_ url: URL) throws -> Archive {
+        do {
+            return try Archive(url: url, accessMode: .read)
+        } catch {
+            throw BatchError.source(url.path, "is not a readable zip archive (\(error))")
+        }
+    }
+
+    /// Calls `body` for each input in a stable order until it returns false. `excluded` folders
+    /// (the output, when it is inside the source) are never read.
+    func forEach(excluding excluded: [URL], _ body: (BatchInput) throws -> Bool) throws {
+        switch self {
+        case .file(let url):
+            _ = try body(BatchInput(displayPath: url.path, relativePath: url.lastPathComponent, fileURL: url))
+        case .list(let paths):
+            for path in paths {
+                let url = URL(fileURLWithPath: path)
+                guard try body(BatchInput(displayPath: path, relativePath: BatchInput.safeRelativePath(path), fileURL: url)) else { return }
+            }
+        case .directory(let root):
+            let rootPath = root.standardizedFileURL.resolvingSymlinksInPath().path
+            let excludedPaths = excluded.map { $0.standardizedFileURL.resolvingSymlinksInPath().path }
+            guard let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey, .isDirectoryKey], options: [.skipsHiddenFiles]) else {
+                throw BatchError.source(root.path, "cannot be listed")
+            }
+            // Streamed as listed (not collected and sorted), so that memory stays flat.
+            while let url = enumerator.nextObject() as? URL {
+                let path = url.standardizedFileURL.resolvingSymlinksInPath().path
+                let values = try? url.resourceValues(forKeys: [.isRegularFileKey, .isDirectoryKey])
+                if values?.isDirectory == true {
+                    if excludedPaths.contains(path) { enumerator.skipDescendants() }
+                    continue
+                }
+                guard values?.isRegularFile == true else { continue }
+                let relative = path.hasPrefix(rootPath + "/") ? String(path.dropFirst(rootPath.count + 1)) : url.lastPathComponent
+                guard try body(BatchInput(displayPath: url.path, relativePath: BatchInput.safeRelativePath(relative), fileURL: url)) else { return }
+            }
+        case .zip(let url):
+            let archive = try Self.openZip(url)
+            for entry in archive where entry.type == .file {
+                var data = Data()
+                do {
+                    _ = try archive.extract(entry, skipCRC32: false) { data.append($0) }
+                } catch {
+                    throw BatchError.source("\(url.path):\(entry.path)", "cannot be read from the zip (\(error))")
+                }
+                guard try body(BatchInput(displayPath: "\(url.path):\(entry.path)", relativePath: BatchInput.safeRelativePath(entry.path), data: data)) else { return }
+            }
+        case .tar(let url, let gzip):
+            let reader: TarReader
+            if gzip {
+                let gzipReader = try GzipReader(path: url.path)
+                reader = TarReader(path: url.path) { try gzipReader.read($0) }
+            } else {
+                guard let handle = FileHandle(forReadingAtPath: url.path) else { throw BatchError.source(url.path, "cannot be opened for reading") }
+                reader = TarReader(path: url.path) { Array(handle.readData(ofLength: $0)) }
+            }
+            while let (path, data) = try reader.next() {
+                guard try body(BatchInput(displayPath: "\(url.path):\(path)", relativePath: BatchInput.safeRelativePath(path), data: data)) else { return }
+            }
+        }
+    }
+}

@@ -1,0 +1,83 @@
+import Foundation
+
+/// Reads the regular files of a tar archive (ustar, GNU long names, PAX paths) one at a time
+/// from a byte stream: a `.tar` file, or a `.tar.gz` through ``GzipReader``.
+final class TarReader {
+    private let read: (Int) throws -> [UInt8]
+    private let path: String
+
+    /// `read(n)` returns up to `n` bytes, fewer only at the end.
+    init(path: String, read: @escaping (Int) throws -> [UInt8]) {
+        self.path = path
+        self.read = read
+    }
+
+    private func block() throws -> [UInt8]? {
+        let bytes = try read(512)
+        if bytes.isEmpty { return nil }
+        guard bytes.count == 512 else { throw BatchError.source(path, "the tar archive is truncated") }
+        return bytes
+    }
+
+    private func data(size: Int) throws -> [UInt8] {
+        let padded = (size + 511) / 512 * 512
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(padded)
+        while bytes.count < padded {
+            let chunk = try read(min(padded - bytes.count, 1 << 20))
+            guard !chunk.isEmpty else { throw BatchError.source(path, "the tar archive is truncated") }
+            bytes += chunk
+        }
+        return Array(bytes.prefix(size))
+    }
+
+    private static func string(_ bytes: ArraySlice<UInt8>) -> String {
+        String(decoding: bytes.prefix { $0 != 0 }, as: UTF8.self)
+    }
+
+    /// An octal number, or GNU's base-256 for large sizes.
+    private func number(_ field: ArraySlice<UInt8>) throws -> Int {
+        if let first = field.first, first & 0x80 != 0 {
+            return field.dropFirst().reduce(Int(first & 0x7F)) { $0 << 8 | Int($1) }
+        }
+        let text = Self.string(field).trimmingCharacters(in: .whitespaces)
+        if text.isEmpty { return 0 }
+        guard let value = Int(text, radix: 8) else { throw BatchError.source(path, "the tar archive has a bad header (size '\(text)')") }
+        return value
+    }
+
+    /// The next regular file: its path inside the archive and its bytes; nil at the end.
+    func next() throws -> (path: String, data: Data)? {
+        var longName: String?
+        while let header = try block() {
+            if header.allSatisfy({ $0 == 0 }) { return nil }
+            let checksum = try number(header[148..<156])
+            let computed = header.enumerated().reduce(0) { $0 + (148..<156 ~= $1.offset ? 32 : Int($1.element)) }
+            guard checksum == computed else { throw BatchError.source(path, "the tar archive has a corrupt header (checksum)") }
+            let size = try number(header[124..<136])
+            let type = header[156]
+            var name = Self.string(header[0..<100])
+            if header[257..<262].elementsEqual(Array("ustar".utf8)) {
+                let prefix = Self.string(header[345..<500])
+                if !prefix.isEmpty { name = prefix + "/" + name }
+            }
+            switch type {
+            case UInt8(ascii: "L"):
+                longName = Self.string(try data(size: size)[...])
+            case UInt8(ascii: "x"):
+                let records = String(decoding: try data(size: size), as: UTF8.self)
+                for record in records.split(separator: "\n") {
+                    if let range = record.range(of: " path=") { longName = String(record[range.upperBound...]) }
+                }
+            case UInt8(ascii: "0"), 0, UInt8(ascii: "7"):
+                let bytes = try data(size: size)
+                return (longName ?? name, Data(bytes))
+            default:
+                // Directories, links, devices, global headers: nothing to convert.
+                _ = try data(size: size)
+                longName = nil
+            }
+        }
+        return nil
+    }
+}

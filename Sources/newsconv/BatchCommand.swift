@@ -1,0 +1,91 @@
+import ArgumentParser
+import Foundation
+import NewsConvKit
+import NewsCore
+
+/// `newsconv batch`: folders and archives of documents, converted in parallel into a folder or a zip.
+struct BatchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "batch",
+        abstract: "Convert whole folders, zip and tar archives in parallel.",
+        discussion: """
+            SOURCE is a folder (read recursively), a .zip, .tar, .tar.gz or .tgz archive, a file, or '-' \
+            for a list of paths on standard input. Outputs mirror the inputs' relative paths with the \
+            target format's extension, in a folder or a .zip. One bad file never stops the batch. \
+            Exit codes: 0 all converted, 1 none converted, 2 usage error, 3 some inputs failed, \
+            130 interrupted (resume with --skip-existing). See docs/batch.md.
+            """
+    )
+
+    @Argument(help: "Folders, archives, files, or '-' for a list of paths on standard input.")
+    var sources: [String] = []
+
+    @Option(name: [.customShort("t"), .long], help: "Output format (see 'newsconv formats').")
+    var to: String
+
+    @Option(name: [.customShort("o"), .long], help: "Output folder, or a .zip file.")
+    var output: String
+
+    @Option(name: [.customShort("f"), .long], help: "Input format (default: detected per file).")
+    var from: String?
+
+    @Option(name: .long, help: "Parallel conversions (default: the number of cores).")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @Option(name: .long, help: "Write a JSON Lines report: one record per input, then a summary.")
+    var report: String?
+
+    @Flag(name: .long, help: "Leave inputs whose output exists alone (resume an interrupted batch).")
+    var skipExisting = false
+
+    @Flag(name: .long, help: "Replace outputs that exist.")
+    var overwrite = false
+
+    @Flag(name: .long, help: "Treat warnings as errors: a file that warns is not written.")
+    var strict = false
+
+    @Flag(name: .long, help: "Print nothing but usage errors.")
+    var quiet = false
+
+    @Option(name: .long, help: "A date (YYYY-MM-DD) that completes partial dates.")
+    var dateContext: String?
+
+    @Option(name: .long, help: "A format's own option as KEY=VALUE (repeatable).")
+    var option: [String] = []
+
+    func validate() throws {
+        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+        guard !sources.isEmpty else { throw ValidationError("name at least one SOURCE") }
+    }
+
+    func run() throws {
+        let request = BatchRequest(
+            sources: sources, to: to, output: output, from: from, jobs: jobs, report: report, skipExisting: skipExisting,
+            overwrite: overwrite, strict: strict, dateContext: dateContext, formatOptions: try CommandSupport.formatOptions(option),
+            now: CommandSupport.sourceDateEpoch())
+        let runner = BatchRunner(request: request)
+        let display = BatchDisplay(quiet: quiet)
+        runner.onProgress = { display.progress($0) }
+        runner.onFailure = { display.failure($0) }
+
+        // Ctrl-C: finish the files being converted, complete the outputs and the report, stop.
+        signal(SIGINT, SIG_IGN)
+        let interrupt = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
+        interrupt.setEventHandler {
+            display.message("newsconv batch: interrupted; finishing the files in progress (resume with --skip-existing)")
+            runner.cancel()
+        }
+        interrupt.resume()
+
+        let outcome: BatchOutcome
+        do {
+            outcome = try runner.run(readStandardInput: StandardStreams.readInput)
+        } catch {
+            StandardStreams.error(error.description)
+            throw ExitCode(error.exitCode)
+        }
+        interrupt.cancel()
+        display.finish(outcome)
+        if outcome.exitCode != 0 { throw ExitCode(outcome.exitCode) }
+    }
+}

@@ -1,0 +1,75 @@
+import Foundation
+import NewsConvKit
+import NewsCore
+
+/// What `newsconv batch` shows on standard error: on a terminal a progress bar redrawn in place
+/// (done/total, files/s, ETA), otherwise a plain line every few seconds; each failed file as a
+/// diagnostic line; a summary at the end. Nothing with `--quiet`.
+final class BatchDisplay: @unchecked Sendable {
+    private let quiet: Bool
+    private let terminal = isatty(STDERR_FILENO) != 0
+    private let lock = NSLock()
+    private var lastDraw = Date.distantPast
+    private var barShown = false
+
+    init(quiet: Bool) { self.quiet = quiet }
+
+    func progress(_ progress: BatchProgress) {
+        guard !quiet else { return }
+        lock.lock()
+        defer { lock.unlock() }
+        let now = Date()
+        let interval: TimeInterval = terminal ? 0.1 : 5
+        guard now.timeIntervalSince(lastDraw) >= interval || progress.done == progress.total else { return }
+        lastDraw = now
+        let line = Self.describe(progress)
+        if terminal {
+            FileHandle.standardError.write(Data(("\r\u{1B}[2K" + Self.bar(progress) + " " + line).utf8))
+            barShown = true
+        } else {
+            FileHandle.standardError.write(Data(("newsconv batch: " + line + "\n").utf8))
+        }
+    }
+
+    static func describe(_ progress: BatchProgress) -> String {
+        var text = progress.total.map { "\(progress.done)/\($0) files" } ?? "\(progress.done) files"
+        text += String(format: ", %.0f files/s", progress.filesPerSecond)
+        if progress.failed > 0 { text += ", \(progress.failed) failed" }
+        if let eta = progress.eta { text += ", ETA \(Self.duration(eta))" }
+        return text
+    }
+
+    static func bar(_ progress: BatchProgress) -> String {
+        guard let total = progress.total, total > 0 else { return "[" + String(repeating: " ", count: 30) + "]" }
+        let filled = min(30, progress.done * 30 / total)
+        return "[" + String(repeating: "#", count: filled) + String(repeating: " ", count: 30 - filled) + "]"
+    }
+
+    static func duration(_ seconds: TimeInterval) -> String {
+        let whole = Int(seconds.rounded())
+        return whole >= 3600 ? "\(whole / 3600)h\(whole % 3600 / 60)m" : whole >= 60 ? "\(whole / 60)m\(whole % 60)s" : "\(whole)s"
+    }
+
+    func failure(_ diagnostic: Diagnostic) {
+        guard !quiet else { return }
+        message(diagnostic.description)
+    }
+
+    func message(_ text: String) {
+        lock.lock()
+        defer { lock.unlock() }
+        if barShown {
+            FileHandle.standardError.write(Data("\r\u{1B}[2K".utf8))
+            barShown = false
+        }
+        FileHandle.standardError.write(Data((text + "\n").utf8))
+    }
+
+    func finish(_ outcome: BatchOutcome) {
+        guard !quiet else { return }
+        message(String(
+            format: "newsconv batch: %d inputs, %d converted, %d failed, %d skipped, %d outputs in %.1f s%@",
+            outcome.inputs, outcome.converted, outcome.failed, outcome.skipped, outcome.outputs, outcome.seconds,
+            outcome.interrupted ? " (interrupted)" : ""))
+    }
+}

@@ -1,0 +1,80 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// `newsconv batch` end to end: exit codes, the report, quiet output, Ctrl-C.
+@Suite struct BatchCLITests {
+    var newsconv: URL { Fixtures.productsDirectory.appendingPathComponent("newsconv") }
+
+    /// A folder of `count` dispatches made from the wire samples, and a bad file.
+    func makeSource(count: Int) throws -> URL {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("newsconv-batch-cli-\(UUID().uuidString)")
+        let source = root.appendingPathComponent("in")
+        try FileManager.default.createDirectory(at: source.appendingPathComponent("nested"), withIntermediateDirectories: true)
+        let samples = Fixtures.files(in: Fixtures.samples.appendingPathComponent("wire"), extensions: ["txt"])
+        for index in 0..<count {
+            let sample = samples[index % samples.count]
+            let folder = index % 2 == 0 ? source : source.appendingPathComponent("nested")
+            try FileManager.default.copyItem(at: sample, to: folder.appendingPathComponent("\(index)-\(sample.lastPathComponent)"))
+        }
+        try Data([0, 1, 2, 3]).write(to: source.appendingPathComponent("bad.bin"))
+        return root
+    }
+
+    func tree(_ root: URL) -> [String: Data] {
+        var result: [String: Data] = [:]
+        let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil)
+        while let url = enumerator?.nextObject() as? URL {
+            if let data = FileManager.default.contents(atPath: url.path), !url.hasDirectoryPath {
+                result[String(url.path.dropFirst(root.path.count))] = data
+            }
+        }
+        return result
+    }
+
+    @Test func exitCodeReportAndQuiet() throws {
+        let root = try makeSource(count: 6)
+        defer { try? FileManager.default.removeItem(at: root) }
+        let result = try ProcessRunner.run(newsconv, ["batch", root.appendingPathComponent("in").path, "-t", "json", "-o", root.appendingPathComponent("out").path, "--report", root.appendingPathComponent("r.jsonl").path, "--quiet"])
+        #expect(result.status == 3, "some inputs failed, others converted")
+        #expect(result.stderr.isEmpty, "--quiet prints nothing: \(result.stderr)")
+        let report = try String(contentsOf: root.appendingPathComponent("r.jsonl"), encoding: .utf8)
+        #expect(report.split(separator: "\n").count == 8)
+        #expect(report.contains("\"status\":\"failed\"") && report.contains("\"summary\""))
+
+        let loud = try ProcessRunner.run(newsconv, ["batch", root.appendingPathComponent("in").path, "-t", "json", "-o", root.appendingPathComponent("out2").path])
+        #expect(loud.stderr.contains("bad.bin") && loud.stderr.contains("6 converted, 1 failed"), "\(loud.stderr)")
+
+        let usage = try ProcessRunner.run(newsconv, ["batch", root.appendingPathComponent("missing").path, "-t", "json", "-o", root.appendingPathComponent("out3").path])
+        #expect(usage.status == 2)
+        let unknown = try ProcessRunner.run(newsconv, ["batch", root.appendingPathComponent("in").path, "-t", "pdf", "-o", root.appendingPathComponent("out4").path])
+        #expect(unknown.status == 2)
+    }
+
+    /// Ctrl-C stops the batch with no half-written file; resuming with --skip-existing ends with
+    /// the same outputs as a batch that was never interrupted.
+    @Test func ctrlCThenResume() throws {
+        let root = try makeSource(count: 1500)
+        defer { try? FileManager.default.removeItem(at: root) }
+        let source = root.appendingPathComponent("in").path
+        let interrupted = root.appendingPathComponent("interrupted")
+        let process = Process()
+        process.executableURL = newsconv
+        process.arguments = ["batch", source, "-t", "json", "-o", interrupted.path, "--jobs", "1", "--quiet"]
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        Thread.sleep(forTimeInterval: 0.4)
+        kill(process.processIdentifier, SIGINT)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 130 || process.terminationStatus == 3, "interrupted (or, on a fast machine, finished)")
+        #expect(!tree(interrupted).keys.contains { $0.contains(".tmp") }, "no temporary or half-written file")
+
+        let resume = try ProcessRunner.run(newsconv, ["batch", source, "-t", "json", "-o", interrupted.path, "--skip-existing", "--quiet"])
+        #expect(resume.status == 3, "\(resume.stderr)")
+        let whole = root.appendingPathComponent("whole")
+        _ = try ProcessRunner.run(newsconv, ["batch", source, "-t", "json", "-o", whole.path, "--quiet"])
+        let resumed = tree(interrupted)
+        #expect(resumed.count == 1500)
+        #expect(resumed == tree(whole))
+    }
+}

@@ -1,0 +1,224 @@
+import Foundation
+import NewsConvKit
+import NewsCore
+import TestSupport
+import Testing
+import ZIPFoundation
+
+/// `newsconv batch` through its engine: sources of every kind, bad files that do not stop the
+/// batch, the report, atomic outputs, resuming.
+@Suite struct BatchTests {
+    /// A folder of inputs: every format, nested folders, names with spaces and non-ASCII letters,
+    /// and files that must fail (corrupt, empty, binary, not news).
+    static func makeSource() throws -> URL {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("newsconv-batch-\(UUID().uuidString)/source")
+        let fm = FileManager.default
+        try fm.createDirectory(at: root.appendingPathComponent("wire/sub dir"), withIntermediateDirectories: true)
+        try fm.createDirectory(at: root.appendingPathComponent("xml/Zürich ünï"), withIntermediateDirectories: true)
+        try fm.createDirectory(at: root.appendingPathComponent("other"), withIntermediateDirectories: true)
+        let samples = Fixtures.samples
+        for name in ["efe-english-lima-port.txt", "afp-latin1-crlf-strasbourg.txt"] {
+            try fm.copyItem(at: samples.appendingPathComponent("wire/\(name)"), to: root.appendingPathComponent("wire/sub dir/\(name)"))
+        }
+        try fm.copyItem(at: samples.appendingPathComponent("wire/iptc7901-hamburg.iptc"), to: root.appendingPathComponent("wire/hamburg 7901.iptc"))
+        try fm.copyItem(at: samples.appendingPathComponent("newsml-g2/two-items-newsmessage.xml"), to: root.appendingPathComponent("xml/Zürich ünï/message.xml"))
+        try fm.copyItem(at: samples.appendingPathComponent("newsml-g2/economy-newsitem.xml"), to: root.appendingPathComponent("xml/economy.xml"))
+        try fm.copyItem(at: samples.appendingPathComponent("nitf/harbour-storm-full-36.xml"), to: root.appendingPathComponent("xml/storm nitf.xml"))
+        try fm.copyItem(at: samples.appendingPathComponent("ninjs/harbour-storm-3.json"), to: root.appendingPathComponent("other/storm.json"))
+        try fm.copyItem(at: samples.appendingPathComponent("markdown/reporter-draft.md"), to: root.appendingPathComponent("other/draft.md"))
+        try Data("<newsItem xmlns=\"http://iptc.org/std/nar/2006-10-01/\"><itemMeta>".utf8).write(to: root.appendingPathComponent("xml/corrupt.xml"))
+        try Data().write(to: root.appendingPathComponent("other/empty.txt"))
+        try Data([0x00, 0x01, 0x02, 0xFF, 0xFE, 0x00, 0x10]).write(to: root.appendingPathComponent("other/picture.bin"))
+        try Data("<conceptItem xmlns=\"http://iptc.org/std/nar/2006-10-01/\" guid=\"c1\"/>".utf8).write(to: root.appendingPathComponent("xml/concept.xml"))
+        return root
+    }
+
+    static let good = ["wire/sub dir/efe-english-lima-port", "wire/sub dir/afp-latin1-crlf-strasbourg", "wire/hamburg 7901", "xml/Zürich ünï/message", "xml/economy", "xml/storm nitf", "other/storm", "other/draft"]
+    static let bad = ["xml/corrupt.xml", "other/empty.txt", "other/picture.bin", "xml/concept.xml"]
+
+    static func files(under root: URL) throws -> [String: Data] {
+        var result: [String: Data] = [:]
+        let rootPath = root.standardizedFileURL.resolvingSymlinksInPath().path
+        let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey])
+        while let url = enumerator?.nextObject() as? URL {
+            guard (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true else { continue }
+            let path = url.standardizedFileURL.resolvingSymlinksInPath().path
+            result[String(path.dropFirst(rootPath.count + 1))] = try Data(contentsOf: url)
+        }
+        return result
+    }
+
+    static func reportLines(_ url: URL) throws -> [[String: Any]] {
+        try String(contentsOf: url, encoding: .utf8).split(separator: "\n").map {
+            try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] ?? [:]
+        }
+    }
+
+    @Test func aFolderOfMixedFormatsWithBadFiles() throws {
+        let source = try Self.makeSource()
+        let base = source.deletingLastPathComponent()
+        defer { try? FileManager.default.removeItem(at: base) }
+        let before = try Self.files(under: source)
+        let report = base.appendingPathComponent("report.jsonl")
+        let output = base.appendingPathComponent("out")
+        let outcome = try BatchRunner(request: BatchRequest(sources: [source.path], to: "nitf", output: output.path, jobs: 2, report: report.path)).run()
+        #expect(outcome.inputs == Self.good.count + Self.bad.count)
+        #expect(outcome.converted == Self.good.count && outcome.failed == Self.bad.count)
+        #expect(outcome.exitCode == 3)
+        #expect(try Self.files(under: source) == before, "inputs are never modified")
+
+        let written = try Self.files(under: output)
+        var expected = Set(Self.good.map { $0 + ".nitf" })
+        expected.remove("xml/Zürich ünï/message.nitf")
+        expected.formUnion(["xml/Zürich ünï/message-1.nitf", "xml/Zürich ünï/message-2.nitf"])
+        #expect(Set(written.keys) == expected)
+        #expect(!written.keys.contains { $0.contains(".tmp") }, "no temporary file is left")
+
+        // The report: one record per input, with status, outputs and the failure's diagnostic.
+        let lines = try Self.reportLines(report)
+        let records = lines.dropLast()
+        #expect(records.count == outcome.inputs)
+        for bad in Self.bad {
+            let record = try #require(records.first { ($0["path"] as? String)?.hasSuffix(bad) == true }, "\(bad) in the report")
+            #expect(record["status"] as? String == "failed")
+            let diagnostics = record["diagnostics"] as? [[String: Any]] ?? []
+            #expect(diagnostics.contains { $0["severity"] as? String == "error" }, "\(bad)")
+            #expect((record["outputs"] as? [String])?.isEmpty == true)
+        }
+        let message = try #require(records.first { ($0["path"] as? String)?.hasSuffix("message.xml") == true })
+        #expect(message["outputs"] as? [String] == ["xml/Zürich ünï/message-1.nitf", "xml/Zürich ünï/message-2.nitf"])
+        #expect(message["ms"] is Double)
+        let summary = try #require(lines.last?["summary"] as? [String: Any])
+        #expect(summary["converted"] as? Int == Self.good.count && summary["failed"] as? Int == Self.bad.count && summary["outputs"] as? Int == expected.count)
+
+        // The outputs are valid NITF.
+        if let shared = Fixtures.shared {
+            let validator = try #require(BuiltinFormats.registry.module(named: "nitf")?.validator)
+            for (name, data) in written {
+                let errors = try validator.validate(ImportInput(data: data, path: name), standards: shared.appendingPathComponent("standards"))
+                #expect(errors.isEmpty, "\(name): \(errors.map(\.description))")
+            }
+        }
+    }
+
+    @Test func zipAndTarGzSourcesGiveTheSameOutputsAsTheFolder() throws {
+        let source = try Self.makeSource()
+        let base = source.deletingLastPathComponent()
+        defer { try? FileManager.default.removeItem(at: base) }
+        let zip = base.appendingPathComponent("source.zip")
+        let archive = try Archive(url: zip, accessMode: .create)
+        for (name, data) in try Self.files(under: source).sorted(by: { $0.key < $1.key }) {
+            try archive.addEntry(with: name, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate) { position, size in
+                data.subdata(in: Int(position)..<Int(position) + size)
+            }
+        }
+        let tgz = base.appendingPathComponent("source.tar.gz")
+        let tar = try ProcessRunner.run(URL(fileURLWithPath: "/usr/bin/env"), ["tar", "czf", tgz.path, "-C", source.path, "."])
+        #expect(tar.status == 0, "\(tar.stderr)")
+
+        func run(_ source: String, _ output: URL) throws -> BatchOutcome {
+            try BatchRunner(request: BatchRequest(sources: [source], to: "json", output: output.path, jobs: 2)).run()
+        }
+        let fromFolder = base.appendingPathComponent("out-folder")
+        let folderOutcome = try run(source.path, fromFolder)
+        let fromZip = base.appendingPathComponent("out-zip")
+        let zipOutcome = try run(zip.path, fromZip)
+        let fromTar = base.appendingPathComponent("out-tar")
+        let tarOutcome = try run(tgz.path, fromTar)
+        #expect(folderOutcome.converted == Self.good.count && zipOutcome.converted == Self.good.count && tarOutcome.converted == Self.good.count)
+        #expect(zipOutcome.failed == Self.bad.count && tarOutcome.failed == Self.bad.count)
+        // Same files, same bytes but for the paths recorded in the articles' origin.
+        let expected = Set(try Self.files(under: fromFolder).keys)
+        #expect(Set(try Self.files(under: fromZip).keys) == expected)
+        #expect(Set(try Self.files(under: fromTar).keys) == expected)
+
+        // Into a zip: finished only at the end, with the same entries.
+        let outZip = base.appendingPathComponent("out.zip")
+        let zipped = try run(source.path, outZip)
+        #expect(zipped.outputs == expected.count)
+        let entries = Set(try Archive(url: outZip, accessMode: .read).map(\.path))
+        #expect(entries == expected)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: base.path).filter { $0.contains(".tmp") }.isEmpty)
+    }
+
+    @Test func existingOutputsAreKeptUnlessAsked() throws {
+        let source = try Self.makeSource()
+        let base = source.deletingLastPathComponent()
+        defer { try? FileManager.default.removeItem(at: base) }
+        let output = base.appendingPathComponent("out")
+        _ = try BatchRunner(request: BatchRequest(sources: [source.path], to: "json", output: output.path, jobs: 1)).run()
+        let marker = output.appendingPathComponent("xml/economy.json")
+        try Data("edited by hand".utf8).write(to: marker)
+
+        let again = try BatchRunner(request: BatchRequest(sources: [source.path], to: "json", output: output.path, jobs: 1)).run()
+        #expect(again.converted == 0 && again.failed == Self.good.count + Self.bad.count)
+        #expect(try Data(contentsOf: marker) == Data("edited by hand".utf8), "not overwritten")
+
+        let skipping = try BatchRunner(request: BatchRequest(sources: [source.path], to: "json", output: output.path, jobs: 1, skipExisting: true)).run()
+        #expect(skipping.skipped == Self.good.count && skipping.failed == Self.bad.count)
+
+        let replacing = try BatchRunner(request: BatchRequest(sources: [source.path], to: "json", output: output.path, jobs: 1, overwrite: true)).run()
+        #expect(replacing.converted == Self.good.count)
+        #expect(try Data(contentsOf: marker) != Data("edited by hand".utf8))
+
+        #expect(throws: NewsConvError.self) { try BatchRunner(request: BatchRequest(sources: [source.path], to: "json", output: output.path, skipExisting: true, overwrite: true)).run() }
+    }
+
+    @Test func anOutputFolderInsideTheSourceIsNeverReadBack() throws {
+        let source = try Self.makeSource()
+        defer { try? FileManager.default.removeItem(at: source.deletingLastPathComponent()) }
+        let output = source.appendingPathComponent("converted")
+        let first = try BatchRunner(request: BatchRequest(sources: [source.path], to: "json", output: output.path, jobs: 2)).run()
+        let second = try BatchRunner(request: BatchRequest(sources: [source.path], to: "json", output: output.path, jobs: 2, skipExisting: true)).run()
+        #expect(first.inputs == second.inputs, "the second run sees the same inputs, not the first run's outputs")
+    }
+
+    @Test func aListOnStandardInputAndSeveralSources() throws {
+        let source = try Self.makeSource()
+        let base = source.deletingLastPathComponent()
+        defer { try? FileManager.default.removeItem(at: base) }
+        let list = [source.appendingPathComponent("xml/economy.xml").path, source.appendingPathComponent("other/draft.md").path].joined(separator: "\n")
+        let output = base.appendingPathComponent("out")
+        let outcome = try BatchRunner(request: BatchRequest(sources: ["-", source.appendingPathComponent("wire").path], to: "json", output: output.path))
+            .run(readStandardInput: { Data(list.utf8) })
+        #expect(outcome.converted == 5)
+        let names = Set(try Self.files(under: output).keys)
+        #expect(names.contains { $0.hasPrefix("stdin/") && $0.hasSuffix("xml/economy.json") })
+        #expect(names.contains("wire/sub dir/efe-english-lima-port.json"))
+    }
+
+    @Test func aHostileArchivePathStaysInsideTheOutput() throws {
+        let base = FileManager.default.temporaryDirectory.appendingPathComponent("newsconv-batch-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: base) }
+        try FileManager.default.createDirectory(at: base, withIntermediateDirectories: true)
+        let zip = base.appendingPathComponent("evil.zip")
+        let archive = try Archive(url: zip, accessMode: .create)
+        let data = try Data(contentsOf: Fixtures.samples.appendingPathComponent("wire/efe-english-lima-port.txt"))
+        try archive.addEntry(with: "../../escape.txt", type: .file, uncompressedSize: Int64(data.count)) { position, size in data.subdata(in: Int(position)..<Int(position) + size) }
+        let output = base.appendingPathComponent("out")
+        let outcome = try BatchRunner(request: BatchRequest(sources: [zip.path], to: "json", output: output.path)).run()
+        #expect(outcome.converted == 1)
+        #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent("escape.json").path))
+        #expect(!FileManager.default.fileExists(atPath: base.deletingLastPathComponent().appendingPathComponent("escape.json").path))
+    }
+
+    /// An interrupted batch resumed with --skip-existing ends with the same outputs as an
+    /// uninterrupted one.
+    @Test func anInterruptedBatchResumesToTheSameOutputs() throws {
+        let source = try Self.makeSource()
+        let base = source.deletingLastPathComponent()
+        defer { try? FileManager.default.removeItem(at: base) }
+        let interrupted = base.appendingPathComponent("interrupted")
+        let runner = BatchRunner(request: BatchRequest(sources: [source.path], to: "json", output: interrupted.path, jobs: 1))
+        runner.onProgress = { progress in if progress.done == 4 { runner.cancel() } }
+        let first = try runner.run()
+        #expect(first.interrupted && first.exitCode == 130)
+        #expect(first.inputs < Self.good.count + Self.bad.count)
+        let resumed = try BatchRunner(request: BatchRequest(sources: [source.path], to: "json", output: interrupted.path, jobs: 2, skipExisting: true)).run()
+        #expect(resumed.skipped == first.converted)
+
+        let whole = base.appendingPathComponent("whole")
+        _ = try BatchRunner(request: BatchRequest(sources: [source.path], to: "json", output: whole.path, jobs: 2)).run()
+        #expect(try Self.files(under: interrupted) == Self.files(under: whole))
+    }
+}
