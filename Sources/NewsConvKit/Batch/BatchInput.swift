@@ -13,7 +13,7 @@ struct BatchInput: Sendable {
 
     func load() throws -> Data {
         if let data { return data }
-        guard let fileURL, let contents = FileManager.default.contents(atPath: fileURL.path) else {
+        guard let fileURL, let contents = FileIO.read(fileURL.path) else {
             throw BatchError.source(displayPath, "cannot be read")
         }
         return contents

@@ -77,22 +77,11 @@ enum BatchSource {
                 guard try body(BatchInput(displayPath: path, relativePath: BatchInput.safeRelativePath(path), fileURL: url)) else { return }
             }
         case .directory(let root):
+            // Symbolic links in the paths are resolved, so that an output folder named another way is still excluded.
             let rootPath = root.standardizedFileURL.resolvingSymlinksInPath().path
-            let excludedPaths = excluded.map { $0.standardizedFileURL.resolvingSymlinksInPath().path }
-            guard let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey, .isDirectoryKey], options: [.skipsHiddenFiles]) else {
-                throw BatchError.source(root.path, "cannot be listed")
-            }
-            // Streamed as listed (not collected and sorted), so that memory stays flat.
-            while let url = enumerator.nextObject() as? URL {
-                let path = url.standardizedFileURL.resolvingSymlinksInPath().path
-                let values = try? url.resourceValues(forKeys: [.isRegularFileKey, .isDirectoryKey])
-                if values?.isDirectory == true {
-                    if excludedPaths.contains(path) { enumerator.skipDescendants() }
-                    continue
-                }
-                guard values?.isRegularFile == true else { continue }
-                let relative = path.hasPrefix(rootPath + "/") ? String(path.dropFirst(rootPath.count + 1)) : url.lastPathComponent
-                guard try body(BatchInput(displayPath: url.path, relativePath: BatchInput.safeRelativePath(relative), fileURL: url)) else { return }
+            let excludedPaths = Set(excluded.map { $0.standardizedFileURL.resolvingSymlinksInPath().path })
+            try DirectoryWalker.walk(rootPath, excluding: excludedPaths) { path, relative in
+                try body(BatchInput(displayPath: path, relativePath: BatchInput.safeRelativePath(relative), fileURL: URL(fileURLWithPath: path)))
             }
         case .zip(let url):
             let archive = try Self.openZip(url)

@@ -17,11 +17,26 @@ final class DirectoryOutput: BatchOutput, @unchecked Sendable {
     var excludedFromSources: [URL] { [root] }
 
     func exists(_ relativePath: String) -> Bool {
-        FileManager.default.fileExists(atPath: root.appendingPathComponent(relativePath).path)
+        access(root.path + "/" + relativePath, F_OK) == 0
     }
 
+    /// Folders known to exist, so that each is created (and checked) once.
+    private var folders: Set<String> = []
+    private let lock = NSLock()
+
     func write(_ data: Data, to relativePath: String) throws {
-        try OutputFile.write(data, to: root.appendingPathComponent(relativePath).path)
+        let path = root.path + "/" + relativePath
+        let folder = (path as NSString).deletingLastPathComponent
+        lock.lock()
+        let known = folders.contains(folder)
+        lock.unlock()
+        if !known {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            lock.lock()
+            folders.insert(folder)
+            lock.unlock()
+        }
+        try FileIO.writeAtomically(data, to: path)
     }
 
     func finish() throws {}
