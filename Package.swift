@@ -41,6 +41,7 @@ let package = Package(
         .target(name: "Ninjs", dependencies: ["NewsCore", "NewsXML", "BodyMarkup"], path: "Sources/Formats/Ninjs"),
         .target(
             name: "Markdown", dependencies: ["NewsCore", "CCMark", .product(name: "Yams", package: "Yams")], path: "Sources/Formats/Markdown"),
+        // new-format: format targets
 
         // Body markup shared by the XML formats (NITF bodies read and written, XHTML bodies read):
         // not a format, so format modules can share it without importing each other.
@@ -50,6 +51,7 @@ let package = Package(
         .target(name: "NewsConvKit", dependencies: [
                 "NewsCore", "WireText", "NativeJSON", "NewsMLG2", "NITF", "Ninjs", "Markdown", "CGzip",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                // new-format: NewsConvKit dependencies
             ]),
 
         // The thin CLI.
@@ -83,5 +85,17 @@ let package = Package(
             name: "NewsConvKitTests",
             dependencies: ["NewsConvKit", "NewsCore", "TestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
+        .testTarget(name: "FormatScaffoldTests", dependencies: ["FormatScaffold"]),
+        // new-format: test targets
+
+        // `swift package new-format`: a thin command plugin over a tool whose logic is a library.
+        .target(name: "FormatScaffold"),
+        .executableTarget(name: "newsconv-new-format", dependencies: ["FormatScaffold"]),
+        .plugin(
+            name: "NewFormat",
+            capability: .command(
+                intent: .custom(verb: "new-format", description: "Scaffold a format module: importer and/or exporter, tests, sample, registration"),
+                permissions: [.writeToPackageDirectory(reason: "creates the format module's files and registers it")]),
+            dependencies: ["newsconv-new-format"]),
     ]
 )

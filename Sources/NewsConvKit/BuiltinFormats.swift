@@ -16,6 +16,7 @@ public enum BuiltinFormats {
         .nitf,
         .ninjs,
         .markdown,
+        // new-format: modules
     ]
 
     /// A registry of the built-in modules.

@@ -19,10 +19,12 @@ public struct ConvertRequest: Sendable {
     public var now: Date?
     /// Format-specific options (`format.key` to value).
     public var formatOptions: [String: String]
+    /// Filter programs, applied in order between import and export.
+    public var filters: [String]
 
     public init(
         inputs: [String], from: String? = nil, to: String? = nil, output: String? = nil, dateContext: String? = nil,
-        strict: Bool = false, now: Date? = nil, formatOptions: [String: String] = [:]
+        strict: Bool = false, now: Date? = nil, formatOptions: [String: String] = [:], filters: [String] = []
     ) {
         self.inputs = inputs
         self.from = from
@@ -32,6 +34,7 @@ public struct ConvertRequest: Sendable {
         self.strict = strict
         self.now = now
         self.formatOptions = formatOptions
+        self.filters = filters
     }
 }
 

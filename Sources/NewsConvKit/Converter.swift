@@ -144,6 +144,21 @@ public struct Converter: Sendable {
         }
         if failed { outcome.exitCode = 1; return outcome }
 
+        if !request.filters.isEmpty {
+            let chain = FilterChain(request.filters)
+            do {
+                for index in documents.indices {
+                    let filtered = try chain.apply(documents[index].articles, target: target.name, path: documents[index].path ?? "<stdin>")
+                    documents[index].articles = filtered.articles
+                    outcome.diagnostics += filtered.diagnostics
+                }
+            } catch {
+                outcome.diagnostics += error.earlier + [error.diagnostic]
+                outcome.exitCode = 1
+                return outcome
+            }
+        }
+
         let articles = documents.flatMap(\.articles)
         let plan: [(destination: String?, articles: [Article])]
         if target.holdsManyArticles || articles.count <= 1 {

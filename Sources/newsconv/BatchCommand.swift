@@ -53,6 +53,9 @@ struct BatchCommand: ParsableCommand {
     @Option(name: .long, help: "A format's own option as KEY=VALUE (repeatable).")
     var option: [String] = []
 
+    @Option(name: .long, help: "Pass each file's articles as newsconv JSON through PROGRAM (repeatable, in order).")
+    var filter: [String] = []
+
     func validate() throws {
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
         guard !sources.isEmpty else { throw ValidationError("name at least one SOURCE") }
@@ -62,8 +65,8 @@ struct BatchCommand: ParsableCommand {
         let request = BatchRequest(
             sources: sources, to: to, output: output, from: from, jobs: jobs, report: report, skipExisting: skipExisting,
             overwrite: overwrite, strict: strict, dateContext: dateContext, formatOptions: try CommandSupport.formatOptions(option),
-            now: CommandSupport.sourceDateEpoch())
-        let runner = BatchRunner(request: request)
+            now: CommandSupport.sourceDateEpoch(), filters: filter)
+        let runner = BatchRunner(request: request, converter: CommandSupport.converter())
         let display = BatchDisplay(quiet: quiet)
         runner.onProgress = { display.progress($0) }
         runner.onFailure = { display.failure($0) }

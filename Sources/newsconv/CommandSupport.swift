@@ -31,6 +31,14 @@ enum CommandSupport {
         return options
     }
 
+    /// The built-in formats and the external plugins found (NEWSCONV_PLUGIN_PATH, PATH); what
+    /// went wrong finding plugins is printed as warnings.
+    static func converter() -> Converter {
+        let (registry, diagnostics) = BuiltinFormats.registryWithPlugins()
+        for diagnostic in diagnostics { StandardStreams.error(diagnostic.description) }
+        return Converter(registry: registry)
+    }
+
     /// `SOURCE_DATE_EPOCH`, when set, is "now" for generated timestamps (reproducible builds).
     static func sourceDateEpoch() -> Date? {
         guard let text = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"], let seconds = Double(text) else { return nil }

@@ -38,7 +38,7 @@ struct ConvertCommand: ParsableCommand {
     @Option(name: .long, help: "Write all diagnostics to FILE as JSON Lines.")
     var log: String?
 
-    @Option(name: .long, help: "Pass the IR JSON through PROGRAM (repeatable; not available in this build yet).")
+    @Option(name: .long, help: "Pass the articles as newsconv JSON through PROGRAM, given the target format's name (repeatable, in order).")
     var filter: [String] = []
 
     @Option(name: .long, help: "A format's own option as KEY=VALUE, e.g. ninjs.profile=2 (repeatable; see 'newsconv formats').")
@@ -48,15 +48,12 @@ struct ConvertCommand: ParsableCommand {
     var verbose = false
 
     func run() throws {
-        if !filter.isEmpty {
-            throw ValidationError("--filter is not available in this build yet")
-        }
         let request = ConvertRequest(
             inputs: inputs, from: from, to: to, output: output, dateContext: dateContext, strict: strict,
-            now: CommandSupport.sourceDateEpoch(), formatOptions: try CommandSupport.formatOptions(option))
+            now: CommandSupport.sourceDateEpoch(), formatOptions: try CommandSupport.formatOptions(option), filters: filter)
         let outcome: ConvertOutcome
         do {
-            outcome = try Converter().convert(request, readStandardInput: StandardStreams.readInput)
+            outcome = try CommandSupport.converter().convert(request, readStandardInput: StandardStreams.readInput)
         } catch {
             StandardStreams.error(error.description)
             throw ExitCode(error.exitCode)

@@ -14,7 +14,7 @@ struct FormatsCommand: ParsableCommand {
     var json = false
 
     func run() throws {
-        let listing = FormatListing(registry: BuiltinFormats.registry)
+        let listing = FormatListing(registry: CommandSupport.converter().registry)
         StandardStreams.output(json ? listing.json() : Data(listing.text().utf8))
     }
 }

@@ -29,7 +29,7 @@ struct ValidateCommand: ParsableCommand {
         let request = ValidationRequest(files: files, from: from, schemas: schemas ?? ProcessInfo.processInfo.environment["NEWSCONV_SCHEMAS"])
         let outcome: ValidationOutcome
         do {
-            outcome = try Converter().validate(request)
+            outcome = try CommandSupport.converter().validate(request)
         } catch {
             StandardStreams.error(error.description)
             throw ExitCode(error.exitCode)

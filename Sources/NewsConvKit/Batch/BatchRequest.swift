@@ -24,11 +24,13 @@ public struct BatchRequest: Sendable {
     public var formatOptions: [String: String]
     /// "Now" for generated timestamps (`SOURCE_DATE_EPOCH`).
     public var now: Date?
+    /// Filter programs, applied in order between import and export.
+    public var filters: [String]
 
     public init(
         sources: [String], to: String, output: String, from: String? = nil, jobs: Int = ProcessInfo.processInfo.activeProcessorCount,
         report: String? = nil, skipExisting: Bool = false, overwrite: Bool = false, strict: Bool = false, dateContext: String? = nil,
-        formatOptions: [String: String] = [:], now: Date? = nil
+        formatOptions: [String: String] = [:], now: Date? = nil, filters: [String] = []
     ) {
         self.sources = sources
         self.to = to
@@ -42,5 +44,6 @@ public struct BatchRequest: Sendable {
         self.dateContext = dateContext
         self.formatOptions = formatOptions
         self.now = now
+        self.filters = filters
     }
 }

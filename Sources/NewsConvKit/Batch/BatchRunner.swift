@@ -207,7 +207,7 @@ public final class BatchRunner: @unchecked Sendable {
             return fail("batch.input.unreadable", "\(error)")
         }
         if data.isEmpty { return fail("batch.input.empty", "the file is empty") }
-        let articles: [Article]
+        var articles: [Article]
         do {
             let format = try converter.inputFormat(of: data, path: path, requested: request.from)
             let imported = try converter.importDocument(data, path: path, format: format, options: options)
@@ -226,6 +226,16 @@ public final class BatchRunner: @unchecked Sendable {
             return fail("batch.input.failed", "\(error)")
         }
         if articles.isEmpty { return fail("batch.input.no-article", "the document holds no article") }
+        if !request.filters.isEmpty {
+            do {
+                let filtered = try FilterChain(request.filters).apply(articles, target: target.name, path: path)
+                diagnostics += filtered.diagnostics
+                articles = filtered.articles
+            } catch {
+                diagnostics += error.earlier + [error.diagnostic]
+                return .failed
+            }
+        }
 
         let paths = Self.outputPaths(for: input.relativePath, articles: articles.count, target: target)
         let groups: [[Article]] = target.holdsManyArticles ? [articles] : articles.map { [$0] }

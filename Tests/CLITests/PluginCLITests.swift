@@ -1,0 +1,106 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// External format plugins and filters through the built `newsconv`, with the examples in
+/// samples/plugins and misbehaving plugins made here.
+@Suite struct PluginCLITests {
+    var newsconv: URL { Fixtures.productsDirectory.appendingPathComponent("newsconv") }
+    var plugins: String { Fixtures.samples.appendingPathComponent("plugins").path }
+
+    func run(_ arguments: [String], environment: [String: String] = [:]) throws -> ProcessResult {
+        try ProcessRunner.run(newsconv, arguments, environment: environment, currentDirectory: Fixtures.packageRoot)
+    }
+
+    /// A folder with shell-script plugins; `scripts` maps a plugin name to its `export` body.
+    func pluginFolder(_ scripts: [String: String], describe: [String: String] = [:]) throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("newsconv-plugins-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        for (name, export) in scripts {
+            let description = describe[name] ?? "echo '{\"name\": \"\(name)\", \"title\": \"Test \(name)\", \"import\": false, \"export\": true, \"extensions\": [\"\(name)\"]}'"
+            let script = "#!/bin/sh\ncase \"$1\" in\n  describe) \(description) ;;\n  export) \(export) ;;\n  *) exit 2 ;;\nesac\n"
+            let url = folder.appendingPathComponent("newsconv-format-\(name)")
+            try Data(script.utf8).write(to: url)
+            try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: url.path)
+        }
+        return folder
+    }
+
+    @Test func theExamplePluginIsListedAndWritesAPage() throws {
+        let environment = ["NEWSCONV_PLUGIN_PATH": plugins]
+        let listing = try run(["formats", "--json"], environment: environment)
+        let object = try JSONSerialization.jsonObject(with: listing.stdout) as? [String: [[String: Any]]]
+        let html = try #require(object?["formats"]?.first { $0["name"] as? String == "html" })
+        #expect(html["external"] as? Bool == true && html["export"] as? Bool == true && html["import"] as? Bool == false)
+        #expect(try run(["formats"], environment: environment).stdoutText.contains("(external)"))
+
+        let page = try run(["convert", "samples/markdown/newsconv-full.md", "-t", "html"], environment: environment)
+        #expect(page.status == 0, "\(page.stderr)")
+        #expect(page.stdoutText.hasPrefix("<!DOCTYPE html>") && page.stdoutText.contains("<h1>Storm closes harbour as ferries stay in port</h1>"))
+        // By the output file's extension too.
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("newsconv-html-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("page.html").path
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        #expect(try run(["convert", "samples/wire/efe-english-lima-port.txt", "-o", file], environment: environment).status == 0)
+        #expect(try String(contentsOfFile: file, encoding: .utf8).contains("Lima, Mar 4 (EFE).-"))
+    }
+
+    @Test func theExampleFilterAddsAKeywordInConvertAndBatch() throws {
+        let converted = try run(["convert", "samples/wire/efe-english-lima-port.txt", "-t", "json", "--filter", "samples/plugins/add-keyword", "--filter", "samples/plugins/add-keyword"], environment: ["NEWSCONV_KEYWORD": "checked"])
+        #expect(converted.status == 0, "\(converted.stderr)")
+        let document = try JSONSerialization.jsonObject(with: converted.stdout) as? [String: Any]
+        let article = (document?["articles"] as? [[String: Any]])?.first
+        #expect(article?["keywords"] as? [String] == ["checked", "for-json"], "filters run in order; the second adds nothing new")
+        #expect((article?["origin"] as? [String: Any])?["path"] as? String == "samples/wire/efe-english-lima-port.txt")
+
+        let base = FileManager.default.temporaryDirectory.appendingPathComponent("newsconv-filter-batch-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: base) }
+        let source = base.appendingPathComponent("in")
+        try FileManager.default.createDirectory(at: source, withIntermediateDirectories: true)
+        let dispatches = Fixtures.files(in: Fixtures.samples.appendingPathComponent("wire"), extensions: ["txt"]).filter { !$0.path.contains("/expected/") }
+        for url in dispatches { try FileManager.default.copyItem(at: url, to: source.appendingPathComponent(url.lastPathComponent)) }
+        let output = base.appendingPathComponent("out")
+        let batch = try run(["batch", source.path, "-t", "html", "-o", output.path, "--filter", "samples/plugins/add-keyword", "--quiet"], environment: ["NEWSCONV_PLUGIN_PATH": plugins])
+        #expect(batch.status == 0, "\(batch.stderr)")
+        let pages = try FileManager.default.contentsOfDirectory(atPath: output.path).filter { $0.hasSuffix(".html") }
+        #expect(pages.count == dispatches.count)
+    }
+
+    @Test func misbehavingPluginsAreClearErrors() throws {
+        let folder = try pluginFolder([
+            "slow": "sleep 30",
+            "crash": "kill -SEGV $$",
+            "failing": "echo 'no renderer for this article' >&2; exit 4",
+            "json": "cat",  // would shadow the built-in json
+        ], describe: ["broken": "echo not json"])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let environment = ["NEWSCONV_PLUGIN_PATH": folder.path, "NEWSCONV_PLUGIN_TIMEOUT": "1"]
+        let input = "samples/wire/efe-english-lima-port.txt"
+
+        let slow = try run(["convert", input, "-t", "slow"], environment: environment)
+        #expect(slow.status == 1 && slow.stderr.contains("newsconv-format-slow") && slow.stderr.contains("plugin.slow.timeout"), "\(slow.stderr)")
+        let crash = try run(["convert", input, "-t", "crash"], environment: environment)
+        #expect(crash.status == 1 && crash.stderr.contains("newsconv-format-crash") && crash.stderr.contains("crashed"), "\(crash.stderr)")
+        let failing = try run(["convert", input, "-t", "failing"], environment: environment)
+        #expect(failing.status == 1 && failing.stderr.contains("no renderer for this article") && failing.stderr.contains("exit status 4"), "\(failing.stderr)")
+
+        // The built-in json is not replaced; the attempt is a warning.
+        let json = try run(["convert", input, "-t", "json"], environment: environment)
+        #expect(json.status == 0 && json.stdoutText.contains("\"newsconv\""))
+        #expect(json.stderr.contains("plugin.shadowing"))
+    }
+
+    @Test func aFilterThatFailsIsAClearError() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("newsconv-filters-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let garbage = folder.appendingPathComponent("garbage")
+        try Data("#!/bin/sh\ncat > /dev/null\necho 'this is not json'\n".utf8).write(to: garbage)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: garbage.path)
+        let result = try run(["convert", "samples/wire/efe-english-lima-port.txt", "-t", "json", "--filter", garbage.path])
+        #expect(result.status == 1 && result.stderr.contains("filter.invalid-output") && result.stderr.contains(garbage.path), "\(result.stderr)")
+        let missing = try run(["convert", "samples/wire/efe-english-lima-port.txt", "-t", "json", "--filter", "no-such-filter-anywhere"])
+        #expect(missing.status == 1 && missing.stderr.contains("filter.not-found"))
+    }
+}
