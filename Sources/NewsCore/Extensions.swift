@@ -19,6 +19,15 @@ public struct Extensions: Sendable, Hashable, Codable, ExpressibleByDictionaryLi
         set { values[key] = newValue }
     }
 
+    /// The strings stored under `key` (an array of kept fragments, or one string); empty when none.
+    public func strings(_ key: String) -> [String] {
+        switch values[key] {
+        case .array(let items)?: items.compactMap(\.stringValue)
+        case .string(let text)?: [text]
+        default: []
+        }
+    }
+
     /// Appends a value to the array stored under `key` (creating it), for repeated elements.
     public mutating func append(_ value: JSONValue, to key: String) {
         if case .array(var existing) = values[key] {

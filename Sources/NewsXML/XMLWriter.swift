@@ -125,6 +125,14 @@ public struct XMLWriter {
         bytes.append(UInt8(ascii: "\""))
     }
 
+    /// Kept fragments, each as ``raw(_:)``; true when there were any (they then stand instead of
+    /// what an exporter would write in their place).
+    @discardableResult
+    public mutating func raw(fragments: [String]) -> Bool {
+        for fragment in fragments { raw(fragment) }
+        return !fragments.isEmpty
+    }
+
     /// Closes every element still open.
     public mutating func finish() {
         while !stack.isEmpty { end() }

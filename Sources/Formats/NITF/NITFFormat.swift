@@ -1,5 +1,6 @@
 import Foundation
 import NewsCore
+import NewsXML
 
 extension FormatModule {
     /// NITF: 3.0 to 3.6 in (with or without the namespace), 3.6 out; one article per document.
@@ -11,6 +12,7 @@ extension FormatModule {
         importer: NITFImporter(),
         exporter: NITFExporter(),
         holdsManyArticles: false,
-        validator: NITFValidator()
+        // A DTD-era document without the namespace fails it, as IPTC's own NTB sample does.
+        validator: XSDDocumentValidator(schemaPath: "nitf/3.6/nitf-3-6.xsd")
     )
 }

@@ -18,15 +18,12 @@ struct NITFHeadWriter {
 
     /// The kept elements under `nitf:<container>/<name>`.
     static func kept(_ container: String, _ name: String, in article: Article) -> [String] {
-        guard case .array(let values)? = article.extensions["nitf:\(container)/\(name)"] else { return [] }
-        return values.compactMap(\.stringValue)
+        article.extensions.strings("nitf:\(container)/\(name)")
     }
 
     /// Writes the kept elements; true when there were any.
     private func writeKept(_ container: String, _ name: String, of article: Article, to w: inout XMLWriter) -> Bool {
-        let fragments = Self.kept(container, name, in: article)
-        for fragment in fragments { w.raw(fragment) }
-        return !fragments.isEmpty
+        w.raw(fragments: Self.kept(container, name, in: article))
     }
 
     /// Kept elements of a container whose names are not in `known`, by key.

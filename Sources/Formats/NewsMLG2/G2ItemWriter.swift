@@ -22,16 +22,13 @@ struct G2ItemWriter {
 
     /// Raw elements kept under `g2:<container>/<name>`.
     private func kept(_ container: String, _ name: String, in article: Article) -> [String] {
-        guard case .array(let values)? = article.extensions["g2:\(container)/\(name)"] else { return [] }
-        return values.compactMap(\.stringValue)
+        article.extensions.strings("g2:\(container)/\(name)")
     }
 
     /// Writes the elements kept whole under `g2:<container>/<name>` as they were; true when there
     /// were any (they then stand instead of what the IR would give).
     private func writeKept(_ container: String, _ name: String, of article: Article, to w: inout XMLWriter) -> Bool {
-        let fragments = kept(container, name, in: article)
-        for fragment in fragments { w.raw(fragment) }
-        return !fragments.isEmpty
+        w.raw(fragments: kept(container, name, in: article))
     }
 
     /// Every kept element of a container whose name is not in `known` (other namespaces, newer elements).

@@ -1,5 +1,6 @@
 import Foundation
 import NewsCore
+import NewsXML
 
 extension FormatModule {
     /// NewsML-G2 2.x: newsItem, packageItem and newsMessage in; 2.35 out (inline NITF bodies).
@@ -12,6 +13,7 @@ extension FormatModule {
         importer: NewsMLG2Importer(),
         exporter: NewsMLG2Exporter(),
         holdsManyArticles: true,
-        validator: NewsMLG2Validator()
+        // G2 2.35, NITF 3.6 and ODRL 2.2 together, so that inline NITF is checked too.
+        validator: XSDDocumentValidator(schemaPath: "newsml-g2/2.35/wrapper-g2-nitf-odrl.xsd")
     )
 }
