@@ -91,6 +91,17 @@ import Testing
         #expect(json.stderr.contains("plugin.shadowing"))
     }
 
+    @Test func anImportPluginThatPrintsNoJSONIsAClearError() throws {
+        let folder = try pluginFolder(["feed": "cat"], describe: ["feed": "echo '{\"name\": \"feed\", \"import\": true, \"export\": false, \"extensions\": [\"feed\"]}'"])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let script = "#!/bin/sh\ncase \"$1\" in\n  describe) echo '{\"name\": \"feed\", \"import\": true, \"export\": false, \"extensions\": [\"feed\"]}' ;;\n  import) cat > /dev/null; echo 'not json at all' ;;\nesac\n"
+        try Data(script.utf8).write(to: folder.appendingPathComponent("newsconv-format-feed"))
+        let input = folder.appendingPathComponent("story.feed")
+        try Data("anything".utf8).write(to: input)
+        let result = try run(["convert", input.path, "-t", "json"], environment: ["NEWSCONV_PLUGIN_PATH": folder.path])
+        #expect(result.status == 1 && result.stderr.contains("plugin.feed.invalid-output") && result.stderr.contains("newsconv-format-feed"), "\(result.stderr)")
+    }
+
     @Test func aFilterThatFailsIsAClearError() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("newsconv-filters-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
