@@ -11,6 +11,7 @@ extension FormatModule {
         importer: NinjsImporter(),
         exporter: NinjsExporter(),
         holdsManyArticles: false,
+        validator: NinjsValidator(),
         options: [
             .init(key: NinjsFormatOptions.profile, help: "the profile written: 3 (ninjs 3.1, the default), 2 (2.2) or 1 (1.6)")
         ]
