@@ -50,6 +50,11 @@ final class JSONSink {
             try state.writeJSONValue(.object((value as! Extensions).values), path)
         } else if T.self == NewsDate.self {
             state.writeString((value as! NewsDate).iso8601)
+        } else if T.self == [Block].self {
+            // The body: written directly, as `Block.encode(to:)` would (the goldens hold both to the byte).
+            try writeBlocks(value as! [Block], path)
+        } else if T.self == [Inline].self {
+            state.writeInlines(value as! [Inline])
         } else {
             let level = state.open.count
             let start = state.out.count
@@ -61,6 +66,78 @@ final class JSONSink {
                 state.append("{}")
             }
         }
+    }
+
+    func writeBlocks(_ blocks: [Block], _ path: [any CodingKey]) throws {
+        guard !blocks.isEmpty else { return state.append("[]") }
+        state.openContainer(object: false)
+        for block in blocks {
+            state.member(key: nil)
+            try writeBlock(block, path)
+        }
+        state.close()
+    }
+
+    private func writeBlock(_ block: Block, _ path: [any CodingKey]) throws {
+        state.openContainer(object: true)
+        func type(_ name: String) { state.member(key: "type"); state.writeString(name) }
+        switch block {
+        case .paragraph(let content):
+            type("paragraph")
+            state.member(key: "content"); state.writeInlines(content)
+        case .heading(let level, let content):
+            type("heading")
+            state.member(key: "level"); state.append(String(level))
+            state.member(key: "content"); state.writeInlines(content)
+        case .blockQuote(let blocks):
+            type("blockQuote")
+            state.member(key: "blocks"); try writeBlocks(blocks, path)
+        case .list(let ordered, let items):
+            type("list")
+            state.member(key: "ordered"); state.append(ordered ? "true" : "false")
+            state.member(key: "items")
+            if items.isEmpty { state.append("[]") } else {
+                state.openContainer(object: false)
+                for item in items { state.member(key: nil); try writeBlocks(item, path) }
+                state.close()
+            }
+        case .preformatted(let text):
+            type("preformatted")
+            state.member(key: "text"); state.writeString(text)
+        case .media(let media):
+            type("media")
+            state.member(key: "media"); try value(media, path: path)
+        case .table(let table):
+            type("table")
+            state.member(key: "table")
+            state.openContainer(object: true)
+            if !table.caption.isEmpty { state.member(key: "caption"); state.writeInlines(table.caption) }
+            state.member(key: "rows")
+            if table.rows.isEmpty { state.append("[]") } else {
+                state.openContainer(object: false)
+                for row in table.rows {
+                    state.member(key: nil)
+                    state.openContainer(object: true)
+                    if row.isHeader { state.member(key: "header"); state.append("true") }
+                    state.member(key: "cells")
+                    if row.cells.isEmpty { state.append("[]") } else {
+                        state.openContainer(object: false)
+                        for cell in row.cells { state.member(key: nil); state.writeInlines(cell) }
+                        state.close()
+                    }
+                    state.close()
+                }
+                state.close()
+            }
+            state.close()
+        case .horizontalRule:
+            type("horizontalRule")
+        case .raw(let format, let text):
+            type("raw")
+            state.member(key: "format"); state.writeString(format)
+            state.member(key: "text"); state.writeString(text)
+        }
+        state.close()
     }
 
     func openContainer(object: Bool) { state.openContainer(object: object) }
@@ -80,6 +157,48 @@ struct JSONOutput {
     init(pretty: Bool) {
         self.pretty = pretty
         out.reserveCapacity(4096)
+    }
+
+    /// Inlines, as `Inline.encode(to:)` writes them.
+    mutating func writeInlines(_ inlines: [Inline]) {
+        guard !inlines.isEmpty else { return append("[]") }
+        openContainer(object: false)
+        for inline in inlines {
+            member(key: nil)
+            writeInline(inline)
+        }
+        close()
+    }
+
+    private mutating func writeInline(_ inline: Inline) {
+        openContainer(object: true)
+        switch inline {
+        case .text(let text): field("type", "text"); field("text", text)
+        case .emphasis(let content): field("type", "emphasis"); member(key: "content"); writeInlines(content)
+        case .strong(let content): field("type", "strong"); member(key: "content"); writeInlines(content)
+        case .code(let text): field("type", "code"); field("text", text)
+        case .link(let href, let title, let content):
+            field("type", "link"); field("href", href)
+            if let title { field("title", title) }
+            member(key: "content"); writeInlines(content)
+        case .lineBreak: field("type", "lineBreak")
+        case .quote(let content): field("type", "quote"); member(key: "content"); writeInlines(content)
+        case .mention(let mention):
+            field("type", "mention")
+            member(key: "mention")
+            openContainer(object: true)
+            field("kind", mention.kind.rawValue)
+            if let id = mention.id { field("id", id) }
+            member(key: "content"); writeInlines(mention.content)
+            close()
+        case .raw(let format, let text): field("type", "raw"); field("format", format); field("text", text)
+        }
+        close()
+    }
+
+    private mutating func field(_ key: String, _ text: String) {
+        member(key: key)
+        writeString(text)
     }
 
     /// A JSON value, object members in sorted key order (as `JSONValue.encode(to:)` writes them).

@@ -27,10 +27,10 @@ public final class XMLDocument: @unchecked Sendable {
         guard data.count < Int(Int32.max) else {
             throw ConversionError("xml.input.too-large", "the document is larger than 2 GiB", at: SourceLocation(path: path, line: 1, column: 1))
         }
-        guard let ctxt = xmlNewParserCtxt() else {
+        guard let ctxt = ParserContextPool.shared.take() else {
             throw ConversionError("xml.parser.unavailable", "libxml2 could not create a parser", at: SourceLocation(path: path))
         }
-        defer { xmlFreeParserCtxt(ctxt) }
+        defer { ParserContextPool.shared.give(ctxt) }
         let collector = XMLIssueCollector()
         let box = Unmanaged.passRetained(collector)
         defer { box.release() }
