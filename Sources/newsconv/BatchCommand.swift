@@ -29,7 +29,7 @@ struct BatchCommand: ParsableCommand {
     @Option(name: [.customShort("f"), .long], help: "Input format (default: detected per file).")
     var from: String?
 
-    @Option(name: .long, help: "Parallel conversions (default: the number of cores).")
+    @Option(name: .long, help: "Parallel conversions (the default is the number of cores).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
     @Option(name: .long, help: "Write a JSON Lines report: one record per input, then a summary.")
