@@ -63,7 +63,11 @@ import Testing
         process.arguments = ["batch", source, "-t", "json", "-o", interrupted.path, "--jobs", "1", "--quiet"]
         process.standardError = FileHandle.nullDevice
         try process.run()
-        Thread.sleep(forTimeInterval: 0.4)
+        // The output folder exists once the batch runs (its Ctrl-C handler is installed before):
+        // wait for it, then interrupt part-way.
+        let deadline = Date().addingTimeInterval(20)
+        while !FileManager.default.fileExists(atPath: interrupted.path), Date() < deadline, process.isRunning { Thread.sleep(forTimeInterval: 0.01) }
+        Thread.sleep(forTimeInterval: 0.2)
         kill(process.processIdentifier, SIGINT)
         process.waitUntilExit()
         #expect(process.terminationStatus == 130 || process.terminationStatus == 3, "interrupted (or, on a fast machine, finished)")
