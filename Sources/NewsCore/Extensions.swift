@@ -30,12 +30,14 @@ public struct Extensions: Sendable, Hashable, Codable, ExpressibleByDictionaryLi
 
     /// Appends a value to the array stored under `key` (creating it), for repeated elements.
     public mutating func append(_ value: JSONValue, to key: String) {
-        if case .array(var existing) = values[key] {
+        // Taken out of the dictionary first, so that the array is not copied to grow.
+        switch values.removeValue(forKey: key) {
+        case .array(var existing)?:
             existing.append(value)
             values[key] = .array(existing)
-        } else if let existing = values[key] {
+        case let existing?:
             values[key] = .array([existing, value])
-        } else {
+        case nil:
             values[key] = .array([value])
         }
     }

@@ -219,9 +219,9 @@ struct JSONOutput {
         case .object(let members):
             guard !members.isEmpty else { return append("{}") }
             openContainer(object: true)
-            for key in members.keys.sorted() {
-                member(key: key)
-                try writeJSONValue(members[key]!, path)
+            for (key, member) in members.sorted(by: { $0.key < $1.key }) {
+                self.member(key: key)
+                try writeJSONValue(member, path)
             }
             close()
         }
@@ -266,6 +266,9 @@ struct JSONOutput {
         if value == value.rounded(), abs(value) < 1e15 { append(String(Int(value))) } else { append("\(value)") }
     }
 
+    /// The bytes a JSON string holds as they are (not a control character, `"`, `\\` or DEL).
+    static let plainBytes: [Bool] = (0..<256).map { $0 >= 0x20 && $0 != 0x22 && $0 != 0x5C && $0 != 0x7F }
+
     mutating func writeString(_ s: String) {
         out.append(UInt8(ascii: "\""))
         var s = s
@@ -275,9 +278,10 @@ struct JSONOutput {
             var runStart = 0
             var i = 0
             let count = utf8.count
+            let plain = JSONOutput.plainBytes
             while i < count {
                 let byte = base[i]
-                if byte >= 0x20 && byte != 0x22 && byte != 0x5C && byte != 0x7F {
+                if plain[Int(byte)] {
                     i += 1
                     continue
                 }

@@ -9,16 +9,11 @@ enum EncodingDeclaration {
     /// declaration is wrong. (libxml2 2.9's streaming reader lets the declaration win over an
     /// encoding passed in, so the declaration itself is corrected; only line 1 shifts.)
     static func corrected(_ data: Data, path: String?) -> (data: Data, warning: Diagnostic)? {
-        let head = data.prefix(200)
-        guard head.starts(with: Array("<?xml".utf8)), let end = head.firstIndex(of: UInt8(ascii: ">")),
-            head[..<end].firstRange(of: Array("ncoding".utf8)) != nil
-        else { return nil }
-        let declaration = String(decoding: head[..<end], as: UTF8.self).lowercased()
-        guard let range = declaration.range(of: "encoding=") else { return nil }
-        let value = declaration[range.upperBound...].dropFirst().prefix(while: { $0 != "\"" && $0 != "'" })
-        let valueStart = declaration.utf8.distance(from: declaration.startIndex, to: range.upperBound) + 1
+        // Only a declaration that names a single-byte encoding can be wrong this way; most name
+        // UTF-8 or none, and are let through after a byte scan of the declaration.
+        guard let (value, valueStart) = declaredEncoding(data) else { return nil }
         let singleByte = ["iso-8859-1", "iso8859-1", "latin1", "latin-1", "windows-1252", "cp1252", "iso-8859-15"]
-        guard singleByte.contains(String(value)) else { return nil }
+        guard singleByte.contains(value.lowercased()) else { return nil }
         let isNonASCIIUTF8 = data.withUnsafeBytes { raw in
             raw.contains(where: { $0 >= 0x80 }) && String(validating: raw.bindMemory(to: UInt8.self), as: UTF8.self) != nil
         }
@@ -31,5 +26,29 @@ enum EncodingDeclaration {
         fixed.append(contentsOf: Array("UTF-8".utf8))
         fixed.append(data[(data.startIndex + valueStart + value.utf8.count)...])
         return (fixed, warning)
+    }
+
+    /// The value of `encoding="..."` in the XML declaration, and its byte offset.
+    static func declaredEncoding(_ data: Data) -> (String, Int)? {
+        data.withUnsafeBytes { raw -> (String, Int)? in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            let head = bytes.prefix(200)
+            guard head.starts(with: Array("<?xml".utf8)), let end = head.firstIndex(of: UInt8(ascii: ">")) else { return nil }
+            let needle = Array("encoding".utf8)
+            var index = 5
+            while index + needle.count <= end {
+                if bytes[index] == needle[0], Array(bytes[index..<(index + needle.count)]) == needle { break }
+                index += 1
+            }
+            guard index + needle.count <= end else { return nil }
+            index += needle.count
+            while index < end, bytes[index] == 0x20 || bytes[index] == UInt8(ascii: "=") { index += 1 }
+            guard index < end, bytes[index] == UInt8(ascii: "\"") || bytes[index] == UInt8(ascii: "'") else { return nil }
+            let quote = bytes[index]
+            let start = index + 1
+            var stop = start
+            while stop < end, bytes[stop] != quote { stop += 1 }
+            return (String(decoding: bytes[start..<stop], as: UTF8.self), start)
+        }
     }
 }
