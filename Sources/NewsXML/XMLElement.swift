@@ -35,15 +35,25 @@ public struct XMLElement {
     /// An attribute's value. Without `namespace`, an attribute in no namespace; `xml:lang` is
     /// `attribute("lang", namespace: XMLElement.xmlNamespace)`.
     public func attribute(_ name: String, namespace: String? = nil) -> String? {
-        let value: UnsafeMutablePointer<xmlChar>?
-        if let namespace {
-            value = xmlGetNsProp(node, name, namespace)
-        } else {
-            value = xmlGetNoNsProp(node, name)
+        // A walk over the attributes, compared as C strings, and the value read without the copy
+        // xmlGetProp makes (no DTD is loaded, so there are no default attributes to find).
+        name.withCString { wanted -> String? in
+            var attribute = node.pointee.properties
+            while let current = attribute {
+                if strcmp(UnsafeRawPointer(current.pointee.name).assumingMemoryBound(to: CChar.self), wanted) == 0 {
+                    let href = current.pointee.ns?.pointee.href
+                    if let namespace {
+                        if let href, namespace.withCString({ strcmp(UnsafeRawPointer(href).assumingMemoryBound(to: CChar.self), $0) == 0 }) {
+                            return Self.value(of: current, in: node)
+                        }
+                    } else if href == nil {
+                        return Self.value(of: current, in: node)
+                    }
+                }
+                attribute = current.pointee.next
+            }
+            return nil
         }
-        guard let value else { return nil }
-        defer { newsconv_xml_free(value) }
-        return String(cString: value)
     }
 
     public static let xmlNamespace = "http://www.w3.org/XML/1998/namespace"
