@@ -342,28 +342,34 @@ package struct NITFBodyReader: InlineMarkupReader {
     /// Collapses runs of XML whitespace into one space.
     package static func collapse(_ text: String) -> String {
         // Works on UTF-8 bytes: XML whitespace is ASCII, and other bytes are copied as they are.
-        var needsWork = false
-        var previousSpace = false
-        for byte in text.utf8 {
-            let isSpace = byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D
-            if isSpace && (byte != 0x20 || previousSpace) { needsWork = true; break }
-            previousSpace = isSpace
-        }
-        if !needsWork { return text }
-        var out: [UInt8] = []
-        out.reserveCapacity(text.utf8.count)
-        var space = false
-        for byte in text.utf8 {
-            if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D {
-                space = true
-            } else {
-                if space { out.append(0x20) }
-                space = false
-                out.append(byte)
+        var text = text
+        let collapsed: String? = text.withUTF8 { bytes in
+            var previousSpace = false
+            var clean = true
+            for byte in bytes {
+                let isSpace = byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D
+                if isSpace && (byte != 0x20 || previousSpace) { clean = false; break }
+                previousSpace = isSpace
             }
+            if clean { return nil }
+            var out = [UInt8]()
+            out.reserveCapacity(bytes.count)
+            var space = false
+            for byte in bytes {
+                if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D {
+                    space = true
+                } else {
+                    if space { out.append(0x20) }
+                    space = false
+                    out.append(byte)
+                }
+            }
+            // Indentation between elements, the commonest case, is one space.
+            if out.isEmpty { return space ? " " : "" }
+            if space { out.append(0x20) }
+            return String(decoding: out, as: UTF8.self)
         }
-        if space { out.append(0x20) }
-        return String(decoding: out, as: UTF8.self)
+        return collapsed ?? text
     }
 
     /// Collapsed and trimmed text.
