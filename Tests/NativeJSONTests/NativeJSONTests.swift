@@ -31,6 +31,26 @@ private func conversionError(_ text: String) -> ConversionError? {
         }
     }
 
+    /// The encoder writes IR types directly for speed; the bytes are those of their Codable
+    /// `encode(to:)`, for every generated article, pretty and compact.
+    @Test func directWritingEqualsCodable() async {
+        await propertyCheck(count: 300, input: ArticleGenerator.article) { article in
+            for pretty in [true, false] {
+                var direct = OrderedJSONEncoder(prettyPrinted: pretty)
+                direct.directIR = true
+                var reference = OrderedJSONEncoder(prettyPrinted: pretty)
+                reference.directIR = false
+                let document = NativeJSONDocument(newsconv: NativeJSONVersion.string, articles: [article, article])
+                let directDocument = try direct.encode(document)
+                let referenceDocument = try reference.encode(document)
+                #expect(directDocument == referenceDocument)
+                let directArticle = try direct.encode(article)
+                let referenceArticle = try reference.encode(article)
+                #expect(directArticle == referenceArticle)
+            }
+        }
+    }
+
     @Test func severalArticlesKeepTheirOrder() async {
         await propertyCheck(count: 50, input: ArticleGenerator.article, ArticleGenerator.article) { first, second in
             let back = try importJSON(try export([first, second])).articles
