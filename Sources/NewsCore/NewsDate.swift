@@ -80,72 +80,83 @@ public struct NewsDate: Sendable, Hashable, Codable, CustomStringConvertible, Co
     /// Parses the ISO 8601 / XML Schema text forms listed in the type's documentation.
     /// Returns nil for anything else.
     public init?(iso8601 text: String) {
-        // A byte parser: dates are read for every item, and Substring work showed in profiles.
-        var bytes = Array(text.utf8)[...]
-        while bytes.first == 0x20 { bytes = bytes.dropFirst() }
-        while bytes.last == 0x20 { bytes = bytes.dropLast() }
+        // A byte parser over the string's own UTF-8: dates are read for every item.
+        var text = text
+        guard let result = text.withUTF8({ NewsDate.parse($0) }) else { return nil }
+        self = result
+    }
+
+    private static func parse(_ utf8: UnsafeBufferPointer<UInt8>) -> NewsDate? {
+        var i = 0
+        var end = utf8.count
+        while i < end, utf8[i] == 0x20 { i += 1 }
+        while end > i, utf8[end - 1] == 0x20 { end -= 1 }
         func number(_ count: Int) -> Int? {
-            guard bytes.count >= count else { return nil }
+            guard end - i >= count else { return nil }
             var value = 0
-            for byte in bytes.prefix(count) {
+            for offset in 0..<count {
+                let byte = utf8[i + offset]
                 guard byte >= 0x30 && byte <= 0x39 else { return nil }
                 value = value * 10 + Int(byte - 0x30)
             }
-            bytes = bytes.dropFirst(count)
+            i += count
             return value
         }
-        func take(_ c: Character) -> Bool {
-            if let first = bytes.first, first == c.asciiValue { bytes = bytes.dropFirst(); return true }
+        func take(_ byte: UInt8) -> Bool {
+            if i < end, utf8[i] == byte { i += 1; return true }
             return false
         }
+        let dash = UInt8(ascii: "-")
         var result = NewsDate()
-        if bytes.starts(with: [0x2D, 0x2D]) {
-            bytes = bytes.dropFirst(2)
+        if end - i >= 2, utf8[i] == dash, utf8[i + 1] == dash {
+            i += 2
             guard let m = number(2) else { return nil }
             result.month = m
-            if take("-") {
+            if take(dash) {
                 guard let d = number(2) else { return nil }
                 result.day = d
             }
         } else {
             guard let y = number(4) else { return nil }
             result.year = y
-            if take("-") {
+            if take(dash) {
                 guard let m = number(2) else { return nil }
                 result.month = m
-                if take("-") {
+                if take(dash) {
                     guard let d = number(2) else { return nil }
                     result.day = d
                 }
             }
         }
-        if result.day != nil, take("T") {
-            guard let h = number(2), take(":"), let mi = number(2) else { return nil }
+        let colon = UInt8(ascii: ":")
+        if result.day != nil, take(UInt8(ascii: "T")) {
+            guard let h = number(2), take(colon), let mi = number(2) else { return nil }
             var second = 0
             var fraction: String?
-            if take(":") {
+            if take(colon) {
                 guard let sec = number(2) else { return nil }
                 second = sec
-                if take(".") || take(",") {
-                    let digits = bytes.prefix(while: { $0 >= 0x30 && $0 <= 0x39 })
-                    guard !digits.isEmpty else { return nil }
-                    fraction = String(decoding: digits, as: UTF8.self)
-                    bytes = bytes.dropFirst(digits.count)
+                if take(UInt8(ascii: ".")) || take(UInt8(ascii: ",")) {
+                    let start = i
+                    while i < end, utf8[i] >= 0x30 && utf8[i] <= 0x39 { i += 1 }
+                    guard i > start else { return nil }
+                    fraction = String(decoding: UnsafeBufferPointer(rebasing: utf8[start..<i]), as: UTF8.self)
                 }
             }
             result.time = TimeOfDay(hour: h, minute: mi, second: second, fraction: fraction)
         }
-        if take("Z") {
+        if take(UInt8(ascii: "Z")) {
             result.utcOffsetMinutes = 0
-        } else if let sign = bytes.first, sign == 0x2B || sign == 0x2D, result.day != nil || result.time != nil {
-            bytes = bytes.dropFirst()
+        } else if i < end, utf8[i] == 0x2B || utf8[i] == dash, result.day != nil || result.time != nil {
+            let sign = utf8[i]
+            i += 1
             guard let oh = number(2) else { return nil }
-            _ = take(":")
+            _ = take(colon)
             let om = number(2) ?? 0
-            result.utcOffsetMinutes = (sign == 0x2D ? -1 : 1) * (oh * 60 + om)
+            result.utcOffsetMinutes = (sign == dash ? -1 : 1) * (oh * 60 + om)
         }
-        guard bytes.isEmpty, result.isValid else { return nil }
-        self = result
+        guard i == end, result.isValid else { return nil }
+        return result
     }
 
     /// True when every known part is in range (month 1-12, day valid for the month, and so on).
@@ -159,7 +170,7 @@ public struct NewsDate: Sendable, Hashable, Codable, CustomStringConvertible, Co
         if let day {
             guard (1...31).contains(day) else { return false }
             if let month {
-                let maxDay = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
+                let maxDay = month == 2 ? 29 : (month == 4 || month == 6 || month == 9 || month == 11 ? 30 : 31)
                 if day > maxDay { return false }
                 if month == 2, day == 29, let year, !(year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)) {
                     return false

@@ -12,8 +12,12 @@ import Foundation
 /// document's lifetime.
 public final class XMLFragmentWriter {
     private var scopes: [xmlNodePtr: [(String, String)]] = [:]
+    /// One buffer for every dump, emptied each time.
+    private let buffer: xmlBufferPtr? = xmlBufferCreate()
 
     public init() {}
+
+    deinit { if let buffer { xmlBufferFree(buffer) } }
 
     public func serialize(_ element: XMLElement, defaultNamespace: String?) -> String {
         let node = element.node
@@ -38,8 +42,8 @@ public final class XMLFragmentWriter {
         // Without a declared encoding libxml2 writes non-ASCII attribute characters as character
         // references; the documents are UTF-8 inside, so say so.
         if doc.pointee.encoding == nil { doc.pointee.encoding = UnsafePointer(xmlStrdup("UTF-8")) }
-        guard let buffer = xmlBufferCreate() else { return element.serializedInSwift(defaultNamespace: defaultNamespace) }
-        defer { xmlBufferFree(buffer) }
+        guard let buffer else { return element.serializedInSwift(defaultNamespace: defaultNamespace) }
+        xmlBufferEmpty(buffer)
         let output = xmlOutputBufferCreateBuffer(buffer, nil)
         xmlNodeDumpOutput(output, doc, node, 0, 0, "UTF-8")
         xmlOutputBufferClose(output)

@@ -166,47 +166,64 @@ public struct XMLWriter {
 
     private mutating func append(_ s: String) { bytes.append(contentsOf: s.utf8) }
 
+    /// For each byte: 0 when it is copied as it is in text and in attributes, 1 when it needs a
+    /// look (markup characters, controls, the lead byte of U+FFFE/U+FFFF).
+    private static let needsLook: [UInt8] = (0..<256).map { byte in
+        switch byte {
+        case 0x26, 0x3C, 0x3E, 0x22, 0xEF: 1
+        case 0x00..<0x20: 1
+        default: 0
+        }
+    }
+
     private mutating func escape(_ s: String, attribute: Bool) {
         // Bytes that need nothing are copied in runs; only markup characters, controls and the
         // non-characters U+FFFE/U+FFFF (EF BF BE/BF) are looked at.
-        let utf8 = Array(s.utf8)
-        var runStart = 0
-        var i = 0
-        func flush(_ end: Int) {
-            if end > runStart { bytes.append(contentsOf: utf8[runStart..<end]) }
-        }
-        while i < utf8.count {
-            let byte = utf8[i]
-            var replacement: String?
-            var width = 1
-            switch byte {
-            case 0x26: replacement = "&amp;"
-            case 0x3C: replacement = "&lt;"
-            case 0x3E: replacement = "&gt;"
-            case 0x22 where attribute: replacement = "&quot;"
-            case 0x09 where attribute: replacement = "&#9;"
-            case 0x0A where attribute: replacement = "&#10;"
-            case 0x0D: replacement = "&#13;"
-            case 0x09, 0x0A: break
-            case 0x00..<0x20:
-                replacedCharacters += 1
-                replacement = "\u{FFFD}"
-            case 0xEF where i + 2 < utf8.count && utf8[i + 1] == 0xBF && (utf8[i + 2] == 0xBE || utf8[i + 2] == 0xBF):
-                replacedCharacters += 1
-                replacement = "\u{FFFD}"
-                width = 3
-            default: break
+        var s = s
+        s.withUTF8 { utf8 in
+            guard let base = utf8.baseAddress else { return }
+            let count = utf8.count
+            var runStart = 0
+            var i = 0
+            Self.needsLook.withUnsafeBufferPointer { look in
+                while i < count {
+                    let byte = base[i]
+                    if look[Int(byte)] == 0 {
+                        i += 1
+                        continue
+                    }
+                    let replacement: StaticString
+                    var width = 1
+                    switch byte {
+                    case 0x26: replacement = "&amp;"
+                    case 0x3C: replacement = "&lt;"
+                    case 0x3E: replacement = "&gt;"
+                    case 0x22 where attribute: replacement = "&quot;"
+                    case 0x09 where attribute: replacement = "&#9;"
+                    case 0x0A where attribute: replacement = "&#10;"
+                    case 0x0D: replacement = "&#13;"
+                    case 0x22, 0x09, 0x0A:
+                        i += 1
+                        continue
+                    case 0x00..<0x20:
+                        replacedCharacters += 1
+                        replacement = "\u{FFFD}"
+                    case 0xEF where i + 2 < count && base[i + 1] == 0xBF && (base[i + 2] == 0xBE || base[i + 2] == 0xBF):
+                        replacedCharacters += 1
+                        replacement = "\u{FFFD}"
+                        width = 3
+                    default:
+                        i += 1
+                        continue
+                    }
+                    if i > runStart { bytes.append(contentsOf: UnsafeBufferPointer(start: base + runStart, count: i - runStart)) }
+                    bytes.append(contentsOf: UnsafeBufferPointer(start: replacement.utf8Start, count: replacement.utf8CodeUnitCount))
+                    i += width
+                    runStart = i
+                }
             }
-            if let replacement {
-                flush(i)
-                bytes.append(contentsOf: replacement.utf8)
-                i += width
-                runStart = i
-            } else {
-                i += 1
-            }
+            if count > runStart { bytes.append(contentsOf: UnsafeBufferPointer(start: base + runStart, count: count - runStart)) }
         }
-        flush(utf8.count)
     }
 
     /// An XML name (letters, digits, `-`, `_`, `.`, `:`; not starting with a digit, `-` or `.`).

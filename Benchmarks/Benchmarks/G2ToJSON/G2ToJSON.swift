@@ -53,7 +53,8 @@ let benchmarks: @Sendable () -> Void = {
         let json = converter.registry.module(named: "json")!
         let options = ConversionOptions()
         for file in files {
-            let data = try Data(contentsOf: file)
+            // Read as `newsconv convert` reads its inputs.
+            guard let data = FileManager.default.contents(atPath: file.path) else { throw CocoaError(.fileReadUnknown) }
             let imported = try converter.importDocument(data, path: file.path, format: g2, options: options)
             blackHole(try converter.export(imported.articles, format: json, options: options).data)
         }

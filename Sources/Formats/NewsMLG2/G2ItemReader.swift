@@ -167,14 +167,17 @@ struct G2ItemReader {
 
     /// The children of a container grouped by name, in first-seen order.
     private func grouped(_ container: XMLElement) -> [(String, [XMLElement])] {
-        var order: [String] = []
-        var groups: [String: [XMLElement]] = [:]
+        // A container has a handful of distinct names: a linear look-up beats hashing them.
+        var groups: [(String, [XMLElement])] = []
         for child in container.elements {
             let key = child.isInNamespaceOrNone(G2Vocabulary.namespace) ? child.name : "{\(child.namespaceURI ?? "")}\(child.name)"
-            if groups[key] == nil { order.append(key) }
-            groups[key, default: []].append(child)
+            if let index = groups.lastIndex(where: { $0.0 == key }) {
+                groups[index].1.append(child)
+            } else {
+                groups.append((key, [child]))
+            }
         }
-        return order.map { ($0, groups[$0]!) }
+        return groups
     }
 
     // MARK: rightsInfo

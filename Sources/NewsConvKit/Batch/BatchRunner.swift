@@ -25,7 +25,7 @@ public final class BatchRunner: @unchecked Sendable {
         self.converter = converter
     }
 
-    /// Stops listing new inputs; those being converted finish, and the outputs and report are
+    /// Stops listing and converting new inputs; those being converted finish, and the outputs and report are
     /// completed, so the batch can be resumed with `--skip-existing`.
     public func cancel() {
         lock.lock()
@@ -89,12 +89,15 @@ public final class BatchRunner: @unchecked Sendable {
         total = (try? sources.map { try $0.count(excluding: excluded) }).flatMap { counts in counts.contains(nil) ? nil : counts.reduce(0) { $0 + ($1 ?? 0) } }
 
         let conversionOptions = options
-        let queue = WorkQueue<BatchInput>(capacity: request.jobs * 2)
+        let queue = WorkQueue<BatchInput>(capacity: request.jobs * 8)
         let group = DispatchGroup()
         for _ in 0..<request.jobs {
             group.enter()
             let thread = Thread { [self] in
                 while let input = queue.take() {
+                    // Once cancelled, what is still queued is taken and left for a resume, so
+                    // that the lister, waiting on a full queue, can see the cancellation.
+                    if isCancelled { continue }
                     process(input, target: target, options: conversionOptions, output: output, report: report)
                 }
                 group.leave()

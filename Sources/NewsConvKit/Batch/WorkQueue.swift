@@ -2,7 +2,9 @@ import Foundation
 
 /// A bounded queue between the thread that lists inputs and the workers: `put` waits while it is
 /// full (so an archive is read only as fast as it is converted), `take` waits while it is empty
-/// and returns nil once it is closed and drained.
+/// and returns nil once it is closed and drained. Waiters are woken on the transitions only (the
+/// queue no longer empty; drained to half), so the lister refills in bursts instead of being
+/// woken and put to sleep again for every input.
 final class WorkQueue<Element>: @unchecked Sendable {
     private let condition = NSCondition()
     private var items: [Element] = []
@@ -16,7 +18,7 @@ final class WorkQueue<Element>: @unchecked Sendable {
         condition.lock()
         while items.count - head >= capacity { condition.wait() }
         items.append(item)
-        condition.broadcast()
+        if items.count - head == 1 { condition.broadcast() }
         condition.unlock()
     }
 
@@ -31,7 +33,7 @@ final class WorkQueue<Element>: @unchecked Sendable {
             items.removeFirst(head)
             head = 0
         }
-        condition.broadcast()
+        if items.count - head == capacity / 2 { condition.broadcast() }
         return item
     }
 
