@@ -3,12 +3,14 @@
 
 // xmlversion.h first, then turn off ICU: Debian's libxml2 is built with ICU, whose headers clash
 // with the ICU inside the Swift toolchain's Foundation on cold builds.
+#include <stdint.h>
 #include <libxml/xmlversion.h>
 #undef LIBXML_ICU_ENABLED
 
 #include <libxml/parser.h>
 #include <libxml/HTMLparser.h>
 #include <libxml/parserInternals.h>
+#include <libxml/SAX2.h>
 #include <libxml/tree.h>
 #include <libxml/xmlerror.h>
 #include <libxml/xmlreader.h>
@@ -26,6 +28,58 @@ static inline void newsconv_set_structured_error(xmlParserCtxtPtr ctxt, xmlStruc
         ctxt->sax->error = NULL;
         ctxt->sax->warning = NULL;
     }
+}
+
+// Source positions of elements, for keeping an element's own bytes instead of re-serializing it.
+// SAX2's element callbacks, wrapped: each element node's `_private` gets the byte offset of its
+// start tag's `<` plus one (low 32 bits) and, once closed, the offset just past its end tag (high
+// 32 bits). At the start callback the start tag has just been read, and a start tag holds no `<`
+// but its first, so the nearest `<` before the cursor is its beginning. Offsets are in the
+// parser's UTF-8 stream: the reader checks the bytes before using them.
+static inline void newsconv_start_element_ns(void *ctx, const xmlChar *localname, const xmlChar *prefix,
+                                             const xmlChar *URI, int nb_namespaces, const xmlChar **namespaces,
+                                             int nb_attributes, int nb_defaulted, const xmlChar **attributes) {
+    xmlParserCtxtPtr ctxt = (xmlParserCtxtPtr) ctx;
+    xmlSAX2StartElementNs(ctx, localname, prefix, URI, nb_namespaces, namespaces, nb_attributes, nb_defaulted, attributes);
+    xmlNodePtr node = ctxt->node;
+    xmlParserInputPtr input = ctxt->input;
+    if (node == NULL || input == NULL || input->base == NULL || input->cur == NULL || node->_private != NULL) return;
+    const xmlChar *p = input->cur;
+    while (p > input->base && *p != '<') p--;
+    if (*p != '<') return;
+    unsigned long begin = input->consumed + (unsigned long) (p - input->base);
+    if (begin < 0x7FFFFFFFUL) node->_private = (void *) (uintptr_t) (begin + 1);
+}
+
+static inline void newsconv_end_element_ns(void *ctx, const xmlChar *localname, const xmlChar *prefix, const xmlChar *URI) {
+    xmlParserCtxtPtr ctxt = (xmlParserCtxtPtr) ctx;
+    xmlNodePtr node = ctxt->node;
+    xmlParserInputPtr input = ctxt->input;
+    if (node != NULL && node->_private != NULL && input != NULL && input->base != NULL && input->cur != NULL) {
+        unsigned long end = input->consumed + (unsigned long) (input->cur - input->base);
+        uintptr_t begin = (uintptr_t) node->_private & 0xFFFFFFFFUL;
+        node->_private = end < 0x7FFFFFFFUL ? (void *) (begin | ((uintptr_t) end << 32)) : NULL;
+    }
+    xmlSAX2EndElementNs(ctx, localname, prefix, URI);
+}
+
+/// Installs the position-recording element callbacks on a parser context's SAX2 handler.
+static inline void newsconv_record_positions(xmlParserCtxtPtr ctxt) {
+    if (ctxt != NULL && ctxt->sax != NULL && ctxt->sax->initialized == XML_SAX2_MAGIC) {
+        ctxt->sax->startElementNs = newsconv_start_element_ns;
+        ctxt->sax->endElementNs = newsconv_end_element_ns;
+    }
+}
+
+/// The recorded source range of an element: 1 with `begin` and `end` set, else 0.
+static inline int newsconv_source_range(xmlNodePtr node, long *begin, long *end) {
+    uintptr_t packed = (uintptr_t) node->_private;
+    uintptr_t first = packed & 0xFFFFFFFFUL;
+    uintptr_t last = packed >> 32;
+    if (first == 0 || last == 0 || last < first) return 0;
+    *begin = (long) (first - 1);
+    *end = (long) last;
+    return 1;
 }
 
 #endif

@@ -4,7 +4,8 @@ import Foundation
 /// Parser contexts kept for reuse: creating one (its dictionary, its input and node stacks) costs
 /// a good part of parsing a small news item, and `xmlCtxtReadMemory` resets a context for each
 /// document. A context is used by one parse at a time; one whose name dictionary has grown large
-/// (a hostile document with many distinct names) is freed rather than kept.
+/// (a hostile document with many distinct names) is freed rather than kept. Its element callbacks
+/// record each element's source byte range (see ``XMLDocument/source``).
 final class ParserContextPool: @unchecked Sendable {
     static let shared = ParserContextPool()
 
@@ -17,7 +18,10 @@ final class ParserContextPool: @unchecked Sendable {
         lock.lock()
         let context = idle.popLast()
         lock.unlock()
-        return context ?? xmlNewParserCtxt()
+        if let context { return context }
+        let created = xmlNewParserCtxt()
+        newsconv_record_positions(created)
+        return created
     }
 
     func give(_ context: xmlParserCtxtPtr) {

@@ -11,11 +11,15 @@ public final class XMLDocument: @unchecked Sendable {
     public let path: String?
     /// Warnings: libxml2's, and a mislabelled encoding that was corrected.
     public let warnings: [Diagnostic]
+    /// The bytes parsed, when they are UTF-8 and the parser recorded where each element lies in
+    /// them: an unmapped element can then be kept as its own source text.
+    let source: Data?
 
-    private init(pointer: xmlDocPtr, path: String?, warnings: [Diagnostic]) {
+    private init(pointer: xmlDocPtr, path: String?, warnings: [Diagnostic], source: Data? = nil) {
         self.pointer = pointer
         self.path = path
         self.warnings = warnings
+        self.source = source
     }
 
     deinit { xmlFreeDoc(pointer) }
@@ -47,7 +51,12 @@ public final class XMLDocument: @unchecked Sendable {
             return xmlCtxtReadMemory(ctxt, base, Int32(raw.count), path, encoding, XMLRuntime.safeOptions)
         }
         if let document, ctxt.pointee.wellFormed != 0, collector.errors.isEmpty {
-            return XMLDocument(pointer: document, path: path, warnings: [corrected].compactMap { $0 } + collector.issues.map { $0.diagnostic(code: "xml.parse", path: path) })
+            // Offsets are into the parser's UTF-8 stream: the input's own bytes only when no
+            // conversion took place.
+            let utf8 = document.pointee.encoding.map { xmlStrcasecmp($0, "UTF-8") == 0 } ?? true
+            return XMLDocument(
+                pointer: document, path: path, warnings: [corrected].compactMap { $0 } + collector.issues.map { $0.diagnostic(code: "xml.parse", path: path) },
+                source: utf8 && (encoding == nil || encoding?.uppercased() == "UTF-8") ? data : nil)
         }
         if let document { xmlFreeDoc(document) }
         let first = collector.errors.first ?? XMLIssue(level: .fatal, code: 0, message: "the document is not well-formed XML", line: 1, column: 1)

@@ -2,10 +2,11 @@ import CLibXML2
 import Foundation
 
 /// Serializes elements of a parsed document as standalone well-formed XML fragments, for
-/// keeping unmapped elements whole in an article's extensions: libxml2 dumps the element, and the
-/// namespace declarations it needs from its ancestors (every prefix in scope, since QName values
-/// such as `valuedatatype="xs:string"` rely on them; a default namespace where it differs from
-/// the one the fragment will be written under) are added to its start tag.
+/// keeping unmapped elements whole in an article's extensions: the element's own source bytes when
+/// the parser recorded where it lies (a UTF-8 document parsed through ``XMLDocument/parse(_:path:encoding:)``),
+/// else libxml2's dump of it; and the namespace declarations it needs from its ancestors (every
+/// prefix in scope, since QName values such as `valuedatatype="xs:string"` rely on them; a default
+/// namespace where it differs from the one the fragment will be written under) added to its start tag.
 ///
 /// One writer serves the elements of one document: it remembers the namespaces in scope under
 /// each parent it has seen, so siblings do not look them up again. Do not keep it past the
@@ -22,7 +23,7 @@ public final class XMLFragmentWriter {
     public func serialize(_ element: XMLElement, defaultNamespace: String?) -> String {
         let node = element.node
         // Entity references would need the DTD that declares them: those (rare) documents take
-        // the slower path that writes them as text. Everything else is dumped by libxml2 itself.
+        // the slower path that writes them as text.
         guard let doc = node.pointee.doc, doc.pointee.intSubset == nil else { return element.serializedInSwift(defaultNamespace: defaultNamespace) }
         var declared: [UnsafePointer<xmlChar>] = []
         var ownDefault = false
@@ -39,6 +40,12 @@ public final class XMLFragmentWriter {
         for (prefix, href) in inherited(node) where !declared.contains(where: { xmlStrEqual($0, prefix) != 0 }) {
             declarations.append(("xmlns:" + prefix, href))
         }
+        // The element's own bytes when the parser recorded them; else libxml2's dump of it.
+        if let document = element.owner as? XMLDocument, let source = document.source,
+            let kept = sourceText(of: node, in: source, declarations: declarations)
+        {
+            return kept
+        }
         // Without a declared encoding libxml2 writes non-ASCII attribute characters as character
         // references; the documents are UTF-8 inside, so say so.
         if doc.pointee.encoding == nil { doc.pointee.encoding = UnsafePointer(xmlStrdup("UTF-8")) }
@@ -48,15 +55,50 @@ public final class XMLFragmentWriter {
         xmlNodeDumpOutput(output, doc, node, 0, 0, "UTF-8")
         xmlOutputBufferClose(output)
         guard let content = xmlBufferContent(buffer) else { return element.serializedInSwift(defaultNamespace: defaultNamespace) }
-        let dumped = UnsafeBufferPointer(start: content, count: Int(xmlBufferLength(buffer)))
-        guard !declarations.isEmpty else { return String(decoding: dumped, as: UTF8.self) }
-        // `<` and the qualified name, then the declarations, then the rest as dumped.
+        return spliced(UnsafeBufferPointer(start: content, count: Int(xmlBufferLength(buffer))), node: node, declarations: declarations)
+    }
+
+    /// The element's source bytes with the declarations added, or nil when no range was recorded
+    /// or the bytes there are not this element's start and end.
+    private func sourceText(of node: xmlNodePtr, in source: Data, declarations: [(String, String)]) -> String? {
+        var begin = 0
+        var end = 0
+        guard newsconv_source_range(node, &begin, &end) != 0, end <= source.count, end - begin >= 3 else { return nil }
+        return source.withUnsafeBytes { raw -> String? in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            guard bytes[begin] == UInt8(ascii: "<"), bytes[end - 1] == UInt8(ascii: ">") else { return nil }
+            // The qualified name must follow the `<`, then a space, `>` or `/`.
+            var at = begin + 1
+            func match(_ name: UnsafePointer<xmlChar>) -> Bool {
+                var pointer = name
+                while pointer.pointee != 0 {
+                    guard at < end, bytes[at] == pointer.pointee else { return false }
+                    at += 1
+                    pointer += 1
+                }
+                return true
+            }
+            if let prefix = node.pointee.ns?.pointee.prefix {
+                guard match(prefix), at < end, bytes[at] == UInt8(ascii: ":") else { return nil }
+                at += 1
+            }
+            guard match(node.pointee.name), at < end else { return nil }
+            let next = bytes[at]
+            guard next == 0x20 || next == 0x09 || next == 0x0A || next == 0x0D || next == UInt8(ascii: ">") || next == UInt8(ascii: "/") else { return nil }
+            return spliced(UnsafeBufferPointer(rebasing: bytes[begin..<end]), node: node, declarations: declarations)
+        }
+    }
+
+    /// An element's serialization with namespace declarations added to its start tag.
+    private func spliced(_ serialized: UnsafeBufferPointer<UInt8>, node: xmlNodePtr, declarations: [(String, String)]) -> String {
+        guard !declarations.isEmpty else { return String(decoding: serialized, as: UTF8.self) }
+        // `<` and the qualified name, then the declarations, then the rest as it was.
         var nameEnd = 1 + strlen(UnsafeRawPointer(node.pointee.name).assumingMemoryBound(to: CChar.self))
         if let prefix = node.pointee.ns?.pointee.prefix { nameEnd += strlen(UnsafeRawPointer(prefix).assumingMemoryBound(to: CChar.self)) + 1 }
-        var writer = XMLWriter(pretty: false, capacity: dumped.count + 128)
-        writer.appendBytes(UnsafeBufferPointer(rebasing: dumped[..<nameEnd]))
+        var writer = XMLWriter(pretty: false, capacity: serialized.count + 128)
+        writer.appendBytes(UnsafeBufferPointer(rebasing: serialized[..<nameEnd]))
         for (name, value) in declarations { writer.attributeText(name, value) }
-        writer.appendBytes(UnsafeBufferPointer(rebasing: dumped[nameEnd...]))
+        writer.appendBytes(UnsafeBufferPointer(rebasing: serialized[nameEnd...]))
         return writer.string
     }
 

@@ -5,27 +5,44 @@ public enum XMLRootName {
     /// The name of the first element, after the XML declaration, comments, processing
     /// instructions and a DOCTYPE.
     public static func of(_ bytes: Data) -> String? {
-        var index = bytes.startIndex
-        let end = bytes.endIndex
+        bytes.withUnsafeBytes { raw in of(raw.bindMemory(to: UInt8.self)) }
+    }
+
+    static func of(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        let end = bytes.count
+        func find(_ byte: UInt8, from start: Int) -> Int? {
+            var i = start
+            while i < end {
+                if bytes[i] == byte { return i }
+                i += 1
+            }
+            return nil
+        }
+        var index = 0
         while index < end {
-            guard let open = bytes[index...].firstIndex(of: UInt8(ascii: "<")) else { return nil }
-            let next = bytes.index(after: open)
+            guard let open = find(UInt8(ascii: "<"), from: index) else { return nil }
+            let next = open + 1
             guard next < end else { return nil }
             switch bytes[next] {
             case UInt8(ascii: "?"), UInt8(ascii: "!"):
                 // A comment ends with `-->`; a declaration or DOCTYPE with `>` (an internal subset is rare in news).
-                if bytes[next...].starts(with: Array("!--".utf8)) {
-                    guard let close = bytes[next...].firstRange(of: Array("-->".utf8)) else { return nil }
-                    index = close.upperBound
+                if next + 2 < end, bytes[next] == UInt8(ascii: "!"), bytes[next + 1] == UInt8(ascii: "-"), bytes[next + 2] == UInt8(ascii: "-") {
+                    var i = next + 3
+                    while i + 2 < end, !(bytes[i] == UInt8(ascii: "-") && bytes[i + 1] == UInt8(ascii: "-") && bytes[i + 2] == UInt8(ascii: ">")) { i += 1 }
+                    guard i + 2 < end else { return nil }
+                    index = i + 3
                 } else {
-                    guard let close = bytes[next...].firstIndex(of: UInt8(ascii: ">")) else { return nil }
-                    index = bytes.index(after: close)
+                    guard let close = find(UInt8(ascii: ">"), from: next) else { return nil }
+                    index = close + 1
                 }
             default:
-                let name = bytes[next...].prefix { byte in
-                    !(byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "/"))
+                var stop = next
+                while stop < end {
+                    let byte = bytes[stop]
+                    if byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "/") { break }
+                    stop += 1
                 }
-                return String(decoding: name, as: UTF8.self)
+                return String(decoding: UnsafeBufferPointer(rebasing: bytes[next..<stop]), as: UTF8.self)
             }
         }
         return nil

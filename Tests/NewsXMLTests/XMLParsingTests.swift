@@ -147,11 +147,41 @@ private func parseError(_ data: Data) -> ConversionError? {
         #expect(try #require(root.first("k")).serialized(defaultNamespace: nil) == "<k>a &amp;e; b</k>")
     }
 
+    /// A UTF-8 document's elements are kept as their own bytes, found from the positions the
+    /// parser recorded: with a BOM, on one line among same-named siblings, with CDATA and comments.
+    @Test func serializationKeepsTheSourceBytes() throws {
+        let text = "\u{FEFF}<?xml version=\"1.0\"?><r xmlns='urn:g2' xmlns:p='urn:p'><k  a='1' /><k a=\"2\"><![CDATA[<x>]]><!-- <k> --><p:q/></k><k\ta='3'>&#233;</k></r>"
+        let root = try #require(try parse(text).root)
+        let kept = root.all("k").map { $0.serialized(defaultNamespace: "urn:g2") }
+        #expect(kept == [
+            "<k xmlns:p=\"urn:p\"  a='1' />",
+            "<k xmlns:p=\"urn:p\" a=\"2\"><![CDATA[<x>]]><!-- <k> --><p:q/></k>",
+            "<k xmlns:p=\"urn:p\"\ta='3'>&#233;</k>",
+        ])
+        // Far into a large document, where the parser has shrunk its input buffer many times.
+        let many = (0..<5000).map { "<k  n='\($0)'>t\($0)</k>" }
+        let large = try #require(try parse("<r>" + many.joined(separator: "\n") + "</r>").root)
+        #expect(large.all("k").map { $0.serialized(defaultNamespace: nil) } == many)
+    }
+
+    /// Where the parser's offsets are not the input's bytes (a converted encoding) or no position
+    /// was recorded (an element of a streamed message), the element is serialized by libxml2.
+    @Test func serializationWithoutSourceBytesIsLibxml2s() throws {
+        let latin1 = "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><r><k  a='\u{E9}' /></r>"
+        let bytes = try #require(latin1.data(using: .isoLatin1))
+        let root = try #require(try XMLDocument.parse(bytes, path: "l.xml").root)
+        #expect(try #require(root.first("k")).serialized(defaultNamespace: nil) == "<k a=\"\u{E9}\"/>")
+        var streamed: [String] = []
+        _ = try XMLStreamReader.read(Data("<m><k  a='1' /></m>".utf8), path: "m.xml", decide: { $0.name == "k" ? .expand : .descend }) { streamed.append($0.serialized(defaultNamespace: nil)) }
+        #expect(streamed == ["<k a=\"1\"/>"])
+    }
+
     @Test func serializationKeepsNamespacesAndEscapes() throws {
         let root = try #require(try parse("<r xmlns=\"urn:g2\"><x a=\"1 &lt; 2\" xmlns:o=\"urn:other\" o:b=\"q\">t &amp; <o:y>z</o:y></x></r>").root)
         let x = try #require(root.first("x"))
         let text = x.serialized(defaultNamespace: "urn:g2")
-        #expect(text == "<x xmlns:o=\"urn:other\" a=\"1 &lt; 2\" o:b=\"q\">t &amp; <o:y>z</o:y></x>")
+        // The element's own bytes: its attributes and declarations in their source order.
+        #expect(text == "<x a=\"1 &lt; 2\" xmlns:o=\"urn:other\" o:b=\"q\">t &amp; <o:y>z</o:y></x>")
         let again = try parse("<r xmlns=\"urn:g2\">\(text)</r>").root?.first("x")
         #expect(again?.first("y")?.namespaceURI == "urn:other")
         #expect(again?.attribute("b", namespace: "urn:other") == "q")
