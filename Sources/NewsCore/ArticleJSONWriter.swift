@@ -94,7 +94,11 @@ extension JSONSink {
         state.append(String(value))
     }
 
-    private func date(_ key: String, _ value: NewsDate?) { string(key, value?.iso8601) }
+    private func date(_ key: String, _ value: NewsDate?) {
+        guard let value else { return }
+        state.member(key: key)
+        state.writeDate(value)
+    }
 
     private func strings(_ key: String, _ values: [String]) {
         guard !values.isEmpty else { return }

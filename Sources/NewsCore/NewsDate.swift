@@ -187,32 +187,58 @@ public struct NewsDate: Sendable, Hashable, Codable, CustomStringConvertible, Co
 
     /// The ISO 8601 / XML Schema text of the known parts.
     public var iso8601: String {
-        var out = ""
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(32)
+        appendISO8601(to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends ``iso8601``'s UTF-8 bytes: writers call this for every date they write.
+    func appendISO8601(to out: inout [UInt8]) {
+        let dash = UInt8(ascii: "-")
+        let colon = UInt8(ascii: ":")
         if let year {
-            out += pad(year, 4)
+            appendPadded(year, 4, to: &out)
             if let month {
-                out += "-" + pad(month, 2)
-                if let day { out += "-" + pad(day, 2) }
+                out.append(dash)
+                appendPadded(month, 2, to: &out)
+                if let day {
+                    out.append(dash)
+                    appendPadded(day, 2, to: &out)
+                }
             }
-        } else if let month, let day {
-            out += "--" + pad(month, 2) + "-" + pad(day, 2)
         } else if let month {
-            out += "--" + pad(month, 2)
+            out.append(dash)
+            out.append(dash)
+            appendPadded(month, 2, to: &out)
+            if let day {
+                out.append(dash)
+                appendPadded(day, 2, to: &out)
+            }
         }
         if let time, day != nil {
-            out += "T" + pad(time.hour, 2) + ":" + pad(time.minute, 2) + ":" + pad(time.second, 2)
-            if let fraction = time.fraction { out += "." + fraction }
+            out.append(UInt8(ascii: "T"))
+            appendPadded(time.hour, 2, to: &out)
+            out.append(colon)
+            appendPadded(time.minute, 2, to: &out)
+            out.append(colon)
+            appendPadded(time.second, 2, to: &out)
+            if let fraction = time.fraction {
+                out.append(UInt8(ascii: "."))
+                out.append(contentsOf: fraction.utf8)
+            }
         }
         if let utcOffsetMinutes, day != nil || time != nil {
             if utcOffsetMinutes == 0 {
-                out += "Z"
+                out.append(UInt8(ascii: "Z"))
             } else {
-                let sign = utcOffsetMinutes < 0 ? "-" : "+"
+                out.append(utcOffsetMinutes < 0 ? dash : UInt8(ascii: "+"))
                 let m = abs(utcOffsetMinutes)
-                out += sign + pad(m / 60, 2) + ":" + pad(m % 60, 2)
+                appendPadded(m / 60, 2, to: &out)
+                out.append(colon)
+                appendPadded(m % 60, 2, to: &out)
             }
         }
-        return out
     }
 
     public var description: String { iso8601 }
@@ -252,8 +278,20 @@ public struct NewsDate: Sendable, Hashable, Codable, CustomStringConvertible, Co
 }
 
 @inline(__always)
-private func pad(_ value: Int, _ width: Int) -> String {
-    let digits = String(abs(value))
-    let padded = digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
-    return value < 0 ? "-" + padded : padded
+/// A number in decimal with at least `width` digits (zero-padded), a minus sign before them.
+private func appendPadded(_ value: Int, _ width: Int, to out: inout [UInt8]) {
+    if value < 0 { out.append(UInt8(ascii: "-")) }
+    var magnitude = value.magnitude
+    var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+        (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+    var count = 0
+    withUnsafeMutableBytes(of: &digits) { buffer in
+        repeat {
+            buffer[count] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+            magnitude /= 10
+            count += 1
+        } while magnitude > 0
+        for _ in count..<max(count, width) { out.append(UInt8(ascii: "0")) }
+        for index in stride(from: count - 1, through: 0, by: -1) { out.append(buffer[index]) }
+    }
 }

@@ -60,7 +60,7 @@ final class JSONSink {
         } else if T.self == Extensions.self {
             try state.writeJSONValue(.object(cast(Extensions.self).values), path)
         } else if T.self == NewsDate.self {
-            state.writeString(cast(NewsDate.self).iso8601)
+            state.writeDate(cast(NewsDate.self))
         } else if directIR, T.self == Article.self {
             try writeArticle(cast(Article.self), path)
         } else if directIR, T.self == [Article].self {
@@ -293,39 +293,60 @@ struct JSONOutput {
     /// The bytes a JSON string holds as they are (not a control character, `"`, `\\` or DEL).
     static let plainBytes: [Bool] = (0..<256).map { $0 >= 0x20 && $0 != 0x22 && $0 != 0x5C && $0 != 0x7F }
 
-    mutating func writeString(_ s: String) {
+    /// A date as a JSON string: its ISO 8601 text needs no escaping (digits and `-:.TZ+`), unless
+    /// a fraction of a second made in code holds something else.
+    mutating func writeDate(_ date: NewsDate) {
+        if let fraction = date.time?.fraction, !fraction.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
+            return writeString(date.iso8601)
+        }
         out.append(UInt8(ascii: "\""))
+        date.appendISO8601(to: &out)
+        out.append(UInt8(ascii: "\""))
+    }
+
+    mutating func writeString(_ s: String) {
         var s = s
         s.withUTF8 { utf8 in
-            guard let base = utf8.baseAddress else { return }
+            out.reserveCapacity(out.count + utf8.count + 2)
+            out.append(UInt8(ascii: "\""))
+            guard let base = utf8.baseAddress else {
+                out.append(UInt8(ascii: "\""))
+                return
+            }
             // Runs that need no escaping are copied at once.
             var runStart = 0
             var i = 0
             let count = utf8.count
-            let plain = JSONOutput.plainBytes
-            while i < count {
-                let byte = base[i]
-                if plain[Int(byte)] {
+            JSONOutput.plainBytes.withUnsafeBufferPointer { plain in
+                while i < count {
+                    let byte = base[i]
+                    if plain[Int(byte)] {
+                        i += 1
+                        continue
+                    }
+                    if i > runStart { out.append(contentsOf: UnsafeBufferPointer(start: base + runStart, count: i - runStart)) }
+                    out.append(0x5C)
+                    switch byte {
+                    case 0x22: out.append(0x22)
+                    case 0x5C: out.append(0x5C)
+                    case 0x0A: out.append(UInt8(ascii: "n"))
+                    case 0x0D: out.append(UInt8(ascii: "r"))
+                    case 0x09: out.append(UInt8(ascii: "t"))
+                    default:
+                        let hex: StaticString = "0123456789abcdef"
+                        out.append(UInt8(ascii: "u"))
+                        out.append(UInt8(ascii: "0"))
+                        out.append(UInt8(ascii: "0"))
+                        out.append(hex.utf8Start[Int(byte >> 4)])
+                        out.append(hex.utf8Start[Int(byte & 0xF)])
+                    }
                     i += 1
-                    continue
+                    runStart = i
                 }
-                if i > runStart { out.append(contentsOf: UnsafeBufferPointer(start: base + runStart, count: i - runStart)) }
-                switch byte {
-                case 0x22: out.append(contentsOf: [0x5C, 0x22])
-                case 0x5C: out.append(contentsOf: [0x5C, 0x5C])
-                case 0x0A: out.append(contentsOf: [0x5C, UInt8(ascii: "n")])
-                case 0x0D: out.append(contentsOf: [0x5C, UInt8(ascii: "r")])
-                case 0x09: out.append(contentsOf: [0x5C, UInt8(ascii: "t")])
-                default:
-                    let hex = Array("0123456789abcdef".utf8)
-                    out.append(contentsOf: [0x5C, UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
-                }
-                i += 1
-                runStart = i
             }
             if count > runStart { out.append(contentsOf: UnsafeBufferPointer(start: base + runStart, count: count - runStart)) }
+            out.append(UInt8(ascii: "\""))
         }
-        out.append(UInt8(ascii: "\""))
     }
 }
 

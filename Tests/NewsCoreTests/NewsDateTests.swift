@@ -27,6 +27,11 @@ import Testing
         #expect(date.iso8601 == "2023-12-15T10:30:00+01:00")
     }
 
+    @Test func surroundingSpacesAreIgnored() {
+        #expect(NewsDate(iso8601: "  2023-12-15T10:30:00Z ")?.iso8601 == "2023-12-15T10:30:00Z")
+        #expect(NewsDate(iso8601: " --12-15")?.iso8601 == "--12-15")
+    }
+
     @Test(arguments: ["", "15 Dec", "2023-13-01", "2023-02-30", "2023-02-29", "2023-12-15T25:00:00Z", "2023-12-15T10:30:00+15:00", "2023-12-15X", "20231215"])
     func invalidTextIsRejected(_ text: String) {
         #expect(NewsDate(iso8601: text) == nil)
