@@ -8,12 +8,13 @@ struct BatchInput: Sendable {
     var displayPath: String
     /// The path relative to the output root, without `..` or a leading `/`.
     var relativePath: String
-    var fileURL: URL?
+    /// The file to read, for an input on disk (a plain path: URL's would cost a stat per file).
+    var filePath: String?
     var data: Data?
 
     func load() throws -> Data {
         if let data { return data }
-        guard let fileURL, let contents = FileIO.read(fileURL.path) else {
+        guard let filePath, let contents = FileIO.read(filePath) else {
             throw BatchError.source(displayPath, "cannot be read")
         }
         return contents
@@ -22,7 +23,20 @@ struct BatchInput: Sendable {
     /// A path safe to mirror under the output root: no empty, `.` or `..` parts (a hostile archive
     /// cannot write outside it).
     static func safeRelativePath(_ path: String) -> String {
-        let parts = path.split(separator: "/").filter { !$0.isEmpty && $0 != "." && $0 != ".." }
-        return parts.isEmpty ? "input" : parts.joined(separator: "/")
+        // Parts are found on the UTF-8 bytes (`/` and `.` are ASCII); a path with nothing to
+        // remove, nearly every one, is returned as it is.
+        var parts: [Substring.UTF8View] = []
+        var changed = false
+        for part in path.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false) {
+            let dot = UInt8(ascii: ".")
+            if part.isEmpty || (part.count == 1 && part.first == dot) || (part.count == 2 && part.first == dot && part.last == dot) {
+                changed = true
+            } else {
+                parts.append(Substring(part).utf8)
+            }
+        }
+        if parts.isEmpty { return "input" }
+        if !changed { return path }
+        return parts.map { String(Substring($0)) }.joined(separator: "/")
     }
 }

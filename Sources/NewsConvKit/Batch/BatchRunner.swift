@@ -184,7 +184,12 @@ public final class BatchRunner: @unchecked Sendable {
     /// The output paths for an input's articles: `dir/stem.ext`, or `dir/stem-N.ext` (N from 1)
     /// for each article of a multi-article input into a one-article format.
     static func outputPaths(for relativePath: String, articles: Int, target: FormatModule) -> [String] {
-        let base = (relativePath as NSString).deletingPathExtension
+        // The last part's extension (after its last `.`, unless the part begins with it), on
+        // the UTF-8 bytes: NSString's path operations cost more than a conversion's writing.
+        let utf8 = relativePath.utf8
+        let nameStart = utf8.lastIndex(of: UInt8(ascii: "/")).map { utf8.index(after: $0) } ?? utf8.startIndex
+        let dot = utf8[nameStart...].lastIndex(of: UInt8(ascii: "."))
+        let base = dot.flatMap { $0 == nameStart ? nil : String(relativePath[..<$0]) } ?? relativePath
         let ext = target.outputExtension
         if target.holdsManyArticles || articles <= 1 { return ["\(base).\(ext)"] }
         return (1...articles).map { "\(base)-\($0).\(ext)" }

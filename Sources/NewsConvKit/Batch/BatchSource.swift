@@ -70,18 +70,17 @@ enum BatchSource {
     func forEach(excluding excluded: [URL], _ body: (BatchInput) throws -> Bool) throws {
         switch self {
         case .file(let url):
-            _ = try body(BatchInput(displayPath: url.path, relativePath: url.lastPathComponent, fileURL: url))
+            _ = try body(BatchInput(displayPath: url.path, relativePath: url.lastPathComponent, filePath: url.path))
         case .list(let paths):
             for path in paths {
-                let url = URL(fileURLWithPath: path)
-                guard try body(BatchInput(displayPath: path, relativePath: BatchInput.safeRelativePath(path), fileURL: url)) else { return }
+                guard try body(BatchInput(displayPath: path, relativePath: BatchInput.safeRelativePath(path), filePath: path)) else { return }
             }
         case .directory(let root):
             // Symbolic links in the paths are resolved, so that an output folder named another way is still excluded.
             let rootPath = root.standardizedFileURL.resolvingSymlinksInPath().path
             let excludedPaths = Set(excluded.map { $0.standardizedFileURL.resolvingSymlinksInPath().path })
             try DirectoryWalker.walk(rootPath, excluding: excludedPaths) { path, relative in
-                try body(BatchInput(displayPath: path, relativePath: BatchInput.safeRelativePath(relative), fileURL: URL(fileURLWithPath: path)))
+                try body(BatchInput(displayPath: path, relativePath: BatchInput.safeRelativePath(relative), filePath: path))
             }
         case .zip(let url):
             let archive = try Self.openZip(url)

@@ -26,7 +26,7 @@ final class DirectoryOutput: BatchOutput, @unchecked Sendable {
 
     func write(_ data: Data, to relativePath: String) throws {
         let path = root.path + "/" + relativePath
-        let folder = (path as NSString).deletingLastPathComponent
+        let folder = path.utf8.lastIndex(of: UInt8(ascii: "/")).map { String(path[..<$0]) } ?? "."
         lock.lock()
         let known = folders.contains(folder)
         lock.unlock()

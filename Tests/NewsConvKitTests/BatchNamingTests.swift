@@ -1,0 +1,33 @@
+import NewsCore
+import Testing
+
+@testable import NewsConvKit
+
+/// The naming rules of docs/batch.md: outputs mirror the input's relative path with the target's
+/// extension, `-N` for each article of a multi-article input, and no part that leaves the root.
+@Suite struct BatchNamingTests {
+    let registry = BuiltinFormats.registry
+
+    @Test func outputsTakeTheTargetsExtension() throws {
+        let json = try #require(registry.module(named: "json"))
+        let nitf = try #require(registry.module(named: "nitf"))
+        #expect(BatchRunner.outputPaths(for: "a/b.xml", articles: 1, target: nitf) == ["a/b.nitf"])
+        #expect(BatchRunner.outputPaths(for: "x.tar.xml", articles: 1, target: nitf) == ["x.tar.nitf"])
+        #expect(BatchRunner.outputPaths(for: "dir.v2/item", articles: 1, target: nitf) == ["dir.v2/item.nitf"])
+        #expect(BatchRunner.outputPaths(for: "dir/.hidden", articles: 1, target: nitf) == ["dir/.hidden.nitf"])
+        #expect(BatchRunner.outputPaths(for: "dir/ünï cödé.txt", articles: 1, target: nitf) == ["dir/ünï cödé.nitf"])
+        #expect(BatchRunner.outputPaths(for: "m/message.xml", articles: 2, target: nitf) == ["m/message-1.nitf", "m/message-2.nitf"])
+        // A format that holds several articles gets one file.
+        #expect(BatchRunner.outputPaths(for: "m/message.xml", articles: 2, target: json) == ["m/message.json"])
+    }
+
+    @Test func relativePathsStayInsideTheOutput() {
+        #expect(BatchInput.safeRelativePath("a/b.xml") == "a/b.xml")
+        #expect(BatchInput.safeRelativePath("/abs/./x//y.xml") == "abs/x/y.xml")
+        #expect(BatchInput.safeRelativePath("../../escape.txt") == "escape.txt")
+        #expect(BatchInput.safeRelativePath("a/../b/..") == "a/b")
+        #expect(BatchInput.safeRelativePath("..") == "input")
+        #expect(BatchInput.safeRelativePath("dir/ünï cödé.txt") == "dir/ünï cödé.txt")
+        #expect(BatchInput.safeRelativePath(".hidden/..x") == ".hidden/..x")
+    }
+}
