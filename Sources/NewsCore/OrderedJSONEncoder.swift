@@ -278,8 +278,15 @@ struct JSONOutput {
     private mutating func newline(_ indent: Int) {
         guard pretty else { return }
         out.append(0x0A)
-        out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: indent * 2))
+        var remaining = indent * 2
+        while remaining > 0 {
+            let count = min(remaining, JSONOutput.spaces.utf8CodeUnitCount)
+            out.append(contentsOf: UnsafeBufferPointer(start: JSONOutput.spaces.utf8Start, count: count))
+            remaining -= count
+        }
     }
+
+    private static let spaces: StaticString = "                                                                "
 
     mutating func append(_ s: String) { out.append(contentsOf: s.utf8) }
 

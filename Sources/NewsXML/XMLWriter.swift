@@ -161,10 +161,17 @@ public struct XMLWriter {
 
     private mutating func newline(indent: Int) {
         if bytes.last != 0x0A { bytes.append(0x0A) }
-        bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: indent * 2))
+        var remaining = indent * 2
+        while remaining > 0 {
+            let count = min(remaining, Self.spaces.utf8CodeUnitCount)
+            bytes.append(contentsOf: UnsafeBufferPointer(start: Self.spaces.utf8Start, count: count))
+            remaining -= count
+        }
     }
 
     private mutating func append(_ s: String) { bytes.append(contentsOf: s.utf8) }
+
+    private static let spaces: StaticString = "                                                                "
 
     /// For each byte: 0 when it is copied as it is in text and in attributes, 1 when it needs a
     /// look (markup characters, controls, the lead byte of U+FFFE/U+FFFF).
