@@ -86,12 +86,14 @@ public struct NewsDate: Sendable, Hashable, Codable, CustomStringConvertible, Co
         self = result
     }
 
-    private static func parse(_ utf8: UnsafeBufferPointer<UInt8>) -> NewsDate? {
-        var i = 0
-        var end = utf8.count
-        while i < end, utf8[i] == 0x20 { i += 1 }
-        while end > i, utf8[end - 1] == 0x20 { end -= 1 }
-        func number(_ count: Int) -> Int? {
+    /// A cursor over a date's bytes (a struct: nested functions capturing the index cost more).
+    private struct Cursor {
+        let utf8: UnsafeBufferPointer<UInt8>
+        var i: Int
+        var end: Int
+
+        /// `count` decimal digits as a number, consumed; nil (nothing consumed) otherwise.
+        mutating func number(_ count: Int) -> Int? {
             guard end - i >= count else { return nil }
             var value = 0
             for offset in 0..<count {
@@ -102,60 +104,75 @@ public struct NewsDate: Sendable, Hashable, Codable, CustomStringConvertible, Co
             i += count
             return value
         }
-        func take(_ byte: UInt8) -> Bool {
-            if i < end, utf8[i] == byte { i += 1; return true }
+
+        mutating func take(_ byte: UInt8) -> Bool {
+            if i < end, utf8[i] == byte {
+                i += 1
+                return true
+            }
             return false
         }
+    }
+
+    private static func parse(_ utf8: UnsafeBufferPointer<UInt8>) -> NewsDate? {
+        var cursor = Cursor(utf8: utf8, i: 0, end: utf8.count)
+        while cursor.i < cursor.end, utf8[cursor.i] == 0x20 { cursor.i += 1 }
+        while cursor.end > cursor.i, utf8[cursor.end - 1] == 0x20 { cursor.end -= 1 }
+        return parse(&cursor)
+    }
+
+    private static func parse(_ c: inout Cursor) -> NewsDate? {
+        let utf8 = c.utf8
         let dash = UInt8(ascii: "-")
         var result = NewsDate()
-        if end - i >= 2, utf8[i] == dash, utf8[i + 1] == dash {
-            i += 2
-            guard let m = number(2) else { return nil }
+        if c.end - c.i >= 2, utf8[c.i] == dash, utf8[c.i + 1] == dash {
+            c.i += 2
+            guard let m = c.number(2) else { return nil }
             result.month = m
-            if take(dash) {
-                guard let d = number(2) else { return nil }
+            if c.take(dash) {
+                guard let d = c.number(2) else { return nil }
                 result.day = d
             }
         } else {
-            guard let y = number(4) else { return nil }
+            guard let y = c.number(4) else { return nil }
             result.year = y
-            if take(dash) {
-                guard let m = number(2) else { return nil }
+            if c.take(dash) {
+                guard let m = c.number(2) else { return nil }
                 result.month = m
-                if take(dash) {
-                    guard let d = number(2) else { return nil }
+                if c.take(dash) {
+                    guard let d = c.number(2) else { return nil }
                     result.day = d
                 }
             }
         }
         let colon = UInt8(ascii: ":")
-        if result.day != nil, take(UInt8(ascii: "T")) {
-            guard let h = number(2), take(colon), let mi = number(2) else { return nil }
+        if result.day != nil, c.take(UInt8(ascii: "T")) {
+            guard let h = c.number(2), c.take(colon), let mi = c.number(2) else { return nil }
             var second = 0
             var fraction: String?
-            if take(colon) {
-                guard let sec = number(2) else { return nil }
+            if c.take(colon) {
+                guard let sec = c.number(2) else { return nil }
                 second = sec
-                if take(UInt8(ascii: ".")) || take(UInt8(ascii: ",")) {
-                    let start = i
-                    while i < end, utf8[i] >= 0x30 && utf8[i] <= 0x39 { i += 1 }
-                    guard i > start else { return nil }
-                    fraction = String(decoding: UnsafeBufferPointer(rebasing: utf8[start..<i]), as: UTF8.self)
+                if c.take(UInt8(ascii: ".")) || c.take(UInt8(ascii: ",")) {
+                    let start = c.i
+                    while c.i < c.end, utf8[c.i] >= 0x30 && utf8[c.i] <= 0x39 { c.i += 1 }
+                    guard c.i > start else { return nil }
+                    fraction = String(decoding: UnsafeBufferPointer(rebasing: utf8[start..<c.i]), as: UTF8.self)
                 }
             }
             result.time = TimeOfDay(hour: h, minute: mi, second: second, fraction: fraction)
         }
-        if take(UInt8(ascii: "Z")) {
+        if c.take(UInt8(ascii: "Z")) {
             result.utcOffsetMinutes = 0
-        } else if i < end, utf8[i] == 0x2B || utf8[i] == dash, result.day != nil || result.time != nil {
-            let sign = utf8[i]
-            i += 1
-            guard let oh = number(2) else { return nil }
-            _ = take(colon)
-            let om = number(2) ?? 0
+        } else if c.i < c.end, utf8[c.i] == 0x2B || utf8[c.i] == dash, result.day != nil || result.time != nil {
+            let sign = utf8[c.i]
+            c.i += 1
+            guard let oh = c.number(2) else { return nil }
+            _ = c.take(colon)
+            let om = c.number(2) ?? 0
             result.utcOffsetMinutes = (sign == dash ? -1 : 1) * (oh * 60 + om)
         }
-        guard i == end, result.isValid else { return nil }
+        guard c.i == c.end, result.isValid else { return nil }
         return result
     }
 

@@ -94,6 +94,21 @@ public final class XMLDocument: @unchecked Sendable {
         return XMLDocument(pointer: document, path: path, warnings: warnings)
     }
 
+    /// Visits elements in document order with the same choices as ``XMLStreamReader/read(_:path:encoding:decide:visit:)``,
+    /// on the parsed tree: the cheaper way for a document that fits in memory.
+    public func walk(decide: (XMLStreamReader.Start) -> XMLStreamReader.Step, visit: (XMLElement) throws -> Void) rethrows {
+        guard let root else { return }
+        try walk(root, depth: 0, decide: decide, visit: visit)
+    }
+
+    private func walk(_ element: XMLElement, depth: Int, decide: (XMLStreamReader.Start) -> XMLStreamReader.Step, visit: (XMLElement) throws -> Void) rethrows {
+        switch decide(XMLStreamReader.Start(name: element.name, namespaceURI: element.namespaceURI, depth: depth, line: element.line)) {
+        case .expand: try visit(element)
+        case .descend: for child in element.elements { try walk(child, depth: depth + 1, decide: decide, visit: visit) }
+        case .skip: break
+        }
+    }
+
     /// The root element.
     public var root: XMLElement? {
         guard let node = xmlDocGetRootElement(pointer) else { return nil }

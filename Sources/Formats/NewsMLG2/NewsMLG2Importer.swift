@@ -3,7 +3,8 @@ import NewsCore
 import NewsXML
 
 /// Reads NewsML-G2: a `newsItem` or `packageItem` is one article; a `newsMessage` gives one
-/// article per item of its `itemSet`, read one at a time by the streaming reader. Items without
+/// article per item of its `itemSet` (a message larger than ``treeParseLimit`` is streamed, one
+/// item in memory at a time). Items without
 /// the namespace declaration are read too, with a warning. Concept, knowledge, planning and
 /// catalog items get a clear "not a news item" error.
 public struct NewsMLG2Importer: ArticleImporter {
@@ -26,7 +27,14 @@ public struct NewsMLG2Importer: ArticleImporter {
         return 0
     }
 
+    /// Documents up to this size are parsed as a tree; larger ones are streamed.
+    static let treeParseLimit = 16 << 20
+
     public func read(_ input: ImportInput, options: ConversionOptions) throws -> ImportResult {
+        try read(input, treeParseLimit: Self.treeParseLimit)
+    }
+
+    func read(_ input: ImportInput, treeParseLimit: Int) throws -> ImportResult {
         let path = input.path
         var articles: [Article] = []
         var diagnostics: [Diagnostic] = []
@@ -61,18 +69,7 @@ public struct NewsMLG2Importer: ArticleImporter {
             diagnostics += reader.diagnostics
         }
 
-        let parseWarnings: [Diagnostic]
-        if let root = XMLRootName.of(input.data.prefix(4096)), Self.newsItems.contains(String(root.split(separator: ":").last ?? "")) {
-            // One item: a tree parse, cheaper than the streaming reader's expansion.
-            let document = try XMLDocument.parse(input.data, path: path)
-            parseWarnings = document.warnings
-            if let element = document.root {
-                rootName = element.name
-                rootLine = element.line
-                if Self.newsItems.contains(element.name) { visit(element) }
-            }
-        } else {
-            parseWarnings = try XMLStreamReader.read(input.data, path: path, decide: { start in
+        let decide = { (start: XMLStreamReader.Start) -> XMLStreamReader.Step in
             let name = start.name
             if start.depth == 0 {
                 rootName = name
@@ -93,7 +90,17 @@ public struct NewsMLG2Importer: ArticleImporter {
                 return .skip
             }
             return .skip
-        }, visit: visit)
+        }
+        let parseWarnings: [Diagnostic]
+        if input.data.count <= treeParseLimit {
+            // A document that fits easily in memory is parsed as a tree: cheaper than the
+            // streaming reader's node-by-node expansion.
+            let document = try XMLDocument.parse(input.data, path: path)
+            parseWarnings = document.warnings
+            document.walk(decide: decide, visit: visit)
+        } else {
+            // A large newsMessage is streamed, one item in memory at a time.
+            parseWarnings = try XMLStreamReader.read(input.data, path: path, decide: decide, visit: visit)
         }
         diagnostics = parseWarnings + diagnostics
         if let problem { throw problem }
