@@ -12,7 +12,7 @@ import Foundation
 /// each parent it has seen, so siblings do not look them up again. Do not keep it past the
 /// document's lifetime.
 public final class XMLFragmentWriter {
-    private var scopes: [xmlNodePtr: [(String, String)]] = [:]
+    private var scopes: [xmlNodePtr: Scope] = [:]
     /// One buffer for every dump, emptied each time.
     private let buffer: xmlBufferPtr? = xmlBufferCreate()
 
@@ -32,13 +32,21 @@ public final class XMLFragmentWriter {
             if let prefix = current.pointee.prefix { declared.append(prefix) } else { ownDefault = true }
             ns = current.pointee.next
         }
-        var declarations: [(String, String)] = []
+        // The declarations to add, rendered: the default namespace when the fragment needs its
+        // own, and the prefixes in scope that the element does not declare itself (rendered
+        // once per parent, since siblings share them).
+        var declarations: [UInt8] = []
         if !ownDefault, node.pointee.ns?.pointee.prefix == nil {
             let namespace = element.namespaceURI
-            if namespace != defaultNamespace { declarations.append(("xmlns", namespace ?? "")) }
+            if namespace != defaultNamespace { declarations = Self.render("xmlns", namespace ?? "") }
         }
-        for (prefix, href) in inherited(node) where !declared.contains(where: { xmlStrEqual($0, prefix) != 0 }) {
-            declarations.append(("xmlns:" + prefix, href))
+        let scope = scope(of: node)
+        if declared.isEmpty {
+            declarations += scope.all
+        } else {
+            for (prefix, rendered) in scope.prefixes where !declared.contains(where: { declared in prefix.withCString { xmlStrEqual(declared, UnsafeRawPointer($0).assumingMemoryBound(to: xmlChar.self)) != 0 } }) {
+                declarations += rendered
+            }
         }
         // The element's own bytes when the parser recorded them; else libxml2's dump of it.
         if let document = element.owner as? XMLDocument, let source = document.source,
@@ -60,7 +68,7 @@ public final class XMLFragmentWriter {
 
     /// The element's source bytes with the declarations added, or nil when no range was recorded
     /// or the bytes there are not this element's start and end.
-    private func sourceText(of node: xmlNodePtr, in source: Data, declarations: [(String, String)]) -> String? {
+    private func sourceText(of node: xmlNodePtr, in source: Data, declarations: [UInt8]) -> String? {
         var begin = 0
         var end = 0
         guard newsconv_source_range(node, &begin, &end) != 0, end <= source.count, end - begin >= 3 else { return nil }
@@ -90,24 +98,39 @@ public final class XMLFragmentWriter {
     }
 
     /// An element's serialization with namespace declarations added to its start tag.
-    private func spliced(_ serialized: UnsafeBufferPointer<UInt8>, node: xmlNodePtr, declarations: [(String, String)]) -> String {
+    private func spliced(_ serialized: UnsafeBufferPointer<UInt8>, node: xmlNodePtr, declarations: [UInt8]) -> String {
         guard !declarations.isEmpty else { return String(decoding: serialized, as: UTF8.self) }
         // `<` and the qualified name, then the declarations, then the rest as it was.
         var nameEnd = 1 + strlen(UnsafeRawPointer(node.pointee.name).assumingMemoryBound(to: CChar.self))
         if let prefix = node.pointee.ns?.pointee.prefix { nameEnd += strlen(UnsafeRawPointer(prefix).assumingMemoryBound(to: CChar.self)) + 1 }
-        var writer = XMLWriter(pretty: false, capacity: serialized.count + 128)
-        writer.appendBytes(UnsafeBufferPointer(rebasing: serialized[..<nameEnd]))
-        for (name, value) in declarations { writer.attributeText(name, value) }
-        writer.appendBytes(UnsafeBufferPointer(rebasing: serialized[nameEnd...]))
-        return writer.string
+        return String(unsafeUninitializedCapacity: serialized.count + declarations.count) { buffer in
+            var at = buffer.initialize(fromContentsOf: serialized[..<nameEnd])
+            at = UnsafeMutableBufferPointer(rebasing: buffer[at...]).initialize(fromContentsOf: declarations) + at
+            at = UnsafeMutableBufferPointer(rebasing: buffer[at...]).initialize(fromContentsOf: serialized[nameEnd...]) + at
+            return at
+        }
     }
 
-    /// The prefixes declared on the element's ancestors, looked up once per parent.
-    private func inherited(_ node: xmlNodePtr) -> [(String, String)] {
-        guard let parent = node.pointee.parent, parent.pointee.type == XML_ELEMENT_NODE else { return [] }
+    /// ` name="value"`, the value escaped.
+    private static func render(_ name: String, _ value: String) -> [UInt8] {
+        var writer = XMLWriter(pretty: false, capacity: name.utf8.count + value.utf8.count + 8)
+        writer.attributeText(name, value)
+        return writer.bytes
+    }
+
+    /// The prefixes declared on the element's ancestors, each rendered as a declaration, and all
+    /// of them together; looked up once per parent.
+    private func scope(of node: xmlNodePtr) -> Scope {
+        guard let parent = node.pointee.parent, parent.pointee.type == XML_ELEMENT_NODE else { return Scope(prefixes: [], all: []) }
         if let known = scopes[parent] { return known }
-        let prefixes = XMLElement.inScopePrefixes(of: parent)
-        scopes[parent] = prefixes
-        return prefixes
+        let prefixes = XMLElement.inScopePrefixes(of: parent).map { ($0.0, Self.render("xmlns:" + $0.0, $0.1)) }
+        let scope = Scope(prefixes: prefixes, all: prefixes.flatMap(\.1))
+        scopes[parent] = scope
+        return scope
+    }
+
+    private struct Scope {
+        var prefixes: [(String, [UInt8])]
+        var all: [UInt8]
     }
 }

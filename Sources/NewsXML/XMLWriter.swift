@@ -113,9 +113,6 @@ public struct XMLWriter {
         append(fragment)
     }
 
-    /// Bytes that are well-formed XML already (a libxml2 dump).
-    mutating func appendBytes(_ raw: UnsafeBufferPointer<UInt8>) { bytes.append(contentsOf: raw) }
-
     /// ` name="value"`, the value escaped.
     mutating func attributeText(_ name: String, _ value: String) {
         bytes.append(UInt8(ascii: " "))
