@@ -38,13 +38,37 @@ enum FileIO {
         return data
     }
 
-    /// Writes a file atomically: to a temporary file in the same folder (which must exist), then
-    /// a rename over the target. Throws with the system's reason.
-    static func writeAtomically(_ data: Data, to path: String) throws {
-        // The temporary name is the target's, hidden, with this process's id and a counter: made
-        // by string operations (URL's would stat the path) and without a random-number call.
+    /// The target exists and was not to be replaced: nothing was written.
+    struct Exists: Error {
+        let path: String
+    }
+
+    /// Writes a file atomically, so that no reader ever sees part of it. The folder must exist.
+    /// With `replace` false an existing file is never touched and ``Exists`` is thrown; the
+    /// check and the write are one step (a link, which fails on an existing name), so no other
+    /// writer can slip in between. Throws with the system's reason otherwise.
+    /// `unnamedFile` false skips the O_TMPFILE way (for tests of the portable one).
+    static func writeAtomically(_ data: Data, to path: String, replace: Bool = true, unnamedFile: Bool = true) throws {
         let slash = path.utf8.lastIndex(of: UInt8(ascii: "/"))
         let folder = slash.map { String(path[...$0]) } ?? ""
+        #if os(Linux)
+        // An unnamed file in the folder, linked under its name once written: one change to the
+        // folder instead of two (creating a temporary name, renaming it), and nothing left
+        // behind if the process dies. File systems without O_TMPFILE take the portable way.
+        if !replace, unnamedFile {
+            let unnamed = open(folder.isEmpty ? "." : folder, O_WRONLY | O_CLOEXEC | Int32(0o20000000) | O_DIRECTORY, 0o644)
+            if unnamed >= 0 {
+                defer { close(unnamed) }
+                guard write(all: data, to: unnamed) else { throw failure(path) }
+                if linkat(AT_FDCWD, "/proc/self/fd/\(unnamed)", AT_FDCWD, path, AT_SYMLINK_FOLLOW) == 0 { return }
+                if errno == EEXIST { throw Exists(path: path) }
+                if errno != ENOENT && errno != EPERM && errno != EXDEV { throw failure(path) }
+                // No /proc: the portable way below.
+            }
+        }
+        #endif
+        // The temporary name is the target's, hidden, with this process's id and a counter: made
+        // by string operations (URL's would stat the path) and without a random-number call.
         let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
         var temporary: String
         var descriptor: Int32
@@ -54,20 +78,38 @@ enum FileIO {
             descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         } while descriptor < 0 && errno == EEXIST
         guard descriptor >= 0 else { throw failure(path) }
-        let written = data.withUnsafeBytes { buffer -> Bool in
+        let written = write(all: data, to: descriptor)
+        let closed = close(descriptor) == 0
+        guard written, closed else {
+            let error = failure(path)
+            unlink(temporary)
+            throw error
+        }
+        if replace {
+            guard rename(temporary, path) == 0 else {
+                let error = failure(path)
+                unlink(temporary)
+                throw error
+            }
+        } else {
+            // A hard link fails when the name exists: the no-replace check and the write in one.
+            defer { unlink(temporary) }
+            guard link(temporary, path) == 0 else {
+                if errno == EEXIST { throw Exists(path: path) }
+                throw failure(path)
+            }
+        }
+    }
+
+    private static func write(all data: Data, to descriptor: Int32) -> Bool {
+        data.withUnsafeBytes { buffer -> Bool in
             var offset = 0
             while offset < buffer.count {
-                let count = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                let count = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
                 if count < 0 { if errno == EINTR { continue } else { return false } }
                 offset += count
             }
             return true
-        }
-        let closed = close(descriptor) == 0
-        guard written, closed, rename(temporary, path) == 0 else {
-            let error = failure(path)
-            unlink(temporary)
-            throw error
         }
     }
 

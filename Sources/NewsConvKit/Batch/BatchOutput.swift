@@ -6,7 +6,8 @@ protocol BatchOutput: AnyObject, Sendable {
     /// The folders that must not be read as input (the output folder, when it is inside a source).
     var excludedFromSources: [URL] { get }
     func exists(_ relativePath: String) -> Bool
-    func write(_ data: Data, to relativePath: String) throws
+    /// Writes one output; with `replace` false, an existing one is kept and ``FileIO/Exists`` thrown.
+    func write(_ data: Data, to relativePath: String, replace: Bool) throws
     /// Completes the output (a zip is renamed into place).
     func finish() throws
     /// Removes what an unfinished output left (a zip's temporary file).

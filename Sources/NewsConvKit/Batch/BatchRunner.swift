@@ -262,10 +262,14 @@ public final class BatchRunner: @unchecked Sendable {
         if request.strict, diagnostics.contains(where: { $0.severity >= .warning }) {
             return fail("batch.strict", "warnings fail the file under --strict; nothing written")
         }
-        for (relative, _) in outputs {
-            if !request.overwrite, output.exists(relative) {
-                return fail("batch.output.exists", "the output \(relative) exists; name --overwrite to replace it or --skip-existing to keep it")
-            }
+        // An existing output is found by the write itself (which never replaces one unless
+        // asked); an input with several outputs is checked first, so that none is written when
+        // one of them exists.
+        func exists(_ relative: String) -> Status {
+            fail("batch.output.exists", "the output \(relative) exists; name --overwrite to replace it or --skip-existing to keep it")
+        }
+        if !request.overwrite, outputs.count > 1, let existing = outputs.first(where: { output.exists($0.0) }) {
+            return exists(existing.0)
         }
         lock.lock()
         let taken = outputs.first { claimed.contains($0.0) }
@@ -274,8 +278,10 @@ public final class BatchRunner: @unchecked Sendable {
         if let taken { return fail("batch.output.collision", "another input of this batch writes \(taken.0) (inputs that differ only in extension)") }
         for (relative, data) in outputs {
             do {
-                try output.write(data, to: relative)
+                try output.write(data, to: relative, replace: request.overwrite)
                 written.append(relative)
+            } catch is FileIO.Exists {
+                return exists(relative)
             } catch {
                 return fail("batch.output.unwritable", "\(error)")
             }

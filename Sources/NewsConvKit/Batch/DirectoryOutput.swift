@@ -24,7 +24,7 @@ final class DirectoryOutput: BatchOutput, @unchecked Sendable {
     private var folders: Set<String> = []
     private let lock = NSLock()
 
-    func write(_ data: Data, to relativePath: String) throws {
+    func write(_ data: Data, to relativePath: String, replace: Bool) throws {
         let path = root.path + "/" + relativePath
         let folder = path.utf8.lastIndex(of: UInt8(ascii: "/")).map { String(path[..<$0]) } ?? "."
         lock.lock()
@@ -36,7 +36,7 @@ final class DirectoryOutput: BatchOutput, @unchecked Sendable {
             folders.insert(folder)
             lock.unlock()
         }
-        try FileIO.writeAtomically(data, to: path)
+        try FileIO.writeAtomically(data, to: path, replace: replace)
     }
 
     func finish() throws {}

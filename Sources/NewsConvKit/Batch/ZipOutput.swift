@@ -16,7 +16,7 @@ final class ZipOutput: BatchOutput, @unchecked Sendable {
         temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).newsconv-\(UInt32.random(in: 0...UInt32.max)).tmp")
         do {
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            archive = try Archive(url: temporary, accessMode: .create)
+            archive = try Archive(url: temporary, accessMode: .create, pathEncoding: nil)
         } catch {
             throw BatchError.output(url.path, "cannot be created (\(error))")
         }
@@ -50,9 +50,10 @@ final class ZipOutput: BatchOutput, @unchecked Sendable {
         names.insert(path)
     }
 
-    func write(_ data: Data, to relativePath: String) throws {
+    func write(_ data: Data, to relativePath: String, replace: Bool) throws {
         lock.lock()
         defer { lock.unlock() }
+        if !replace, names.contains(relativePath) { throw FileIO.Exists(path: relativePath) }
         do {
             try add(data, relativePath)
         } catch {
