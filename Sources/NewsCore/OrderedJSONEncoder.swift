@@ -311,6 +311,17 @@ struct JSONOutput {
         out.append(UInt8(ascii: "\""))
     }
 
+    /// True when one of the eight bytes is below 0x20 or is `"`, `\\` or DEL (bit tricks on the
+    /// word; bytes of 0x80 and above never match).
+    @inline(__always)
+    static func mayNeedEscaping(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let high: UInt64 = 0x8080_8080_8080_8080
+        func hasZero(_ x: UInt64) -> UInt64 { (x &- ones) & ~x & high }
+        let control = (word &- ones &* 0x20) & ~word & high
+        return (control | hasZero(word ^ (ones &* 0x22)) | hasZero(word ^ (ones &* 0x5C)) | hasZero(word ^ (ones &* 0x7F))) != 0
+    }
+
     mutating func writeString(_ s: String) {
         var s = s
         s.withUTF8 { utf8 in
@@ -326,6 +337,10 @@ struct JSONOutput {
             let count = utf8.count
             JSONOutput.plainBytes.withUnsafeBufferPointer { plain in
                 while i < count {
+                    // Eight bytes at a time while none needs escaping (a control character,
+                    // `"`, `\\` or DEL): most text is long runs of plain bytes.
+                    while i + 8 <= count, !JSONOutput.mayNeedEscaping(UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)) { i += 8 }
+                    guard i < count else { break }
                     let byte = base[i]
                     if plain[Int(byte)] {
                         i += 1

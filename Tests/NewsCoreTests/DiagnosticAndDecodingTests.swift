@@ -70,6 +70,40 @@ import Testing
         #expect(try JSONSerialization.jsonObject(with: data) is [String: Any])
     }
 
+    /// Strings are escaped eight bytes at a time while no byte needs it: every byte that does,
+    /// at every position of a word, and long runs around them, give the escaping a byte-by-byte
+    /// writer gives.
+    @Test func stringEscapingAtEveryPosition() throws {
+        func reference(_ text: String) -> String {
+            var out = "\""
+            for scalar in text.unicodeScalars {
+                switch scalar {
+                case "\"": out += "\\\""
+                case "\\": out += "\\\\"
+                case "\n": out += "\\n"
+                case "\r": out += "\\r"
+                case "\t": out += "\\t"
+                case "\u{7F}": out += "\\u007f"
+                case _ where scalar.value < 0x20: out += String(format: "\\u%04x", scalar.value)
+                default: out.unicodeScalars.append(scalar)
+                }
+            }
+            return out + "\""
+        }
+        let special: [Character] = ["\"", "\\", "\n", "\r", "\t", "\u{0}", "\u{1F}", "\u{7F}", "é", "😀", " ", "~", "\u{80}"]
+        for character in special {
+            for position in 0..<20 {
+                for length in [position + 1, 8, 16, 23, 40] where length > position {
+                    var text = String(repeating: "a", count: length)
+                    let index = text.index(text.startIndex, offsetBy: position)
+                    text.replaceSubrange(index...index, with: String(character))
+                    let data = try OrderedJSONEncoder(prettyPrinted: false).encode([text])
+                    #expect(String(decoding: data, as: UTF8.self) == "[" + reference(text) + "]", "\(character.unicodeScalars.map(\.value)) at \(position) of \(length)")
+                }
+            }
+        }
+    }
+
     @Test func nonFiniteNumbersAreErrors() {
         #expect(throws: EncodingError.self) { try OrderedJSONEncoder().encode([Double.nan]) }
     }
