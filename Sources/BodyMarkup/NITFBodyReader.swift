@@ -346,10 +346,23 @@ package struct NITFBodyReader: InlineMarkupReader {
         let collapsed: String? = text.withUTF8 { bytes in
             var previousSpace = false
             var clean = true
-            for byte in bytes {
+            var i = 0
+            let count = bytes.count
+            while i < count {
+                // Eight bytes at a time while none is 0x20 or below (no whitespace among them).
+                if i + 8 <= count, let base = bytes.baseAddress {
+                    let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+                    if (word &- 0x2121_2121_2121_2121) & ~word & 0x8080_8080_8080_8080 == 0 {
+                        i += 8
+                        previousSpace = false
+                        continue
+                    }
+                }
+                let byte = bytes[i]
                 let isSpace = byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D
                 if isSpace && (byte != 0x20 || previousSpace) { clean = false; break }
                 previousSpace = isSpace
+                i += 1
             }
             if clean { return nil }
             var out = [UInt8]()
