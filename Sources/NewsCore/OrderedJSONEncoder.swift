@@ -12,11 +12,14 @@ package struct OrderedJSONEncoder {
     /// Whether IR types are written directly (`ArticleJSONWriter.swift`); off, every value goes
     /// through its `encode(to:)`: the reference the direct path is tested against.
     package var directIR = true
+    /// Bytes reserved at the start: an exporter of whole articles (tens of kilobytes each) saves
+    /// the buffer's doublings.
+    package var initialCapacity = 4096
 
     package init(prettyPrinted: Bool = true) { self.prettyPrinted = prettyPrinted }
 
     package func encode<T: Encodable>(_ value: T) throws -> Data {
-        let sink = JSONSink(pretty: prettyPrinted, directIR: directIR)
+        let sink = JSONSink(pretty: prettyPrinted, directIR: directIR, capacity: initialCapacity)
         try sink.value(value, path: [])
         return Data(sink.out)
     }
@@ -31,8 +34,8 @@ final class JSONSink {
 
     let directIR: Bool
 
-    init(pretty: Bool, directIR: Bool = true) {
-        state = JSONOutput(pretty: pretty)
+    init(pretty: Bool, directIR: Bool = true, capacity: Int = 4096) {
+        state = JSONOutput(pretty: pretty, capacity: capacity)
         self.directIR = directIR
     }
 
@@ -178,9 +181,9 @@ struct JSONOutput {
     /// Open containers: object or array, and how many members each has so far.
     var open: [(isObject: Bool, count: Int)] = []
 
-    init(pretty: Bool) {
+    init(pretty: Bool, capacity: Int = 4096) {
         self.pretty = pretty
-        out.reserveCapacity(4096)
+        out.reserveCapacity(capacity)
     }
 
     /// Inlines, as `Inline.encode(to:)` writes them.

@@ -6,7 +6,9 @@ public struct NativeJSONExporter: ArticleExporter {
     public init() {}
 
     public func write(_ articles: [Article], options: ConversionOptions) throws -> ExportResult {
-        var data = try OrderedJSONEncoder().encode(NativeJSONDocument(newsconv: NativeJSONVersion.string, articles: articles))
+        var encoder = OrderedJSONEncoder()
+        encoder.initialCapacity = 32768
+        var data = try encoder.encode(NativeJSONDocument(newsconv: NativeJSONVersion.string, articles: articles))
         data.append(0x0A)
         return ExportResult(data: data)
     }

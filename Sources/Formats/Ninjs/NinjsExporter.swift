@@ -28,7 +28,9 @@ public struct NinjsExporter: ArticleExporter {
             objects.append(writer.object(for: article))
             diagnostics += writer.diagnostics
         }
-        return ExportResult(data: try OrderedJSONEncoder().encode(objects[0]), diagnostics: diagnostics)
+        var encoder = OrderedJSONEncoder()
+        encoder.initialCapacity = 32768
+        return ExportResult(data: try encoder.encode(objects[0]), diagnostics: diagnostics)
     }
 }
 
