@@ -69,8 +69,11 @@ public struct Converter: Sendable {
         } catch {
             throw ConversionError("\(format.name).import.failed", "\(error)", at: SourceLocation(path: path ?? "<stdin>", line: 1, column: 1))
         }
-        result.articles = result.articles.map { DateCompletion.complete($0, context: options.dateContext) }
-        result.diagnostics = result.diagnostics.map { $0.inFile(path ?? "<stdin>") }
+        for index in result.articles.indices { DateCompletion.complete(&result.articles[index], context: options.dateContext) }
+        let file = path ?? "<stdin>"
+        for index in result.diagnostics.indices where result.diagnostics[index].location.path == nil {
+            result.diagnostics[index] = result.diagnostics[index].inFile(file)
+        }
         return result
     }
 

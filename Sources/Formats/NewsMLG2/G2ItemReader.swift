@@ -455,7 +455,8 @@ struct G2ItemReader {
     }
 
     /// Combines what came from contentMeta and from the inline body, once the item is read.
-    mutating func finish() -> Article {
+    /// The article and every diagnostic of the item; the reader is used up (its article moves out).
+    consuming func finish() -> (article: Article, diagnostics: [Diagnostic]) {
         if let body {
             article.body = body.blocks
             if article.headline == nil { article.headline = body.headline }
@@ -496,6 +497,6 @@ struct G2ItemReader {
             if article.media.isEmpty { article.media.append(MediaItem(kind: article.kind)) }
             article.media[0].caption = captions.joined(separator: "\n")
         }
-        return article
+        return (article, diagnostics)
     }
 }

@@ -65,8 +65,9 @@ public struct NewsMLG2Importer: ArticleImporter {
             }
             var reader = G2ItemReader(path: path)
             _ = reader.read(element)
-            articles.append(reader.finish())
-            diagnostics += reader.diagnostics
+            let item = reader.finish()
+            articles.append(item.article)
+            diagnostics += item.diagnostics
         }
 
         let decide = { (start: XMLStreamReader.Start) -> XMLStreamReader.Step in
