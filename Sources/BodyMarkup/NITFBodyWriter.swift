@@ -37,9 +37,16 @@ package struct NITFBodyWriter {
     package static func norm(_ date: NewsDate) -> String {
         let text = date.iso8601
         guard date.hasFullDate else { return text }
-        guard let t = text.firstIndex(of: "T") else { return text.replacingOccurrences(of: "-", with: "") }
-        let day = text[..<t].replacingOccurrences(of: "-", with: "")
-        return day + text[t...].replacingOccurrences(of: ":", with: "")
+        // The basic form: no `-` in the date, no `:` in the time and offset (a `-` there is a sign).
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        var inTime = false
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: "T") { inTime = true }
+            if inTime ? byte == UInt8(ascii: ":") : byte == UInt8(ascii: "-") { continue }
+            bytes.append(byte)
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     private mutating func writeKept(_ name: String, to w: inout XMLWriter) {
@@ -285,6 +292,16 @@ package struct NITFBodyWriter {
 
     /// NITF `id` is an XML ID: a name that starts with a letter or `_`.
     static func xmlID(_ id: String) -> String {
+        // ASCII identifiers, nearly all, are mapped byte by byte; others by Character.
+        if id.utf8.allSatisfy({ $0 < 0x80 }) {
+            var bytes = id.utf8.map { byte -> UInt8 in
+                let letter = (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A)
+                let other = (byte >= 0x30 && byte <= 0x39) || byte == 0x2D || byte == 0x5F || byte == 0x2E
+                return letter || other ? byte : UInt8(ascii: "_")
+            }
+            if let first = bytes.first, !((first >= 0x61 && first <= 0x7A) || (first >= 0x41 && first <= 0x5A) || first == 0x5F) { bytes.insert(UInt8(ascii: "_"), at: 0) }
+            return bytes.isEmpty ? "_" : String(decoding: bytes, as: UTF8.self)
+        }
         var result = String(id.map { $0.isLetter || $0.isNumber || "-_.".contains($0) ? $0 : "_" })
         if let first = result.first, !(first.isLetter || first == "_") { result = "_" + result }
         return result.isEmpty ? "_" : result

@@ -10,6 +10,10 @@ struct NITFHeadWriter {
     var diagnostics: [Diagnostic] = []
     let location: SourceLocation
 
+    /// Whether the article holds any kept NITF element: most articles (from other formats) hold
+    /// none, and then no look-up is made for each element of the head.
+    private var hasKept = true
+
     init(location: SourceLocation) { self.location = location }
 
     private mutating func warn(_ code: String, _ message: String) {
@@ -23,11 +27,13 @@ struct NITFHeadWriter {
 
     /// Writes the kept elements; true when there were any.
     private func writeKept(_ container: String, _ name: String, of article: Article, to w: inout XMLWriter) -> Bool {
-        w.raw(fragments: Self.kept(container, name, in: article))
+        guard hasKept else { return false }
+        return w.raw(fragments: Self.kept(container, name, in: article))
     }
 
     /// Kept elements of a container whose names are not in `known`, by key.
     private func writeOthers(_ container: String, known: [String], of article: Article, to w: inout XMLWriter) {
+        guard hasKept else { return }
         let prefix = "nitf:\(container)/"
         for key in article.extensions.values.keys.sorted() where key.hasPrefix(prefix) {
             let name = String(key.dropFirst(prefix.count))
@@ -37,6 +43,7 @@ struct NITFHeadWriter {
     }
 
     mutating func write(_ article: Article, to w: inout XMLWriter) {
+        hasKept = article.extensions.values.keys.contains { $0.utf8.starts(with: "nitf:".utf8) }
         w.start("head")
         if case .string(let title)? = article.extensions["nitf:head/title"] {
             w.element("title", text: title)
@@ -144,7 +151,7 @@ struct NITFHeadWriter {
 
     /// People, organisations, places, and the subjects and genres `tobject` cannot hold.
     mutating func writeIdentifiedContent(_ article: Article, to w: inout XMLWriter) {
-        let hasTObject = !Self.kept("head", "tobject", in: article).isEmpty
+        let hasTObject = hasKept && !Self.kept("head", "tobject", in: article).isEmpty
         var entries: [(name: String, type: String?, concept: Concept)] = []
         entries += article.people.map { ("person", nil, $0) }
         entries += article.organisations.map { ("org", nil, $0) }

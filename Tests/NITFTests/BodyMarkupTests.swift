@@ -1,4 +1,5 @@
-import BodyMarkup
+@testable import BodyMarkup
+import NewsCore
 import Testing
 
 /// XML whitespace in body text collapses to one space. The scan skips eight bytes at a time
@@ -32,5 +33,29 @@ import Testing
         }
         #expect(NITFBodyReader.collapse("   ") == " ")
         #expect(NITFBodyReader.collapse("") == "")
+    }
+}
+
+/// NITF's `norm` attributes take ISO 8601's basic form.
+@Suite struct NormTests {
+    @Test(arguments: [
+        ("2023-12-15T10:30:00-05:30", "20231215T103000-0530"), ("2023-12-15T10:30:00Z", "20231215T103000Z"),
+        ("2023-12-15T10:30:00.5+01:00", "20231215T103000.5+0100"), ("2023-12-15", "20231215"),
+        ("2023-12-15T10:30:00", "20231215T103000"), ("--12-15", "--12-15"), ("2023-12", "2023-12"),
+    ])
+    func basicForm(_ extended: String, _ basic: String) throws {
+        #expect(NITFBodyWriter.norm(try #require(NewsDate(iso8601: extended))) == basic)
+    }
+}
+
+/// Media ids become XML IDs: letters, digits, `-`, `_` and `.` stay, the rest become `_`, and an
+/// ID begins with a letter or `_`.
+@Suite struct XMLIDTests {
+    @Test(arguments: [
+        ("photo 1.jpg", "photo_1.jpg"), ("1abc", "_1abc"), ("", "_"), ("-x", "_-x"), ("urn:newsml:x/1", "urn_newsml_x_1"),
+        ("é-1", "é-1"), ("1é", "_1é"), ("a😀b", "a_b"),
+    ])
+    func xmlID(_ id: String, _ expected: String) {
+        #expect(NITFBodyWriter.xmlID(id) == expected)
     }
 }
