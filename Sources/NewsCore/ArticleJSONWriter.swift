@@ -66,7 +66,7 @@ extension JSONSink {
         string("usageTerms", a.usageTerms)
         if !a.media.isEmpty {
             state.member(key: "media")
-            try arrayThrowing(a.media) { try writeMedia($0, path) }
+            try array(a.media) { try writeMedia($0, path) }
         }
         if !a.extensions.isEmpty { state.member(key: "extensions"); try state.writeJSONValue(.object(a.extensions.values), path) }
         if let origin = a.origin {
@@ -106,17 +106,8 @@ extension JSONSink {
         array(values) { state.writeString($0) }
     }
 
-    private func array<T>(_ values: [T], _ write: (T) -> Void) {
-        guard !values.isEmpty else { return state.append("[]") }
-        state.openContainer(object: false)
-        for value in values {
-            state.member(key: nil)
-            write(value)
-        }
-        state.close()
-    }
-
-    private func arrayThrowing<T>(_ values: [T], _ write: (T) throws -> Void) throws {
+    /// A JSON array of the values, each written by `write`.
+    func array<T>(_ values: [T], _ write: (T) throws -> Void) rethrows {
         guard !values.isEmpty else { return state.append("[]") }
         state.openContainer(object: false)
         for value in values {
@@ -158,7 +149,7 @@ extension JSONSink {
         string("title", m.title)
         if !m.renditions.isEmpty {
             state.member(key: "renditions")
-            try arrayThrowing(m.renditions) { r in
+            try array(m.renditions) { r in
                 state.openContainer(object: true)
                 string("name", r.name)
                 string("href", r.href)

@@ -67,14 +67,7 @@ final class JSONSink {
         } else if directIR, T.self == Article.self {
             try writeArticle(cast(Article.self), path)
         } else if directIR, T.self == [Article].self {
-            let articles = cast([Article].self)
-            guard !articles.isEmpty else { return state.append("[]") }
-            state.openContainer(object: false)
-            for article in articles {
-                state.member(key: nil)
-                try writeArticle(article, path)
-            }
-            state.close()
+            try array(cast([Article].self)) { try writeArticle($0, path) }
         } else if directIR, T.self == MediaItem.self {
             try writeMedia(cast(MediaItem.self), path)
         } else if directIR, T.self == [Block].self {
@@ -96,13 +89,7 @@ final class JSONSink {
     }
 
     func writeBlocks(_ blocks: [Block], _ path: [any CodingKey]) throws {
-        guard !blocks.isEmpty else { return state.append("[]") }
-        state.openContainer(object: false)
-        for block in blocks {
-            state.member(key: nil)
-            try writeBlock(block, path)
-        }
-        state.close()
+        try array(blocks) { try writeBlock($0, path) }
     }
 
     private func writeBlock(_ block: Block, _ path: [any CodingKey]) throws {
