@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import NewsCore
 
 /// The engine behind `newsconv batch`: lists the inputs of every source on one thread, converts
@@ -14,7 +15,9 @@ public final class BatchRunner: @unchecked Sendable {
     public var onFailure: (@Sendable (Diagnostic) -> Void)?
 
     private let lock = NSLock()
-    private var cancelled = false
+    /// Read by the lister and the workers for every input: an atomic, not the lock they would
+    /// otherwise contend for.
+    private let cancelled = Atomic<Bool>(false)
     private var outcome = BatchOutcome()
     private var claimed: Set<String> = []
     private var total: Int?
@@ -28,16 +31,10 @@ public final class BatchRunner: @unchecked Sendable {
     /// Stops listing and converting new inputs; those being converted finish, and the outputs and report are
     /// completed, so the batch can be resumed with `--skip-existing`.
     public func cancel() {
-        lock.lock()
-        cancelled = true
-        lock.unlock()
+        cancelled.store(true, ordering: .relaxed)
     }
 
-    private var isCancelled: Bool {
-        lock.lock()
-        defer { lock.unlock() }
-        return cancelled
-    }
+    private var isCancelled: Bool { cancelled.load(ordering: .relaxed) }
 
     /// Runs the batch. Usage problems (an unknown format, a missing source, an output that exists)
     /// throw before anything is converted.
@@ -89,7 +86,8 @@ public final class BatchRunner: @unchecked Sendable {
         total = (try? sources.map { try $0.count(excluding: excluded) }).flatMap { counts in counts.contains(nil) ? nil : counts.reduce(0) { $0 + ($1 ?? 0) } }
 
         let conversionOptions = options
-        let queue = WorkQueue<BatchInput>(capacity: request.jobs * 8)
+        // Paths cost nothing to queue; archive entries carry their bytes, at most 64 MiB in all.
+        let queue = WorkQueue<BatchInput>(capacity: max(64, request.jobs * 16), maximumCost: 64 << 20) { $0.data?.count ?? 0 }
         let group = DispatchGroup()
         for _ in 0..<request.jobs {
             group.enter()
@@ -133,7 +131,7 @@ public final class BatchRunner: @unchecked Sendable {
         _ = sourceError
 
         lock.lock()
-        outcome.interrupted = cancelled
+        outcome.interrupted = isCancelled
         outcome.seconds = Date().timeIntervalSince(started)
         let final = outcome
         lock.unlock()
