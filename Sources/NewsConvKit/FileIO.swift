@@ -115,7 +115,16 @@ enum FileIO {
 
     private static let temporaryCounter = Atomic<UInt64>(0)
 
-    private static func failure(_ path: String) -> Error {
-        CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path, NSLocalizedDescriptionKey: String(cString: strerror(errno))])
+    /// A write that failed, with the system's reason.
+    struct Failure: LocalizedError, CustomStringConvertible {
+        let path: String
+        /// The `errno` value.
+        let code: Int32
+        var errorDescription: String? { String(cString: strerror(code)) }
+        var description: String { "cannot write \(path): \(String(cString: strerror(code)))" }
+    }
+
+    private static func failure(_ path: String) -> Failure {
+        Failure(path: path, code: errno)
     }
 }

@@ -3,22 +3,29 @@ import Foundation
 
 /// Parser contexts kept for reuse: creating one (its dictionary, its input and node stacks) costs
 /// a good part of parsing a small news item, and `xmlCtxtReadMemory` resets a context for each
-/// document. A context is used by one parse at a time; one whose name dictionary has grown large
-/// (a hostile document with many distinct names) is freed rather than kept. Its element callbacks
+/// document. Each thread keeps one idle context of its own (thread-local, so parallel batch jobs
+/// share no lock), freed when the thread ends. A context whose name dictionary has grown large (a
+/// hostile document with many distinct names) is freed rather than kept. Its element callbacks
 /// record each element's source byte range (see ``XMLDocument/source``).
 final class ParserContextPool: @unchecked Sendable {
     static let shared = ParserContextPool()
 
-    private var idle: [xmlParserCtxtPtr] = []
-    private let lock = NSLock()
-    private let maximumIdle = 16
+    private let key: pthread_key_t
     private let maximumDictionary = 50_000
 
+    private init() {
+        var key = pthread_key_t()
+        pthread_key_create(&key) { context in
+            if let context { xmlFreeParserCtxt(context.assumingMemoryBound(to: xmlParserCtxt.self)) }
+        }
+        self.key = key
+    }
+
     func take() -> xmlParserCtxtPtr? {
-        lock.lock()
-        let context = idle.popLast()
-        lock.unlock()
-        if let context { return context }
+        if let idle = pthread_getspecific(key) {
+            pthread_setspecific(key, nil)
+            return idle.assumingMemoryBound(to: xmlParserCtxt.self)
+        }
         let created = xmlNewParserCtxt()
         newsconv_record_positions(created)
         return created
@@ -30,12 +37,9 @@ final class ParserContextPool: @unchecked Sendable {
             xmlFreeParserCtxt(context)
             return
         }
-        lock.lock()
-        if idle.count < maximumIdle {
-            idle.append(context)
-            lock.unlock()
+        if pthread_getspecific(key) == nil {
+            pthread_setspecific(key, UnsafeMutableRawPointer(context))
         } else {
-            lock.unlock()
             xmlFreeParserCtxt(context)
         }
     }

@@ -1,12 +1,15 @@
 import Foundation
 
 /// A batch output folder mirroring the inputs' relative paths; each file is written atomically
-/// (a temporary file, then a rename), so an interrupted batch leaves no half-written file.
+/// (see ``FileIO/writeAtomically(_:to:replace:unnamedFile:)``), so an interrupted batch leaves no
+/// half-written file.
 final class DirectoryOutput: BatchOutput, @unchecked Sendable {
     let root: URL
+    private let rootPath: String
 
     init(root: URL) throws {
         self.root = root
+        rootPath = root.path
         do {
             try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
         } catch {
@@ -17,26 +20,20 @@ final class DirectoryOutput: BatchOutput, @unchecked Sendable {
     var excludedFromSources: [URL] { [root] }
 
     func exists(_ relativePath: String) -> Bool {
-        access(root.path + "/" + relativePath, F_OK) == 0
+        access(rootPath + "/" + relativePath, F_OK) == 0
     }
 
-    /// Folders known to exist, so that each is created (and checked) once.
-    private var folders: Set<String> = []
-    private let lock = NSLock()
-
+    /// Writes into the folder the relative path names; a missing folder is created on the first
+    /// write that needs it (the write says so), so that no check or lock is needed per file.
     func write(_ data: Data, to relativePath: String, replace: Bool) throws {
-        let path = root.path + "/" + relativePath
-        let folder = path.utf8.lastIndex(of: UInt8(ascii: "/")).map { String(path[..<$0]) } ?? "."
-        lock.lock()
-        let known = folders.contains(folder)
-        lock.unlock()
-        if !known {
+        let path = rootPath + "/" + relativePath
+        do {
+            try FileIO.writeAtomically(data, to: path, replace: replace)
+        } catch let failure as FileIO.Failure where failure.code == ENOENT {
+            let folder = path.utf8.lastIndex(of: UInt8(ascii: "/")).map { String(path[..<$0]) } ?? "."
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            lock.lock()
-            folders.insert(folder)
-            lock.unlock()
+            try FileIO.writeAtomically(data, to: path, replace: replace)
         }
-        try FileIO.writeAtomically(data, to: path, replace: replace)
     }
 
     func finish() throws {}
