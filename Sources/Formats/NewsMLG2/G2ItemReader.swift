@@ -43,7 +43,8 @@ struct G2ItemReader {
         diagnostics.append(.warning("newsml-g2.import.\(code)", message, at: at(element)))
     }
 
-    mutating func read(_ item: XMLElement) -> Article {
+    /// Maps the item into ``article``; ``finish()`` completes it and hands it over.
+    mutating func read(_ item: XMLElement) {
         article = Article()
         sourceNamespace = item.namespaceURI
         article.origin = Origin(format: "newsml-g2", path: path, line: item.line, column: 1)
@@ -70,7 +71,6 @@ struct G2ItemReader {
             }
         }
         if !catalogs.isEmpty { article.extensions["g2:catalogRef"] = .array(catalogs) }
-        return article
     }
 
     /// Keeps an element the IR has no field for, if NewsML-G2 knows it (or it is from another
@@ -455,8 +455,8 @@ struct G2ItemReader {
     }
 
     /// Combines what came from contentMeta and from the inline body, once the item is read.
-    /// The article and every diagnostic of the item; the reader is used up (its article moves out).
-    consuming func finish() -> (article: Article, diagnostics: [Diagnostic]) {
+    /// The article and every diagnostic of the item; the article moves out (the reader keeps an empty one).
+    mutating func finish() -> (article: Article, diagnostics: [Diagnostic]) {
         if let body {
             article.body = body.blocks
             if article.headline == nil { article.headline = body.headline }
@@ -497,6 +497,9 @@ struct G2ItemReader {
             if article.media.isEmpty { article.media.append(MediaItem(kind: article.kind)) }
             article.media[0].caption = captions.joined(separator: "\n")
         }
-        return (article, diagnostics)
+        // Moved out, not copied: the reader keeps an empty article.
+        var result = Article()
+        swap(&result, &article)
+        return (result, diagnostics)
     }
 }

@@ -64,10 +64,10 @@ public struct NewsMLG2Importer: ArticleImporter {
                 return
             }
             var reader = G2ItemReader(path: path)
-            _ = reader.read(element)
-            let item = reader.finish()
-            articles.append(item.article)
-            diagnostics += item.diagnostics
+            reader.read(element)
+            let (article, itemDiagnostics) = reader.finish()
+            articles.append(article)
+            diagnostics += itemDiagnostics
         }
 
         let decide = { (start: XMLStreamReader.Start) -> XMLStreamReader.Step in

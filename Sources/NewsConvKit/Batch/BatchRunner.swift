@@ -244,7 +244,7 @@ public final class BatchRunner: @unchecked Sendable {
         }
 
         let paths = Self.outputPaths(for: input.relativePath, articles: articles.count, target: target)
-        let groups: [[Article]] = target.holdsManyArticles ? [articles] : articles.map { [$0] }
+        let groups: [[Article]] = target.holdsManyArticles || articles.count == 1 ? [articles] : articles.map { [$0] }
         var outputs: [(String, Data)] = []
         for (relative, group) in zip(paths, groups) {
             do {
