@@ -11,9 +11,18 @@ let package = Package(
         .package(url: "https://github.com/ordo-one/benchmark.git", from: "1.38.0", traits: ["MallocInterposer"]),
     ],
     targets: [
+        .target(
+            name: "BenchmarkCorpus",
+            dependencies: [
+                .product(name: "NewsConvKit", package: "newsconv"),
+                .product(name: "NewsCore", package: "newsconv"),
+            ],
+            path: "Benchmarks/BenchmarkCorpus"
+        ),
         .executableTarget(
             name: "G2ToJSON",
             dependencies: [
+                "BenchmarkCorpus",
                 .product(name: "Benchmark", package: "benchmark"),
                 .product(name: "NewsConvKit", package: "newsconv"),
                 .product(name: "NewsCore", package: "newsconv"),
@@ -24,6 +33,7 @@ let package = Package(
         .executableTarget(
             name: "BatchG2ToNITF",
             dependencies: [
+                "BenchmarkCorpus",
                 .product(name: "Benchmark", package: "benchmark"),
                 .product(name: "NewsConvKit", package: "newsconv"),
                 .product(name: "NewsCore", package: "newsconv"),

@@ -53,21 +53,15 @@ extension JSONOutput {
         case .number(let number): try writeDouble(number, [])
         case .string(let text): writeString(text)
         case .array(let values):
-            guard !values.isEmpty else { return append("[]") }
-            openContainer(object: false)
-            for element in values {
-                member(key: nil)
-                try writeOrdered(element)
+            try container(values, object: false) { out, element in
+                out.member(key: nil)
+                try out.writeOrdered(element)
             }
-            close()
         case .object(let members):
-            guard !members.isEmpty else { return append("{}") }
-            openContainer(object: true)
-            for (key, element) in members {
-                member(key: key)
-                try writeOrdered(element)
+            try container(members, object: true) { out, member in
+                out.member(key: member.0)
+                try out.writeOrdered(member.1)
             }
-            close()
         }
     }
 }

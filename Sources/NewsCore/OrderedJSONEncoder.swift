@@ -223,22 +223,25 @@ struct JSONOutput {
         case .number(let number): try writeDouble(number, path)
         case .string(let text): writeString(text)
         case .array(let values):
-            guard !values.isEmpty else { return append("[]") }
-            openContainer(object: false)
-            for element in values {
-                member(key: nil)
-                try writeJSONValue(element, path)
+            try container(values, object: false) { out, element in
+                out.member(key: nil)
+                try out.writeJSONValue(element, path)
             }
-            close()
         case .object(let members):
-            guard !members.isEmpty else { return append("{}") }
-            openContainer(object: true)
-            for (key, member) in members.sorted(by: { $0.key < $1.key }) {
-                self.member(key: key)
-                try writeJSONValue(member, path)
+            try container(members.sorted(by: { $0.key < $1.key }), object: true) { out, member in
+                out.member(key: member.key)
+                try out.writeJSONValue(member.value, path)
             }
-            close()
         }
+    }
+
+    /// An array or object of the items, each written by `write` (which starts its member): `[]`
+    /// or `{}` when there are none.
+    mutating func container<Items: Collection>(_ items: Items, object: Bool, _ write: (inout JSONOutput, Items.Element) throws -> Void) rethrows {
+        guard !items.isEmpty else { return append(object ? "{}" : "[]") }
+        openContainer(object: object)
+        for item in items { try write(&self, item) }
+        close()
     }
 
     mutating func openContainer(object: Bool) {

@@ -1,4 +1,5 @@
 import Benchmark
+import BenchmarkCorpus
 import Foundation
 import NewsConvKit
 import NewsCore
@@ -9,47 +10,16 @@ import NewsCore
 /// same run: `xmllint --noout` over the same files (the parse-only floor), the same batch over
 /// 2,000 files (memory must not grow with the batch), and 2,000 files converted by one
 /// `newsconv convert` process each (the cost the batch command saves).
-let corpusFiles: [URL] = {
-    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/corpus")
-    var files: [URL] = []
-    for folder in ["iptc/newsml-g2/examples", "iptc/newsml-g2/unit-tests", "superdesk/newsml-g2"] {
-        let enumerator = FileManager.default.enumerator(at: root.appendingPathComponent(folder), includingPropertiesForKeys: nil)
-        while let url = enumerator?.nextObject() as? URL {
-            if url.pathExtension == "xml", !url.path.contains("should_fail") { files.append(url) }
-        }
-    }
-    precondition(!files.isEmpty, "the corpus is needed at \(root.path)")
-    return files.sorted { $0.path < $1.path }
-}()
-
-/// A folder of `count` item files that convert to NITF.
-func makeFolder(_ name: String, count: Int) -> URL {
+/// Single-article documents that convert to NITF.
+func convertsToNITF(_ imported: ImportResult) -> Bool {
     let converter = Converter()
-    let g2 = converter.registry.module(named: "newsml-g2")!
-    let nitf = converter.registry.module(named: "nitf")!
-    let sources = corpusFiles.compactMap { url -> Data? in
-        guard let data = try? Data(contentsOf: url),
-            let imported = try? converter.importDocument(data, path: url.path, format: g2, options: ConversionOptions()),
-            imported.articles.count == 1, (try? converter.export(imported.articles, format: nitf, options: ConversionOptions())) != nil
-        else { return nil }
-        return data
-    }
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent(name)
-    try? FileManager.default.removeItem(at: directory)
-    try! FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-    for index in 0..<count {
-        var text = String(decoding: sources[index % sources.count], as: UTF8.self)
-        if let range = text.range(of: "guid=\"") { text.insert(contentsOf: "bench\(index)-", at: range.upperBound) }
-        try! Data(text.utf8).write(to: directory.appendingPathComponent(String(format: "item-%05d.xml", index)))
-    }
-    return directory
+    return imported.articles.count == 1
+        && (try? converter.export(imported.articles, format: converter.registry.module(named: "nitf")!, options: ConversionOptions())) != nil
 }
 
-let large = makeFolder("newsconv-bench-batch-20000", count: 20_000)
-let small = makeFolder("newsconv-bench-batch-2000", count: 2_000)
-let largeFiles = (try! FileManager.default.contentsOfDirectory(at: large, includingPropertiesForKeys: nil)).sorted { $0.path < $1.path }
-let largeBytes = largeFiles.reduce(0) { $0 + ((try? Data(contentsOf: $1).count) ?? 0) }
+let large = BenchmarkCorpus.folder("newsconv-bench-batch-20000", count: 20_000, accept: convertsToNITF)
+let small = BenchmarkCorpus.folder("newsconv-bench-batch-2000", count: 2_000, accept: convertsToNITF)
+let (largeFiles, largeBytes) = BenchmarkCorpus.files(in: large)
 /// Outputs go to memory (tmpfs) when the machine has it: on this machine's ext4 disk, creating
 /// 20,000 files costs more system time than converting them, and the disk's journal serialises
 /// parallel jobs; the benchmark measures newsconv.

@@ -1,0 +1,52 @@
+import Foundation
+import NewsConvKit
+import NewsCore
+
+/// The inputs of the NewsML-G2 benchmarks: folders of item files built from every NewsML-G2
+/// document of ../shared/corpus (IPTC's examples and should-pass unit tests, Superdesk's files)
+/// that a benchmark accepts, each repeated with a numbered guid so that no two are the same.
+public enum BenchmarkCorpus {
+    /// The corpus documents, sorted by path.
+    public static let g2Documents: [URL] = {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/corpus")
+        var files: [URL] = []
+        for folder in ["iptc/newsml-g2/examples", "iptc/newsml-g2/unit-tests", "superdesk/newsml-g2"] {
+            let enumerator = FileManager.default.enumerator(at: root.appendingPathComponent(folder), includingPropertiesForKeys: nil)
+            while let url = enumerator?.nextObject() as? URL {
+                if url.pathExtension == "xml", !url.path.contains("should_fail") { files.append(url) }
+            }
+        }
+        precondition(!files.isEmpty, "the corpus is needed at \(root.path)")
+        return files.sorted { $0.path < $1.path }
+    }()
+
+    /// A fresh folder `name` in the temporary directory with `count` files `item-NNNNN.xml`, made
+    /// from the documents that import and that `accept` keeps (given their import).
+    public static func folder(_ name: String, count: Int, accept: (ImportResult) -> Bool = { _ in true }) -> URL {
+        let converter = Converter()
+        let g2 = converter.registry.module(named: "newsml-g2")!
+        let sources = g2Documents.compactMap { url -> Data? in
+            guard let data = try? Data(contentsOf: url),
+                let imported = try? converter.importDocument(data, path: url.path, format: g2, options: ConversionOptions()),
+                accept(imported)
+            else { return nil }
+            return data
+        }
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(name)
+        try? FileManager.default.removeItem(at: directory)
+        try! FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        for index in 0..<count {
+            var text = String(decoding: sources[index % sources.count], as: UTF8.self)
+            if let range = text.range(of: "guid=\"") { text.insert(contentsOf: "bench\(index)-", at: range.upperBound) }
+            try! Data(text.utf8).write(to: directory.appendingPathComponent(String(format: "item-%05d.xml", index)))
+        }
+        return directory
+    }
+
+    /// The files of a folder, sorted, and their total size in bytes.
+    public static func files(in folder: URL) -> (files: [URL], bytes: Int) {
+        let files = (try! FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)).sorted { $0.path < $1.path }
+        return (files, files.reduce(0) { $0 + ((try? Data(contentsOf: $1).count) ?? 0) })
+    }
+}
