@@ -24,10 +24,11 @@ public struct Converter: Sendable {
         }
         let sample = InputSample(bytes: data.prefix(8192), path: path)
         guard let detection = registry.detect(sample) else {
-            throw .conversion(ConversionError(
-                "input.format.unknown",
-                "cannot tell the format of this input from its extension or content; name it with --from (one of: \(registry.names(importing: true).joined(separator: ", ")))",
-                at: SourceLocation(path: path ?? "<stdin>", line: 1, column: 1)))
+            let formats = registry.names(importing: true).joined(separator: ", ")
+            let message = KnownUnsupportedFormat.name(of: sample).map {
+                "the input looks like \($0), which newsconv does not read; formats that can be read: \(formats)"
+            } ?? "cannot tell the format of this input from its extension or content; name it with --from (one of: \(formats))"
+            throw .conversion(ConversionError("input.format.unknown", message, at: SourceLocation(path: path ?? "<stdin>", line: 1, column: 1)))
         }
         return detection.module
     }

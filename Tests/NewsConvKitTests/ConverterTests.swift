@@ -42,6 +42,20 @@ private let dispatch = "Headline here\n\nIslamabad, Dec 15 (EFE).- Body one.\nBo
         #expect(outcome.standardOutput == nil)
     }
 
+    /// Formats newsrooms meet that newsconv does not read are named in the error.
+    @Test(arguments: [
+        ("<?xml version=\"1.0\"?>\n<!DOCTYPE NewsML SYSTEM \"NewsML_1.2.dtd\">\n<!-- a <comment> -->\n<NewsML Version=\"1.2\"><NewsEnvelope/></NewsML>", "NewsML 1.x"),
+        ("<?xml version=\"1.0\"?><rss version=\"2.0\"><channel/></rss>", "an RSS feed"),
+        ("<feed xmlns=\"http://www.w3.org/2005/Atom\"><title>x</title></feed>", "an Atom feed"),
+    ])
+    func aKnownUnsupportedFormatIsNamed(_ text: String, _ name: String) throws {
+        let outcome = try Converter().convert(ConvertRequest(inputs: ["-"], to: "json"), readStandardInput: { Data(text.utf8) })
+        #expect(outcome.exitCode == 1)
+        let error = try #require(outcome.diagnostics.first { $0.severity == .error })
+        #expect(error.code == "input.format.unknown")
+        #expect(error.message.contains("looks like \(name), which newsconv does not read"))
+    }
+
     @Test func usageErrors() {
         let converter = Converter()
         for request in [
