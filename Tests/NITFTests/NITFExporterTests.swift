@@ -73,12 +73,16 @@ import Testing
         article.creditline = "Credit"
         article.urgency = 9
         article.extensions["g2:itemMeta/service"] = .array([.string("<service/>")])
+        article.extensions["g2:contentMeta/located"] = .array([.string("<located/>")])
+        article.extensions["ninjs:charcount"] = .number(10)
+        article.extensions["nitf:docdata/@management-status"] = .string("usable")
         let (text, diagnostics) = try export(article)
         let dropped = try #require(diagnostics.first { $0.code == "nitf.export.dropped-fields" })
         for field in ["version", "signals", "priority", "creditline"] { #expect(dropped.message.contains(field)) }
         #expect(diagnostics.contains { $0.code == "nitf.export.urgency-range" })
         #expect(text.contains("<urgency ed-urg=\"8\"/>"))
-        #expect(diagnostics.contains { $0.code == "nitf.export.foreign-extensions" })
+        let foreign = try #require(diagnostics.first { $0.code == "nitf.export.foreign-extensions" })
+        #expect(foreign.message.contains("(g2:, ninjs:)"))
         #expect(!text.contains("<service"))
     }
 
