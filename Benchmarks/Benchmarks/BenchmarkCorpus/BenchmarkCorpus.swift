@@ -44,6 +44,18 @@ public enum BenchmarkCorpus {
         return directory
     }
 
+    /// The reference the G2 benchmarks measure against: `xmllint --noout --nonet` over the files,
+    /// in one process (parse only).
+    public static func xmllint(_ files: [URL]) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/xmllint")
+        process.arguments = ["--noout", "--nonet"] + files.map(\.path)
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+    }
+
     /// The files of a folder, sorted, and their total size in bytes.
     public static func files(in folder: URL) -> (files: [URL], bytes: Int) {
         let files = (try! FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)).sorted { $0.path < $1.path }
