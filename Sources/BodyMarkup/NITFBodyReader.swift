@@ -365,22 +365,25 @@ package struct NITFBodyReader: InlineMarkupReader {
                 i += 1
             }
             if clean { return nil }
-            var out = [UInt8]()
-            out.reserveCapacity(bytes.count)
-            var space = false
-            for byte in bytes {
-                if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D {
-                    space = true
-                } else {
-                    if space { out.append(0x20) }
-                    space = false
-                    out.append(byte)
-                }
-            }
             // Indentation between elements, the commonest case, is one space.
-            if out.isEmpty { return space ? " " : "" }
-            if space { out.append(0x20) }
-            return String(decoding: out, as: UTF8.self)
+            if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x09 || $0 == 0x0D }) { return " " }
+            // Written straight into the new string's storage; it is never longer than the text.
+            return String(unsafeUninitializedCapacity: count) { out in
+                var written = 0
+                var space = false
+                for byte in bytes {
+                    if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D {
+                        space = true
+                    } else {
+                        if space { out[written] = 0x20; written += 1 }
+                        space = false
+                        out[written] = byte
+                        written += 1
+                    }
+                }
+                if space { out[written] = 0x20; written += 1 }
+                return written
+            }
         }
         return collapsed ?? text
     }

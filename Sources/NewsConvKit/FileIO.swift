@@ -38,6 +38,17 @@ enum FileIO {
         return data
     }
 
+    /// How a file written without replacing is put in place, fastest first; each falls back to
+    /// the next where the system does not allow it.
+    enum Way {
+        /// An unnamed file (`O_TMPFILE`) linked by its descriptor (`AT_EMPTY_PATH`).
+        case linkDescriptor
+        /// An unnamed file linked through its `/proc/self/fd` name.
+        case linkProcPath
+        /// A hidden temporary file, hard-linked under the name, then removed.
+        case temporaryName
+    }
+
     /// The target exists and was not to be replaced: nothing was written.
     struct Exists: Error {
         let path: String
@@ -47,19 +58,28 @@ enum FileIO {
     /// With `replace` false an existing file is never touched and ``Exists`` is thrown; the
     /// check and the write are one step (a link, which fails on an existing name), so no other
     /// writer can slip in between. Throws with the system's reason otherwise.
-    /// `unnamedFile` false skips the O_TMPFILE way (for tests of the portable one).
-    static func writeAtomically(_ data: Data, to path: String, replace: Bool = true, unnamedFile: Bool = true) throws {
+    /// `way` picks the first way tried (tests use it to reach the fallbacks).
+    static func writeAtomically(_ data: Data, to path: String, replace: Bool = true, way: Way = .linkDescriptor) throws {
         let slash = path.utf8.lastIndex(of: UInt8(ascii: "/"))
         let folder = slash.map { String(path[...$0]) } ?? ""
         #if os(Linux)
         // An unnamed file in the folder, linked under its name once written: one change to the
         // folder instead of two (creating a temporary name, renaming it), and nothing left
         // behind if the process dies. File systems without O_TMPFILE take the portable way.
-        if !replace, unnamedFile {
+        if !replace, way != .temporaryName {
             let unnamed = open(folder.isEmpty ? "." : folder, O_WRONLY | O_CLOEXEC | Int32(0o20000000) | O_DIRECTORY, 0o644)
             if unnamed >= 0 {
                 defer { close(unnamed) }
                 guard write(all: data, to: unnamed) else { throw failure(path) }
+                // Linking the descriptor itself needs CAP_DAC_READ_SEARCH (or a recent kernel)
+                // and saves the kernel a walk through /proc; without it the call says ENOENT
+                // (the folder exists: the file was just made in it), and /proc is used from then on.
+                if way == .linkDescriptor, emptyPathLinks.load(ordering: .relaxed) {
+                    if linkat(unnamed, "", AT_FDCWD, path, 0x1000 /* AT_EMPTY_PATH */) == 0 { return }
+                    if errno == EEXIST { throw Exists(path: path) }
+                    if errno != ENOENT && errno != EPERM { throw failure(path) }
+                    emptyPathLinks.store(false, ordering: .relaxed)
+                }
                 if linkat(AT_FDCWD, "/proc/self/fd/\(unnamed)", AT_FDCWD, path, AT_SYMLINK_FOLLOW) == 0 { return }
                 if errno == EEXIST { throw Exists(path: path) }
                 if errno != ENOENT && errno != EPERM && errno != EXDEV { throw failure(path) }
@@ -114,6 +134,7 @@ enum FileIO {
     }
 
     private static let temporaryCounter = Atomic<UInt64>(0)
+    private static let emptyPathLinks = Atomic<Bool>(true)
 
     /// A write that failed, with the system's reason.
     struct Failure: LocalizedError, CustomStringConvertible {

@@ -29,16 +29,25 @@ public struct Extensions: Sendable, Hashable, Codable, ExpressibleByDictionaryLi
     }
 
     /// Appends a value to the array stored under `key` (creating it), for repeated elements.
-    public mutating func append(_ value: JSONValue, to key: String) {
-        // Taken out of the dictionary first, so that the array is not copied to grow.
-        switch values.removeValue(forKey: key) {
-        case .array(var existing)?:
-            existing.append(value)
-            values[key] = .array(existing)
-        case let existing?:
-            values[key] = .array([existing, value])
-        case nil:
+    /// Returns true when the key was new.
+    @discardableResult
+    public mutating func append(_ value: JSONValue, to key: String) -> Bool {
+        guard let index = values.index(forKey: key) else {
             values[key] = .array([value])
+            return true
+        }
+        // Changed in place; the slot is emptied first, so that the array is not copied to grow.
+        Self.append(value, into: &values.values[index])
+        return false
+    }
+
+    private static func append(_ value: JSONValue, into slot: inout JSONValue) {
+        if case .array(var existing) = slot {
+            slot = .null
+            existing.append(value)
+            slot = .array(existing)
+        } else {
+            slot = .array([slot, value])
         }
     }
 

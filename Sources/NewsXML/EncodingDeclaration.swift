@@ -12,7 +12,6 @@ enum EncodingDeclaration {
         // Only a declaration that names a single-byte encoding can be wrong this way; most name
         // UTF-8 or none, and are let through after a byte scan of the declaration.
         guard let (value, valueStart) = declaredEncoding(data) else { return nil }
-        let singleByte = ["iso-8859-1", "iso8859-1", "latin1", "latin-1", "windows-1252", "cp1252", "iso-8859-15"]
         guard singleByte.contains(value.lowercased()) else { return nil }
         let isNonASCIIUTF8 = data.withUnsafeBytes { raw in
             raw.contains(where: { $0 >= 0x80 }) && String(validating: raw.bindMemory(to: UInt8.self), as: UTF8.self) != nil
@@ -28,20 +27,22 @@ enum EncodingDeclaration {
         return (fixed, warning)
     }
 
+    private static let singleByte: Set<String> = ["iso-8859-1", "iso8859-1", "latin1", "latin-1", "windows-1252", "cp1252", "iso-8859-15"]
+
     /// The value of `encoding="..."` in the XML declaration, and its byte offset.
     static func declaredEncoding(_ data: Data) -> (String, Int)? {
         data.withUnsafeBytes { raw -> (String, Int)? in
             let bytes = raw.bindMemory(to: UInt8.self)
-            let head = bytes.prefix(200)
-            guard head.starts(with: Array("<?xml".utf8)), let end = head.firstIndex(of: UInt8(ascii: ">")) else { return nil }
-            let needle = Array("encoding".utf8)
-            var index = 5
-            while index + needle.count <= end {
-                if bytes[index] == needle[0], Array(bytes[index..<(index + needle.count)]) == needle { break }
-                index += 1
+            guard let base = bytes.baseAddress else { return nil }
+            let head = min(bytes.count, 200)
+            func matches(_ literal: StaticString, at offset: Int, before limit: Int) -> Bool {
+                offset + literal.utf8CodeUnitCount <= limit && memcmp(base + offset, literal.utf8Start, literal.utf8CodeUnitCount) == 0
             }
-            guard index + needle.count <= end else { return nil }
-            index += needle.count
+            guard matches("<?xml", at: 0, before: head), let end = bytes[..<head].firstIndex(of: UInt8(ascii: ">")) else { return nil }
+            var index = 5
+            while index + 8 <= end, !matches("encoding", at: index, before: end) { index += 1 }
+            guard index + 8 <= end else { return nil }
+            index += 8
             while index < end, bytes[index] == 0x20 || bytes[index] == UInt8(ascii: "=") { index += 1 }
             guard index < end, bytes[index] == UInt8(ascii: "\"") || bytes[index] == UInt8(ascii: "'") else { return nil }
             let quote = bytes[index]

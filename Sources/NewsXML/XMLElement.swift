@@ -120,8 +120,17 @@ public struct XMLElement {
 
     /// The child elements, in order.
     public var elements: [XMLElement] {
-        var result: [XMLElement] = []
+        // Counted first: one allocation of the right size instead of one per doubling.
+        var count = 0
         var child = node.pointee.children
+        while let current = child {
+            if current.pointee.type == XML_ELEMENT_NODE { count += 1 }
+            child = current.pointee.next
+        }
+        guard count > 0 else { return [] }
+        var result: [XMLElement] = []
+        result.reserveCapacity(count)
+        child = node.pointee.children
         while let current = child {
             if current.pointee.type == XML_ELEMENT_NODE { result.append(XMLElement(node: current, owner: owner)) }
             child = current.pointee.next

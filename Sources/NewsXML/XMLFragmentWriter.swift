@@ -119,14 +119,35 @@ public final class XMLFragmentWriter {
     }
 
     /// The prefixes declared on the element's ancestors, each rendered as a declaration, and all
-    /// of them together; looked up once per parent.
+    /// of them together, innermost first as `xmlGetNsList` gives them; worked out once per parent.
     private func scope(of node: xmlNodePtr) -> Scope {
         guard let parent = node.pointee.parent, parent.pointee.type == XML_ELEMENT_NODE else { return Scope(prefixes: [], all: []) }
-        if let known = scopes[parent] { return known }
-        let prefixes = XMLElement.inScopePrefixes(of: parent).map { ($0.0, Self.render("xmlns:" + $0.0, $0.1)) }
-        let scope = Scope(prefixes: prefixes, all: prefixes.flatMap(\.1))
-        scopes[parent] = scope
-        return scope
+        return scope(in: parent)
+    }
+
+    /// The prefixes in scope inside an element: its own declarations, then its parent's scope
+    /// without the prefixes it redeclares. A parent's scope is shared by all its children's.
+    private func scope(in element: xmlNodePtr) -> Scope {
+        if let known = scopes[element] { return known }
+        var inherited = Scope(prefixes: [], all: [])
+        if let parent = element.pointee.parent, parent.pointee.type == XML_ELEMENT_NODE { inherited = scope(in: parent) }
+        var own: [(String, [UInt8])] = []
+        var ns = element.pointee.nsDef
+        while let current = ns {
+            if let prefix = XMLRuntime.string(current.pointee.prefix), let href = XMLRuntime.string(current.pointee.href), prefix != "xml",
+                !own.contains(where: { $0.0 == prefix })
+            {
+                own.append((prefix, Self.render("xmlns:" + prefix, href)))
+            }
+            ns = current.pointee.next
+        }
+        var result = inherited
+        if !own.isEmpty {
+            let prefixes = own + inherited.prefixes.filter { prefix in !own.contains(where: { $0.0 == prefix.0 }) }
+            result = Scope(prefixes: prefixes, all: prefixes.flatMap(\.1))
+        }
+        scopes[element] = result
+        return result
     }
 
     private struct Scope {

@@ -166,7 +166,9 @@ public struct XMLWriter {
         }
     }
 
-    private mutating func append(_ s: String) { bytes.append(contentsOf: s.utf8) }
+    private mutating func append(_ s: String) {
+        if s.utf8.withContiguousStorageIfAvailable({ bytes.append(contentsOf: $0) }) == nil { bytes.append(contentsOf: s.utf8) }
+    }
 
     private static let spaces: StaticString = "                                                                "
 
@@ -230,19 +232,37 @@ public struct XMLWriter {
         }
     }
 
+    /// For each byte, what it may be in an ASCII name: 0 nothing, 1 not the first byte (digits,
+    /// `-`, `.`), 2 any byte (letters, `_`, `:`); 3 marks the bytes of non-ASCII characters.
+    private static let nameBytes: [UInt8] = (0..<256).map { byte in
+        switch UInt8(byte) {
+        case 0x80...: 3
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "_"), UInt8(ascii: ":"): 2
+        case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."): 1
+        default: 0
+        }
+    }
+
     /// An XML name (letters, digits, `-`, `_`, `.`, `:`; not starting with a digit, `-` or `.`).
     static func isName(_ name: String) -> Bool {
-        // ASCII names, nearly all of them, are checked byte by byte.
-        var ascii = true
-        var index = 0
-        for byte in name.utf8 {
-            if byte >= 0x80 { ascii = false; break }
-            let letter = (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) || byte == 0x5F || byte == 0x3A
-            let other = (byte >= 0x30 && byte <= 0x39) || byte == 0x2D || byte == 0x2E
-            if !(letter || (index > 0 && other)) { return false }
-            index += 1
+        // ASCII names, nearly all of them, are checked byte by byte on the string's own storage:
+        // the verdict is 0 (not a name), 1 (a name) or 2 (not ASCII: looked at below).
+        var name = name
+        let verdict: UInt8 = name.withUTF8 { bytes in
+            guard !bytes.isEmpty else { return 0 }
+            return Self.nameBytes.withUnsafeBufferPointer { kinds in
+                // The first byte must be a name start; the rest any name byte.
+                var required: UInt8 = 2
+                for byte in bytes {
+                    let kind = kinds[Int(byte)]
+                    if kind == 3 { return 2 }
+                    if kind < required { return 0 }
+                    required = 1
+                }
+                return 1
+            }
         }
-        if ascii { return index > 0 }
+        if verdict < 2 { return verdict == 1 }
         guard let first = name.unicodeScalars.first, !name.isEmpty else { return false }
         if first.properties.numericType != nil || first == "-" || first == "." { return false }
         return name.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || $0.properties.numericType != nil || "-_.:".unicodeScalars.contains($0) }

@@ -1,4 +1,5 @@
 import NewsCore
+import Foundation
 import Testing
 
 @testable import NewsConvKit
@@ -29,5 +30,19 @@ import Testing
         #expect(BatchInput.safeRelativePath("..") == "input")
         #expect(BatchInput.safeRelativePath("dir/ünï cödé.txt") == "dir/ünï cödé.txt")
         #expect(BatchInput.safeRelativePath(".hidden/..x") == ".hidden/..x")
+        #expect(BatchInput.safeRelativePath("a/b/") == "a/b")
+        #expect(BatchInput.safeRelativePath("a/.") == "a")
+        #expect(BatchInput.safeRelativePath("./a") == "a")
+        #expect(BatchInput.safeRelativePath("x/.y./z") == "x/.y./z")
+        #expect(BatchInput.safeRelativePath("") == "input")
+    }
+
+    /// A list on standard input: one path a line, LF or CRLF, spaces and tabs around a path
+    /// dropped, blank lines skipped, spaces and non-ASCII inside a name kept.
+    @Test func listedPathsAreLinesTrimmed() {
+        let list = Data("a.xml\r\n  dir/ünï cödé.xml\t\n\n \t \nlast.xml".utf8)
+        #expect(BatchSource.listedPaths(list) == ["a.xml", "dir/ünï cödé.xml", "last.xml"])
+        #expect(BatchSource.listedPaths(Data()) == [])
+        #expect(BatchSource.listedPaths(Data("\n\r\n".utf8)) == [])
     }
 }

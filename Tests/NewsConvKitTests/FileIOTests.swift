@@ -12,23 +12,23 @@ import Testing
         return path
     }
 
-    /// Both ways of writing without replacing: an unnamed file linked into place (Linux), and a
-    /// hidden temporary file hard-linked then removed.
-    @Test(arguments: [true, false])
-    func writesReadsAndReplacesOnlyWhenAsked(unnamedFile: Bool) throws {
+    /// Every way of writing without replacing: an unnamed file linked into place by its
+    /// descriptor or its /proc name (Linux), and a hidden temporary file hard-linked then removed.
+    @Test(arguments: [FileIO.Way.linkDescriptor, .linkProcPath, .temporaryName])
+    func writesReadsAndReplacesOnlyWhenAsked(way: FileIO.Way) throws {
         let folder = try folder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let path = folder + "/ünï cödé.json"
-        try FileIO.writeAtomically(Data("first".utf8), to: path, replace: false, unnamedFile: unnamedFile)
+        try FileIO.writeAtomically(Data("first".utf8), to: path, replace: false, way: way)
         #expect(FileIO.read(path) == Data("first".utf8))
-        #expect(throws: FileIO.Exists.self) { try FileIO.writeAtomically(Data("second".utf8), to: path, replace: false, unnamedFile: unnamedFile) }
+        #expect(throws: FileIO.Exists.self) { try FileIO.writeAtomically(Data("second".utf8), to: path, replace: false, way: way) }
         #expect(FileIO.read(path) == Data("first".utf8))
         try FileIO.writeAtomically(Data("third".utf8), to: path, replace: true)
         #expect(FileIO.read(path) == Data("third".utf8))
         // An empty file, and a large one.
         let large = Data((0..<300_000).map { UInt8($0 % 251) })
-        try FileIO.writeAtomically(Data(), to: folder + "/empty", replace: false, unnamedFile: unnamedFile)
-        try FileIO.writeAtomically(large, to: folder + "/large", replace: false, unnamedFile: unnamedFile)
+        try FileIO.writeAtomically(Data(), to: folder + "/empty", replace: false, way: way)
+        try FileIO.writeAtomically(large, to: folder + "/large", replace: false, way: way)
         #expect(FileIO.read(folder + "/empty") == Data())
         #expect(FileIO.read(folder + "/large") == large)
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder).sorted() == ["empty", "large", "ünï cödé.json"])

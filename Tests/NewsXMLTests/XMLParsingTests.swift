@@ -87,6 +87,18 @@ private func parseError(_ data: Data) -> ConversionError? {
         #expect(error.diagnostic.message.lowercased().contains("utf-16") || error.diagnostic.message.lowercased().contains("encoding"))
     }
 
+    @Test func theDeclaredEncodingIsFoundInTheDeclarationOnly() {
+        func declared(_ text: String) -> String? { EncodingDeclaration.declaredEncoding(Data(text.utf8))?.0 }
+        #expect(declared("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><a/>") == "ISO-8859-1")
+        #expect(declared("<?xml version='1.0' encoding = 'latin1'?><a/>") == "latin1")
+        #expect(EncodingDeclaration.declaredEncoding(Data("<?xml version=\"1.0\" encoding=\"UTF-8\"?>".utf8))?.1 == 30)
+        #expect(declared("<?xml version=\"1.0\"?><a encoding=\"latin1\"/>") == nil)
+        #expect(declared("<a encoding=\"latin1\"/>") == nil)
+        #expect(declared("<?xml") == nil)
+        #expect(declared("") == nil)
+        #expect(declared("<?xml version=\"1.0\"" + String(repeating: " ", count: 200) + " encoding=\"latin1\"?>") == nil)
+    }
+
     @Test func aLatin1DeclarationOnUTF8BytesIsCorrectedWithAWarning() throws {
         let data = Data("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><a>Décès à Paris</a>".utf8)
         let document = try XMLDocument.parse(data, path: "afp.xml")
@@ -266,6 +278,8 @@ private func parseError(_ data: Data) -> ConversionError? {
     @Test func names() {
         #expect(XMLWriter.isName("body.head") && XMLWriter.isName("xml:lang") && XMLWriter.isName("ünïcode"))
         #expect(!XMLWriter.isName("1a") && !XMLWriter.isName("a b") && !XMLWriter.isName("") && !XMLWriter.isName("a<b"))
+        #expect(XMLWriter.isName("_x") && XMLWriter.isName("a-1.b_c:d") && XMLWriter.isName("x9") && XMLWriter.isName("Z"))
+        #expect(!XMLWriter.isName("-a") && !XMLWriter.isName(".a") && !XMLWriter.isName("a\u{7F}") && !XMLWriter.isName("a/b"))
     }
 }
 

@@ -95,45 +95,45 @@ struct NITFHeadWriter {
             attributes.append(("management-status", status.rawValue))
         } else if article.embargoed != nil {
             attributes.append(("management-status", "embargoed"))
-        } else if case .string(let status)? = article.extensions["nitf:docdata/@management-status"] {
+        } else if hasKept, case .string(let status)? = article.extensions["nitf:docdata/@management-status"] {
             attributes.append(("management-status", status))
         }
-        for name in ["management-doc-idref", "management-idref-status"] {
+        for name in ["management-doc-idref", "management-idref-status"] where hasKept {
             if case .string(let value)? = article.extensions["nitf:docdata/@\(name)"] { attributes.append((name, value)) }
         }
         w.start("docdata", attributes)
-        for name in NITFVocabulary.docdataOrder {
-            if writeKept("docdata", name, of: article, to: &w) { continue }
-            switch name {
-            case "doc-id":
+        for child in NITFVocabulary.DocdataChild.allCases {
+            if writeKept("docdata", child.rawValue, of: article, to: &w) { continue }
+            switch child {
+            case .docID:
                 if let id = article.id { w.element("doc-id", [("id-string", id)]) }
-            case "urgency":
+            case .urgency:
                 if let urgency = article.urgency {
                     if urgency > 8 { warn("urgency-range", "urgency \(urgency) is beyond NITF's 1-8 (ed-urg); wrote 8") }
                     w.element("urgency", [("ed-urg", String(min(max(urgency, 1), 8)))])
                 }
-            case "date.issue":
+            case .dateIssue:
                 if let date = article.versionCreated ?? article.firstCreated { writeDate("date.issue", date, to: &w) }
-            case "date.release":
+            case .dateRelease:
                 if let date = article.embargoed { writeDate("date.release", date, to: &w) }
-            case "date.expire":
+            case .dateExpire:
                 if let date = article.expires { writeDate("date.expire", date, to: &w) }
-            case "ed-msg":
+            case .edMsg:
                 for note in article.editorialNotes { w.element("ed-msg", [("info", note)]) }
-            case "du-key":
+            case .duKey:
                 if let slugline = article.slugline { w.element("du-key", [("key", slugline)]) }
-            case "doc.copyright":
+            case .docCopyright:
                 if let holder = article.copyrightHolder { w.element("doc.copyright", [("holder", holder)]) }
-            case "doc.rights":
+            case .docRights:
                 if let terms = article.usageTerms { w.element("doc.rights", [("limitations", terms)]) }
-            case "key-list":
+            case .keyList:
                 guard !article.keywords.isEmpty else { continue }
                 w.start("key-list")
                 for keyword in article.keywords { w.element("keyword", [("key", keyword)]) }
                 w.end()
-            case "identified-content":
+            case .identifiedContent:
                 writeIdentifiedContent(article, to: &w)
-            default:
+            case .correction, .evloc, .delList, .fixture, .docScope, .series:
                 break
             }
         }

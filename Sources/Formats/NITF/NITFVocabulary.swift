@@ -13,10 +13,14 @@ enum NITFVocabulary {
     /// `head` children in schema order.
     static let headOrder = ["title", "meta", "tobject", "iim", "docdata", "pubdata", "revision-history"]
     /// `docdata` children in the order the exporter writes them (`docdata` is a choice, any order is valid).
-    static let docdataOrder = [
-        "correction", "evloc", "doc-id", "del-list", "urgency", "fixture", "date.issue", "date.release", "date.expire",
-        "doc-scope", "series", "ed-msg", "du-key", "doc.copyright", "doc.rights", "key-list", "identified-content",
-    ]
+    enum DocdataChild: String, CaseIterable {
+        case correction, evloc, docID = "doc-id", delList = "del-list", urgency, fixture, dateIssue = "date.issue"
+        case dateRelease = "date.release", dateExpire = "date.expire", docScope = "doc-scope", series, edMsg = "ed-msg"
+        case duKey = "du-key", docCopyright = "doc.copyright", docRights = "doc.rights", keyList = "key-list"
+        case identifiedContent = "identified-content"
+    }
+    /// The names of ``DocdataChild``, in its order.
+    static let docdataOrder = DocdataChild.allCases.map(\.rawValue)
     /// Root attributes kept in extensions (`nitf:nitf/@uno`); `baselang` is the language, the version attributes are rewritten.
     static let keptRootAttributes = ["uno", "id", "class"]
 

@@ -30,13 +30,17 @@ struct G2ItemReader {
     }
 
     private mutating func keep(_ element: XMLElement, container: String) {
-        let key = "g2:\(container)/\(element.name)"
-        if article.extensions[key] == nil {
+        let name = element.name
+        var key = "g2:"
+        key.reserveCapacity(4 + container.utf8.count + name.utf8.count)
+        key += container
+        key += "/"
+        key += name
+        if article.extensions.append(.string(serialized(element)), to: key) {
             diagnostics.append(.note(
-                "newsml-g2.import.kept", "<\(element.name)> holds data the IR has no field for; kept whole in extensions[\"\(key)\"] for NewsML-G2 output",
+                "newsml-g2.import.kept", "<\(name)> holds data the IR has no field for; kept whole in extensions[\"\(key)\"] for NewsML-G2 output",
                 at: at(element)))
         }
-        article.extensions.append(.string(serialized(element)), to: key)
     }
 
     private mutating func warn(_ code: String, _ message: String, _ element: XMLElement) {

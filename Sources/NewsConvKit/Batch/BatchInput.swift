@@ -24,11 +24,21 @@ struct BatchInput: Sendable {
     /// cannot write outside it).
     static func safeRelativePath(_ path: String) -> String {
         // Parts are found on the UTF-8 bytes (`/` and `.` are ASCII); a path with nothing to
-        // remove, nearly every one, is returned as it is.
+        // remove, nearly every one, is returned as it is after one pass over its storage.
+        let slash = UInt8(ascii: "/"), dot = UInt8(ascii: ".")
+        let clean = path.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            var start = 0
+            for end in 0...bytes.count where end == bytes.count || bytes[end] == slash {
+                let length = end - start
+                if length == 0 || (length <= 2 && bytes[start] == dot && bytes[end - 1] == dot) { return false }
+                start = end + 1
+            }
+            return true
+        }
+        if clean == true { return path }
         var parts: [Substring.UTF8View] = []
         var changed = false
-        for part in path.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false) {
-            let dot = UInt8(ascii: ".")
+        for part in path.utf8.split(separator: slash, omittingEmptySubsequences: false) {
             if part.isEmpty || (part.count == 1 && part.first == dot) || (part.count == 2 && part.first == dot && part.last == dot) {
                 changed = true
             } else {

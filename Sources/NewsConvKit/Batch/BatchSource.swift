@@ -13,8 +13,7 @@ enum BatchSource {
     /// The source a command-line argument names.
     static func named(_ argument: String, standardInput: () -> Data) throws -> BatchSource {
         if argument == "-" {
-            let text = String(decoding: standardInput(), as: UTF8.self)
-            return .list(text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
+            return .list(listedPaths(standardInput()))
         }
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: argument, isDirectory: &isDirectory) else {
@@ -27,6 +26,19 @@ enum BatchSource {
         if name.hasSuffix(".tar") { return .tar(url, gzip: false) }
         if name.hasSuffix(".tar.gz") || name.hasSuffix(".tgz") { return .tar(url, gzip: true) }
         return .file(url)
+    }
+
+    /// The paths of a list, one a line (LF or CRLF), without the spaces and tabs around them;
+    /// blank lines are skipped. Split on bytes: a list may hold a hundred thousand paths.
+    static func listedPaths(_ list: Data) -> [String] {
+        var paths: [String] = []
+        for line in list.split(whereSeparator: { $0 == 0x0A || $0 == 0x0D }) {
+            var start = line.startIndex, end = line.endIndex
+            while start < end, line[start] == 0x20 || line[start] == 0x09 { start += 1 }
+            while end > start, line[end - 1] == 0x20 || line[end - 1] == 0x09 { end -= 1 }
+            if start < end { paths.append(String(decoding: line[start..<end], as: UTF8.self)) }
+        }
+        return paths
     }
 
     /// The name that prefixes its outputs when a batch has several sources.

@@ -1,7 +1,7 @@
 import Foundation
 
 /// A batch output folder mirroring the inputs' relative paths; each file is written atomically
-/// (see ``FileIO/writeAtomically(_:to:replace:unnamedFile:)``), so an interrupted batch leaves no
+/// (see ``FileIO/writeAtomically(_:to:replace:way:)``), so an interrupted batch leaves no
 /// half-written file.
 final class DirectoryOutput: BatchOutput, @unchecked Sendable {
     let root: URL
