@@ -294,17 +294,33 @@ package struct NITFBodyWriter {
     static func xmlID(_ id: String) -> String {
         // ASCII identifiers, nearly all, are mapped byte by byte; others by Character.
         if id.utf8.allSatisfy({ $0 < 0x80 }) {
-            var bytes = id.utf8.map { byte -> UInt8 in
-                let letter = (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A)
-                let other = (byte >= 0x30 && byte <= 0x39) || byte == 0x2D || byte == 0x5F || byte == 0x2E
-                return letter || other ? byte : UInt8(ascii: "_")
-            }
+            var bytes = id.utf8.map(idByte)
             if let first = bytes.first, !((first >= 0x61 && first <= 0x7A) || (first >= 0x41 && first <= 0x5A) || first == 0x5F) { bytes.insert(UInt8(ascii: "_"), at: 0) }
             return bytes.isEmpty ? "_" : String(decoding: bytes, as: UTF8.self)
         }
-        var result = String(id.map { $0.isLetter || $0.isNumber || "-_.".contains($0) ? $0 : "_" })
+        // By Character, as a letter may be several scalars; one-byte ones take the byte rule above.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(id.utf8.count)
+        for character in id {
+            let utf8 = character.utf8
+            if utf8.count == 1, let byte = utf8.first {
+                bytes.append(idByte(byte))
+            } else if character.isLetter || character.isNumber {
+                bytes.append(contentsOf: utf8)
+            } else {
+                bytes.append(UInt8(ascii: "_"))
+            }
+        }
+        var result = String(decoding: bytes, as: UTF8.self)
         if let first = result.first, !(first.isLetter || first == "_") { result = "_" + result }
         return result.isEmpty ? "_" : result
+    }
+
+    /// An ASCII byte of an ID as it is (letters, digits, `-`, `_`, `.`), or `_`.
+    private static func idByte(_ byte: UInt8) -> UInt8 {
+        let letter = (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A)
+        let other = (byte >= 0x30 && byte <= 0x39) || byte == 0x2D || byte == 0x5F || byte == 0x2E
+        return letter || other ? byte : UInt8(ascii: "_")
     }
 
     package mutating func writeInlines(_ inlines: [Inline], to w: inout XMLWriter) {

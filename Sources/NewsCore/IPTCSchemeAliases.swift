@@ -155,31 +155,3 @@ package enum IPTCSchemeAliases {
         "wldreg": "http://cv.iptc.org/newscodes/worldregion/",
     ]
 }
-
-extension IPTCSchemeAliases {
-    /// The URI a qcode stands for (`medtop:20000763` -> `http://cv.iptc.org/newscodes/mediatopic/20000763`).
-    package static func uri(forQCode qcode: String) -> String? {
-        guard let colon = qcode.firstIndex(of: ":"), let base = uris[String(qcode[..<colon])] else { return nil }
-        let code = qcode[qcode.index(after: colon)...]
-        return code.isEmpty ? nil : base + code
-    }
-
-    /// The qcode of a URI in a known scheme, the longest scheme URI that prefixes it.
-    package static func qcode(forURI uri: String) -> String? {
-        var best: (alias: String, base: String)?
-        for (alias, base) in uris where uri.hasPrefix(base) && uri.count > base.count {
-            if best == nil || base.count > best!.base.count || (base.count == best!.base.count && alias < best!.alias) { best = (alias, base) }
-        }
-        guard let best else { return nil }
-        return best.alias + ":" + uri.dropFirst(best.base.count)
-    }
-
-    /// A scheme URI and a code for a qcode (ninjs 1.x `scheme`/`code`).
-    package static func schemeAndCode(forQCode qcode: String) -> (scheme: String, code: String)? {
-        guard let colon = qcode.firstIndex(of: ":") else { return nil }
-        let alias = String(qcode[..<colon])
-        let code = String(qcode[qcode.index(after: colon)...])
-        guard !code.isEmpty else { return nil }
-        return (uris[alias] ?? alias, code)
-    }
-}

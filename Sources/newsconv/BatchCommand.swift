@@ -68,7 +68,7 @@ struct BatchCommand: ParsableCommand {
             now: CommandSupport.sourceDateEpoch(), filters: filter)
         let runner = BatchRunner(request: request, converter: CommandSupport.converter())
         let display = BatchDisplay(quiet: quiet)
-        runner.onProgress = { display.progress($0) }
+        if !quiet { runner.onProgress = { display.progress($0) } }
         runner.onFailure = { display.failure($0) }
 
         // Ctrl-C: finish the files being converted, complete the outputs and the report, stop.

@@ -53,7 +53,8 @@ import Testing
 @Suite struct XMLIDTests {
     @Test(arguments: [
         ("photo 1.jpg", "photo_1.jpg"), ("1abc", "_1abc"), ("", "_"), ("-x", "_-x"), ("urn:newsml:x/1", "urn_newsml_x_1"),
-        ("é-1", "é-1"), ("1é", "_1é"), ("a😀b", "a_b"),
+        ("é-1", "é-1"), ("1é", "_1é"), ("a😀b", "a_b"), ("urn:x:tutorial—item-B", "urn_x_tutorial_item-B"),
+        ("e\u{301}:x", "e\u{301}_x"), ("ü\r\nb", "ü_b"), ("٣ü", "_٣ü"),
     ])
     func xmlID(_ id: String, _ expected: String) {
         #expect(NITFBodyWriter.xmlID(id) == expected)

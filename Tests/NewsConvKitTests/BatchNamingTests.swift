@@ -35,6 +35,10 @@ import Testing
         #expect(BatchInput.safeRelativePath("./a") == "a")
         #expect(BatchInput.safeRelativePath("x/.y./z") == "x/.y./z")
         #expect(BatchInput.safeRelativePath("") == "input")
+        #expect(BatchInput.safeRelativePath("/tmp/a b/ü.xml") == "tmp/a b/ü.xml")
+        #expect(BatchInput.safeRelativePath("//x") == "x")
+        #expect(BatchInput.safeRelativePath("/") == "input")
+        #expect(BatchInput.safeRelativePath("/a//b") == "a/b")
     }
 
     /// A list on standard input: one path a line, LF or CRLF, spaces and tabs around a path

@@ -2,6 +2,7 @@ import Foundation
 import NewsConvKit
 import NewsCore
 import TestSupport
+import Synchronization
 import Testing
 import ZIPFoundation
 
@@ -200,6 +201,21 @@ import ZIPFoundation
         #expect(outcome.converted == 1)
         #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent("escape.json").path))
         #expect(!FileManager.default.fileExists(atPath: base.deletingLastPathComponent().appendingPathComponent("escape.json").path))
+    }
+
+    /// Progress knows the total when it is shown (the folder is counted first), and the last
+    /// report says every input is done.
+    @Test func progressCarriesTheTotal() throws {
+        let source = try Self.makeSource()
+        let base = source.deletingLastPathComponent()
+        defer { try? FileManager.default.removeItem(at: base) }
+        let runner = BatchRunner(request: BatchRequest(sources: [source.path], to: "json", output: base.appendingPathComponent("out").path, jobs: 2))
+        let last = Mutex<BatchProgress?>(nil)
+        runner.onProgress = { progress in last.withLock { if progress.done > ($0?.done ?? 0) { $0 = progress } } }
+        let outcome = try runner.run()
+        let progress = try #require(last.withLock { $0 })
+        #expect(progress.total == Self.good.count + Self.bad.count)
+        #expect(progress.done == outcome.inputs && progress.total == outcome.inputs)
     }
 
     /// An interrupted batch resumed with --skip-existing ends with the same outputs as an

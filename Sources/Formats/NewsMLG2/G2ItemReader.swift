@@ -47,9 +47,9 @@ struct G2ItemReader {
         diagnostics.append(.warning("newsml-g2.import.\(code)", message, at: at(element)))
     }
 
-    /// Maps the item into ``article``; ``finish()`` completes it and hands it over.
+    /// Maps the item into ``article``; ``finish()`` completes it and hands it over. A reader
+    /// reads one item.
     mutating func read(_ item: XMLElement) {
-        article = Article()
         sourceNamespace = item.namespaceURI
         article.origin = Origin(format: "newsml-g2", path: path, line: item.line, column: 1)
         article.id = item.attribute("guid")
@@ -215,7 +215,7 @@ struct G2ItemReader {
             switch name {
             case "itemClass":
                 group(elements, container: "itemMeta", simple: { [simplicity] in simplicity.isPlain($0, attributes: ["qcode"]) }) { reader, element in
-                    switch element.attribute("qcode")?.split(separator: ":").last {
+                    switch element.attribute("qcode").map(Self.code(ofQCode:)) {
                     case "text": reader.article.kind = reader.article.kind == .composite ? .composite : .text
                     case "picture", "photo": reader.article.kind = .picture
                     case "video": reader.article.kind = .video
@@ -255,8 +255,14 @@ struct G2ItemReader {
     }
 
     private static func status(_ element: XMLElement) -> Article.Status? {
-        guard let code = element.attribute("qcode")?.split(separator: ":").last else { return nil }
+        guard let code = element.attribute("qcode").map(Self.code(ofQCode:)) else { return nil }
         return Article.Status(rawValue: String(code))
+    }
+
+    /// The code of a qcode: what follows its last colon (all of it without one).
+    static func code(ofQCode qcode: String) -> Substring {
+        guard let colon = qcode.utf8.lastIndex(of: UInt8(ascii: ":")) else { return qcode[...] }
+        return qcode[qcode.utf8.index(after: colon)...]
     }
 
     // MARK: contentMeta
@@ -459,8 +465,8 @@ struct G2ItemReader {
     }
 
     /// Combines what came from contentMeta and from the inline body, once the item is read.
-    /// The article and every diagnostic of the item; the article moves out (the reader keeps an empty one).
-    mutating func finish() -> (article: Article, diagnostics: [Diagnostic]) {
+    /// The article and every diagnostic of the item; the reader is used up.
+    consuming func finish() -> (article: Article, diagnostics: [Diagnostic]) {
         if let body {
             article.body = body.blocks
             if article.headline == nil { article.headline = body.headline }
@@ -501,9 +507,6 @@ struct G2ItemReader {
             if article.media.isEmpty { article.media.append(MediaItem(kind: article.kind)) }
             article.media[0].caption = captions.joined(separator: "\n")
         }
-        // Moved out, not copied: the reader keeps an empty article.
-        var result = Article()
-        swap(&result, &article)
-        return (result, diagnostics)
+        return (article, diagnostics)
     }
 }

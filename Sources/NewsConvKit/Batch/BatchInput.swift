@@ -26,16 +26,21 @@ struct BatchInput: Sendable {
         // Parts are found on the UTF-8 bytes (`/` and `.` are ASCII); a path with nothing to
         // remove, nearly every one, is returned as it is after one pass over its storage.
         let slash = UInt8(ascii: "/"), dot = UInt8(ascii: ".")
-        let clean = path.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
-            var start = 0
-            for end in 0...bytes.count where end == bytes.count || bytes[end] == slash {
+        // An absolute path (a list's) loses its leading slashes the same quick way.
+        let clean = path.utf8.withContiguousStorageIfAvailable { bytes -> Int? in
+            var leading = 0
+            while leading < bytes.count, bytes[leading] == slash { leading += 1 }
+            var start = leading
+            for end in leading...bytes.count where end == bytes.count || bytes[end] == slash {
                 let length = end - start
-                if length == 0 || (length <= 2 && bytes[start] == dot && bytes[end - 1] == dot) { return false }
+                if length == 0 || (length <= 2 && bytes[start] == dot && bytes[end - 1] == dot) { return nil }
                 start = end + 1
             }
-            return true
+            return leading
         }
-        if clean == true { return path }
+        if let leading = clean ?? nil {
+            return leading == 0 ? path : String(path[path.utf8.index(path.startIndex, offsetBy: leading)...])
+        }
         var parts: [Substring.UTF8View] = []
         var changed = false
         for part in path.utf8.split(separator: slash, omittingEmptySubsequences: false) {

@@ -9,7 +9,8 @@ import NewsCore
 public final class BatchRunner: @unchecked Sendable {
     public let request: BatchRequest
     let converter: Converter
-    /// Called after each input (from worker threads); a display throttles it.
+    /// Called after each input (from worker threads); a display throttles it. Set it before
+    /// ``run(readStandardInput:)``: the total number of inputs is counted only for it.
     public var onProgress: (@Sendable (BatchProgress) -> Void)?
     /// Called for each input that fails, with the error that says why.
     public var onFailure: (@Sendable (Diagnostic) -> Void)?
@@ -83,7 +84,11 @@ public final class BatchRunner: @unchecked Sendable {
 
         started = Date()
         let excluded = output.excludedFromSources
-        total = (try? sources.map { try $0.count(excluding: excluded) }).flatMap { counts in counts.contains(nil) ? nil : counts.reduce(0) { $0 + ($1 ?? 0) } }
+        // The total is for progress (done/total, ETA); counting walks a folder or a list once
+        // more, so it is done only when progress is shown.
+        if onProgress != nil {
+            total = (try? sources.map { try $0.count(excluding: excluded) }).flatMap { counts in counts.contains(nil) ? nil : counts.reduce(0) { $0 + ($1 ?? 0) } }
+        }
 
         let conversionOptions = options
         // Paths cost nothing to queue; archive entries carry their bytes, at most 64 MiB in all.

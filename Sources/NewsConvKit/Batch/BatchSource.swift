@@ -31,14 +31,19 @@ enum BatchSource {
     /// The paths of a list, one a line (LF or CRLF), without the spaces and tabs around them;
     /// blank lines are skipped. Split on bytes: a list may hold a hundred thousand paths.
     static func listedPaths(_ list: Data) -> [String] {
-        var paths: [String] = []
-        for line in list.split(whereSeparator: { $0 == 0x0A || $0 == 0x0D }) {
-            var start = line.startIndex, end = line.endIndex
-            while start < end, line[start] == 0x20 || line[start] == 0x09 { start += 1 }
-            while end > start, line[end - 1] == 0x20 || line[end - 1] == 0x09 { end -= 1 }
-            if start < end { paths.append(String(decoding: line[start..<end], as: UTF8.self)) }
+        list.withUnsafeBytes { raw -> [String] in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            var paths: [String] = []
+            var lineStart = 0
+            for end in 0...bytes.count where end == bytes.count || bytes[end] == 0x0A || bytes[end] == 0x0D {
+                var start = lineStart, stop = end
+                lineStart = end + 1
+                while start < stop, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
+                while stop > start, bytes[stop - 1] == 0x20 || bytes[stop - 1] == 0x09 { stop -= 1 }
+                if start < stop { paths.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<stop]), as: UTF8.self)) }
+            }
+            return paths
         }
-        return paths
     }
 
     /// The name that prefixes its outputs when a batch has several sources.
