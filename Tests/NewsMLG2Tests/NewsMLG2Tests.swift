@@ -196,6 +196,35 @@ let g2 = "http://iptc.org/std/nar/2006-10-01/"
         #expect(codes.isSuperset(of: ["newsml-g2.export.dropped-take-key", "newsml-g2.export.dropped-raw"]))
     }
 
+    /// Of the concepts, only infoSource has a role in G2: a provider's, subject's or genre's role
+    /// is dropped with a warning; a role or type that is a URI goes in `roleuri`/`typeuri`, and reads back.
+    @Test func rolesAndTypesFollowTheSchema() throws {
+        let article = Article(
+            subjects: [Concept(literal: "Turkey government", type: "cpnat:organisation", role: "http://cv.ap.org/id/5f36"),
+                       Concept(qcode: "medtop:01000000", type: "http://cv.example.com/type/topic")],
+            genres: [Concept(qcode: "genre:Current", role: "x:main")],
+            provider: Concept(qcode: "nprov:AP", role: "nrol:provider"),
+            infoSources: [Concept(literal: "AP", role: "http://cv.example.com/role/photographer")])
+        let result = try exportG2([article])
+        let text = String(decoding: result.data, as: UTF8.self)
+        #expect(text.contains(#"<provider qcode="nprov:AP"/>"#))
+        #expect(text.contains(#"<infoSource literal="AP" roleuri="http://cv.example.com/role/photographer"/>"#))
+        #expect(text.contains(#"<genre qcode="genre:Current"/>"#))
+        #expect(text.contains(#"<subject literal="Turkey government" type="cpnat:organisation"/>"#))
+        #expect(text.contains(#"<subject qcode="medtop:01000000" typeuri="http://cv.example.com/type/topic"/>"#))
+        #expect(!text.contains("cv.ap.org"))
+        #expect(result.diagnostics.filter { $0.code == "newsml-g2.export.dropped-role" }.count == 3)
+        if let shared = Fixtures.shared {
+            let validator = try SchemaCache.shared.validator(at: shared.appendingPathComponent("standards/newsml-g2/2.35/wrapper-g2-nitf-odrl.xsd").path)
+            let errors = validator.validate(try XMLDocument.parse(result.data, path: "roles.xml"))
+            #expect(errors.isEmpty, "\(errors.prefix(3).map(\.description))")
+        }
+        let back = try #require(try importG2(result.data).articles.first)
+        #expect(back.infoSources.first?.role == "http://cv.example.com/role/photographer")
+        #expect(back.provider?.role == nil && back.provider?.qcode == "nprov:AP")
+        #expect(back.subjects.last?.type == "http://cv.example.com/type/topic")
+    }
+
     @Test func forbiddenCharactersAreReplacedAndReported() throws {
         let result = try exportG2([Article(headline: "bell\u{07}")])
         #expect(result.diagnostics.contains { $0.code == "newsml-g2.export.invalid-characters" })

@@ -22,7 +22,9 @@ public struct NITFExporter: ArticleExporter {
             ("change.date", NITFVocabulary.changeDate), ("change.time", NITFVocabulary.changeTime),
         ]
         if let language = article.language { attributes.append(("baselang", language)) }
-        for name in NITFVocabulary.keptRootAttributes {
+        // Most articles (all but NITF's own) hold nothing kept from NITF: no look-ups then.
+        let hasKept = article.extensions.values.keys.contains { $0.utf8.starts(with: "nitf:".utf8) }
+        for name in NITFVocabulary.keptRootAttributes where hasKept {
             if case .string(let value)? = article.extensions["nitf:nitf/@\(name)"] { attributes.append((name, value)) }
         }
         w.start("nitf", attributes)
@@ -31,7 +33,7 @@ public struct NITFExporter: ArticleExporter {
         head.write(article, to: &w)
 
         var body = NITFBodyWriter(codePrefix: "nitf.export", location: location)
-        for (key, value) in article.extensions.values where key.hasPrefix("nitf:body.head/") || key.hasPrefix("nitf:body.end/") {
+        for (key, value) in article.extensions.values where hasKept && (key.hasPrefix("nitf:body.head/") || key.hasPrefix("nitf:body.end/")) {
             if case .array(let fragments) = value { body.standalone.kept[String(key.dropFirst("nitf:".count))] = fragments.compactMap(\.stringValue) }
         }
         body.standalone.distributor = article.provider.flatMap { $0.name ?? $0.literal ?? $0.qcode ?? $0.uri }
@@ -39,7 +41,7 @@ public struct NITFExporter: ArticleExporter {
         body.standalone.associatedMedia = article.media
         body.writeBody(article, to: &w)
         // Elements of other namespaces after body (NITF 3.6 allows them there).
-        for key in article.extensions.values.keys.sorted() where key.hasPrefix("nitf:nitf/") && !key.hasPrefix("nitf:nitf/@") {
+        for key in (hasKept ? article.extensions.values.keys.sorted() : []) where key.hasPrefix("nitf:nitf/") && !key.hasPrefix("nitf:nitf/@") {
             for fragment in NITFHeadWriter.kept("nitf", String(key.dropFirst("nitf:nitf/".count)), in: article) { w.raw(fragment) }
         }
         w.end()

@@ -31,15 +31,27 @@ struct G2ItemReader {
 
     private mutating func keep(_ element: XMLElement, container: String) {
         let name = element.name
-        var key = "g2:"
-        key.reserveCapacity(4 + container.utf8.count + name.utf8.count)
-        key += container
-        key += "/"
-        key += name
+        let key = Self.extensionKey(container, name)
         if article.extensions.append(.string(serialized(element)), to: key) {
             diagnostics.append(.note(
                 "newsml-g2.import.kept", "<\(name)> holds data the IR has no field for; kept whole in extensions[\"\(key)\"] for NewsML-G2 output",
                 at: at(element)))
+        }
+    }
+
+    /// `g2:container/name`, written in one go (appending to a String costs more than the bytes).
+    static func extensionKey(_ container: String, _ name: String) -> String {
+        var container = container, name = name
+        return container.withUTF8 { first in
+            name.withUTF8 { second in
+                String(unsafeUninitializedCapacity: first.count + second.count + 4) { buffer in
+                    var at = buffer.initialize(fromContentsOf: "g2:".utf8)
+                    at = UnsafeMutableBufferPointer(rebasing: buffer[at...]).initialize(fromContentsOf: first) + at
+                    buffer[at] = UInt8(ascii: "/")
+                    at += 1
+                    return UnsafeMutableBufferPointer(rebasing: buffer[at...]).initialize(fromContentsOf: second) + at
+                }
+            }
         }
     }
 
@@ -130,7 +142,11 @@ struct G2ItemReader {
         /// A concept the IR's ``Concept`` holds fully: qcode/uri/literal/type/role, at most one plain
         /// `name`, and `broader` concepts of the same kind.
             func isSimpleConcept(_ element: XMLElement) -> Bool {
-            guard hasOnly(element, attributes: ["qcode", "uri", "literal", "type", "role"]) else { return false }
+            // A type or role in both spellings is kept whole: the IR holds one of each.
+            guard hasOnly(element, attributes: ["qcode", "uri", "literal", "type", "typeuri", "role", "roleuri"]),
+                element.attribute("type") == nil || element.attribute("typeuri") == nil,
+                element.attribute("role") == nil || element.attribute("roleuri") == nil
+            else { return false }
             var names = 0
             for child in element.elements {
                 if child.isNamed("name") {
@@ -155,8 +171,8 @@ struct G2ItemReader {
         let qcode = element.attribute("qcode")
         return Concept(
             qcode: qcode, uri: element.attribute("uri") ?? qcode.flatMap(G2Vocabulary.uri(forQCode:)), literal: element.attribute("literal"),
-            name: element.first("name").map { NITFBodyReader.normalize($0.text) }, type: element.attribute("type"),
-            role: element.attribute("role"), broader: element.all("broader").map(concept))
+            name: element.first("name").map { NITFBodyReader.normalize($0.text) }, type: element.attribute("type") ?? element.attribute("typeuri"),
+            role: element.attribute("role") ?? element.attribute("roleuri"), broader: element.all("broader").map(concept))
     }
 
     private func text(_ element: XMLElement) -> String { NITFBodyReader.normalize(element.text) }

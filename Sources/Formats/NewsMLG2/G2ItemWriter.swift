@@ -254,8 +254,23 @@ struct G2ItemWriter {
         }
         if let uri = concept.uri, concept.qcode.flatMap(G2Vocabulary.uri(forQCode:)) != uri { attributes.append(("uri", uri)) }
         if let literal { attributes.append(("literal", literal)) }
-        if let type = concept.type { qcodeAttribute("type", type, of: element, into: &attributes) }
-        if let role = concept.role { qcodeAttribute("role", role, of: element, into: &attributes) }
+        // A type or role given as a URI goes in the `...uri` attribute, as it is.
+        if let type = concept.type {
+            if G2Vocabulary.isURI(type) {
+                attributes.append(("typeuri", type))
+            } else {
+                qcodeAttribute("type", type, of: element, into: &attributes)
+            }
+        }
+        if let role = concept.role {
+            if !G2Vocabulary.conceptsWithRole.contains(element) {
+                warn("dropped-role", "<\(element)> has no role in NewsML-G2; the role '\(role)' is dropped")
+            } else if G2Vocabulary.isURI(role) {
+                attributes.append(("roleuri", role))
+            } else {
+                qcodeAttribute("role", role, of: element, into: &attributes)
+            }
+        }
         w.start(element, attributes)
         if let name = concept.name { w.element("name", text: name) }
         for broader in concept.broader { writeConcept("broader", broader, to: &w) }

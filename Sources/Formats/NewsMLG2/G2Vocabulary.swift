@@ -34,6 +34,13 @@ enum G2Vocabulary {
     static let summaryRole = "drol:summary"
     static let captionRole = "drol:caption"
 
+    /// The concept properties newsconv writes that have a `role` (and `roleuri`): `infoSource`
+    /// only; `provider`, `subject`, `genre` and `broader` have none.
+    static let conceptsWithRole: Set<String> = ["infoSource"]
+
+    /// True for a value that is a URI, not a qcode, though both have a colon (`http://...`).
+    static func isURI(_ text: String) -> Bool { text.contains("://") }
+
     /// True for a qcode as G2's QCodeType has it: `[^\s:]+:[^\s]+`.
     static func isQCode(_ text: String) -> Bool {
         guard let colon = text.firstIndex(of: ":"), colon != text.startIndex else { return false }

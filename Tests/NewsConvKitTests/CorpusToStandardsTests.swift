@@ -1,0 +1,49 @@
+import Foundation
+import NewsConvKit
+import NewsCore
+import TestSupport
+import Testing
+
+/// Every corpus document that imports, whatever its format, exported to each format with an
+/// official schema (NewsML-G2, NITF, ninjs) gives a valid document. The per-format suites check
+/// their own corpus; this one checks the crossings (ninjs to G2, NITF to ninjs, ...), where a
+/// field one format allows can land where another forbids it.
+@Suite(.enabled(if: Fixtures.sharedAvailableOrCI, Comment(rawValue: Fixtures.sharedMissing)))
+struct CorpusToStandardsTests {
+    static var files: [URL] {
+        guard let shared = Fixtures.shared else { return [] }
+        // `should_fail` files are invalid on purpose: elements kept whole from them stay invalid.
+        return Fixtures.files(in: shared.appendingPathComponent("corpus"), extensions: ["xml", "json", "txt", "nitf"])
+            .filter { !$0.path.contains("/should_fail/") }
+    }
+
+    static let targets = ["newsml-g2", "nitf", "ninjs"]
+
+    @Test func theCorpusIsThere() {
+        #expect(Self.files.count >= 480)
+    }
+
+    @Test(arguments: files)
+    func everyImportExportsValidDocuments(_ url: URL) throws {
+        let shared = try #require(Fixtures.shared)
+        let converter = Converter()
+        let options = ConversionOptions(now: Date(timeIntervalSince1970: 1_700_000_000))
+        let data = try Data(contentsOf: url)
+        // What does not import (not news, NewsML 1.x, invalid test files) is other suites' business.
+        guard let format = try? converter.inputFormat(of: data, path: url.path, requested: nil),
+            let articles = try? converter.importDocument(data, path: url.path, format: format, options: options).articles,
+            !articles.isEmpty
+        else { return }
+        for name in Self.targets {
+            let target = try #require(converter.registry.module(named: name))
+            // NITF holds one article a document.
+            let groups = target.holdsManyArticles ? [articles] : articles.map { [$0] }
+            for group in groups {
+                let exported = try converter.export(group, format: target, options: options)
+                let errors = try #require(target.validator).validate(ImportInput(data: exported.data, path: url.lastPathComponent), standards: shared.appendingPathComponent("standards"))
+                    .filter { $0.severity == .error }
+                #expect(errors.isEmpty, "\(url.lastPathComponent) -> \(name): \(errors.prefix(3).map(\.description))")
+            }
+        }
+    }
+}
