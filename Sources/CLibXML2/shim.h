@@ -30,6 +30,19 @@ static inline void newsconv_set_structured_error(xmlParserCtxtPtr ctxt, xmlStruc
     }
 }
 
+// libxml2 reports some errors (an encoding it cannot convert, for one) through its generic error
+// function as well, which prints to standard error; newsconv has them from the structured
+// handlers, with locations. Silenced for this thread and for threads that start using libxml2.
+static inline void newsconv_ignore_generic_error(void *ctx, const char *msg, ...) {
+    (void) ctx;
+    (void) msg;
+}
+
+static inline void newsconv_silence_generic_errors(void) {
+    xmlThrDefSetGenericErrorFunc(NULL, newsconv_ignore_generic_error);
+    xmlSetGenericErrorFunc(NULL, newsconv_ignore_generic_error);
+}
+
 // Source positions of elements, for keeping an element's own bytes instead of re-serializing it.
 // SAX2's element callbacks, wrapped: each element node's `_private` gets the byte offset of its
 // start tag's `<` plus one (low 32 bits) and, once closed, the offset just past its end tag (high

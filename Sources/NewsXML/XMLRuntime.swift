@@ -1,12 +1,14 @@
 import CLibXML2
 import Foundation
 
-/// One-time set-up of libxml2: `xmlInitParser`, and an external entity loader that refuses the
-/// network (schemas still load their local includes and imports).
+/// One-time set-up of libxml2: `xmlInitParser`, an external entity loader that refuses the
+/// network (schemas still load their local includes and imports), and no printing of errors to
+/// standard error behind newsconv's back (they reach it through the structured handlers).
 enum XMLRuntime {
     static let ready: Void = {
         xmlInitParser()
         xmlSetExternalEntityLoader(xmlNoNetExternalEntityLoader)
+        newsconv_silence_generic_errors()
     }()
 
     /// Parser options for untrusted input: no network, big line numbers; never NOENT, DTDLOAD,

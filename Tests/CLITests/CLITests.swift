@@ -55,6 +55,25 @@ import Testing
         #expect(result.stderr.contains("[json.version.unsupported]"))
     }
 
+    /// libxml2 also prints some errors itself (an encoding it cannot switch to); standard error
+    /// holds only newsconv's located diagnostic, in convert and in batch's worker threads.
+    @Test func libxml2PrintsNothingOfItsOwn() throws {
+        let sample = try String(contentsOf: Fixtures.samples.appendingPathComponent("newsml-g2/economy-newsitem.xml"), encoding: .utf8)
+        let document = Data(sample.replacingOccurrences(of: "encoding=\"UTF-8\"", with: "encoding=\"UTF-32\"").utf8)
+        #expect(document.starts(with: Data("<?xml version=\"1.0\" encoding=\"UTF-32\"?>".utf8)))
+        let converted = try run(["convert", "-", "-f", "newsml-g2", "-t", "json"], stdin: document)
+        #expect(converted.status == 1)
+        #expect(converted.stderr.hasPrefix("<stdin>:1:"), "\(converted.stderr)")
+        #expect(converted.stderr.split(separator: "\n").count == 1, "\(converted.stderr)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("newsconv-cli-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("in"), withIntermediateDirectories: true)
+        for index in 0..<4 { try document.write(to: folder.appendingPathComponent("in/item-\(index).xml")) }
+        let batch = try run(["batch", folder.appendingPathComponent("in").path, "-t", "json", "-o", folder.appendingPathComponent("out").path, "--jobs", "2", "--quiet"])
+        #expect(batch.status == 1)
+        #expect(batch.stderr.isEmpty, "\(batch.stderr)")
+    }
+
     @Test func warningsAreLinesOnStandardErrorAndStrictFails() throws {
         let text = Data("A notice\n\nNo dateline in this text.\n".utf8)
         let lenient = try run(["convert", "-f", "wire", "-t", "json"], stdin: text)
