@@ -121,12 +121,22 @@ let hostileTexts = [
         } catch let error as ConversionError {
             #expect(error.diagnostic.code == "markdown.front-matter.unclosed")
         }
-        do {
-            _ = try importMarkdown("---\ntitle: [unclosed\n---\nBody\n")
-            Issue.record("invalid YAML was read")
-        } catch let error as ConversionError {
-            #expect(error.diagnostic.code == "markdown.front-matter.invalid")
-            #expect(error.diagnostic.location.line == 2)
+        // A YAML error is placed where YAML found it, in file lines, with its problem in words.
+        let cases: [(String, line: Int, column: Int, says: String)] = [
+            ("---\ntitle: [unclosed\n---\nBody\n", 3, 1, "while parsing a flow sequence at line 2"),
+            ("---\ntitle: ok\nslugline: a\u{1}b\n---\nBody\n", 3, 12, "control characters are not allowed"),
+            ("---\ntitle: ok\n  bad: indent\n---\nBody\n", 3, 6, "mapping values are not allowed"),
+            ("---\ntitle: a\ntitle: b\n---\nBody\n", 2, 1, "duplicate keys 'title'"),
+        ]
+        for (text, line, column, says) in cases {
+            do {
+                _ = try importMarkdown(text)
+                Issue.record("invalid YAML was read: \(text)")
+            } catch let error as ConversionError {
+                #expect(error.diagnostic.code == "markdown.front-matter.invalid")
+                #expect(error.diagnostic.location.line == line && error.diagnostic.location.column == column, "\(error)")
+                #expect(error.diagnostic.message.contains(says) && !error.diagnostic.message.contains("\n"), "\(error)")
+            }
         }
         #expect(throws: ConversionError.self) { try importMarkdown("---\n- a list\n---\n") }
     }

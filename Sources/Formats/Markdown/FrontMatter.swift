@@ -159,13 +159,39 @@ enum FrontMatter {
         var diagnostics: [Diagnostic] = []
     }
 
+    /// A YAML error's problem in one line, and where it is in the file (Yams counts lines and
+    /// columns from 1 inside the front matter; a reader error gives an offset in Characters).
+    static func located(_ error: YamlError, in yaml: String, firstLine: Int) -> (problem: String, at: (line: Int, column: Int)) {
+        func inFile(_ mark: Mark) -> (line: Int, column: Int) { (firstLine + mark.line - 1, mark.column) }
+        func withContext(_ problem: String, _ context: YamlError.Context?) -> String {
+            guard let context else { return problem }
+            return "\(problem) (\(context.text) at line \(firstLine + context.mark.line - 1))"
+        }
+        switch error {
+        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _), .composer(let context, let problem, let mark, _):
+            return (withContext(problem, context), inFile(mark))
+        case .reader(let problem, let offset, _, _):
+            guard let offset else { return (problem, (firstLine, 1)) }
+            var line = firstLine, column = 1
+            for character in yaml.prefix(offset) {
+                if character.isNewline { line += 1; column = 1 } else { column += 1 }
+            }
+            return (problem, (line, column))
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            return ("duplicate keys \(duplicates.map { "'\($0)'" }.joined(separator: ", ")) in a mapping", inFile(context.mark))
+        default:
+            return ("\(error)", (firstLine, 1))
+        }
+    }
+
     /// Reads front matter. `line` is the file line of its first YAML line, for diagnostics.
     static func read(_ yaml: String, path: String?, line: Int) throws -> Contents {
         let root: Node?
         do {
             root = try Yams.compose(yaml: yaml)
         } catch let error as YamlError {
-            throw ConversionError("markdown.front-matter.invalid", "the front matter is not valid YAML: \(error)", at: SourceLocation(path: path, line: line, column: 1))
+            let (problem, at) = located(error, in: yaml, firstLine: line)
+            throw ConversionError("markdown.front-matter.invalid", "the front matter is not valid YAML: \(problem)", at: SourceLocation(path: path, line: at.line, column: at.column))
         }
         var contents = Contents()
         guard let root else { return contents }
