@@ -34,6 +34,11 @@ final class XMLIssueCollector {
         let level: XMLIssue.Level = e.level == XML_ERR_WARNING ? .warning : (e.level == XML_ERR_FATAL ? .fatal : .error)
         var message = e.message.map { String(cString: $0) } ?? "XML error \(e.code)"
         while message.hasSuffix("\n") { message.removeLast() }
+        // libxml2 suggests lifting its limits ("use XML_PARSE_HUGE option"): newsconv keeps them
+        // for untrusted input, so the message says that instead.
+        if let advice = message.range(of: "use XML_PARSE_HUGE option") {
+            message.replaceSubrange(advice, with: "(a libxml2 limit newsconv keeps for untrusted input)")
+        }
         issues.append(XMLIssue(level: level, code: Int(e.code), message: message, line: Int(e.line), column: Int(e.int2)))
     }
 

@@ -77,6 +77,16 @@ private func parseError(_ data: Data) -> ConversionError? {
         #expect(error.diagnostic.message.lowercased().contains("utf-8"))
     }
 
+    /// Elements nested deeper than libxml2's limit are an error that names the limit, and does
+    /// not advise lifting it (newsconv never passes XML_PARSE_HUGE).
+    @Test func excessiveDepthIsAnErrorThatKeepsTheLimit() throws {
+        let deep = String(repeating: "<a>", count: 300) + String(repeating: "</a>", count: 300)
+        let error = try #require(parseError(Data(deep.utf8)))
+        #expect(error.diagnostic.message.contains("Excessive depth"), "\(error)")
+        #expect(error.diagnostic.message.contains("a libxml2 limit newsconv keeps for untrusted input"), "\(error)")
+        #expect(!error.diagnostic.message.contains("XML_PARSE_HUGE"), "\(error)")
+    }
+
     @Test func anUnknownEncodingDeclarationIsAnError() throws {
         let error = try #require(parseError(Data("<?xml version=\"1.0\" encoding=\"x-klingon\"?><a/>".utf8)))
         #expect(error.diagnostic.message.lowercased().contains("encoding"))
