@@ -75,7 +75,7 @@ struct BatchCommand: ParsableCommand {
         signal(SIGINT, SIG_IGN)
         let interrupt = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
         interrupt.setEventHandler {
-            display.message("newsconv batch: interrupted; finishing the files in progress (resume with --skip-existing)")
+            display.notice("newsconv batch: interrupted; finishing the files in progress (resume with --skip-existing)")
             runner.cancel()
         }
         interrupt.resume()

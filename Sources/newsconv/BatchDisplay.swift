@@ -55,7 +55,13 @@ final class BatchDisplay: @unchecked Sendable {
         message(diagnostic.description)
     }
 
-    func message(_ text: String) {
+    /// A line for the user (the Ctrl-C notice); nothing with `--quiet`.
+    func notice(_ text: String) {
+        guard !quiet else { return }
+        message(text)
+    }
+
+    private func message(_ text: String) {
         lock.lock()
         defer { lock.unlock() }
         if barShown {

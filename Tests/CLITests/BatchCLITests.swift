@@ -61,7 +61,8 @@ import Testing
         let process = Process()
         process.executableURL = newsconv
         process.arguments = ["batch", source, "-t", "json", "-o", interrupted.path, "--jobs", "1", "--quiet"]
-        process.standardError = FileHandle.nullDevice
+        let errors = Pipe()
+        process.standardError = errors
         try process.run()
         // The output folder exists once the batch runs (its Ctrl-C handler is installed before):
         // wait for it, then interrupt part-way.
@@ -71,6 +72,8 @@ import Testing
         kill(process.processIdentifier, SIGINT)
         process.waitUntilExit()
         #expect(process.terminationStatus == 130 || process.terminationStatus == 3, "interrupted (or, on a fast machine, finished)")
+        let printed = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(printed.isEmpty, "--quiet prints nothing, not even the Ctrl-C notice: \(printed)")
         #expect(!tree(interrupted).keys.contains { $0.contains(".tmp") }, "no temporary or half-written file")
 
         let resume = try ProcessRunner.run(newsconv, ["batch", source, "-t", "json", "-o", interrupted.path, "--skip-existing", "--quiet"])
