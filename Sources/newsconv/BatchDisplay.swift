@@ -9,7 +9,8 @@ final class BatchDisplay: @unchecked Sendable {
     private let quiet: Bool
     private let terminal = isatty(STDERR_FILENO) != 0
     private let lock = NSLock()
-    private var lastDraw = Date.distantPast
+    /// A bar is drawn at once; plain lines (a log) start after their interval.
+    private lazy var lastDraw = terminal ? Date.distantPast : Date()
     private var barShown = false
 
     init(quiet: Bool) { self.quiet = quiet }
@@ -33,7 +34,7 @@ final class BatchDisplay: @unchecked Sendable {
 
     static func describe(_ progress: BatchProgress) -> String {
         var text = progress.total.map { "\(progress.done)/\($0) files" } ?? "\(progress.done) files"
-        text += String(format: ", %.0f files/s", progress.filesPerSecond)
+        if progress.rateIsKnown { text += String(format: ", %.0f files/s", progress.filesPerSecond) }
         if progress.failed > 0 { text += ", \(progress.failed) failed" }
         if let eta = progress.eta { text += ", ETA \(Self.duration(eta))" }
         return text

@@ -49,4 +49,14 @@ import Testing
         #expect(BatchSource.listedPaths(Data()) == [])
         #expect(BatchSource.listedPaths(Data("\n\r\n".utf8)) == [])
     }
+
+    /// The rate and the time left are given once the batch has run a second (before, the rate is
+    /// mostly start-up: the first file alone once promised seven minutes for 20,000 files).
+    @Test func theTimeLeftWaitsForARealRate() {
+        let early = BatchProgress(done: 1, total: 20_000, failed: 0, elapsed: 0.02)
+        #expect(!early.rateIsKnown && early.eta == nil)
+        let later = BatchProgress(done: 10, total: 100, failed: 0, elapsed: 2)
+        #expect(later.rateIsKnown && later.filesPerSecond == 5 && later.eta == 18)
+        #expect(BatchProgress(done: 10, total: nil, failed: 0, elapsed: 2).eta == nil)
+    }
 }
