@@ -41,6 +41,11 @@ import Testing
         #expect(BatchInput.safeRelativePath("/a//b") == "a/b")
     }
 
+    @Test func hiddenArchiveEntriesAreKnown() {
+        #expect(BatchInput.isHidden(".DS_Store") && BatchInput.isHidden("a/.git/config") && BatchInput.isHidden("__MACOSX/a/._b.xml"))
+        #expect(!BatchInput.isHidden("./a.xml") && !BatchInput.isHidden("a/../b.xml") && !BatchInput.isHidden("a.b/c.xml") && !BatchInput.isHidden("x/__MACOSX.xml"))
+    }
+
     /// A list on standard input: one path a line, LF or CRLF, spaces and tabs around a path
     /// dropped, blank lines skipped, spaces and non-ASCII inside a name kept.
     @Test func listedPathsAreLinesTrimmed() {

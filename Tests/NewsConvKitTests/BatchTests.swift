@@ -31,6 +31,10 @@ import ZIPFoundation
         try Data().write(to: root.appendingPathComponent("other/empty.txt"))
         try Data([0x00, 0x01, 0x02, 0xFF, 0xFE, 0x00, 0x10]).write(to: root.appendingPathComponent("other/picture.bin"))
         try Data("<conceptItem xmlns=\"http://iptc.org/std/nar/2006-10-01/\" guid=\"c1\"/>".utf8).write(to: root.appendingPathComponent("xml/concept.xml"))
+        // Hidden files, which every source kind skips (they would fail as not news).
+        try Data([0x00, 0x00, 0x00, 0x01, 0x42, 0x75, 0x64, 0x31]).write(to: root.appendingPathComponent(".DS_Store"))
+        try fm.createDirectory(at: root.appendingPathComponent("xml/.trash"), withIntermediateDirectories: true)
+        try Data("<newsItem".utf8).write(to: root.appendingPathComponent("xml/.trash/old.xml"))
         return root
     }
 
@@ -108,7 +112,11 @@ import ZIPFoundation
         defer { try? FileManager.default.removeItem(at: base) }
         let zip = base.appendingPathComponent("source.zip")
         let archive = try Archive(url: zip, accessMode: .create)
-        for (name, data) in try Self.files(under: source).sorted(by: { $0.key < $1.key }) {
+        // With the hidden files, and the resource forks a zip made on macOS carries.
+        var sourceEntries = try Self.files(under: source)
+        #expect(sourceEntries.keys.contains(".DS_Store") && sourceEntries.keys.contains("xml/.trash/old.xml"))
+        sourceEntries["__MACOSX/xml/._economy.xml"] = Data([0x00, 0x05, 0x16, 0x07, 0x00, 0x02, 0x00, 0x00])
+        for (name, data) in sourceEntries.sorted(by: { $0.key < $1.key }) {
             try archive.addEntry(with: name, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate) { position, size in
                 data.subdata(in: Int(position)..<Int(position) + size)
             }

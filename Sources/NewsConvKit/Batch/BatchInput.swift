@@ -20,6 +20,15 @@ struct BatchInput: Sendable {
         return contents
     }
 
+    /// True for an archive entry a folder walk would skip: one inside a hidden folder or hidden
+    /// itself (`.DS_Store`, `dir/.name`), or under `__MACOSX/` (the resource forks macOS adds to
+    /// the zips it makes). `.` and `..` parts (`./a.xml`) are not hidden.
+    static func isHidden(_ path: String) -> Bool {
+        path.split(separator: "/").contains { part in
+            part == "__MACOSX" || (part.hasPrefix(".") && part != "." && part != "..")
+        }
+    }
+
     /// A path safe to mirror under the output root: no empty, `.` or `..` parts (a hostile archive
     /// cannot write outside it).
     static func safeRelativePath(_ path: String) -> String {

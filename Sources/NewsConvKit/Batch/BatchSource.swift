@@ -3,6 +3,7 @@ import ZIPFoundation
 
 /// A place inputs come from: a folder (recursive), a zip, a tar or gzipped tar, a single file, or
 /// a list of paths. Inputs are listed one at a time, so an archive is never held in memory.
+/// Hidden files are skipped in folders and archives alike (see ``BatchInput/isHidden(_:)``).
 enum BatchSource {
     case directory(URL)
     case zip(URL)
@@ -64,7 +65,7 @@ enum BatchSource {
         case .tar: return nil
         case .zip(let url):
             let archive = try Self.openZip(url)
-            return archive.filter { $0.type == .file }.count
+            return archive.filter { $0.type == .file && !BatchInput.isHidden($0.path) }.count
         default:
             try forEach(excluding: excluded) { _ in
                 count += 1
@@ -101,7 +102,7 @@ enum BatchSource {
             }
         case .zip(let url):
             let archive = try Self.openZip(url)
-            for entry in archive where entry.type == .file {
+            for entry in archive where entry.type == .file && !BatchInput.isHidden(entry.path) {
                 var data = Data()
                 do {
                     _ = try archive.extract(entry, skipCRC32: false) { data.append($0) }
@@ -120,6 +121,7 @@ enum BatchSource {
                 reader = TarReader(path: url.path) { Array(handle.readData(ofLength: $0)) }
             }
             while let (path, data) = try reader.next() {
+                if BatchInput.isHidden(path) { continue }
                 guard try body(BatchInput(displayPath: "\(url.path):\(path)", relativePath: BatchInput.safeRelativePath(path), data: data)) else { return }
             }
         }
