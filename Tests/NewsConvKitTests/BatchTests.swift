@@ -226,6 +226,28 @@ import ZIPFoundation
         #expect(progress.done == outcome.inputs && progress.total == outcome.inputs)
     }
 
+    /// Symbolic links in a folder are followed, to files and to folders elsewhere, but a link
+    /// back to a folder being walked (a loop) is not: the batch once went 40 folders deep.
+    @Test func symbolicLinksAreFollowedButNotInLoops() throws {
+        let base = FileManager.default.temporaryDirectory.appendingPathComponent("newsconv-links-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: base) }
+        let fm = FileManager.default
+        let source = base.appendingPathComponent("in")
+        let elsewhere = base.appendingPathComponent("elsewhere")
+        try fm.createDirectory(at: source.appendingPathComponent("sub"), withIntermediateDirectories: true)
+        try fm.createDirectory(at: elsewhere, withIntermediateDirectories: true)
+        let dispatch = Fixtures.samples.appendingPathComponent("wire/efe-english-lima-port.txt")
+        try fm.copyItem(at: dispatch, to: source.appendingPathComponent("a.txt"))
+        try fm.copyItem(at: dispatch, to: elsewhere.appendingPathComponent("far.txt"))
+        try fm.createSymbolicLink(atPath: source.appendingPathComponent("link.txt").path, withDestinationPath: source.appendingPathComponent("a.txt").path)
+        try fm.createSymbolicLink(atPath: source.appendingPathComponent("sub/loop").path, withDestinationPath: "..")
+        try fm.createSymbolicLink(atPath: source.appendingPathComponent("feed").path, withDestinationPath: elsewhere.path)
+        let output = base.appendingPathComponent("out")
+        let outcome = try BatchRunner(request: BatchRequest(sources: [source.path], to: "json", output: output.path)).run()
+        #expect(outcome.exitCode == 0)
+        #expect(Set(try Self.files(under: output).keys) == ["a.json", "link.json", "feed/far.json"])
+    }
+
     /// An interrupted batch resumed with --skip-existing ends with the same outputs as an
     /// uninterrupted one.
     @Test func anInterruptedBatchResumesToTheSameOutputs() throws {
