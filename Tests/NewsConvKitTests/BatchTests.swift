@@ -182,6 +182,20 @@ import ZIPFoundation
         #expect(first.inputs == second.inputs, "the second run sees the same inputs, not the first run's outputs")
     }
 
+    /// Nor is an output zip or the report, when they are written inside the source.
+    @Test func anOutputZipAndAReportInsideTheSourceAreNeverReadBack() throws {
+        let source = try Self.makeSource()
+        defer { try? FileManager.default.removeItem(at: source.deletingLastPathComponent()) }
+        let zip = source.appendingPathComponent("converted.zip").path
+        let report = source.appendingPathComponent("report.jsonl").path
+        let first = try BatchRunner(request: BatchRequest(sources: [source.path], to: "json", output: zip, jobs: 2, report: report)).run()
+        #expect(FileManager.default.fileExists(atPath: zip) && FileManager.default.fileExists(atPath: report))
+        let second = try BatchRunner(request: BatchRequest(sources: [source.path], to: "json", output: zip, jobs: 2, report: report, skipExisting: true)).run()
+        #expect(first.inputs == second.inputs && second.failed == first.failed, "neither the zip nor the report is an input")
+        let reported = try String(contentsOfFile: report, encoding: .utf8)
+        #expect(!reported.contains("converted.zip") && !reported.contains("report.jsonl\""))
+    }
+
     @Test func aListOnStandardInputAndSeveralSources() throws {
         let source = try Self.makeSource()
         let base = source.deletingLastPathComponent()

@@ -83,7 +83,8 @@ public final class BatchRunner: @unchecked Sendable {
         }
 
         started = Date()
-        let excluded = output.excludedFromSources
+        // Never read back as inputs: the output, and the report being written.
+        let excluded = output.excludedFromSources + (request.report.map { [URL(fileURLWithPath: $0)] } ?? [])
         // The total is for progress (done/total, ETA); counting walks a folder or a list once
         // more, so it is done only when progress is shown.
         if onProgress != nil {

@@ -84,7 +84,7 @@ enum BatchSource {
     }
 
     /// Calls `body` for each input in a stable order until it returns false. `excluded` folders
-    /// (the output, when it is inside the source) are never read.
+    /// and files (the output folder or zip, the report, when inside the source) are never read.
     func forEach(excluding excluded: [URL], _ body: (BatchInput) throws -> Bool) throws {
         switch self {
         case .file(let url):

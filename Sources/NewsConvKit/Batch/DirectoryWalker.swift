@@ -1,7 +1,7 @@
 import Foundation
 
 /// Lists the regular files below a folder with `opendir`/`readdir`, depth first, skipping hidden
-/// entries and excluded folders. Foundation's enumerator looks up each file's owner and group
+/// entries and excluded folders and files. Foundation's enumerator looks up each file's owner and group
 /// (reading /etc/passwd and /etc/group per file), which costs more than converting it.
 enum DirectoryWalker {
     /// A folder's identity, to know a folder met again through a symbolic link.
@@ -48,6 +48,7 @@ enum DirectoryWalker {
                 if excluded.contains(path) { continue }
                 guard try walk(path, excluding: excluded, relative: relativePath, ancestors: ancestors, body) else { return false }
             } else {
+                if excluded.contains(path) { continue }
                 guard try body(path, relativePath) else { return false }
             }
         }

@@ -34,7 +34,8 @@ final class ZipOutput: BatchOutput, @unchecked Sendable {
         }
     }
 
-    var excludedFromSources: [URL] { [] }
+    /// The zip itself: when it lies inside a source folder, a resumed batch must not read it.
+    var excludedFromSources: [URL] { [url] }
 
     func exists(_ relativePath: String) -> Bool {
         lock.lock()
