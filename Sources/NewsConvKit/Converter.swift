@@ -186,6 +186,12 @@ public struct Converter: Sendable {
             plan = entries
         }
 
+        // Inputs are never replaced, whatever -o says (a file converted to the format it is in).
+        for destination in plan.compactMap(\.destination) {
+            if let input = inputs.first(where: { $0 != "-" && FileIO.sameFile($0, destination) }) {
+                throw .usage("the output \(destination) is the input \(input); newsconv never replaces its inputs (name another output)")
+            }
+        }
         var written: [(String?, Data)] = []
         for (destination, group) in plan {
             do {

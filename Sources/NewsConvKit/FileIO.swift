@@ -49,6 +49,13 @@ enum FileIO {
         case temporaryName
     }
 
+    /// True when both paths name one existing file (through links, or two spellings of a path).
+    static func sameFile(_ first: String, _ second: String) -> Bool {
+        var a = stat(), b = stat()
+        guard stat(first, &a) == 0, stat(second, &b) == 0 else { return false }
+        return a.st_dev == b.st_dev && a.st_ino == b.st_ino
+    }
+
     /// The target exists and was not to be replaced: nothing was written.
     struct Exists: Error {
         let path: String

@@ -182,6 +182,26 @@ import ZIPFoundation
         #expect(first.inputs == second.inputs, "the second run sees the same inputs, not the first run's outputs")
     }
 
+    /// A folder converted into itself, to the format a file is already in, would write that file
+    /// over itself: refused even with --overwrite, and the input stays as it was.
+    @Test func anInputIsNeverItsOwnOutput() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("newsconv-inplace-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let input = folder.appendingPathComponent("storm.nitf")
+        try FileManager.default.copyItem(at: Fixtures.samples.appendingPathComponent("nitf/harbour-storm-full-36.xml"), to: input)
+        let before = try Data(contentsOf: input)
+        let inode = try FileManager.default.attributesOfItem(atPath: input.path)[.systemFileNumber] as? Int
+        let runner = BatchRunner(request: BatchRequest(sources: [folder.path], to: "nitf", output: folder.path, jobs: 1, overwrite: true))
+        let failures = Mutex<[String]>([])
+        runner.onFailure = { diagnostic in failures.withLock { $0.append(diagnostic.code) } }
+        let outcome = try runner.run()
+        #expect(outcome.failed == 1 && outcome.converted == 0)
+        #expect(failures.withLock { $0 } == ["batch.output.is-input"])
+        #expect(try Data(contentsOf: input) == before)
+        #expect(try FileManager.default.attributesOfItem(atPath: input.path)[.systemFileNumber] as? Int == inode, "not even rewritten with the same bytes")
+    }
+
     /// Nor is an output zip or the report, when they are written inside the source.
     @Test func anOutputZipAndAReportInsideTheSourceAreNeverReadBack() throws {
         let source = try Self.makeSource()

@@ -56,6 +56,26 @@ private let dispatch = "Headline here\n\nIslamabad, Dec 15 (EFE).- Body one.\nBo
         #expect(error.message.contains("looks like \(name), which newsconv does not read"))
     }
 
+    /// An input is never replaced: `-o` naming the input (directly, through a link, or as the
+    /// folder it is in) is a usage error, and the input keeps its bytes.
+    @Test func theOutputIsNeverTheInput() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("newsconv-self-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let input = folder.appendingPathComponent("storm.nitf").path
+        try FileManager.default.copyItem(atPath: Fixtures.samples.appendingPathComponent("nitf/harbour-storm-full-36.xml").path, toPath: input)
+        let link = folder.appendingPathComponent("link.nitf").path
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: input)
+        let before = try Data(contentsOf: URL(fileURLWithPath: input))
+        for output in [input, link, folder.path] {
+            let error = #expect(throws: NewsConvError.self, "-o \(output)") {
+                try Converter().convert(ConvertRequest(inputs: [input], to: "nitf", output: output), readStandardInput: { Data() })
+            }
+            #expect("\(error.map { "\($0)" } ?? "")".contains("never replaces its inputs"), "-o \(output)")
+            #expect(try Data(contentsOf: URL(fileURLWithPath: input)) == before)
+        }
+    }
+
     @Test func usageErrors() {
         let converter = Converter()
         for request in [

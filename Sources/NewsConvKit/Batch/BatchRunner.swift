@@ -275,6 +275,11 @@ public final class BatchRunner: @unchecked Sendable {
         if !request.overwrite, outputs.count > 1, let existing = outputs.first(where: { output.exists($0.0) }) {
             return exists(existing.0)
         }
+        // Inputs are never modified: an output that is the input itself (a folder converted into
+        // itself, to the format it is in) is refused, even with --overwrite.
+        if request.overwrite, let file = input.filePath, let same = outputs.first(where: { output.isFile($0.0, theFileAt: file) }) {
+            return fail("batch.output.is-input", "the output \(same.0) is this input itself; inputs are never replaced (write to another folder)")
+        }
         lock.lock()
         let taken = outputs.first { claimed.contains($0.0) }
         if taken == nil { for (relative, _) in outputs { claimed.insert(relative) } }

@@ -23,6 +23,10 @@ final class DirectoryOutput: BatchOutput, @unchecked Sendable {
         access(rootPath + "/" + relativePath, F_OK) == 0
     }
 
+    func isFile(_ relativePath: String, theFileAt path: String) -> Bool {
+        FileIO.sameFile(rootPath + "/" + relativePath, path)
+    }
+
     /// Writes into the folder the relative path names; a missing folder is created on the first
     /// write that needs it (the write says so), so that no check or lock is needed per file.
     func write(_ data: Data, to relativePath: String, replace: Bool) throws {

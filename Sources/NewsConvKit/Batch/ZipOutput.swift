@@ -37,6 +37,9 @@ final class ZipOutput: BatchOutput, @unchecked Sendable {
     /// The zip itself: when it lies inside a source folder, a resumed batch must not read it.
     var excludedFromSources: [URL] { [url] }
 
+    /// A zip's entries are never files of the file system.
+    func isFile(_ relativePath: String, theFileAt path: String) -> Bool { false }
+
     func exists(_ relativePath: String) -> Bool {
         lock.lock()
         defer { lock.unlock() }
