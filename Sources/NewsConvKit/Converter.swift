@@ -186,6 +186,11 @@ public struct Converter: Sendable {
             plan = entries
         }
 
+        // Two inputs with one stem (a/x.txt, b/x.txt) would write the same file: one would be lost.
+        var planned = Set<String>()
+        for destination in plan.compactMap(\.destination) where !planned.insert(destination).inserted {
+            throw .usage("two inputs would both be written to \(destination) (their names differ only in folder or extension); convert them separately, or use 'newsconv batch', which mirrors folders")
+        }
         // Inputs are never replaced, whatever -o says (a file converted to the format it is in).
         for destination in plan.compactMap(\.destination) {
             if let input = inputs.first(where: { $0 != "-" && FileIO.sameFile($0, destination) }) {

@@ -76,6 +76,25 @@ private let dispatch = "Headline here\n\nIslamabad, Dec 15 (EFE).- Body one.\nBo
         }
     }
 
+    /// Inputs of one stem into a folder (a/x.txt and b/x.txt, one article each) would share
+    /// x.nitf: a usage error before anything is written, not a lost article.
+    @Test func twoInputsNeverShareAnOutput() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("newsconv-stems-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for (sub, sample) in [("a", "efe-english-lima-port.txt"), ("b", "upi-washington.txt")] {
+            try FileManager.default.createDirectory(at: folder.appendingPathComponent(sub), withIntermediateDirectories: true)
+            try FileManager.default.copyItem(at: Fixtures.samples.appendingPathComponent("wire/\(sample)"), to: folder.appendingPathComponent("\(sub)/x.txt"))
+        }
+        let output = folder.appendingPathComponent("out").path
+        let error = #expect(throws: NewsConvError.self) {
+            try Converter().convert(
+                ConvertRequest(inputs: [folder.appendingPathComponent("a/x.txt").path, folder.appendingPathComponent("b/x.txt").path], to: "nitf", output: output + "/"),
+                readStandardInput: { Data() })
+        }
+        #expect("\(error.map { "\($0)" } ?? "")".contains("would both be written to"))
+        #expect(!FileManager.default.fileExists(atPath: output + "/x.nitf"))
+    }
+
     @Test func usageErrors() {
         let converter = Converter()
         for request in [
