@@ -13,6 +13,10 @@ public struct Origin: Sendable, Hashable, Codable {
     public var line: Int?
     public var column: Int?
 
+    /// Where the article starts, for diagnostics about it (an exporter's: in a newsMessage of
+    /// many items, each item's own line).
+    public var location: SourceLocation { SourceLocation(path: path, line: line, column: column) }
+
     public init(format: String, path: String? = nil, encoding: String? = nil, line: Int? = nil, column: Int? = nil) {
         self.format = format
         self.path = path

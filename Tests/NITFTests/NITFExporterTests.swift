@@ -76,7 +76,10 @@ import Testing
         article.extensions["g2:contentMeta/located"] = .array([.string("<located/>")])
         article.extensions["ninjs:charcount"] = .number(10)
         article.extensions["nitf:docdata/@management-status"] = .string("usable")
+        // The second item of a newsMessage: its warnings point at its own line.
+        article.origin = Origin(format: "newsml-g2", path: "message.xml", line: 42, column: 3)
         let (text, diagnostics) = try export(article)
+        #expect(!diagnostics.isEmpty && diagnostics.allSatisfy { $0.location == SourceLocation(path: "message.xml", line: 42, column: 3) })
         let dropped = try #require(diagnostics.first { $0.code == "nitf.export.dropped-fields" })
         for field in ["version", "signals", "priority", "creditline"] { #expect(dropped.message.contains(field)) }
         #expect(diagnostics.contains { $0.code == "nitf.export.urgency-range" })

@@ -191,9 +191,12 @@ let g2 = "http://iptc.org/std/nar/2006-10-01/"
     }
 
     @Test func lossyMappingsAreWarnings() throws {
-        let result = try exportG2([Article(takeKey: "UPDATE 1", dateline: Dateline(text: "X, Dec 15 (A) -", date: NewsDate(month: 12, day: 15)), body: [.raw(format: "html", text: "<b>x</b>")])])
+        let origin = Origin(format: "wire", path: "dispatch.txt", line: 7, column: 1)
+        let result = try exportG2([Article(takeKey: "UPDATE 1", dateline: Dateline(text: "X, Dec 15 (A) -", date: NewsDate(month: 12, day: 15)), body: [.raw(format: "html", text: "<b>x</b>")], origin: origin)])
         let codes = Set(result.diagnostics.map(\.code))
         #expect(codes.isSuperset(of: ["newsml-g2.export.dropped-take-key", "newsml-g2.export.dropped-raw"]))
+        // Placed where the article starts in its source.
+        #expect(result.diagnostics.allSatisfy { $0.location == origin.location })
     }
 
     /// Of the concepts, only infoSource has a role in G2: a provider's, subject's or genre's role

@@ -12,7 +12,7 @@ public struct MarkdownExporter: ArticleExporter {
             throw ConversionError("markdown.export.one-article", "a Markdown document holds one article, and \(articles.count) were given; write them one per file")
         }
         let article = articles[0]
-        var writer = MarkdownWriter(location: SourceLocation(path: article.origin?.path))
+        var writer = MarkdownWriter(location: article.origin?.location ?? SourceLocation())
         let summaryText = writer.blocks(article.abstract).trimmingTrailingNewlines
         let summary = summaryText.isEmpty ? nil : summaryText
         let body = writer.body(article)

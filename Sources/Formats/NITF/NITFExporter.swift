@@ -14,7 +14,7 @@ public struct NITFExporter: ArticleExporter {
             throw ConversionError("nitf.export.one-article", "a NITF document holds one article, and \(articles.count) were given; write them one per file")
         }
         let article = articles[0]
-        let location = SourceLocation(path: article.origin?.path)
+        let location = article.origin?.location ?? SourceLocation()
         var w = XMLWriter()
         w.declaration()
         var attributes = [

@@ -12,7 +12,7 @@ public struct NewsMLG2Exporter: ArticleExporter {
         var diagnostics: [Diagnostic] = []
         w.declaration()
         if articles.count == 1 {
-            var item = G2ItemWriter(options: options, location: SourceLocation(path: articles[0].origin?.path))
+            var item = G2ItemWriter(options: options, location: articles[0].origin?.location ?? SourceLocation())
             item.write(articles[0], to: &w, declareNamespace: true)
             diagnostics += item.diagnostics
         } else {
@@ -22,7 +22,7 @@ public struct NewsMLG2Exporter: ArticleExporter {
             w.end()
             w.start("itemSet")
             for article in articles {
-                var item = G2ItemWriter(options: options, location: SourceLocation(path: article.origin?.path))
+                var item = G2ItemWriter(options: options, location: article.origin?.location ?? SourceLocation())
                 item.write(article, to: &w, declareNamespace: false)
                 diagnostics += item.diagnostics
             }
