@@ -22,7 +22,8 @@ public struct Converter: Sendable {
             }
             return module
         }
-        let sample = InputSample(bytes: data.prefix(8192), path: path)
+        // UTF-16 and UTF-32 inputs are looked at as the importer will read them: as UTF-8.
+        let sample = InputSample(bytes: (UnicodeInput.transcoded(data.prefix(8192))?.data ?? data).prefix(8192), path: path)
         guard let detection = registry.detect(sample) else {
             let formats = registry.names(importing: true).joined(separator: ", ")
             let message = KnownUnsupportedFormat.name(of: sample).map {
@@ -62,15 +63,23 @@ public struct Converter: Sendable {
         guard let importer = format.importer else {
             throw ConversionError("input.format.cannot-read", "format '\(format.name)' cannot be read", at: SourceLocation(path: path, line: 1, column: 1))
         }
+        // An input in UTF-16 or UTF-32 is read as UTF-8 (see UnicodeInput); a note says so, and
+        // the articles' origin keeps the encoding it was in.
+        let unicode = UnicodeInput.transcoded(data)
         var result: ImportResult
         do {
-            result = try importer.read(ImportInput(data: data, path: path), options: options)
+            result = try importer.read(ImportInput(data: unicode?.data ?? data, path: path), options: options)
         } catch let error as ConversionError {
             throw error.inFile(path ?? "<stdin>")
         } catch {
             throw ConversionError("\(format.name).import.failed", "\(error)", at: SourceLocation(path: path ?? "<stdin>", line: 1, column: 1))
         }
         for index in result.articles.indices { DateCompletion.complete(&result.articles[index], context: options.dateContext) }
+        if let unicode {
+            for index in result.articles.indices { result.articles[index].origin?.encoding = unicode.encoding }
+            result.diagnostics.insert(
+                .note("input.encoding.unicode", "the input is \(unicode.encoding.uppercased()); read as Unicode text", at: SourceLocation(path: path, line: 1, column: 1)), at: 0)
+        }
         let file = path ?? "<stdin>"
         for index in result.diagnostics.indices where result.diagnostics[index].location.path == nil {
             result.diagnostics[index] = result.diagnostics[index].inFile(file)

@@ -95,6 +95,38 @@ private let dispatch = "Headline here\n\nIslamabad, Dec 15 (EFE).- Body one.\nBo
         #expect(!FileManager.default.fileExists(atPath: output + "/x.nitf"))
     }
 
+    /// Windows tools write UTF-16 (and sometimes UTF-32): every format reads such an input,
+    /// with its byte-order mark or (XML) without one, to the same articles as its UTF-8 form.
+    @Test(arguments: [
+        ("wire/efe-english-lima-port.txt", "utf-16le", true), ("wire/efe-english-lima-port.txt", "utf-16be", true),
+        ("wire/efe-english-lima-port.txt", "utf-32le", true), ("newsml-g2/economy-newsitem.xml", "utf-16be", false),
+        ("newsml-g2/economy-newsitem.xml", "utf-16le", true), ("nitf/harbour-storm-full-36.xml", "utf-16le", false),
+        ("ninjs/harbour-storm-3.json", "utf-16le", true), ("markdown/reporter-draft.md", "utf-16be", true),
+    ])
+    func unicodeInputsReadAsTheirUTF8Form(_ sample: String, _ encoding: String, _ mark: Bool) throws {
+        let url = Fixtures.samples.appendingPathComponent(sample)
+        let utf8 = try Data(contentsOf: url)
+        var text = try #require(String(data: utf8, encoding: .utf8))
+        text = text.replacingOccurrences(of: "encoding=\"UTF-8\"", with: "encoding=\"\(encoding.uppercased())\"")
+        let (swiftEncoding, bom): (String.Encoding, [UInt8]) = switch encoding {
+        case "utf-16le": (.utf16LittleEndian, [0xFF, 0xFE])
+        case "utf-16be": (.utf16BigEndian, [0xFE, 0xFF])
+        default: (.utf32LittleEndian, [0xFF, 0xFE, 0x00, 0x00])
+        }
+        let data = (mark ? Data(bom) : Data()) + (try #require(text.data(using: swiftEncoding)))
+        let converter = Converter()
+        let path = url.path
+        let expected = try converter.importDocument(utf8, path: path, format: converter.inputFormat(of: utf8, path: nil, requested: nil), options: ConversionOptions()).articles
+        // Detected from the content alone (no extension), as from standard input.
+        let format = try converter.inputFormat(of: data, path: nil, requested: nil)
+        let result = try converter.importDocument(data, path: path, format: format, options: ConversionOptions())
+        #expect(result.diagnostics.first?.code == "input.encoding.unicode")
+        #expect(result.articles.allSatisfy { $0.origin?.encoding == encoding })
+        var read = result.articles
+        for index in read.indices { read[index].origin?.encoding = expected[index].origin?.encoding }
+        #expect(read == expected, "\(sample) in \(encoding): \(zip(expected, read).first { $0 != $1 }.map { irDifference($0, $1) } ?? "count")")
+    }
+
     @Test func usageErrors() {
         let converter = Converter()
         for request in [
