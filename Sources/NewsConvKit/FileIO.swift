@@ -6,6 +6,15 @@ import Synchronization
 enum FileIO {
     /// The bytes of a file, or nil when it cannot be read.
     static func read(_ path: String) -> Data? {
+        path.withCString { read(systemPath: $0) }
+    }
+
+    /// The bytes of a file named by the bytes of its path (a name that is not UTF-8).
+    static func read(bytes path: [UInt8]) -> Data? {
+        (path + [0]).withUnsafeBufferPointer { $0.withMemoryRebound(to: CChar.self) { read(systemPath: $0.baseAddress!) } }
+    }
+
+    private static func read(systemPath path: UnsafePointer<CChar>) -> Data? {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }

@@ -50,9 +50,13 @@ import Testing
     /// dropped, blank lines skipped, spaces and non-ASCII inside a name kept.
     @Test func listedPathsAreLinesTrimmed() {
         let list = Data("a.xml\r\n  dir/ünï cödé.xml\t\n\n \t \nlast.xml".utf8)
-        #expect(BatchSource.listedPaths(list) == ["a.xml", "dir/ünï cödé.xml", "last.xml"])
+        #expect(BatchSource.listedPaths(list).map(\.path) == ["a.xml", "dir/ünï cödé.xml", "last.xml"])
+        #expect(BatchSource.listedPaths(list).allSatisfy { $0.raw == nil })
         #expect(BatchSource.listedPaths(Data()) == [])
         #expect(BatchSource.listedPaths(Data("\n\r\n".utf8)) == [])
+        // A Latin-1 name keeps its bytes, to be opened by them.
+        let latin1 = BatchSource.listedPaths(Data(Array("in/caf".utf8) + [0xE9] + Array(".txt\n".utf8)))
+        #expect(latin1 == [.init(path: "in/café.txt", raw: Array("in/caf".utf8) + [0xE9] + Array(".txt".utf8))])
     }
 
     /// The rate and the time left are given once the batch has run a second (before, the rate is

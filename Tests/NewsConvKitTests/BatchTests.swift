@@ -260,6 +260,35 @@ import ZIPFoundation
         #expect(progress.done == outcome.inputs && progress.total == outcome.inputs)
     }
 
+    /// An old archive's Latin-1 file and folder names (not UTF-8) are read by their bytes; the
+    /// outputs and the report name them read as Windows-1252.
+    @Test func namesThatAreNotUTF8AreReadByTheirBytes() throws {
+        let base = FileManager.default.temporaryDirectory.appendingPathComponent("newsconv-latin1-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: base) }
+        let source = base.appendingPathComponent("in")
+        try FileManager.default.createDirectory(at: source, withIntermediateDirectories: true)
+        let dispatch = try Data(contentsOf: Fixtures.samples.appendingPathComponent("wire/efe-english-lima-port.txt"))
+        // "café.txt" and "résumé/x.txt" with the é as the single byte 0xE9.
+        func write(_ components: [[UInt8]]) {
+            var path = Array(source.path.utf8)
+            for (index, component) in components.enumerated() {
+                path += [UInt8(ascii: "/")] + component
+                if index < components.count - 1 { _ = (path + [0]).withUnsafeBufferPointer { $0.withMemoryRebound(to: CChar.self) { mkdir($0.baseAddress!, 0o755) } } }
+            }
+            let descriptor = (path + [0]).withUnsafeBufferPointer { $0.withMemoryRebound(to: CChar.self) { open($0.baseAddress!, O_WRONLY | O_CREAT, 0o644) } }
+            _ = dispatch.withUnsafeBytes { Foundation.write(descriptor, $0.baseAddress, $0.count) }
+            close(descriptor)
+        }
+        write([Array("caf".utf8) + [0xE9] + Array(".txt".utf8)])
+        write([Array("r".utf8) + [0xE9] + Array("sum".utf8) + [0xE9], Array("x.txt".utf8)])
+        let output = base.appendingPathComponent("out")
+        let report = base.appendingPathComponent("report.jsonl")
+        let outcome = try BatchRunner(request: BatchRequest(sources: [source.path], to: "json", output: output.path, report: report.path)).run()
+        #expect(outcome.converted == 2 && outcome.failed == 0)
+        #expect(Set(try Self.files(under: output).keys) == ["café.json", "résumé/x.json"])
+        #expect(try String(contentsOf: report, encoding: .utf8).contains("in/café.txt"))
+    }
+
     /// Symbolic links in a folder are followed, to files and to folders elsewhere, but a link
     /// back to a folder being walked (a loop) is not: the batch once went 40 folders deep.
     @Test func symbolicLinksAreFollowedButNotInLoops() throws {

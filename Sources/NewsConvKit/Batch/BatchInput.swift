@@ -10,13 +10,22 @@ struct BatchInput: Sendable {
     var relativePath: String
     /// The file to read, for an input on disk (a plain path: URL's would cost a stat per file).
     var filePath: String?
+    /// The file's path bytes, when a name on it is not UTF-8 (`filePath` then shows it decoded).
+    var rawFilePath: [UInt8]?
     var data: Data?
+
+    init(displayPath: String, relativePath: String, filePath: String? = nil, rawFilePath: [UInt8]? = nil, data: Data? = nil) {
+        self.displayPath = displayPath
+        self.relativePath = relativePath
+        self.filePath = filePath
+        self.rawFilePath = rawFilePath
+        self.data = data
+    }
 
     func load() throws -> Data {
         if let data { return data }
-        guard let filePath, let contents = FileIO.read(filePath) else {
-            throw BatchError.source(displayPath, "cannot be read")
-        }
+        let contents = rawFilePath.map(FileIO.read(bytes:)) ?? filePath.flatMap(FileIO.read)
+        guard let contents else { throw BatchError.source(displayPath, "cannot be read") }
         return contents
     }
 

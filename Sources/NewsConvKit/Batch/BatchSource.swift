@@ -1,4 +1,5 @@
 import Foundation
+import NewsCore
 import ZIPFoundation
 
 /// A place inputs come from: a folder (recursive), a zip, a tar or gzipped tar, a single file, or
@@ -9,7 +10,14 @@ enum BatchSource {
     case zip(URL)
     case tar(URL, gzip: Bool)
     case file(URL)
-    case list([String])
+    case list([ListedPath])
+
+    /// A path of a list: as text, and as bytes when it is not UTF-8 (the text then shows it read
+    /// as Windows-1252).
+    struct ListedPath: Equatable {
+        var path: String
+        var raw: [UInt8]?
+    }
 
     /// The source a command-line argument names.
     static func named(_ argument: String, standardInput: () -> Data) throws -> BatchSource {
@@ -31,17 +39,23 @@ enum BatchSource {
 
     /// The paths of a list, one a line (LF or CRLF), without the spaces and tabs around them;
     /// blank lines are skipped. Split on bytes: a list may hold a hundred thousand paths.
-    static func listedPaths(_ list: Data) -> [String] {
-        list.withUnsafeBytes { raw -> [String] in
+    static func listedPaths(_ list: Data) -> [ListedPath] {
+        list.withUnsafeBytes { raw -> [ListedPath] in
             let bytes = raw.bindMemory(to: UInt8.self)
-            var paths: [String] = []
+            var paths: [ListedPath] = []
             var lineStart = 0
             for end in 0...bytes.count where end == bytes.count || bytes[end] == 0x0A || bytes[end] == 0x0D {
                 var start = lineStart, stop = end
                 lineStart = end + 1
                 while start < stop, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
                 while stop > start, bytes[stop - 1] == 0x20 || bytes[stop - 1] == 0x09 { stop -= 1 }
-                if start < stop { paths.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<stop]), as: UTF8.self)) }
+                guard start < stop else { continue }
+                let line = UnsafeBufferPointer(rebasing: bytes[start..<stop])
+                if let path = String(validating: line, as: UTF8.self) {
+                    paths.append(ListedPath(path: path))
+                } else {
+                    paths.append(ListedPath(path: TextDecoding.windows1252(line), raw: Array(line)))
+                }
             }
             return paths
         }
@@ -90,15 +104,16 @@ enum BatchSource {
         case .file(let url):
             _ = try body(BatchInput(displayPath: url.path, relativePath: url.lastPathComponent, filePath: url.path))
         case .list(let paths):
-            for path in paths {
-                guard try body(BatchInput(displayPath: path, relativePath: BatchInput.safeRelativePath(path), filePath: path)) else { return }
+            for listed in paths {
+                let path = listed.path
+                guard try body(BatchInput(displayPath: path, relativePath: BatchInput.safeRelativePath(path), filePath: path, rawFilePath: listed.raw)) else { return }
             }
         case .directory(let root):
             // Symbolic links in the paths are resolved, so that an output folder named another way is still excluded.
             let rootPath = root.standardizedFileURL.resolvingSymlinksInPath().path
             let excludedPaths = Set(excluded.map { $0.standardizedFileURL.resolvingSymlinksInPath().path })
-            try DirectoryWalker.walk(rootPath, excluding: excludedPaths) { path, relative in
-                try body(BatchInput(displayPath: path, relativePath: BatchInput.safeRelativePath(relative), filePath: path))
+            try DirectoryWalker.walk(rootPath, excluding: excludedPaths) { file in
+                try body(BatchInput(displayPath: file.path, relativePath: BatchInput.safeRelativePath(file.relative), filePath: file.path, rawFilePath: file.rawPath))
             }
         case .zip(let url):
             let archive = try Self.openZip(url)
