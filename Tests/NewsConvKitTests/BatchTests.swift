@@ -287,6 +287,13 @@ import ZIPFoundation
         #expect(outcome.converted == 2 && outcome.failed == 0)
         #expect(Set(try Self.files(under: output).keys) == ["café.json", "résumé/x.json"])
         #expect(try String(contentsOf: report, encoding: .utf8).contains("in/café.txt"))
+        // A tar of them keeps the bytes of the names too; they are read the same way.
+        let tar = base.appendingPathComponent("names.tar")
+        let made = try ProcessRunner.run(URL(fileURLWithPath: "/usr/bin/env"), ["tar", "cf", tar.path, "-C", source.path, "."])
+        #expect(made.status == 0, "\(made.stderr)")
+        let fromTar = base.appendingPathComponent("out-tar")
+        _ = try BatchRunner(request: BatchRequest(sources: [tar.path], to: "json", output: fromTar.path)).run()
+        #expect(Set(try Self.files(under: fromTar).keys) == ["café.json", "résumé/x.json"])
     }
 
     /// Symbolic links in a folder are followed, to files and to folders elsewhere, but a link

@@ -1,4 +1,5 @@
 import Foundation
+import NewsCore
 
 /// Reads the regular files of a tar archive (ustar, GNU long names, PAX paths) one at a time
 /// from a byte stream: a `.tar` file, or a `.tar.gz` through ``GzipReader``.
@@ -31,8 +32,10 @@ final class TarReader {
         return Array(bytes.prefix(size))
     }
 
+    /// A name field: UTF-8, else (an old archive's Latin-1 names) Windows-1252, as folder names are.
     private static func string(_ bytes: ArraySlice<UInt8>) -> String {
-        String(decoding: bytes.prefix { $0 != 0 }, as: UTF8.self)
+        let name = bytes.prefix { $0 != 0 }
+        return String(validating: name, as: UTF8.self) ?? TextDecoding.windows1252(name)
     }
 
     /// An octal number, or GNU's base-256 for large sizes.
