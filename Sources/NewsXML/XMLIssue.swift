@@ -33,7 +33,10 @@ final class XMLIssueCollector {
         let e = error.pointee
         let level: XMLIssue.Level = e.level == XML_ERR_WARNING ? .warning : (e.level == XML_ERR_FATAL ? .fatal : .error)
         var message = e.message.map { String(cString: $0) } ?? "XML error \(e.code)"
-        while message.hasSuffix("\n") { message.removeLast() }
+        // One line: libxml2 puts details on lines of their own ("...indicate encoding !\nBytes: 0x88").
+        if message.contains("\n") {
+            message = message.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }.joined(separator: "; ")
+        }
         // libxml2 suggests lifting its limits ("use XML_PARSE_HUGE option"): newsconv keeps them
         // for untrusted input, so the message says that instead.
         if let advice = message.range(of: "use XML_PARSE_HUGE option") {

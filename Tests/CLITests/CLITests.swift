@@ -176,8 +176,13 @@ import Testing
     @Test func usageErrors() throws {
         let noSchemas = try run(["validate", "samples/newsml-g2/economy-newsitem.xml"], environment: ["NEWSCONV_SCHEMAS": ""])
         #expect(noSchemas.status == 2)
-        let noSchema = try run(["validate", "samples/wire/upi-washington.txt", "--schemas", "."])
+        // Named with --from, a format without a schema is a usage error; detected, it fails that
+        // file only, and the others are still validated.
+        let noSchema = try run(["validate", "samples/wire/upi-washington.txt", "-f", "wire", "--schemas", "."])
         #expect(noSchema.status == 2 && noSchema.stderr.contains("no official schema"))
+        let detected = try run(["validate", "samples/wire/upi-washington.txt", "samples/ninjs/harbour-storm-3.json", "--schemas", "."])
+        #expect(detected.status == 1 && detected.stderr.hasPrefix("samples/wire/upi-washington.txt:1:1: error: the file reads as wire, a format with no official schema"), "\(detected.stderr)")
+        #expect(detected.stderr.contains("[validate.no-schema]") && detected.stderr.contains("[ninjs.schema.missing]"), "the second file is still looked at: \(detected.stderr)")
         let missing = try run(["validate", "nope.xml", "--schemas", "."])
         #expect(missing.status == 2)
     }

@@ -87,6 +87,12 @@ private func parseError(_ data: Data) -> ConversionError? {
         #expect(!error.diagnostic.message.contains("XML_PARSE_HUGE"), "\(error)")
     }
 
+    /// libxml2 gives some details on a line of their own: the diagnostic stays one line.
+    @Test func anErrorMessageIsOneLine() throws {
+        let error = try #require(parseError(Data(Array("<a>caf".utf8) + [0xE9] + Array(" noir</a>".utf8))))
+        #expect(!error.diagnostic.message.contains("\n") && error.diagnostic.message.contains("Bytes: 0xE9"), "\(error)")
+    }
+
     @Test func anUnknownEncodingDeclarationIsAnError() throws {
         let error = try #require(parseError(Data("<?xml version=\"1.0\" encoding=\"x-klingon\"?><a/>".utf8)))
         #expect(error.diagnostic.message.lowercased().contains("encoding"))
