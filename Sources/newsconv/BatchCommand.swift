@@ -56,6 +56,12 @@ struct BatchCommand: ParsableCommand {
     @Option(name: .long, help: "Pass each file's articles as newsconv JSON through PROGRAM (repeatable, in order).")
     var filter: [String] = []
 
+    @Option(name: .long, help: "Convert only files that match PATTERN ('*.xml'; with a '/', the path in the source) (repeatable).")
+    var include: [String] = []
+
+    @Option(name: .long, help: "Leave out files that match PATTERN, as for --include (repeatable).")
+    var exclude: [String] = []
+
     func validate() throws {
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
         guard !sources.isEmpty else { throw ValidationError("name at least one SOURCE") }
@@ -65,7 +71,7 @@ struct BatchCommand: ParsableCommand {
         let request = BatchRequest(
             sources: sources, to: to, output: output, from: from, jobs: jobs, report: report, skipExisting: skipExisting,
             overwrite: overwrite, strict: strict, dateContext: dateContext, formatOptions: try CommandSupport.formatOptions(option),
-            now: CommandSupport.sourceDateEpoch(), filters: filter)
+            now: CommandSupport.sourceDateEpoch(), filters: filter, selection: BatchSelection(include: include, exclude: exclude))
         let runner = BatchRunner(request: request, converter: CommandSupport.converter())
         let display = BatchDisplay(quiet: quiet)
         if !quiet { runner.onProgress = { display.progress($0) } }

@@ -41,6 +41,17 @@ import Testing
         #expect(BatchInput.safeRelativePath("/a//b") == "a/b")
     }
 
+    /// Patterns without a slash look at the name, with one at the path in the source.
+    @Test func includeAndExcludePatterns() {
+        let xml = BatchSelection(include: ["*.xml"])
+        #expect(xml.accepts("a.xml") && xml.accepts("2019/12/a.xml") && !xml.accepts("a.jpg") && !xml.accepts("xml/a.txt"))
+        let notDrafts = BatchSelection(exclude: ["drafts/*", "*.bak"])
+        #expect(notDrafts.accepts("a.xml") && !notDrafts.accepts("drafts/a.xml") && !notDrafts.accepts("drafts/x/y.txt") && !notDrafts.accepts("b/c.bak"))
+        let both = BatchSelection(include: ["*.xml", "*.txt"], exclude: ["afp-*"])
+        #expect(both.accepts("reuters-1.xml") && !both.accepts("afp-1.xml") && !both.accepts("afp.jpg") && both.accepts("x/ap [1].txt"))
+        #expect(BatchSelection().accepts("anything/at all.bin"))
+    }
+
     @Test func hiddenArchiveEntriesAreKnown() {
         #expect(BatchInput.isHidden(".DS_Store") && BatchInput.isHidden("a/.git/config") && BatchInput.isHidden("__MACOSX/a/._b.xml"))
         #expect(!BatchInput.isHidden("./a.xml") && !BatchInput.isHidden("a/../b.xml") && !BatchInput.isHidden("a.b/c.xml") && !BatchInput.isHidden("x/__MACOSX.xml"))

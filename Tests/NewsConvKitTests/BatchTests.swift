@@ -296,6 +296,29 @@ import ZIPFoundation
         #expect(Set(try Self.files(under: fromTar).keys) == ["café.json", "résumé/x.json"])
     }
 
+    /// --include and --exclude choose the files of folders and archives alike; what they leave
+    /// out is not an input (not counted, not reported).
+    @Test func includeAndExcludeChooseTheInputs() throws {
+        let source = try Self.makeSource()
+        let base = source.deletingLastPathComponent()
+        defer { try? FileManager.default.removeItem(at: base) }
+        let selection = BatchSelection(include: ["*.xml", "*.txt"], exclude: ["xml/corrupt.xml", "empty.*"])
+        let report = base.appendingPathComponent("report.jsonl")
+        let outcome = try BatchRunner(request: BatchRequest(sources: [source.path], to: "json", output: base.appendingPathComponent("out").path, report: report.path, selection: selection)).run()
+        // Of the folder: the two .txt dispatches, the message, economy, the NITF storm and the
+        // concept item (which fails); not the 7901 dispatch (.iptc), corrupt.xml or empty.txt.
+        #expect(outcome.inputs == 6 && outcome.converted == 5 && outcome.failed == 1, "\(outcome)")
+        let reported = try String(contentsOf: report, encoding: .utf8)
+        #expect(!reported.contains("corrupt.xml") && !reported.contains("storm.json") && !reported.contains("picture.bin"))
+        let zip = base.appendingPathComponent("source.zip")
+        let archive = try Archive(url: zip, accessMode: .create)
+        for (name, data) in try Self.files(under: source) {
+            try archive.addEntry(with: name, type: .file, uncompressedSize: Int64(data.count)) { position, size in data.subdata(in: Int(position)..<Int(position) + size) }
+        }
+        let fromZip = try BatchRunner(request: BatchRequest(sources: [zip.path], to: "json", output: base.appendingPathComponent("out-zip").path, selection: selection)).run()
+        #expect(fromZip.inputs == outcome.inputs && fromZip.converted == outcome.converted)
+    }
+
     /// Symbolic links in a folder are followed, to files and to folders elsewhere, but a link
     /// back to a folder being walked (a loop) is not: the batch once went 40 folders deep.
     @Test func symbolicLinksAreFollowedButNotInLoops() throws {

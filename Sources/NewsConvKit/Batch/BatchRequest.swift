@@ -26,11 +26,13 @@ public struct BatchRequest: Sendable {
     public var now: Date?
     /// Filter programs, applied in order between import and export.
     public var filters: [String]
+    /// Which files of the sources to convert (`--include`, `--exclude`); all by default.
+    public var selection: BatchSelection
 
     public init(
         sources: [String], to: String, output: String, from: String? = nil, jobs: Int = ProcessInfo.processInfo.activeProcessorCount,
         report: String? = nil, skipExisting: Bool = false, overwrite: Bool = false, strict: Bool = false, dateContext: String? = nil,
-        formatOptions: [String: String] = [:], now: Date? = nil, filters: [String] = []
+        formatOptions: [String: String] = [:], now: Date? = nil, filters: [String] = [], selection: BatchSelection = BatchSelection()
     ) {
         self.sources = sources
         self.to = to
@@ -45,5 +47,6 @@ public struct BatchRequest: Sendable {
         self.formatOptions = formatOptions
         self.now = now
         self.filters = filters
+        self.selection = selection
     }
 }

@@ -88,7 +88,7 @@ public final class BatchRunner: @unchecked Sendable {
         // The total is for progress (done/total, ETA); counting walks a folder or a list once
         // more, so it is done only when progress is shown.
         if onProgress != nil {
-            total = (try? sources.map { try $0.count(excluding: excluded) }).flatMap { counts in counts.contains(nil) ? nil : counts.reduce(0) { $0 + ($1 ?? 0) } }
+            total = (try? sources.map { try $0.count(excluding: excluded, selecting: request.selection) }).flatMap { counts in counts.contains(nil) ? nil : counts.reduce(0) { $0 + ($1 ?? 0) } }
         }
 
         let conversionOptions = options
@@ -112,7 +112,7 @@ public final class BatchRunner: @unchecked Sendable {
         var sourceError: Diagnostic?
         for source in sources {
             do {
-                try source.forEach(excluding: excluded) { input in
+                try source.forEach(excluding: excluded, selecting: request.selection) { input in
                     guard !isCancelled else { return false }
                     var input = input
                     // Several sources: each one's outputs go under its own name.

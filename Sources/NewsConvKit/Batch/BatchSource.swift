@@ -73,15 +73,15 @@ enum BatchSource {
     }
 
     /// How many inputs it holds, when that is cheap to know (not for a tar, which would have to be read twice).
-    func count(excluding excluded: [URL]) throws -> Int? {
+    func count(excluding excluded: [URL], selecting selection: BatchSelection = BatchSelection()) throws -> Int? {
         var count = 0
         switch self {
         case .tar: return nil
         case .zip(let url):
             let archive = try Self.openZip(url)
-            return archive.filter { $0.type == .file && !BatchInput.isHidden($0.path) }.count
+            return archive.filter { $0.type == .file && !BatchInput.isHidden($0.path) && selection.accepts(BatchInput.safeRelativePath($0.path)) }.count
         default:
-            try forEach(excluding: excluded) { _ in
+            try forEach(excluding: excluded, selecting: selection) { _ in
                 count += 1
                 return true
             }
@@ -99,7 +99,9 @@ enum BatchSource {
 
     /// Calls `body` for each input in a stable order until it returns false. `excluded` folders
     /// and files (the output folder or zip, the report, when inside the source) are never read.
-    func forEach(excluding excluded: [URL], _ body: (BatchInput) throws -> Bool) throws {
+    func forEach(excluding excluded: [URL], selecting selection: BatchSelection = BatchSelection(), _ each: (BatchInput) throws -> Bool) throws {
+        // Inputs the selection leaves out are passed over before their bytes are read.
+        func body(_ input: BatchInput) throws -> Bool { selection.accepts(input.relativePath) ? try each(input) : true }
         switch self {
         case .file(let url):
             _ = try body(BatchInput(displayPath: url.path, relativePath: url.lastPathComponent, filePath: url.path))
@@ -117,7 +119,7 @@ enum BatchSource {
             }
         case .zip(let url):
             let archive = try Self.openZip(url)
-            for entry in archive where entry.type == .file && !BatchInput.isHidden(entry.path) {
+            for entry in archive where entry.type == .file && !BatchInput.isHidden(entry.path) && selection.accepts(BatchInput.safeRelativePath(entry.path)) {
                 var data = Data()
                 do {
                     _ = try archive.extract(entry, skipCRC32: false) { data.append($0) }
