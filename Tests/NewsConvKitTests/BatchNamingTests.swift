@@ -41,6 +41,13 @@ import Testing
         #expect(BatchInput.safeRelativePath("/a//b") == "a/b")
     }
 
+    /// Sources of one name (a/in, b/in) get folders of their own.
+    @Test func sourcesOfOneNameGetTheirOwnFolders() {
+        #expect(BatchRunner.outputFolders(for: ["in", "in", "feed", "in"]) == ["in", "in-2", "feed", "in-3"])
+        #expect(BatchRunner.outputFolders(for: ["in-2", "in", "in"]) == ["in-2", "in", "in-3"])
+        #expect(BatchRunner.outputFolders(for: ["..", "stdin"]) == ["input", "stdin"])
+    }
+
     /// Patterns without a slash look at the name, with one at the path in the source.
     @Test func includeAndExcludePatterns() {
         let xml = BatchSelection(include: ["*.xml"])

@@ -110,13 +110,14 @@ public final class BatchRunner: @unchecked Sendable {
             thread.start()
         }
         var sourceError: Diagnostic?
-        for source in sources {
+        let prefixes = Self.outputFolders(for: sources.map(\.name))
+        for (source, prefix) in zip(sources, prefixes) {
             do {
                 try source.forEach(excluding: excluded, selecting: request.selection) { input in
                     guard !isCancelled else { return false }
                     var input = input
                     // Several sources: each one's outputs go under its own name.
-                    if sources.count > 1 { input.relativePath = BatchInput.safeRelativePath(source.name) + "/" + input.relativePath }
+                    if sources.count > 1 { input.relativePath = prefix + "/" + input.relativePath }
                     queue.put(input)
                     return true
                 }
@@ -183,6 +184,22 @@ public final class BatchRunner: @unchecked Sendable {
         let progress = BatchProgress(done: outcome.inputs, total: total, failed: outcome.failed, elapsed: Date().timeIntervalSince(started))
         lock.unlock()
         onProgress?(progress)
+    }
+
+    /// The folder each source's outputs go under, when there are several: its name, made safe,
+    /// and `-2`, `-3`... after a name an earlier source has (`a/in` and `b/in` give `in`, `in-2`).
+    static func outputFolders(for names: [String]) -> [String] {
+        var taken = Set<String>()
+        return names.map { name in
+            let base = BatchInput.safeRelativePath(name)
+            var folder = base
+            var number = 2
+            while !taken.insert(folder).inserted {
+                folder = "\(base)-\(number)"
+                number += 1
+            }
+            return folder
+        }
     }
 
     /// The output paths for an input's articles: `dir/stem.ext`, or `dir/stem-N.ext` (N from 1)
@@ -284,7 +301,7 @@ public final class BatchRunner: @unchecked Sendable {
         let taken = outputs.first { claimed.contains($0.0) }
         if taken == nil { for (relative, _) in outputs { claimed.insert(relative) } }
         lock.unlock()
-        if let taken { return fail("batch.output.collision", "another input of this batch writes \(taken.0) (inputs that differ only in extension)") }
+        if let taken { return fail("batch.output.collision", "another input of this batch writes \(taken.0) (inputs whose names differ only in extension)") }
         for (relative, data) in outputs {
             do {
                 try output.write(data, to: relative, replace: request.overwrite)
