@@ -32,7 +32,7 @@ struct BatchCommand: ParsableCommand {
     @Option(name: .long, help: "Parallel conversions (the default is the number of cores).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
-    @Option(name: .long, help: "Write a JSON Lines report: one record per input, then a summary.")
+    @Option(name: .long, help: "Write a JSON Lines report: one record per input, then a summary ('-' for standard output).")
     var report: String?
 
     @Flag(name: .long, help: "Leave inputs whose output exists alone (resume an interrupted batch).")

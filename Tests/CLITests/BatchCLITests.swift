@@ -41,6 +41,12 @@ import Testing
         let report = try String(contentsOf: root.appendingPathComponent("r.jsonl"), encoding: .utf8)
         #expect(report.split(separator: "\n").count == 8)
         #expect(report.contains("\"status\":\"failed\"") && report.contains("\"summary\""))
+        // `--report -` streams it to standard output, and no file named '-' appears.
+        let streamed = try ProcessRunner.run(
+            newsconv, ["batch", root.appendingPathComponent("in").path, "-t", "json", "-o", root.appendingPathComponent("out-stream").path, "--report", "-", "--quiet"],
+            currentDirectory: root)
+        #expect(streamed.status == 3 && streamed.stdoutText.split(separator: "\n").count == 8 && streamed.stdoutText.contains("\"summary\""))
+        #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("-").path))
 
         let loud = try ProcessRunner.run(newsconv, ["batch", root.appendingPathComponent("in").path, "-t", "json", "-o", root.appendingPathComponent("out2").path])
         #expect(loud.stderr.contains("bad.bin") && loud.stderr.contains("6 converted, 1 failed"), "\(loud.stderr)")

@@ -3,17 +3,24 @@ import NewsCore
 
 /// The `--report` file: one JSON object per input, in the order inputs finish, then a summary
 /// object. It is written to a temporary file as the batch goes (memory stays flat) and renamed into
-/// place at the end.
+/// place at the end; `-` streams it to standard output instead (for `jq` and the like).
 final class BatchReport: @unchecked Sendable {
     private let path: String
-    private let temporary: URL
+    /// The file being written, renamed to `path` at the end; nil for standard output.
+    private let temporary: URL?
     private let handle: FileHandle
     private let lock = NSLock()
 
     init(path: String) throws {
         self.path = path
+        if path == "-" {
+            temporary = nil
+            handle = FileHandle.standardOutput
+            return
+        }
         let url = URL(fileURLWithPath: path)
-        temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).newsconv-\(UInt32.random(in: 0...UInt32.max)).tmp")
+        let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).newsconv-\(UInt32.random(in: 0...UInt32.max)).tmp")
+        self.temporary = temporary
         do {
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             FileManager.default.createFile(atPath: temporary.path, contents: nil)
@@ -54,6 +61,7 @@ final class BatchReport: @unchecked Sendable {
         write(.object([("summary", summary)]))
         lock.lock()
         defer { lock.unlock() }
+        guard let temporary else { return }
         try? handle.close()
         if rename(temporary.path, path) != 0 {
             try? FileManager.default.removeItem(at: temporary)

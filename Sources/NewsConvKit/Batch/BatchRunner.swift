@@ -84,7 +84,7 @@ public final class BatchRunner: @unchecked Sendable {
 
         started = Date()
         // Never read back as inputs: the output, and the report being written.
-        let excluded = output.excludedFromSources + (request.report.map { [URL(fileURLWithPath: $0)] } ?? [])
+        let excluded = output.excludedFromSources + (request.report.flatMap { $0 == "-" ? nil : [URL(fileURLWithPath: $0)] } ?? [])
         // The total is for progress (done/total, ETA); counting walks a folder or a list once
         // more, so it is done only when progress is shown.
         if onProgress != nil {
