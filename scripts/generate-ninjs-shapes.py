@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Writes Sources/Formats/Ninjs/NinjsShapes.swift from IPTC's ninjs JSON Schemas (1.6, 2.2, 3.1):
-the shape of every top-level property (JSON types, the members an object may have), which the
+the shape of every top-level property (JSON types, the members an object may have and must
+have), which the
 exporter checks before writing back a property kept from a source document.
 Usage: scripts/generate-ninjs-shapes.py ../shared/standards/ninjs"""
 import json, sys, pathlib
@@ -50,7 +51,16 @@ def shape(node, schema, stack):
         closed = node.get('additionalProperties') is False or node.get('unevaluatedProperties') is False
         members = ', '.join('%s: %s' % (swift_string(k), shape(v, schema, stack)) for k, v in sorted(props.items()))
         pats = ', '.join('(%s, %s)' % (swift_string(k), shape(v, schema, stack)) for k, v in sorted(patterns.items()))
-        return '.object([%s], patterns: [%s], closed: %s)' % (members or ':', pats, 'true' if closed else 'false')
+        extra = ''
+        required = [r for r in node.get('required', []) if isinstance(r, str)]
+        if required:
+            extra += ', required: [%s]' % ', '.join(swift_string(r) for r in required)
+        # oneOf/anyOf whose alternatives only require members: which sets must be complete.
+        for keyword in ('oneOf', 'anyOf'):
+            alternatives = node.get(keyword)
+            if isinstance(alternatives, list) and alternatives and all(isinstance(a, dict) and set(a) == {'required'} for a in alternatives):
+                extra += ', %s: [%s]' % (keyword, ', '.join('[%s]' % ', '.join(swift_string(r) for r in a['required']) for a in alternatives))
+        return '.object([%s], patterns: [%s], closed: %s%s)' % (members or ':', pats, 'true' if closed else 'false', extra)
     return '.any'
 
 lines = [

@@ -94,6 +94,20 @@ func writeNinjs(_ article: Article, profile: NinjsProfile) throws -> ExportResul
         #expect(result.diagnostics.contains { $0.code == "ninjs.export.invalid-kept" })
     }
 
+    /// Members a schema requires count too: ninjs 3.1's `rightsInfo` needs exactly one of
+    /// `linkedRights` and `encodedRights`, so one with neither (or both) is not written back.
+    @Test(arguments: [
+        (#"{"langId":"http://www.w3.org/ns/odrl/2/"}"#, false), (#"{"linkedRights":"https://example.org/rights"}"#, true),
+        (#"{"linkedRights":"https://example.org/r","encodedRights":"{}"}"#, false),
+    ])
+    func requiredMembersOfAKeptPropertyAreChecked(_ rights: String, _ written: Bool) throws {
+        let json = #"{"$schema":"http://www.iptc.org/std/ninjs/ninjs-schema_3.1.json","uri":"x","type":"text","rightsInfo":"# + rights + "}"
+        let article = try readNinjs(json).articles[0]
+        let result = try writeNinjs(article, profile: .v3)
+        #expect(String(decoding: result.data, as: UTF8.self).contains("rightsInfo") == written)
+        #expect(result.diagnostics.contains { $0.code == "ninjs.export.invalid-kept" } == !written)
+    }
+
     @Test func superdeskPropertiesAreReadOrKeptWithAWarning() throws {
         let json = #"{"guid":"urn:sd:1","priority":6,"keywords":["a"],"service":[{"code":"n"}],"headline":"h","body_html":"<p>b</p>"}"#
         let result = try readNinjs(json)

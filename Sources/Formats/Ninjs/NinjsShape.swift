@@ -2,14 +2,16 @@ import Foundation
 import NewsCore
 
 /// What a ninjs property may hold, after IPTC's JSON Schemas (`NinjsShapes.swift` is generated
-/// from them): JSON types and, for objects, the members allowed. The exporter checks a property
+/// from them): JSON types and, for objects, the members allowed and required. The exporter checks a property
 /// kept from a source document against it before writing it back, so a source's invalid data
 /// never makes the output invalid.
 indirect enum NinjsShape: Sendable {
     case any, string, number, boolean
     case enumeration([String])
     case array(NinjsShape)
-    case object([String: NinjsShape], patterns: [(String, NinjsShape)], closed: Bool)
+    /// `required` members must be there; of `oneOf`, exactly one set of members must be complete
+    /// (`rightsInfo` has `linkedRights` or `encodedRights`), of `anyOf` at least one.
+    case object([String: NinjsShape], patterns: [(String, NinjsShape)], closed: Bool, required: [String] = [], oneOf: [[String]] = [], anyOf: [[String]] = [])
     /// A whole ninjs object of the same family (an association), with the members it adds (`name`).
     case ninjs([String: NinjsShape])
 
@@ -24,7 +26,15 @@ indirect enum NinjsShape: Sendable {
                 if let problem = items.problem(element, profile: profile, path: "\(path)/\(index)") { return problem }
             }
             return nil
-        case (.object(let members, let patterns, let closed), .object(let values)):
+        case (.object(let members, let patterns, let closed, let required, let oneOf, let anyOf), .object(let values)):
+            if let missing = required.first(where: { values[$0] == nil }) { return "\(path)/\(missing): required, and missing" }
+            func complete(_ set: [String]) -> Bool { set.allSatisfy { values[$0] != nil } }
+            if !oneOf.isEmpty, oneOf.filter(complete).count != 1 {
+                return "\(path): needs exactly one of \(oneOf.map { $0.joined(separator: " and ") }.joined(separator: ", "))"
+            }
+            if !anyOf.isEmpty, !anyOf.contains(where: complete) {
+                return "\(path): needs one of \(anyOf.map { $0.joined(separator: " and ") }.joined(separator: ", "))"
+            }
             for key in values.keys.sorted() {
                 let member = members[key] ?? patterns.first(where: { key.range(of: $0.0, options: .regularExpression) != nil })?.1
                 guard let member else {
