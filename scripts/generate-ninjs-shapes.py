@@ -18,9 +18,19 @@ def shape(node, schema, stack):
         ref = node['$ref']
         if ref == '#' or ref.endswith('/ninjsType'):
             extra = node.get('properties', {})
-            if not extra:
-                return '.ninjs([:])'
-            return '.ninjs([%s])' % ', '.join('%s: %s' % (swift_string(k), shape(v, schema, stack)) for k, v in sorted(extra.items()))
+            members = ', '.join('%s: %s' % (swift_string(k), shape(v, schema, stack)) for k, v in sorted(extra.items())) or ':'
+            # What the object requires: its own list (2.x's associations: `name` and `uri`), and
+            # what the object referred to requires (the whole schema, `#`, its `uri`).
+            target = schema if ref == '#' else schema['$defs']['ninjsType']
+            required = []
+            for r in node.get('required', []) + target.get('required', []):
+                if isinstance(r, str) and r not in required:
+                    required.append(r)
+            if required:
+                return '.ninjs([%s], required: [%s])' % (members, ', '.join(swift_string(r) for r in required))
+            return '.ninjs([%s])' % members
+        if 'geojson.org/schema/GeoJSON' in ref:
+            return '.geojson'
         if not ref.startswith('#/'):
             return '.any'
         if ref in stack:

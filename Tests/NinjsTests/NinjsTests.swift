@@ -94,6 +94,46 @@ func writeNinjs(_ article: Article, profile: NinjsProfile) throws -> ExportResul
         #expect(result.diagnostics.contains { $0.code == "ninjs.export.invalid-kept" })
     }
 
+    /// An association kept from a ninjs 2.x source needs its `name` and `uri`, and a place's
+    /// GeoJSON must be GeoJSON: a property that breaks either is not written back.
+    @Test func keptAssociationsAndPlacesAreCheckedWhole() throws {
+        let associations = try #require(NinjsShape.properties[.v2]?["associations"])
+        let named = try JSONDecoder().decode(JSONValue.self, from: Data(#"[{"name":"pic","uri":"u","type":"picture"}]"#.utf8))
+        let nameless = try JSONDecoder().decode(JSONValue.self, from: Data(#"[{"name":"pic","type":"picture"}]"#.utf8))
+        #expect(associations.problem(named, profile: .v2, path: "associations") == nil)
+        #expect(associations.problem(nameless, profile: .v2, path: "associations") == "associations/0/uri: required, and missing")
+        let place = #"{"uri":"a","type":"text","places":[{"name":"Turkey","geojson":{"coordinates":[35,39]}}]}"#
+        let withPlace = try writeNinjs(readNinjs(place).articles[0], profile: .v2)
+        #expect(!String(decoding: withPlace.data, as: UTF8.self).contains("geojson"))
+        #expect(withPlace.diagnostics.contains { $0.code == "ninjs.export.invalid-kept" && $0.message.contains("geojson") })
+    }
+
+    /// GeoJSON kept in a place is checked as geojson.org's schema has it.
+    @Test(arguments: [
+        (#"{"type":"Point","coordinates":[35.2,39.1]}"#, true), (#"{"type":"Point","coordinates":[35.2,39.1],"bbox":[1,2,3,4]}"#, true),
+        (#"{"type":"Polygon","coordinates":[[[0,0],[1,0],[1,1],[0,0]]]}"#, true),
+        (#"{"type":"MultiPolygon","coordinates":[[[[0,0],[1,0],[1,1],[0,0]]]]}"#, true),
+        (#"{"type":"Feature","properties":null,"geometry":null}"#, true),
+        (#"{"type":"FeatureCollection","features":[{"type":"Feature","id":7,"properties":{"a":1},"geometry":{"type":"LineString","coordinates":[[0,0],[1,1]]}}]}"#, true),
+        (#"{"type":"GeometryCollection","geometries":[{"type":"Point","coordinates":[1,2]}]}"#, true),
+        (#"{"coordinates":[35,39]}"#, false), (#"{"type":"Foo","co-ordinates":["dog","cat"]}"#, false),
+        (#"{"type":"Point","coordinates":[35]}"#, false), (#"{"type":"Polygon","coordinates":[[[0,0],[1,0],[0,0]]]}"#, false),
+        (#"{"type":"Feature","geometry":null}"#, false), (#"{"type":"Point","coordinates":[1,2],"bbox":[1,2]}"#, false),
+        (#"{"type":"GeometryCollection","geometries":[{"type":"GeometryCollection","geometries":[]}]}"#, false),
+        (#"[1,2]"#, false),
+    ])
+    func geoJSONIsChecked(_ text: String, _ valid: Bool) throws {
+        let value = try JSONDecoder().decode(JSONValue.self, from: Data(text.utf8))
+        #expect((GeoJSONShape.problem(value, path: "geojson") == nil) == valid, "\(GeoJSONShape.problem(value, path: "geojson") ?? "valid")")
+    }
+
+    /// ninjs 1.x's pattern properties need a character after the prefix: `headline_` alone is
+    /// not one (a source's `headline_` made invalid 1.6 output).
+    @Test func patternPropertiesOfNinjs1() {
+        #expect(NinjsProfile.v1.defines("headline_en") && NinjsProfile.v1.defines("body_html5") && NinjsProfile.v1.defines("description_2"))
+        #expect(!NinjsProfile.v1.defines("headline_") && !NinjsProfile.v1.defines("body_-x") && !NinjsProfile.v2.defines("headline_en"))
+    }
+
     /// Members a schema requires count too: ninjs 3.1's `rightsInfo` needs exactly one of
     /// `linkedRights` and `encodedRights`, so one with neither (or both) is not written back.
     @Test(arguments: [

@@ -72,7 +72,14 @@ public enum NinjsProfile: Int, Sendable, CaseIterable {
 
     /// Whether a property, as spelled in a document of this family, is one the schema defines.
     func defines(_ spelled: String) -> Bool {
-        if self == .v1, ["body_", "headline_", "description_"].contains(where: spelled.hasPrefix) { return true }
+        // 1.x's pattern properties, `^body_[a-zA-Z0-9_]+` and the like: the prefix and at least
+        // one such character (`headline_` alone is not one).
+        if self == .v1, let prefix = ["body_", "headline_", "description_"].first(where: spelled.hasPrefix) {
+            if let next = spelled.utf8.dropFirst(prefix.utf8.count).first {
+                return (next >= 0x30 && next <= 0x39) || (next >= 0x41 && next <= 0x5A) || (next >= 0x61 && next <= 0x7A) || next == 0x5F
+            }
+            return false
+        }
         return Self.properties[self]!.contains { key($0) == spelled }
     }
 

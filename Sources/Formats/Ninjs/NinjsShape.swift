@@ -12,13 +12,17 @@ indirect enum NinjsShape: Sendable {
     /// `required` members must be there; of `oneOf`, exactly one set of members must be complete
     /// (`rightsInfo` has `linkedRights` or `encodedRights`), of `anyOf` at least one.
     case object([String: NinjsShape], patterns: [(String, NinjsShape)], closed: Bool, required: [String] = [], oneOf: [[String]] = [], anyOf: [[String]] = [])
-    /// A whole ninjs object of the same family (an association), with the members it adds (`name`).
-    case ninjs([String: NinjsShape])
+    /// A whole ninjs object of the same family (an association), with the members it adds (`name`)
+    /// and those it must have (a 1.x or 2.x association is a whole document: its `uri`).
+    case ninjs([String: NinjsShape], required: [String] = [])
+    /// GeoJSON (see ``GeoJSONShape``).
+    case geojson
 
     /// The first problem with a value (a path and what is wrong), or nil when it fits.
     func problem(_ value: JSONValue, profile: NinjsProfile, path: String = "") -> String? {
         switch (self, value) {
         case (.any, _): return nil
+        case (.geojson, _): return GeoJSONShape.problem(value, path: path)
         case (.string, .string), (.number, .number), (.boolean, .bool): return nil
         case (.enumeration(let allowed), .string(let text)): return allowed.contains(text) ? nil : "\(path): '\(text)' is not one of \(allowed.joined(separator: ", "))"
         case (.array(let items), .array(let values)):
@@ -44,7 +48,8 @@ indirect enum NinjsShape: Sendable {
                 if let problem = member.problem(values[key]!, profile: profile, path: "\(path)/\(key)") { return problem }
             }
             return nil
-        case (.ninjs(let extra), .object(let values)):
+        case (.ninjs(let extra, let required), .object(let values)):
+            if let missing = required.first(where: { values[$0] == nil }) { return "\(path)/\(missing): required, and missing" }
             for key in values.keys.sorted() {
                 guard let member = extra[key] ?? Self.properties[profile]?[key] ?? (profile.defines(key) ? .string : nil) else { return "\(path)/\(key): not a ninjs property" }
                 if let problem = member.problem(values[key]!, profile: profile, path: "\(path)/\(key)") { return problem }
@@ -62,7 +67,7 @@ indirect enum NinjsShape: Sendable {
         case .number: "a number"
         case .boolean: "a boolean"
         case .array: "an array"
-        case .object, .ninjs: "an object"
+        case .object, .ninjs, .geojson: "an object"
         }
     }
 }
