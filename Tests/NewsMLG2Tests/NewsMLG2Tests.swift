@@ -228,6 +228,25 @@ let g2 = "http://iptc.org/std/nar/2006-10-01/"
         #expect(back.subjects.last?.type == "http://cv.example.com/type/topic")
     }
 
+    /// Names, keywords, the slugline, the creditline and `literal` are G2's g2normalizedString:
+    /// tabs and line ends (a wire dispatch's, say) become spaces, and the item stays valid.
+    @Test func oneLineTextsHaveSpacesOnly() throws {
+        let article = Article(
+            slugline: "Bogotá, 22 nov\t(EFE)", bylines: [Byline(name: "Ana\tGómez")], dateline: Dateline(text: "BUENOS\tAIRES", place: "BUENOS\tAIRES"),
+            subjects: [Concept(literal: "a\tb", name: "Name\twith tab")], keywords: ["páramos,\tecosistemas", "line\r\nend"], creditline: "EFE\n")
+        let result = try exportG2([article])
+        let text = String(decoding: result.data, as: UTF8.self)
+        for expected in ["<slugline>Bogotá, 22 nov (EFE)</slugline>", "<keyword>páramos, ecosistemas</keyword>", "<keyword>line  end</keyword>",
+                         "<name>BUENOS AIRES</name>", "<name>Ana Gómez</name>", "literal=\"a b\"", "<name>Name with tab</name>", "<creditline>EFE </creditline>"] {
+            #expect(text.contains(expected), "\(expected)")
+        }
+        if let shared = Fixtures.shared {
+            let validator = try SchemaCache.shared.validator(at: shared.appendingPathComponent("standards/newsml-g2/2.35/wrapper-g2-nitf-odrl.xsd").path)
+            let errors = validator.validate(try XMLDocument.parse(result.data, path: "tabs.xml"))
+            #expect(errors.isEmpty, "\(errors.prefix(3).map(\.description))")
+        }
+    }
+
     @Test func forbiddenCharactersAreReplacedAndReported() throws {
         let result = try exportG2([Article(headline: "bell\u{07}")])
         #expect(result.diagnostics.contains { $0.code == "newsml-g2.export.invalid-characters" })

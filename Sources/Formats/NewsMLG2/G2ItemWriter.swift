@@ -81,8 +81,8 @@ struct G2ItemWriter {
         guard article.copyrightHolder != nil || article.copyrightNotice != nil || article.usageTerms != nil else { return }
         w.start("rightsInfo")
         if let holder = article.copyrightHolder {
-            w.start("copyrightHolder", [("literal", holder)])
-            w.element("name", text: holder)
+            w.start("copyrightHolder", [("literal", Self.oneLine(holder))])
+            w.element("name", text: Self.oneLine(holder))
             w.end()
         }
         if let notice = article.copyrightNotice { w.element("copyrightNotice", text: notice) }
@@ -119,7 +119,7 @@ struct G2ItemWriter {
                 for note in article.editorialNotes { w.element("edNote", text: note) }
             case "signal":
                 for signal in article.signals {
-                    w.element("signal", [(signal.contains(":") && !signal.contains(" ") ? "qcode" : "literal", signal)])
+                    w.element("signal", [(signal.contains(":") && !signal.contains(" ") ? "qcode" : "literal", Self.oneLine(signal))])
                 }
             case "expires":
                 writeDate("expires", article.expires, G2Vocabulary.dateOptTime, to: &w)
@@ -166,10 +166,10 @@ struct G2ItemWriter {
             case "located":
                 if let place = article.dateline?.place {
                     w.start("located")
-                    w.element("name", text: place)
+                    w.element("name", text: Self.oneLine(place))
                     if let region = article.dateline?.region {
                         w.start("broader")
-                        w.element("name", text: region)
+                        w.element("name", text: Self.oneLine(region))
                         w.end()
                     }
                     w.end()
@@ -184,7 +184,7 @@ struct G2ItemWriter {
                     // `jobtitle` is a QCode; a job title in words goes to the NITF byline's byttl.
                     if let title = byline.title, G2Vocabulary.isQCode(title) { attributes.append(("jobtitle", title)) }
                     w.start("creator", attributes)
-                    w.element("name", text: byline.name)
+                    w.element("name", text: Self.oneLine(byline.name))
                     w.end()
                 }
             case "language":
@@ -192,7 +192,7 @@ struct G2ItemWriter {
             case "genre":
                 for genre in article.genres { writeConcept("genre", genre, to: &w) }
             case "keyword":
-                for keyword in article.keywords { w.element("keyword", text: keyword) }
+                for keyword in article.keywords { w.element("keyword", text: Self.oneLine(keyword)) }
             case "subject":
                 for subject in article.subjects { writeConcept("subject", subject, to: &w) }
                 for (concepts, type) in [(article.people, "cpnat:person"), (article.organisations, "cpnat:organisation"), (article.places, "cpnat:geoArea")] {
@@ -203,14 +203,14 @@ struct G2ItemWriter {
                     }
                 }
             case "slugline":
-                if let slugline = article.slugline { w.element("slugline", text: slugline) }
+                if let slugline = article.slugline { w.element("slugline", text: Self.oneLine(slugline)) }
             case "headline":
                 if let headline = article.headline { w.element("headline", text: headline) }
                 for sub in article.subheadlines { w.element("headline", [("role", G2Vocabulary.subheadlineRole)], text: sub) }
             case "dateline":
                 if let dateline = article.dateline, !dateline.text.isEmpty { w.element("dateline", text: dateline.text) }
             case "creditline":
-                if let creditline = article.creditline { w.element("creditline", text: creditline) }
+                if let creditline = article.creditline { w.element("creditline", text: Self.oneLine(creditline)) }
             case "description":
                 for block in article.abstract {
                     let text = block.plainText
@@ -253,7 +253,7 @@ struct G2ItemWriter {
             }
         }
         if let uri = concept.uri, concept.qcode.flatMap(G2Vocabulary.uri(forQCode:)) != uri { attributes.append(("uri", uri)) }
-        if let literal { attributes.append(("literal", literal)) }
+        if let literal { attributes.append(("literal", Self.oneLine(literal))) }
         // A type or role given as a URI goes in the `...uri` attribute, as it is.
         if let type = concept.type {
             if G2Vocabulary.isURI(type) {
@@ -272,9 +272,16 @@ struct G2ItemWriter {
             }
         }
         w.start(element, attributes)
-        if let name = concept.name { w.element("name", text: name) }
+        if let name = concept.name { w.element("name", text: Self.oneLine(name)) }
         for broader in concept.broader { writeConcept("broader", broader, to: &w) }
         w.end()
+    }
+
+    /// A text for G2's `g2normalizedString` (names, keywords, slugline, creditline, `literal`):
+    /// spaces only, so tabs and line ends become spaces.
+    static func oneLine(_ text: String) -> String {
+        guard text.utf8.contains(where: { $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) else { return text }
+        return String(decoding: text.utf8.map { $0 == 0x09 || $0 == 0x0A || $0 == 0x0D ? 0x20 : $0 }, as: UTF8.self)
     }
 
     /// A QCode-typed attribute, or a warning when the value is not a qcode.
