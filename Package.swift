@@ -63,7 +63,9 @@ let package = Package(
             ]
         ),
 
-        .target(name: "TestSupport", dependencies: ["NewsCore"], path: "Tests/TestSupport"),
+        .target(
+            name: "TestSupport", dependencies: ["NewsCore", .product(name: "PropertyBased", package: "swift-property-based")],
+            path: "Tests/TestSupport"),
         .testTarget(
             name: "NewsCoreTests",
             dependencies: ["NewsCore", "TestSupport"]
@@ -83,7 +85,10 @@ let package = Package(
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown", "NewsCore", "TestSupport"]),
         .testTarget(
             name: "NewsConvKitTests",
-            dependencies: ["NewsConvKit", "NewsCore", "TestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+            dependencies: [
+                "NewsConvKit", "NewsCore", "TestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
         .testTarget(name: "FormatScaffoldTests", dependencies: ["FormatScaffold"]),
         // new-format: test targets

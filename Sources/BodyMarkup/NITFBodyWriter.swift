@@ -7,6 +7,8 @@ import NewsXML
 /// What NITF cannot hold becomes a warning in ``diagnostics``.
 package struct NITFBodyWriter {
     package var diagnostics: [Diagnostic] = []
+    /// The media ids written, which XML requires to be unique in a document.
+    private var usedIDs: Set<String> = []
     /// The code prefix of diagnostics (`newsml-g2.export`, `nitf.export`).
     let codePrefix: String
     let location: SourceLocation
@@ -121,9 +123,10 @@ package struct NITFBodyWriter {
         }
         if let dateline = article.dateline { writeDateline(dateline, to: &w) }
         if !article.abstract.isEmpty {
+            // Taken back when nothing of it could be written (an abstract needs a block).
             w.start("abstract")
             writeBlocks(article.abstract, to: &w)
-            w.end()
+            w.endOmittingIfEmpty()
         }
         writeKept("body.head/series", to: &w)
         w.end()
@@ -213,6 +216,11 @@ package struct NITFBodyWriter {
             w.end()
             w.end()
         case .list(let ordered, let items):
+            // NITF's lists need an item: an empty one says nothing and is left out.
+            guard !items.isEmpty else {
+                warn("empty-list", "a list without items has no place in NITF (a list needs an item); dropped")
+                return
+            }
             w.start(ordered ? "ol" : "ul")
             for item in items {
                 let inline = item.count == 1 && { if case .paragraph = item[0] { return true } else { return false } }()
@@ -237,6 +245,11 @@ package struct NITFBodyWriter {
                 w.end()
             }
             for row in table.rows {
+                // NITF's `tr` needs a cell: a row without one says nothing and is left out.
+                guard !row.cells.isEmpty else {
+                    warn("empty-row", "a table row without cells has no place in NITF (a row needs a cell); dropped")
+                    continue
+                }
                 w.start("tr")
                 for cell in row.cells {
                     w.start(row.isHeader ? "th" : "td", mixed: true)
@@ -266,7 +279,17 @@ package struct NITFBodyWriter {
         default: type = "image"
         }
         var attributes = [("media-type", type)]
-        if let id = media.id { attributes.append(("id", Self.xmlID(id))) }
+        if let id = media.id {
+            // An id met again (two media of one picture) gets -2, -3...: an XML ID is unique.
+            let base = Self.xmlID(id)
+            var unique = base
+            var number = 2
+            while !usedIDs.insert(unique).inserted {
+                unique = "\(base)-\(number)"
+                number += 1
+            }
+            attributes.append(("id", unique))
+        }
         w.start("media", attributes)
         var reference: [(String, String)] = []
         if let href = media.href { reference.append(("source", href)) }
@@ -358,7 +381,12 @@ package struct NITFBodyWriter {
             var attributes: [(String, String)] = []
             if let id = mention.id { attributes.append((MarkupNames.nitfIdentifierAttribute(mention.kind), id)) }
             w.start(MarkupNames.nitfMention[mention.kind] ?? "classifier", attributes, mixed: true)
-            writeInlines(mention.content, to: &w)
+            // NITF's mention elements hold text (and alt-code), not emphasis or links: markup
+            // inside one is written as its text.
+            if mention.content.contains(where: { if case .text = $0 { false } else { true } }) {
+                warn("mention-markup", "markup inside a \(mention.kind.rawValue) mention has no place in NITF; written as its text")
+            }
+            w.text(mention.content.plainText)
             w.end()
         case .raw(let format, let text):
             if format == "nitf" {

@@ -1,6 +1,7 @@
 import Foundation
 import NewsConvKit
 import NewsCore
+import PropertyBased
 import TestSupport
 import Testing
 
@@ -51,5 +52,32 @@ struct CorpusToStandardsTests {
         let exported = try converter.export(articles, format: json, options: options)
         let back = try converter.importDocument(exported.data, path: url.path, format: json, options: options).articles
         #expect(back == articles, "\(url.lastPathComponent): \(zip(articles, back).first { $0 != $1 }.map { irDifference($0, $1) } ?? "count")")
+    }
+}
+
+/// Articles of every shape (awkward strings: tabs, line ends, control characters, markup; partial
+/// dates; nested blocks), as a JSON input or a filter may give them, export to valid NewsML-G2,
+/// NITF and ninjs in each profile, or are refused with a diagnostic: never an invalid document.
+@Suite(.enabled(if: Fixtures.sharedAvailableOrCI, Comment(rawValue: Fixtures.sharedMissing)))
+struct RandomArticlesToStandardsTests {
+    @Test func everyArticleExportsValidDocuments() async throws {
+        let shared = try #require(Fixtures.shared)
+        let standards = shared.appendingPathComponent("standards")
+        let converter = Converter()
+        let options = ConversionOptions(now: Date(timeIntervalSince1970: 1_700_000_000))
+        let targets: [(String, [String: String])] = [
+            ("newsml-g2", [:]), ("nitf", [:]), ("ninjs", [:]), ("ninjs", ["ninjs.profile": "2"]), ("ninjs", ["ninjs.profile": "1"]),
+        ]
+        await propertyCheck(count: 100, input: ArticleGenerator.article) { article in
+            for (name, formatOptions) in targets {
+                let target = try #require(converter.registry.module(named: name))
+                var targetOptions = options
+                targetOptions.formatOptions = formatOptions
+                guard let exported = try? converter.export([article], format: target, options: targetOptions) else { continue }
+                let errors = try #require(target.validator).validate(ImportInput(data: exported.data, path: "random"), standards: standards)
+                    .filter { $0.severity == .error }
+                #expect(errors.isEmpty, "\(name) \(formatOptions): \(errors.prefix(3).map(\.description))")
+            }
+        }
     }
 }

@@ -228,6 +228,17 @@ let g2 = "http://iptc.org/std/nar/2006-10-01/"
         #expect(back.subjects.last?.type == "http://cv.example.com/type/topic")
     }
 
+    /// firstCreated is a dateTime in G2 (a date alone gets midnight), and a language that is not
+    /// a language tag is dropped with a warning, not written into `xml:lang` and `language/@tag`.
+    @Test func firstCreatedAndLanguageFollowTheirTypes() throws {
+        let result = try exportG2([Article(language: "Islamabad EFE", firstCreated: NewsDate(year: 1993, month: 9, day: 7), headline: "h")])
+        let text = String(decoding: result.data, as: UTF8.self)
+        #expect(text.contains("<firstCreated>1993-09-07T00:00:00</firstCreated>"), "\(text)")
+        #expect(!text.contains("Islamabad EFE") && result.diagnostics.contains { $0.code == "newsml-g2.export.invalid-language" })
+        #expect(G2Vocabulary.isLanguageTag("en") && G2Vocabulary.isLanguageTag("pt-BR") && G2Vocabulary.isLanguageTag("zh-Hant-TW"))
+        #expect(!G2Vocabulary.isLanguageTag("") && !G2Vocabulary.isLanguageTag("en_GB") && !G2Vocabulary.isLanguageTag("1en") && !G2Vocabulary.isLanguageTag("toolongtag"))
+    }
+
     /// Names, keywords, the slugline, the creditline and `literal` are G2's g2normalizedString:
     /// tabs and line ends (a wire dispatch's, say) become spaces, and the item stays valid.
     @Test func oneLineTextsHaveSpacesOnly() throws {

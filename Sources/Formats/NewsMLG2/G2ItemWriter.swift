@@ -54,7 +54,7 @@ struct G2ItemWriter {
         attributes.append(("standard", "NewsML-G2"))
         attributes.append(("standardversion", G2Vocabulary.standardVersion))
         attributes.append(("conformance", "power"))
-        if let language = article.language { attributes.append(("xml:lang", language)) }
+        if let language = article.language, G2Vocabulary.isLanguageTag(language) { attributes.append(("xml:lang", language)) }
         w.start(root, attributes)
 
         w.element("catalogRef", [("href", IPTCSchemeAliases.catalog)])
@@ -110,7 +110,8 @@ struct G2ItemWriter {
             case "versionCreated":
                 w.element("versionCreated", text: versionCreated(article))
             case "firstCreated":
-                writeDate("firstCreated", article.firstCreated, G2Vocabulary.dateOptTime, to: &w)
+                // A DateTimePropType, as versionCreated: a date alone gets midnight.
+                writeDate("firstCreated", article.firstCreated, G2Vocabulary.dateTime, to: &w)
             case "embargoed":
                 writeDate("embargoed", article.embargoed, G2Vocabulary.dateTime, to: &w)
             case "pubStatus":
@@ -188,7 +189,13 @@ struct G2ItemWriter {
                     w.end()
                 }
             case "language":
-                if let language = article.language { w.element("language", [("tag", language)]) }
+                if let language = article.language {
+                    if G2Vocabulary.isLanguageTag(language) {
+                        w.element("language", [("tag", language)])
+                    } else {
+                        warn("invalid-language", "'\(language)' is not a language tag (BCP 47, as 'en' or 'pt-BR'); dropped")
+                    }
+                }
             case "genre":
                 for genre in article.genres { writeConcept("genre", genre, to: &w) }
             case "keyword":

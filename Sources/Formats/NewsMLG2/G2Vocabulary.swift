@@ -38,6 +38,15 @@ enum G2Vocabulary {
     /// only; `provider`, `subject`, `genre` and `broader` have none.
     static let conceptsWithRole: Set<String> = ["infoSource"]
 
+    /// True for an `xs:language` value: `[a-zA-Z]{1,8}(-[a-zA-Z0-9]{1,8})*`.
+    static func isLanguageTag(_ text: String) -> Bool {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        return parts.enumerated().allSatisfy { index, part in
+            (1...8).contains(part.utf8.count)
+                && part.utf8.allSatisfy { ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x61 && $0 <= 0x7A) || (index > 0 && $0 >= 0x30 && $0 <= 0x39) }
+        }
+    }
+
     /// True for a value that is a URI, not a qcode, though both have a colon (`http://...`).
     static func isURI(_ text: String) -> Bool { text.contains("://") }
 

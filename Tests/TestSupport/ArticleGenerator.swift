@@ -4,8 +4,8 @@ import PropertyBased
 
 /// Random articles that exercise every IR field, nested blocks and inlines, partial dates,
 /// extension values and awkward strings (quotes, backslashes, control characters, non-ASCII).
-enum ArticleGenerator {
-    static let article = Generator<Article, Shrink.None<Article>>(run: { rng in
+public enum ArticleGenerator {
+    public static let article = Generator<Article, Shrink.None<Article>>(run: { rng in
         var g = Source(rng: rng)
         return g.article()
     })
