@@ -281,14 +281,7 @@ package struct NITFBodyWriter {
         var attributes = [("media-type", type)]
         if let id = media.id {
             // An id met again (two media of one picture) gets -2, -3...: an XML ID is unique.
-            let base = Self.xmlID(id)
-            var unique = base
-            var number = 2
-            while !usedIDs.insert(unique).inserted {
-                unique = "\(base)-\(number)"
-                number += 1
-            }
-            attributes.append(("id", unique))
+            attributes.append(("id", usedIDs.insertUnique(Self.xmlID(id))))
         }
         w.start("media", attributes)
         var reference: [(String, String)] = []

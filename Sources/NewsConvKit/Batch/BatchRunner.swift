@@ -190,16 +190,7 @@ public final class BatchRunner: @unchecked Sendable {
     /// and `-2`, `-3`... after a name an earlier source has (`a/in` and `b/in` give `in`, `in-2`).
     static func outputFolders(for names: [String]) -> [String] {
         var taken = Set<String>()
-        return names.map { name in
-            let base = BatchInput.safeRelativePath(name)
-            var folder = base
-            var number = 2
-            while !taken.insert(folder).inserted {
-                folder = "\(base)-\(number)"
-                number += 1
-            }
-            return folder
-        }
+        return names.map { taken.insertUnique(BatchInput.safeRelativePath($0)) }
     }
 
     /// The output paths for an input's articles: `dir/stem.ext`, or `dir/stem-N.ext` (N from 1)
