@@ -82,7 +82,7 @@ let package = Package(
         .testTarget(name: "NewsMLG2Tests", dependencies: ["NewsMLG2", "NewsCore", "NewsXML", "TestSupport"]),
         .testTarget(name: "NITFTests", dependencies: ["NITF", "BodyMarkup", "NewsCore", "NewsXML", "TestSupport"]),
         .testTarget(name: "NinjsTests", dependencies: ["Ninjs", "NewsCore", "TestSupport"]),
-        .testTarget(name: "MarkdownTests", dependencies: ["Markdown", "NewsCore", "TestSupport"]),
+        .testTarget(name: "MarkdownTests", dependencies: ["Markdown", "NewsCore", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based")]),
         .testTarget(
             name: "NewsConvKitTests",
             dependencies: [

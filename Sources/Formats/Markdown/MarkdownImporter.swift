@@ -15,6 +15,15 @@ public struct MarkdownImporter: ArticleImporter {
         return 0
     }
 
+    /// True when a heading shows a head the front matter names: the same words, whatever the
+    /// spacing, line ends or control characters (which a heading cannot hold).
+    static func sameHead(_ named: String, _ heading: String) -> Bool {
+        func words(_ text: String) -> [Substring] {
+            text.split { $0.isWhitespace || ($0.unicodeScalars.first.map { $0.properties.generalCategory == .control } ?? false) }
+        }
+        return words(named) == words(heading)
+    }
+
     public func read(_ input: ImportInput, options: ConversionOptions) throws -> ImportResult {
         let decoded = TextDecoding.decode(input.data)
         var diagnostics: [Diagnostic] = []
@@ -42,11 +51,12 @@ public struct MarkdownImporter: ArticleImporter {
         // The heads: `# Headline`, then `## ` subheadlines, as the front matter names them.
         if case .heading(1, let content)? = blocks.first {
             let title = CommonMarkReader.plainText(content)
-            if article.headline == nil || article.headline == title {
-                article.headline = title
+            // The front matter's text wins: the heading has it on one line, without controls.
+            if article.headline == nil || Self.sameHead(article.headline!, title) {
+                if article.headline == nil { article.headline = title }
                 blocks = blocks.dropFirst()
                 var remaining = article.subheadlines[...]
-                while let sub = remaining.first, case .heading(2, let inner)? = blocks.first, CommonMarkReader.plainText(inner) == sub {
+                while let sub = remaining.first, case .heading(2, let inner)? = blocks.first, Self.sameHead(sub, CommonMarkReader.plainText(inner)) {
                     blocks = blocks.dropFirst()
                     remaining = remaining.dropFirst()
                 }

@@ -161,11 +161,11 @@ struct MarkdownWriter {
 
     // MARK: Inlines
 
-    private mutating func inlines(_ content: [Inline], inHeading: Bool = false, inTable: Bool = false) -> String {
+    private mutating func inlines(_ content: [Inline], inHeading: Bool = false, inTable: Bool = false, nested: Bool = false) -> String {
         var text = ""
         // A line starts the paragraph, and after a hard line break (where `# `, `- ` or `> ` would
-        // begin a block too).
-        var lineStart = !inHeading && !inTable
+        // begin a block too). The content of emphasis or a link never does: its delimiter comes first.
+        var lineStart = !inHeading && !inTable && !nested
         for inline in content {
             let atStart = lineStart
             lineStart = false
@@ -174,15 +174,15 @@ struct MarkdownWriter {
                 text += inHeading ? Self.escapeHeading(value) : Self.escape(value, atLineStart: atStart, inTable: inTable)
             case .emphasis(let inner):
                 // Delimiters next to delimiters of the same character would merge (`*a**b*`).
-                text += Self.delimited(inlines(inner, inTable: inTable), "*", after: text.last)
+                text += Self.delimited(inlines(inner, inTable: inTable, nested: true), "*", after: text.last)
             case .strong(let inner):
-                text += Self.delimited(inlines(inner, inTable: inTable), "**", after: text.last)
+                text += Self.delimited(inlines(inner, inTable: inTable, nested: true), "**", after: text.last)
             case .code(let value):
                 let ticks = String(repeating: "`", count: Self.longestRun(of: "`", in: value) + 1)
                 let padded = value.hasPrefix("`") || value.hasSuffix("`") || (value.hasPrefix(" ") && value.hasSuffix(" ") && !value.allSatisfy { $0 == " " }) ? " \(value) " : value
                 text += ticks + (inTable ? padded.replacingOccurrences(of: "|", with: "\\|") : padded) + ticks
             case .link(let href, let title, let inner):
-                text += "[" + inlines(inner, inTable: inTable) + "](" + Self.destination(href)
+                text += "[" + inlines(inner, inTable: inTable, nested: true) + "](" + Self.destination(href)
                 if let title { text += " \"" + Self.escapeTitle(title) + "\"" }
                 text += ")"
             case .lineBreak:
@@ -190,10 +190,11 @@ struct MarkdownWriter {
                 if inTable { warn("table-line-break", "a line break inside a table cell has no pipe-table form; written as a space") }
                 lineStart = !inTable
             case .quote(let inner):
-                text += "\u{201C}" + inlines(inner, inTable: inTable) + "\u{201D}"
+                text += "\u{201C}" + inlines(inner, inTable: inTable, nested: true) + "\u{201D}"
                 warn("quote-as-text", "inline quotations are written as text between quotation marks (Markdown has no quotation element)")
             case .mention(let mention):
-                text += inlines(mention.content, inTable: inTable)
+                // Written bare, the mention's text starts where the mention does.
+                text += inlines(mention.content, inTable: inTable, nested: !atStart)
                 warn("mention-as-text", "entity mentions (people, organisations, places in the text) are written as plain text")
             case .raw(let format, let value):
                 if format == "markdown" || format == "html" { text += value } else { warn("dropped-raw", "raw \(format) content has no place in Markdown; dropped") }
@@ -263,6 +264,9 @@ struct MarkdownWriter {
     /// What a paragraph's first characters could start: a heading, list, quote, thematic break,
     /// setext underline, or an indented code block.
     static func escapeLineStart(_ text: String) -> String {
+        // Spaces and tabs that open a line are not text in Markdown, and four of them would
+        // start a code block (where the escapes below would show): they are left out.
+        let text = text.first == " " || text.first == "\t" ? String(text.drop { $0 == " " || $0 == "\t" }) : text
         guard let first = text.first else { return text }
         if "#+-=>".contains(first) { return "\\" + text }
         // `1. ` and `1) `: an ordered list starts with 1-9 digits.
@@ -279,7 +283,9 @@ struct MarkdownWriter {
 
     /// Heading text: also every `#` (a closing sequence could eat it).
     static func escapeHeading(_ text: String) -> String {
-        escape(text, atLineStart: false).replacingOccurrences(of: "#", with: "\\#")
+        // A heading is one line: line ends in the text become spaces.
+        let line = text.contains(where: \.isNewline) ? String(text.map { $0.isNewline ? " " : $0 }) : text
+        return escape(line, atLineStart: false).replacingOccurrences(of: "#", with: "\\#")
     }
 
     /// A link title in double quotes.
