@@ -21,6 +21,24 @@ import Testing
         #expect(back.body.map(\.plainText) == ["<tag>&amp; EFE", "Aaron J. Staples is an economist"], "\(markdown)")
     }
 
+    /// Also found by generated articles: code spans side by side (their backticks would run
+    /// together), a line break inside a heading (a heading is one line), and a link address with
+    /// a line end (an address is one line).
+    @Test func codeSpansHeadingBreaksAndAddressesStayWhole() throws {
+        let article = Article(body: [
+            .paragraph([.code("a"), .text(""), .code("b``c"), .text(" after")]),
+            .heading(level: 3, content: [.text("one"), .lineBreak, .emphasis([.text("two"), .lineBreak, .text("three")])]),
+            .paragraph([.link(href: "http://example.org/a\nb", title: nil, content: [.text("link")]), .text(" text")]),
+        ])
+        let (markdown, diagnostics) = try exportMarkdown(article)
+        let back = try importMarkdown(markdown).articles[0]
+        #expect(back.body.count == 3, "\(markdown)")
+        #expect(back.body.first == .paragraph([.code("ab``c"), .text(" after")]), "\(markdown)")
+        #expect(back.body.dropFirst().first?.plainText == "one two three", "\(markdown)")
+        #expect(back.body.last == .paragraph([.link(href: "http://example.org/a%0Ab", title: nil, content: [.text("link")]), .text(" text")]), "\(markdown)")
+        #expect(diagnostics.contains { $0.code == "markdown.export.heading-line-break" })
+    }
+
     @Test func headlinesAndParagraphsReadBack() async {
         await propertyCheck(count: 300, input: ArticleGenerator.article) { article in
             var plain = Article()

@@ -162,6 +162,21 @@ struct MarkdownWriter {
     // MARK: Inlines
 
     private mutating func inlines(_ content: [Inline], inHeading: Bool = false, inTable: Bool = false, nested: Bool = false) -> String {
+        // Code spans side by side would merge (their backtick runs touch): they are one span
+        // (empty texts between them are nothing).
+        var content = content
+        if content.count > 1 {
+            var merged: [Inline] = []
+            for inline in content {
+                if case .text("") = inline { continue }
+                if case .code(let next) = inline, case .code(let previous)? = merged.last {
+                    merged[merged.count - 1] = .code(previous + next)
+                } else {
+                    merged.append(inline)
+                }
+            }
+            content = merged
+        }
         var text = ""
         // A line starts the paragraph, and after a hard line break (where `# `, `- ` or `> ` would
         // begin a block too). The content of emphasis or a link never does: its delimiter comes first.
@@ -174,27 +189,29 @@ struct MarkdownWriter {
                 text += inHeading ? Self.escapeHeading(value) : Self.escape(value, atLineStart: atStart, inTable: inTable)
             case .emphasis(let inner):
                 // Delimiters next to delimiters of the same character would merge (`*a**b*`).
-                text += Self.delimited(inlines(inner, inTable: inTable, nested: true), "*", after: text.last)
+                text += Self.delimited(inlines(inner, inHeading: inHeading, inTable: inTable, nested: true), "*", after: text.last)
             case .strong(let inner):
-                text += Self.delimited(inlines(inner, inTable: inTable, nested: true), "**", after: text.last)
+                text += Self.delimited(inlines(inner, inHeading: inHeading, inTable: inTable, nested: true), "**", after: text.last)
             case .code(let value):
                 let ticks = String(repeating: "`", count: Self.longestRun(of: "`", in: value) + 1)
                 let padded = value.hasPrefix("`") || value.hasSuffix("`") || (value.hasPrefix(" ") && value.hasSuffix(" ") && !value.allSatisfy { $0 == " " }) ? " \(value) " : value
                 text += ticks + (inTable ? padded.replacingOccurrences(of: "|", with: "\\|") : padded) + ticks
             case .link(let href, let title, let inner):
-                text += "[" + inlines(inner, inTable: inTable, nested: true) + "](" + Self.destination(href)
+                text += "[" + inlines(inner, inHeading: inHeading, inTable: inTable, nested: true) + "](" + Self.destination(href)
                 if let title { text += " \"" + Self.escapeTitle(title) + "\"" }
                 text += ")"
             case .lineBreak:
-                text += inTable ? " " : "\\\n"
+                // A heading or a table cell is one line.
+                text += inTable || inHeading ? " " : "\\\n"
                 if inTable { warn("table-line-break", "a line break inside a table cell has no pipe-table form; written as a space") }
-                lineStart = !inTable
+                if inHeading { warn("heading-line-break", "a line break inside a heading has no Markdown form; written as a space") }
+                lineStart = !inTable && !inHeading
             case .quote(let inner):
-                text += "\u{201C}" + inlines(inner, inTable: inTable, nested: true) + "\u{201D}"
+                text += "\u{201C}" + inlines(inner, inHeading: inHeading, inTable: inTable, nested: true) + "\u{201D}"
                 warn("quote-as-text", "inline quotations are written as text between quotation marks (Markdown has no quotation element)")
             case .mention(let mention):
                 // Written bare, the mention's text starts where the mention does.
-                text += inlines(mention.content, inTable: inTable, nested: !atStart)
+                text += inlines(mention.content, inHeading: inHeading, inTable: inTable, nested: !atStart)
                 warn("mention-as-text", "entity mentions (people, organisations, places in the text) are written as plain text")
             case .raw(let format, let value):
                 if format == "markdown" || format == "html" { text += value } else { warn("dropped-raw", "raw \(format) content has no place in Markdown; dropped") }
@@ -295,6 +312,8 @@ struct MarkdownWriter {
 
     /// A link destination: in `<...>` when it has spaces or parentheses.
     static func destination(_ href: String) -> String {
+        // A destination is on one line: line ends are percent-encoded, as in a URL.
+        let href = href.contains(where: \.isNewline) ? href.replacingOccurrences(of: "\r", with: "%0D").replacingOccurrences(of: "\n", with: "%0A") : href
         if href.isEmpty || href.contains(where: { $0 == " " || $0 == "(" || $0 == ")" || $0 == "<" || $0 == ">" }) {
             return "<" + href.replacingOccurrences(of: "<", with: "%3C").replacingOccurrences(of: ">", with: "%3E") + ">"
         }
