@@ -51,6 +51,9 @@ import Testing
         let loud = try ProcessRunner.run(newsconv, ["batch", root.appendingPathComponent("in").path, "-t", "json", "-o", root.appendingPathComponent("out2").path])
         #expect(loud.stderr.contains("bad.bin") && loud.stderr.contains("6 converted, 1 failed"), "\(loud.stderr)")
 
+        let nothing = try ProcessRunner.run(newsconv, ["batch", root.appendingPathComponent("in").path, "-t", "json", "-o", root.appendingPathComponent("out-none").path, "--include", "*.nomatch"])
+        #expect(nothing.status == 0 && nothing.stderr.contains("0 inputs") && nothing.stderr.contains("the sources hold no input to convert"), "\(nothing.stderr)")
+
         let usage = try ProcessRunner.run(newsconv, ["batch", root.appendingPathComponent("missing").path, "-t", "json", "-o", root.appendingPathComponent("out3").path])
         #expect(usage.status == 2)
         let unknown = try ProcessRunner.run(newsconv, ["batch", root.appendingPathComponent("in").path, "-t", "pdf", "-o", root.appendingPathComponent("out4").path])
