@@ -281,7 +281,10 @@ package struct NITFBodyWriter {
         var attributes = [("media-type", type)]
         if let id = media.id {
             // An id met again (two media of one picture) gets -2, -3...: an XML ID is unique.
-            attributes.append(("id", usedIDs.insertUnique(Self.xmlID(id))))
+            let base = Self.xmlID(id)
+            let unique = usedIDs.insertUnique(base)
+            if unique != base { warn("duplicate-id", "the media id '\(id)' is used again; written as '\(unique)' (an XML ID is unique)") }
+            attributes.append(("id", unique))
         }
         w.start("media", attributes)
         var reference: [(String, String)] = []

@@ -119,14 +119,17 @@ enum BatchSource {
             }
         case .zip(let url):
             let archive = try Self.openZip(url)
-            for entry in archive where entry.type == .file && !BatchInput.isHidden(entry.path) && selection.accepts(BatchInput.safeRelativePath(entry.path)) {
+            for entry in archive where entry.type == .file && !BatchInput.isHidden(entry.path) {
+                // Chosen before the entry is extracted (the selection passes it over unread).
+                let relativePath = BatchInput.safeRelativePath(entry.path)
+                guard selection.accepts(relativePath) else { continue }
                 var data = Data()
                 do {
                     _ = try archive.extract(entry, skipCRC32: false) { data.append($0) }
                 } catch {
                     throw BatchError.source("\(url.path):\(entry.path)", "cannot be read from the zip (\(error))")
                 }
-                guard try body(BatchInput(displayPath: "\(url.path):\(entry.path)", relativePath: BatchInput.safeRelativePath(entry.path), data: data)) else { return }
+                guard try each(BatchInput(displayPath: "\(url.path):\(entry.path)", relativePath: relativePath, data: data)) else { return }
             }
         case .tar(let url, let gzip):
             let reader: TarReader
