@@ -207,11 +207,12 @@ enum NITFBodyReaderSupport {
 
     static func trim(_ inlines: [Inline]) -> [Inline] {
         var result = inlines
-        if case .text(let first)? = result.first {
+        // Most runs neither start nor end with a space: looked at by byte, left alone.
+        if case .text(let first)? = result.first, first.utf8.first == UInt8(ascii: " ") {
             let trimmed = String(first.drop(while: { $0 == " " }))
             if trimmed.isEmpty { result.removeFirst() } else { result[0] = .text(trimmed) }
         }
-        if case .text(let last)? = result.last {
+        if case .text(let last)? = result.last, last.utf8.last == UInt8(ascii: " ") {
             var trimmed = last
             while trimmed.hasSuffix(" ") { trimmed.removeLast() }
             if trimmed.isEmpty { result.removeLast() } else { result[result.count - 1] = .text(trimmed) }

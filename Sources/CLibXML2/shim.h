@@ -44,6 +44,18 @@ static inline void newsconv_silence_generic_errors(void) {
 }
 
 // Source positions of elements, for keeping an element's own bytes instead of re-serializing it.
+/// The last `byte` in the `count` bytes at `base`, or NULL.
+static inline const void *newsconv_memrchr(const void *base, int byte, size_t count) {
+#if defined(__GLIBC__)
+    extern void *memrchr(const void *, int, size_t);
+    return memrchr(base, byte, count);
+#else
+    const unsigned char *p = (const unsigned char *) base + count;
+    while (p > (const unsigned char *) base) { if (*--p == (unsigned char) byte) return p; }
+    return NULL;
+#endif
+}
+
 // SAX2's element callbacks, wrapped: each element node's `_private` gets the byte offset of its
 // start tag's `<` plus one (low 32 bits) and, once closed, the offset just past its end tag (high
 // 32 bits). At the start callback the start tag has just been read, and a start tag holds no `<`
@@ -57,9 +69,9 @@ static inline void newsconv_start_element_ns(void *ctx, const xmlChar *localname
     xmlNodePtr node = ctxt->node;
     xmlParserInputPtr input = ctxt->input;
     if (node == NULL || input == NULL || input->base == NULL || input->cur == NULL || node->_private != NULL) return;
-    const xmlChar *p = input->cur;
-    while (p > input->base && *p != '<') p--;
-    if (*p != '<') return;
+    // The `<` is the nearest one before the cursor (memrchr scans a word at a time).
+    const xmlChar *p = (const xmlChar *) newsconv_memrchr(input->base, '<', (size_t) (input->cur - input->base) + 1);
+    if (p == NULL) return;
     unsigned long begin = input->consumed + (unsigned long) (p - input->base);
     if (begin < 0x7FFFFFFFUL) node->_private = (void *) (uintptr_t) (begin + 1);
 }

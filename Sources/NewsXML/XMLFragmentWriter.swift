@@ -12,7 +12,9 @@ import Foundation
 /// each parent it has seen, so siblings do not look them up again. Do not keep it past the
 /// document's lifetime.
 public final class XMLFragmentWriter {
-    private var scopes: [xmlNodePtr: Scope] = [:]
+    /// The scopes worked out, by the element that declares them (a handful per document, nearly
+    /// always the root alone: a linear look-up beats hashing).
+    private var scopes: [(xmlNodePtr, Scope)] = []
     /// One buffer for every dump, emptied each time.
     private let buffer: xmlBufferPtr? = xmlBufferCreate()
 
@@ -36,9 +38,8 @@ public final class XMLFragmentWriter {
         // own, and the prefixes in scope that the element does not declare itself (rendered
         // once per parent, since siblings share them).
         var declarations: [UInt8] = []
-        if !ownDefault, node.pointee.ns?.pointee.prefix == nil {
-            let namespace = element.namespaceURI
-            if namespace != defaultNamespace { declarations = Self.render("xmlns", namespace ?? "") }
+        if !ownDefault, node.pointee.ns?.pointee.prefix == nil, !Self.same(node.pointee.ns?.pointee.href, defaultNamespace) {
+            declarations = Self.render("xmlns", element.namespaceURI ?? "")
         }
         let scope = scope(of: node)
         if declared.isEmpty {
@@ -111,6 +112,12 @@ public final class XMLFragmentWriter {
         }
     }
 
+    /// Whether a namespace URI of the document is `uri` (both absent counts as the same).
+    private static func same(_ href: UnsafePointer<xmlChar>?, _ uri: String?) -> Bool {
+        guard let href, let uri else { return href == nil && uri == nil }
+        return uri.withCString { strcmp(UnsafeRawPointer(href).assumingMemoryBound(to: CChar.self), $0) == 0 }
+    }
+
     /// ` name="value"`, the value escaped.
     private static func render(_ name: String, _ value: String) -> [UInt8] {
         var writer = XMLWriter(pretty: false, capacity: name.utf8.count + value.utf8.count + 8)
@@ -128,7 +135,14 @@ public final class XMLFragmentWriter {
     /// The prefixes in scope inside an element: its own declarations, then its parent's scope
     /// without the prefixes it redeclares. A parent's scope is shared by all its children's.
     private func scope(in element: xmlNodePtr) -> Scope {
-        if let known = scopes[element] { return known }
+        // An element that declares nothing has its parent's scope: the scope is the one of the
+        // nearest element that declares prefixes.
+        var element = element
+        while element.pointee.nsDef == nil {
+            guard let parent = element.pointee.parent, parent.pointee.type == XML_ELEMENT_NODE else { return Scope(prefixes: [], all: []) }
+            element = parent
+        }
+        if let known = scopes.first(where: { $0.0 == element }) { return known.1 }
         var inherited = Scope(prefixes: [], all: [])
         if let parent = element.pointee.parent, parent.pointee.type == XML_ELEMENT_NODE { inherited = scope(in: parent) }
         var own: [(String, [UInt8])] = []
@@ -146,7 +160,7 @@ public final class XMLFragmentWriter {
             let prefixes = own + inherited.prefixes.filter { prefix in !own.contains(where: { $0.0 == prefix.0 }) }
             result = Scope(prefixes: prefixes, all: prefixes.flatMap(\.1))
         }
-        scopes[element] = result
+        scopes.append((element, result))
         return result
     }
 

@@ -13,7 +13,11 @@ public struct NITFExporter: ArticleExporter {
         guard articles.count == 1 else {
             throw ConversionError("nitf.export.one-article", "a NITF document holds one article, and \(articles.count) were given; write them one per file")
         }
-        let article = articles[0]
+        return Self.write(articles[0])
+    }
+
+    /// The article borrowed from the caller's array, not copied out of it.
+    private static func write(_ article: Article) -> ExportResult {
         let location = article.origin?.location ?? SourceLocation()
         var w = XMLWriter()
         w.declaration()

@@ -103,7 +103,7 @@ struct G2ItemReader {
 
     /// A G2 date; `2016-01-12 12:35:40` (a space for `T`) is read with a warning; an empty element means none.
     private mutating func readDate(_ element: XMLElement) -> NewsDate? {
-        let value = text(element)
+        let value = Self.text(element)
         if value.isEmpty { return nil }
         if let date = NewsDate(iso8601: value) {
             if !isPlain(element) { warn("dropped-attributes", "attributes of <\(element.name)> have no IR field; dropped", element) }
@@ -167,15 +167,15 @@ struct G2ItemReader {
     private func hasOnly(_ element: XMLElement, attributes allowed: [String]) -> Bool { simplicity.hasOnly(element, attributes: allowed) }
     private func isSimpleConcept(_ element: XMLElement) -> Bool { simplicity.isSimpleConcept(element) }
 
-    private func concept(_ element: XMLElement) -> Concept {
+    private static func concept(_ element: XMLElement) -> Concept {
         let qcode = element.attribute("qcode")
         return Concept(
             qcode: qcode, uri: element.attribute("uri") ?? qcode.flatMap(G2Vocabulary.uri(forQCode:)), literal: element.attribute("literal"),
             name: element.first("name").map { NITFBodyReader.normalize($0.text) }, type: element.attribute("type") ?? element.attribute("typeuri"),
-            role: element.attribute("role") ?? element.attribute("roleuri"), broader: element.all("broader").map(concept))
+            role: element.attribute("role") ?? element.attribute("roleuri"), broader: element.all("broader").map(Self.concept))
     }
 
-    private func text(_ element: XMLElement) -> String { NITFBodyReader.normalize(element.text) }
+    private static func text(_ element: XMLElement) -> String { NITFBodyReader.normalize(element.text) }
 
     /// Maps every element of one name; keeps them all whole when any is not simple.
     private mutating func group(_ elements: [XMLElement], container: String, simple: (XMLElement) -> Bool, map: (inout Self, XMLElement) -> Void) {
@@ -209,13 +209,13 @@ struct G2ItemReader {
             counts[child.name, default: 0] += 1
             switch child.name {
             case "copyrightHolder":
-                if article.copyrightHolder == nil { article.copyrightHolder = child.first("name").map(text) ?? child.attribute("literal") ?? child.attribute("qcode") ?? child.attribute("uri") }
+                if article.copyrightHolder == nil { article.copyrightHolder = child.first("name").map(Self.text) ?? child.attribute("literal") ?? child.attribute("qcode") ?? child.attribute("uri") }
                 simple = simple && hasOnly(child, attributes: ["literal"]) && child.elements.allSatisfy { $0.isNamed("name") && isPlain($0) }
             case "copyrightNotice":
-                if article.copyrightNotice == nil { article.copyrightNotice = text(child) }
+                if article.copyrightNotice == nil { article.copyrightNotice = Self.text(child) }
                 simple = simple && isPlain(child)
             case "usageTerms":
-                if article.usageTerms == nil { article.usageTerms = text(child) }
+                if article.usageTerms == nil { article.usageTerms = Self.text(child) }
                 simple = simple && isPlain(child)
             default:
                 simple = false
@@ -242,7 +242,7 @@ struct G2ItemReader {
                     }
                 }
             case "provider":
-                group(elements, container: "itemMeta", simple: simplicity.isSimpleConcept) { $0.article.provider = $0.concept($1) }
+                group(elements, container: "itemMeta", simple: simplicity.isSimpleConcept) { $0.article.provider = Self.concept($1) }
             case "versionCreated", "firstCreated", "embargoed", "expires":
                 for element in elements {
                     let date = readDate(element)
@@ -258,8 +258,8 @@ struct G2ItemReader {
                     reader.article.status = Self.status(element)
                 }
             case "edNote":
-                let notes = elements.filter { !text($0).isEmpty || !$0.elements.isEmpty }
-                group(notes, container: "itemMeta", simple: { [simplicity] in simplicity.isPlain($0) }) { $0.article.editorialNotes.append($0.text($1)) }
+                let notes = elements.filter { !Self.text($0).isEmpty || !$0.elements.isEmpty }
+                group(notes, container: "itemMeta", simple: { [simplicity] in simplicity.isPlain($0) }) { $0.article.editorialNotes.append(Self.text($1)) }
             case "signal":
                 group(elements, container: "itemMeta", simple: { [simplicity] in simplicity.isPlain($0, attributes: ["qcode"]) || simplicity.isPlain($0, attributes: ["literal"]) }) { reader, element in
                     if let signal = element.attribute("qcode") ?? element.attribute("literal") ?? element.attribute("uri") { reader.article.signals.append(signal) }
@@ -289,14 +289,14 @@ struct G2ItemReader {
     mutating func readContentMeta(_ meta: XMLElement) {
         for (name, all) in grouped(meta) {
             // An empty text property (`<description/>`, `<headline></headline>`) says nothing.
-            let elements = Self.textual.contains(name) ? all.filter { !text($0).isEmpty || !$0.elements.isEmpty } : all
+            let elements = Self.textual.contains(name) ? all.filter { !Self.text($0).isEmpty || !$0.elements.isEmpty } : all
             switch name {
             case "urgency":
                 for element in elements {
-                    if let urgency = Int(text(element)), (1...9).contains(urgency) {
+                    if let urgency = Int(Self.text(element)), (1...9).contains(urgency) {
                         article.urgency = urgency
                     } else {
-                        warn("invalid-urgency", "<urgency>\(text(element))</urgency> is not 1-9; dropped", element)
+                        warn("invalid-urgency", "<urgency>\(Self.text(element))</urgency> is not 1-9; dropped", element)
                     }
                 }
             case "contentCreated", "contentModified":
@@ -310,17 +310,17 @@ struct G2ItemReader {
                     } && elements.count == 1
                 }) { reader, element in
                     if reader.locatedPlace == nil {
-                        reader.locatedPlace = element.first("name").map(reader.text).flatMap { $0.isEmpty ? nil : $0 }
-                        reader.locatedRegion = element.first("broader")?.first("name").map(reader.text).flatMap { $0.isEmpty ? nil : $0 }
+                        reader.locatedPlace = element.first("name").map(Self.text).flatMap { $0.isEmpty ? nil : $0 }
+                        reader.locatedRegion = element.first("broader")?.first("name").map(Self.text).flatMap { $0.isEmpty ? nil : $0 }
                     }
                 }
             case "infoSource":
-                group(elements, container: "contentMeta", simple: simplicity.isSimpleConcept) { $0.article.infoSources.append($0.concept($1)) }
+                group(elements, container: "contentMeta", simple: simplicity.isSimpleConcept) { $0.article.infoSources.append(Self.concept($1)) }
             case "creator":
                 group(elements, container: "contentMeta", simple: { [simplicity] in
                     simplicity.hasOnly($0, attributes: ["qcode", "uri", "role", "jobtitle"]) && $0.elements.count == 1 && $0.first("name").map { simplicity.isPlain($0) } == true
                 }) { reader, element in
-                    let name = element.first("name").map(reader.text) ?? element.attribute("literal") ?? element.attribute("qcode") ?? ""
+                    let name = element.first("name").map(Self.text) ?? element.attribute("literal") ?? element.attribute("qcode") ?? ""
                     reader.creators.append(Byline(name: name, title: element.attribute("jobtitle"), role: element.attribute("role"), id: element.attribute("qcode") ?? element.attribute("uri")))
                 }
             case "by":
@@ -328,12 +328,12 @@ struct G2ItemReader {
             case "language":
                 group(elements, container: "contentMeta", simple: { [simplicity] in simplicity.isPlain($0, attributes: ["tag"]) && elements.count == 1 && $0.attribute("tag") == simplicity.language }) { _, _ in }
             case "genre":
-                group(elements, container: "contentMeta", simple: simplicity.isSimpleConcept) { $0.article.genres.append($0.concept($1)) }
+                group(elements, container: "contentMeta", simple: simplicity.isSimpleConcept) { $0.article.genres.append(Self.concept($1)) }
             case "keyword":
-                group(elements, container: "contentMeta", simple: { [simplicity] in simplicity.isPlain($0) }) { $0.article.keywords.append($0.text($1)) }
+                group(elements, container: "contentMeta", simple: { [simplicity] in simplicity.isPlain($0) }) { $0.article.keywords.append(Self.text($1)) }
             case "subject":
                 group(elements, container: "contentMeta", simple: simplicity.isSimpleConcept) { reader, element in
-                    let concept = reader.concept(element)
+                    let concept = Self.concept(element)
                     switch concept.type {
                     case "cpnat:person": reader.article.people.append(concept)
                     case "cpnat:organisation": reader.article.organisations.append(concept)
@@ -343,7 +343,7 @@ struct G2ItemReader {
                 }
             case "slugline":
                 group(elements, container: "contentMeta", simple: { [simplicity] in simplicity.isPlain($0) && elements.count == 1 }) { reader, element in
-                    if reader.article.slugline == nil { reader.article.slugline = reader.text(element) }
+                    if reader.article.slugline == nil { reader.article.slugline = Self.text(element) }
                 }
             case "headline":
                 let main = elements.filter { $0.attribute("role") == nil }
@@ -352,15 +352,15 @@ struct G2ItemReader {
                 }) { reader, element in
                     // A headline in another language than the item's stays only in the kept group.
                     if let lang = element.attribute("lang", namespace: XMLElement.xmlNamespace), lang != reader.language { return }
-                    if element.attribute("role") == nil, reader.article.headline == nil { reader.article.headline = reader.text(element) } else { reader.article.subheadlines.append(reader.text(element)) }
+                    if element.attribute("role") == nil, reader.article.headline == nil { reader.article.headline = Self.text(element) } else { reader.article.subheadlines.append(Self.text(element)) }
                 }
             case "dateline":
                 group(elements, container: "contentMeta", simple: { [simplicity] in simplicity.isPlain($0) && elements.count == 1 }) { reader, element in
-                    if reader.datelineText == nil { reader.datelineText = reader.text(element) }
+                    if reader.datelineText == nil { reader.datelineText = Self.text(element) }
                 }
             case "creditline":
                 group(elements, container: "contentMeta", simple: { [simplicity] in simplicity.isPlain($0) && elements.count == 1 }) { reader, element in
-                    if reader.article.creditline == nil { reader.article.creditline = reader.text(element) }
+                    if reader.article.creditline == nil { reader.article.creditline = Self.text(element) }
                 }
             case "description":
                 // A caption describes the item's own picture or video; on a text item it stays whole.
@@ -370,9 +370,9 @@ struct G2ItemReader {
                         && ($0.attribute("role") == G2Vocabulary.summaryRole || captionAllowed && $0.attribute("role") == G2Vocabulary.captionRole)
                 }) { reader, element in
                     if captionAllowed, element.attribute("role") == G2Vocabulary.captionRole {
-                        reader.captions.append(reader.text(element))
+                        reader.captions.append(Self.text(element))
                     } else {
-                        reader.article.abstract.append(.paragraph([.text(reader.text(element))]))
+                        reader.article.abstract.append(.paragraph([.text(Self.text(element))]))
                     }
                 }
             default:
@@ -469,8 +469,8 @@ struct G2ItemReader {
                     if let itemClass = child.first("itemClass")?.attribute("qcode") {
                         media.kind = G2Vocabulary.itemClass.first { $0.value == itemClass }?.key
                     }
-                    media.title = child.first("title").map(text)
-                    media.caption = child.all("description").first.map(text)
+                    media.title = child.first("title").map(Self.text)
+                    media.caption = child.all("description").first.map(Self.text)
                     article.media.append(media)
                 } else if child.isNamed("group") {
                     collect(child)
@@ -481,8 +481,9 @@ struct G2ItemReader {
     }
 
     /// Combines what came from contentMeta and from the inline body, once the item is read.
-    /// The article and every diagnostic of the item; the reader is used up.
-    consuming func finish() -> (article: Article, diagnostics: [Diagnostic]) {
+    /// The article and every diagnostic of the item, moved out of the reader (a reader reads
+    /// one item).
+    mutating func finish() -> (article: Article, diagnostics: [Diagnostic]) {
         if let body {
             article.body = body.blocks
             if article.headline == nil { article.headline = body.headline }
@@ -507,7 +508,7 @@ struct G2ItemReader {
             article.bylines = nitfBylines
             for by in byElements { keep(by, container: "contentMeta") }
         } else {
-            for by in byElements where isPlain(by) { article.bylines.append(Byline(name: text(by))) }
+            for by in byElements where isPlain(by) { article.bylines.append(Byline(name: Self.text(by))) }
             if !byElements.allSatisfy({ isPlain($0) }) { for by in byElements { keep(by, container: "contentMeta") } }
         }
         // The dateline: the NITF one (place, date, agency) else contentMeta's text and located.
@@ -523,6 +524,11 @@ struct G2ItemReader {
             if article.media.isEmpty { article.media.append(MediaItem(kind: article.kind)) }
             article.media[0].caption = captions.joined(separator: "\n")
         }
-        return (article, diagnostics)
+        // Swapped out, not copied: a copy retains (and the reader's end releases) every field.
+        var finished = Article()
+        swap(&finished, &article)
+        var notes: [Diagnostic] = []
+        swap(&notes, &diagnostics)
+        return (finished, notes)
     }
 }
