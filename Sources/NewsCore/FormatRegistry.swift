@@ -44,22 +44,28 @@ public struct FormatRegistry: Sendable {
     /// by content among the importers that claim the extension when several do, and by content
     /// among all importers when none does. Returns nil when nothing is sure enough (0.5).
     public func detect(_ sample: InputSample) -> Detection? {
-        let importers = modules.filter { $0.importer != nil }
+        // Walked in place, not filtered into arrays: this runs once per input of a batch.
         if let ext = sample.fileExtension {
-            let claimed = importers.filter { $0.fileExtensions.contains(ext) }
-            if claimed.count == 1 {
-                return Detection(module: claimed[0], confidence: 1, basis: .fileExtension)
+            func claims(_ module: FormatModule) -> Bool { module.importer != nil && module.fileExtensions.contains(ext) }
+            var claimed = 0
+            var only: FormatModule?
+            for module in modules where claims(module) {
+                claimed += 1
+                if claimed == 1 { only = module }
             }
-            if claimed.count > 1, let best = bestByContent(sample, among: claimed) {
+            if claimed == 1, let only {
+                return Detection(module: only, confidence: 1, basis: .fileExtension)
+            }
+            if claimed > 1, let best = bestByContent(sample, among: claims) {
                 return best
             }
         }
-        return bestByContent(sample, among: importers)
+        return bestByContent(sample) { $0.importer != nil }
     }
 
-    private func bestByContent(_ sample: InputSample, among candidates: [FormatModule]) -> Detection? {
+    private func bestByContent(_ sample: InputSample, among candidates: (FormatModule) -> Bool) -> Detection? {
         var best: Detection?
-        for module in candidates {
+        for module in modules where candidates(module) {
             guard let score = module.importer?.detect(sample), score >= 0.5 else { continue }
             if best == nil || score > best!.confidence {
                 best = Detection(module: module, confidence: score, basis: .content)

@@ -19,12 +19,33 @@ public enum JSONValue: Sendable, Hashable, Codable {
             self = .bool(value)
         } else if let value = try? container.decode(Double.self) {
             self = .number(value)
-        } else if let value = try? container.decode(String.self) {
+        } else if let value = try Self.string(in: container) {
             self = .string(value)
-        } else if let value = try? container.decode([JSONValue].self) {
+        } else if let value = try Self.array(in: container) {
             self = .array(value)
         } else {
             self = .object(try container.decode([String: JSONValue].self))
+        }
+    }
+
+    /// The string there; nil when the value is not a string. A string that cannot be read (an
+    /// unescaped control character) is an error: taken for "not a string", it became a type
+    /// error of whichever member the decoder happened to read first, varying from run to run.
+    private static func string(in container: any SingleValueDecodingContainer) throws -> String? {
+        do {
+            return try container.decode(String.self)
+        } catch DecodingError.typeMismatch {
+            return nil
+        }
+    }
+
+    /// The array there; nil when the value is not an array. An error inside it (a string that
+    /// cannot be read, deeper down) is the document's error, not a sign of another type.
+    private static func array(in container: any SingleValueDecodingContainer) throws -> [JSONValue]? {
+        do {
+            return try container.decode([JSONValue].self)
+        } catch DecodingError.typeMismatch(_, let context) where context.codingPath.count <= container.codingPath.count {
+            return nil
         }
     }
 

@@ -62,4 +62,19 @@ struct NullExporter: ArticleExporter {
         #expect(InputSample(bytes: Data(), path: "a/b.c/story").fileExtension == nil)
         #expect(InputSample(bytes: Data(), path: nil).fileExtension == nil)
     }
+
+    /// Detection's byte search against Swift's own substring search on the decoded text, over
+    /// needles at the start, the end, overlapping partial matches, non-ASCII and empty ones.
+    @Test func sampleContainsBytesAsTextContainsThem() {
+        let texts = ["", "a", "aaab", "<newsItem xmlns=\"http://iptc.org/std/nar/2006-10-01/\">", "café <nitf>", "ab\u{0}cd", "xyz<"]
+        let needles = ["", "a", "aab", "ab", "<", "<newsItem", "http://iptc.org/std/nar/2006-10-01/", "é <n", "café <nitf>!", "\u{0}c", "z<"]
+        for text in texts {
+            let sample = InputSample(bytes: Data(text.utf8))
+            for needle in needles {
+                let expected = needle.isEmpty || text.utf8.count >= needle.utf8.count
+                    && (0...(text.utf8.count - needle.utf8.count)).contains { Array(text.utf8).dropFirst($0).starts(with: needle.utf8) }
+                #expect(sample.contains(needle) == expected, "\(needle.debugDescription) in \(text.debugDescription)")
+            }
+        }
+    }
 }

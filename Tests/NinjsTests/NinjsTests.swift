@@ -168,6 +168,17 @@ func writeNinjs(_ article: Article, profile: NinjsProfile) throws -> ExportResul
             #expect(error.diagnostic.code == "json.syntax")
             #expect(error.diagnostic.location.line == 4)
         }
+        // A string with a raw control character is a syntax error, in any member and in arrays:
+        // it was read as "not a string" and reported as a type error of some member, which one
+        // depending on the order the decoder happened to read them in.
+        for document in ["{\"uri\": \"x\", \"headline\": \"a\u{16}b\"}", "{\"uri\": \"x\", \"keywords\": [\"a\", \"b\u{16}\"]}"] {
+            do {
+                _ = try readNinjs(document)
+                Issue.record("a raw control character in a string was read")
+            } catch let error as ConversionError {
+                #expect(error.diagnostic.code == "json.syntax", "\(error.diagnostic.message)")
+            }
+        }
         #expect(throws: ConversionError.self) { try readNinjs("\"just a string\"") }
         #expect(throws: ConversionError.self) { try readNinjs("[1, 2]") }
     }

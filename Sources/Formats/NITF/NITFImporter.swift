@@ -11,7 +11,7 @@ public struct NITFImporter: ArticleImporter {
     public func detect(_ sample: InputSample) -> Double {
         guard let root = XMLRootName.of(sample.bytes) else { return 0 }
         guard root == "nitf" || root.hasSuffix(":nitf") else { return 0 }
-        return sample.text.contains(NITFVocabulary.namespace) ? 0.95 : 0.9
+        return sample.contains(NITFVocabulary.namespace) ? 0.95 : 0.9
     }
 
     public func read(_ input: ImportInput, options: ConversionOptions) throws -> ImportResult {

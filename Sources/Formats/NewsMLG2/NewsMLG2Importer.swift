@@ -14,16 +14,15 @@ public struct NewsMLG2Importer: ArticleImporter {
     static let otherItems: Set<String> = ["conceptItem", "knowledgeItem", "planningItem", "catalogItem", "catalog"]
 
     public func detect(_ sample: InputSample) -> Double {
-        let text = sample.text
-        guard text.contains("<") else { return 0 }
+        guard sample.contains("<") else { return 0 }
         // Another format's document may mention G2's namespace (NITF carrying G2 codes).
         if let root = XMLRootName.of(sample.bytes), !(Self.newsItems.contains(root) || Self.otherItems.contains(root) || root == "newsMessage"),
             !root.contains(":")
         {
             return 0
         }
-        if text.contains("http://iptc.org/std/nar/2006-10-01/") { return 0.95 }
-        for name in ["<newsItem", "<newsMessage", "<packageItem"] where text.contains(name) { return 0.8 }
+        if sample.contains("http://iptc.org/std/nar/2006-10-01/") { return 0.95 }
+        for name in ["<newsItem", "<newsMessage", "<packageItem"] where sample.contains(name) { return 0.8 }
         return 0
     }
 

@@ -10,10 +10,10 @@ public struct NinjsImporter: ArticleImporter {
     public func detect(_ sample: InputSample) -> Double {
         let text = sample.text
         guard let first = text.first(where: { !$0.isWhitespace }), first == "{" || first == "[" else { return 0 }
-        if text.contains("\"newsconv\"") { return 0 }
-        if text.contains("ninjs") { return 0.9 }
+        if sample.contains("\"newsconv\"") { return 0 }
+        if sample.contains("ninjs") { return 0.9 }
         let hints = ["\"uri\"", "\"versioncreated\"", "\"versionCreated\"", "\"headlines\"", "\"body_html\"", "\"bodies\"", "\"pubstatus\"", "\"pubStatus\"", "\"headline\""]
-        let found = hints.filter { text.contains($0) }.count
+        let found = hints.filter { sample.contains($0) }.count
         return found >= 2 ? 0.8 : found == 1 ? 0.5 : 0
     }
 
