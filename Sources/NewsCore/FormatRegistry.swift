@@ -44,33 +44,32 @@ public struct FormatRegistry: Sendable {
     /// by content among the importers that claim the extension when several do, and by content
     /// among all importers when none does. Returns nil when nothing is sure enough (0.5).
     public func detect(_ sample: InputSample) -> Detection? {
-        // Walked in place, not filtered into arrays: this runs once per input of a batch.
+        // Walked in place by index, not filtered into arrays: this runs once per input of a
+        // batch, and each module copied out of the list costs a copy of its importer and exporter.
         if let ext = sample.fileExtension {
-            func claims(_ module: FormatModule) -> Bool { module.importer != nil && module.fileExtensions.contains(ext) }
+            func claims(_ index: Int) -> Bool { modules[index].importer != nil && modules[index].fileExtensions.contains(ext) }
             var claimed = 0
-            var only: FormatModule?
-            for module in modules where claims(module) {
+            var only = 0
+            for index in modules.indices where claims(index) {
                 claimed += 1
-                if claimed == 1 { only = module }
+                only = index
             }
-            if claimed == 1, let only {
-                return Detection(module: only, confidence: 1, basis: .fileExtension)
+            if claimed == 1 {
+                return Detection(module: modules[only], confidence: 1, basis: .fileExtension)
             }
             if claimed > 1, let best = bestByContent(sample, among: claims) {
                 return best
             }
         }
-        return bestByContent(sample) { $0.importer != nil }
+        return bestByContent(sample) { modules[$0].importer != nil }
     }
 
-    private func bestByContent(_ sample: InputSample, among candidates: (FormatModule) -> Bool) -> Detection? {
-        var best: Detection?
-        for module in modules where candidates(module) {
-            guard let score = module.importer?.detect(sample), score >= 0.5 else { continue }
-            if best == nil || score > best!.confidence {
-                best = Detection(module: module, confidence: score, basis: .content)
-            }
+    private func bestByContent(_ sample: InputSample, among candidates: (Int) -> Bool) -> Detection? {
+        var best: (index: Int, score: Double)?
+        for index in modules.indices where candidates(index) {
+            guard let score = modules[index].importer?.detect(sample), score >= 0.5 else { continue }
+            if best == nil || score > best!.score { best = (index, score) }
         }
-        return best
+        return best.map { Detection(module: modules[$0.index], confidence: $0.score, basis: .content) }
     }
 }
