@@ -5,8 +5,8 @@ import Foundation
 /// a good part of parsing a small news item, and `xmlCtxtReadMemory` resets a context for each
 /// document. Each thread keeps one idle context of its own (thread-local, so parallel batch jobs
 /// share no lock), freed when the thread ends. A context whose name dictionary has grown large (a
-/// hostile document with many distinct names) is freed rather than kept. Its element callbacks
-/// record each element's source byte range (see ``XMLDocument/source``).
+/// hostile document with many distinct names) is freed rather than kept. Each parse sets the
+/// context's callbacks (a lean tree, or libxml2's with source ranges).
 final class ParserContextPool: @unchecked Sendable {
     static let shared = ParserContextPool()
 
@@ -26,9 +26,7 @@ final class ParserContextPool: @unchecked Sendable {
             pthread_setspecific(key, nil)
             return idle.assumingMemoryBound(to: xmlParserCtxt.self)
         }
-        let created = xmlNewParserCtxt()
-        newsconv_record_positions(created)
-        return created
+        return xmlNewParserCtxt()
     }
 
     func give(_ context: xmlParserCtxtPtr) {

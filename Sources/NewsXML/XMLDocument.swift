@@ -6,27 +6,46 @@ import NewsCore
 /// loading, no network; every problem is located. Documents can be parsed on several threads
 /// at once (one parser context each).
 public final class XMLDocument: @unchecked Sendable {
-    let pointer: xmlDocPtr
+    /// The elements, text and attributes.
+    let nodes: XMLNodes
     /// The path named in diagnostics.
     public let path: String?
     /// Warnings: libxml2's, and a mislabelled encoding that was corrected.
     public let warnings: [Diagnostic]
-    /// The bytes parsed, when they are UTF-8 and the parser recorded where each element lies in
-    /// them: an unmapped element can then be kept as its own source text.
-    let source: Data?
 
-    private init(pointer: xmlDocPtr, path: String?, warnings: [Diagnostic], source: Data? = nil) {
-        self.pointer = pointer
+    private init(nodes: XMLNodes, path: String?, warnings: [Diagnostic]) {
+        self.nodes = nodes
         self.path = path
         self.warnings = warnings
-        self.source = source
     }
-
-    deinit { xmlFreeDoc(pointer) }
 
     /// Parses bytes. Throws a ``ConversionError`` (code `xml.parse.<libxml2 code>`) at the first
     /// error's line and column. `encoding` overrides the document's declaration.
     public static func parse(_ data: Data, path: String?, encoding: String? = nil) throws(ConversionError) -> XMLDocument {
+        guard let tree = newsconv_tree_new(data.count) else {
+            throw ConversionError("xml.input.too-large", "the document is too large to hold in memory", at: SourceLocation(path: path, line: 1, column: 1))
+        }
+        // Owned here until the document takes it.
+        var owned: UnsafeMutablePointer<newsconv_tree>? = tree
+        defer { if let owned { newsconv_tree_free(owned) } }
+        let parsed = try parseWithLibXML2(data, path: path, encoding: encoding, into: tree)
+        // A lean parse leaves libxml2 an empty document (with the DTD, if any).
+        let hasDTD = parsed.document.pointee.intSubset != nil
+        xmlFreeDoc(parsed.document)
+        guard tree.pointee.failed == 0, tree.pointee.root >= 0 else {
+            throw ConversionError("xml.input.too-large", "the document is too large to hold in memory", at: SourceLocation(path: path, line: 1, column: 1))
+        }
+        owned = nil
+        return XMLDocument(nodes: XMLNodes(tree: tree, source: parsed.source, hasDTD: hasDTD), path: path, warnings: parsed.warnings)
+    }
+
+    /// Parses bytes with newsconv's safe options: into the lean tree `lean` (libxml2's document
+    /// then holds no element), or into libxml2's own tree without it (what schema validation
+    /// reads). Returns libxml2's document, which the caller frees; the bytes parsed when the
+    /// elements' source ranges refer to them (UTF-8 input, no other encoding forced); the warnings.
+    static func parseWithLibXML2(_ data: Data, path: String?, encoding: String?, into lean: UnsafeMutablePointer<newsconv_tree>?)
+        throws(ConversionError) -> (document: xmlDocPtr, source: Data?, warnings: [Diagnostic])
+    {
         _ = XMLRuntime.ready
         guard data.count < Int(Int32.max) else {
             throw ConversionError("xml.input.too-large", "the document is larger than 2 GiB", at: SourceLocation(path: path, line: 1, column: 1))
@@ -44,19 +63,24 @@ public final class XMLDocument: @unchecked Sendable {
             data = fix.data
             corrected = fix.warning
         }
-        ctxt.pointee._private = UnsafeMutableRawPointer(box.toOpaque())
+        newsconv_build_lean(ctxt, lean == nil ? 0 : 1)
+        var state = newsconv_parse_state(collector: box.toOpaque(), tree: lean)
         newsconv_set_structured_error(ctxt, parserContextErrorHandler)
-        let document: xmlDocPtr? = data.withUnsafeBytes { raw in
-            let base = raw.bindMemory(to: CChar.self).baseAddress
-            return xmlCtxtReadMemory(ctxt, base, Int32(raw.count), path, encoding, XMLRuntime.safeOptions)
+        let document: xmlDocPtr? = withUnsafeMutablePointer(to: &state) { state in
+            ctxt.pointee._private = UnsafeMutableRawPointer(state)
+            defer { ctxt.pointee._private = nil }
+            return data.withUnsafeBytes { raw in
+                let base = raw.bindMemory(to: CChar.self).baseAddress
+                return xmlCtxtReadMemory(ctxt, base, Int32(raw.count), path, encoding, XMLRuntime.safeOptions)
+            }
         }
         if let document, ctxt.pointee.wellFormed != 0, collector.errors.isEmpty {
-            // Offsets are into the parser's UTF-8 stream: the input's own bytes only when no
-            // conversion took place.
+            // Source ranges are offsets into the parser's UTF-8 stream: the input's own bytes only
+            // when no conversion took place.
             let utf8 = document.pointee.encoding.map { xmlStrcasecmp($0, "UTF-8") == 0 } ?? true
-            return XMLDocument(
-                pointer: document, path: path, warnings: [corrected].compactMap { $0 } + collector.issues.map { $0.diagnostic(code: "xml.parse", path: path) },
-                source: utf8 && (encoding == nil || encoding?.uppercased() == "UTF-8") ? data : nil)
+            let source = utf8 && (encoding == nil || encoding?.uppercased() == "UTF-8") ? data : nil
+            let warnings = [corrected].compactMap { $0 } + collector.issues.map { $0.diagnostic(code: "xml.parse", path: path) }
+            return (document, source, warnings)
         }
         if let document { xmlFreeDoc(document) }
         let first = collector.errors.first ?? XMLIssue(level: .fatal, code: 0, message: "the document is not well-formed XML", line: 1, column: 1)
@@ -75,23 +99,31 @@ public final class XMLDocument: @unchecked Sendable {
         let collector = XMLIssueCollector()
         let box = Unmanaged.passRetained(collector)
         defer { box.release() }
-        ctxt.pointee._private = UnsafeMutableRawPointer(box.toOpaque())
+        var state = newsconv_parse_state(collector: box.toOpaque(), tree: nil)
         newsconv_set_structured_error(ctxt, parserContextErrorHandler)
         let options = Int32(HTML_PARSE_NONET.rawValue | HTML_PARSE_NOWARNING.rawValue)
         let bytes = Array(("<html><body>" + text + "</body></html>").utf8)
-        let document: xmlDocPtr? = bytes.withUnsafeBufferPointer { buffer in
-            buffer.withMemoryRebound(to: CChar.self) { chars in
-                htmlCtxtReadMemory(ctxt, chars.baseAddress, Int32(chars.count), path, "UTF-8", Int32(options))
+        let document: xmlDocPtr? = withUnsafeMutablePointer(to: &state) { state in
+            ctxt.pointee._private = UnsafeMutableRawPointer(state)
+            defer { ctxt.pointee._private = nil }
+            return bytes.withUnsafeBufferPointer { buffer in
+                buffer.withMemoryRebound(to: CChar.self) { chars in
+                    htmlCtxtReadMemory(ctxt, chars.baseAddress, Int32(chars.count), path, "UTF-8", Int32(options))
+                }
             }
         }
         guard let document else {
+            throw ConversionError("html.parse", "the HTML could not be read", at: SourceLocation(path: path, line: 1, column: 1))
+        }
+        defer { xmlFreeDoc(document) }
+        guard let root = xmlDocGetRootElement(document), let nodes = XMLNodes.copying(root) else {
             throw ConversionError("html.parse", "the HTML could not be read", at: SourceLocation(path: path, line: 1, column: 1))
         }
         let issues = collector.issues
         let warnings: [Diagnostic] = issues.isEmpty ? [] : [.warning(
             "html.markup", "the HTML has \(issues.count) markup error(s), read leniently; first: \(issues[0].message)",
             at: SourceLocation(path: path, line: 1, column: 1))]
-        return XMLDocument(pointer: document, path: path, warnings: warnings)
+        return XMLDocument(nodes: nodes, path: path, warnings: warnings)
     }
 
     /// Visits elements in document order with the same choices as ``XMLStreamReader/read(_:path:encoding:decide:visit:)``,
@@ -110,8 +142,5 @@ public final class XMLDocument: @unchecked Sendable {
     }
 
     /// The root element.
-    public var root: XMLElement? {
-        guard let node = xmlDocGetRootElement(pointer) else { return nil }
-        return XMLElement(node: node, owner: self)
-    }
+    public var root: XMLElement? { nodes.root.map { XMLElement(nodes: nodes, index: $0) } }
 }

@@ -4,53 +4,46 @@ import Foundation
 /// A view of an element inside a parsed document, read without copying. It keeps its document
 /// alive; an element handed over by ``XMLStreamReader`` is valid only inside the callback.
 public struct XMLElement {
-    let node: xmlNodePtr
-    let owner: AnyObject?
+    let nodes: XMLNodes
+    let index: Int32
 
-    init(node: xmlNodePtr, owner: AnyObject?) {
-        self.node = node
-        self.owner = owner
+    init(nodes: XMLNodes, index: Int32) {
+        self.nodes = nodes
+        self.index = index
     }
 
+    private var node: UnsafeMutablePointer<newsconv_node> { nodes.node(index) }
+
     /// The local name (`newsItem`).
-    public var name: String { String(cString: node.pointee.name) }
+    public var name: String { String(cString: nodes.cString(node.pointee.name)) }
 
     /// Compares the local name without making a String.
     public func isNamed(_ localName: String) -> Bool {
-        localName.withCString { strcmp(UnsafeRawPointer(node.pointee.name).assumingMemoryBound(to: CChar.self), $0) == 0 }
+        localName.withCString { strcmp(nodes.cString(node.pointee.name), $0) == 0 }
     }
 
     /// The namespace URI, if the element is in one.
-    public var namespaceURI: String? { XMLRuntime.string(node.pointee.ns?.pointee.href) }
+    public var namespaceURI: String? { nodes.string(node.pointee.href) }
 
     /// True when the element is in no namespace or in `uri`; compared without making a String.
     public func isInNamespaceOrNone(_ uri: String) -> Bool {
-        guard let href = node.pointee.ns?.pointee.href else { return true }
-        return uri.withCString { strcmp(UnsafeRawPointer(href).assumingMemoryBound(to: CChar.self), $0) == 0 }
+        node.pointee.href == 0 || nodes.same(node.pointee.href, uri)
     }
 
     /// The line of the start tag (1-based).
-    public var line: Int { Int(xmlGetLineNo(node)) }
+    public var line: Int { Int(node.pointee.line) }
+
+    /// The attributes, as indexes into the tree's attribute array.
+    private var attributeIndexes: Range<Int32> { node.pointee.attributes..<(node.pointee.attributes + node.pointee.attribute_count) }
 
     /// An attribute's value. Without `namespace`, an attribute in no namespace; `xml:lang` is
     /// `attribute("lang", namespace: XMLElement.xmlNamespace)`.
     public func attribute(_ name: String, namespace: String? = nil) -> String? {
-        // A walk over the attributes, compared as C strings, and the value read without the copy
-        // xmlGetProp makes (no DTD is loaded, so there are no default attributes to find).
         name.withCString { wanted -> String? in
-            var attribute = node.pointee.properties
-            while let current = attribute {
-                if strcmp(UnsafeRawPointer(current.pointee.name).assumingMemoryBound(to: CChar.self), wanted) == 0 {
-                    let href = current.pointee.ns?.pointee.href
-                    if let namespace {
-                        if let href, namespace.withCString({ strcmp(UnsafeRawPointer(href).assumingMemoryBound(to: CChar.self), $0) == 0 }) {
-                            return Self.value(of: current, in: node)
-                        }
-                    } else if href == nil {
-                        return Self.value(of: current, in: node)
-                    }
-                }
-                attribute = current.pointee.next
+            for index in attributeIndexes {
+                let attribute = nodes.attribute(index)
+                guard strcmp(nodes.cString(attribute.pointee.name), wanted) == 0, nodes.same(attribute.pointee.href, namespace) else { continue }
+                return nodes.string(attribute.pointee.value, count: attribute.pointee.value_length)
             }
             return nil
         }
@@ -60,36 +53,21 @@ public struct XMLElement {
 
     /// Every attribute: local name, namespace URI, value.
     public var attributes: [(name: String, namespaceURI: String?, value: String)] {
-        var result: [(String, String?, String)] = []
-        var attribute = node.pointee.properties
-        while let current = attribute {
-            let name = String(cString: current.pointee.name)
-            let namespace = XMLRuntime.string(current.pointee.ns?.pointee.href)
-            result.append((name, namespace, Self.value(of: current, in: node)))
-            attribute = current.pointee.next
+        attributeIndexes.map { index in
+            let attribute = nodes.attribute(index)
+            return (
+                String(cString: nodes.cString(attribute.pointee.name)), nodes.string(attribute.pointee.href),
+                nodes.string(attribute.pointee.value, count: attribute.pointee.value_length)
+            )
         }
-        return result
-    }
-
-    /// An attribute's value; a value that is one text node (nearly all) is read without a copy in C.
-    static func value(of attribute: xmlAttrPtr, in node: xmlNodePtr) -> String {
-        if let child = attribute.pointee.children, child.pointee.next == nil, child.pointee.type == XML_TEXT_NODE, let content = child.pointee.content {
-            return String(cString: content)
-        }
-        guard let text = xmlNodeListGetString(node.pointee.doc, attribute.pointee.children, 1) else { return "" }
-        defer { newsconv_xml_free(text) }
-        return String(cString: text)
     }
 
     /// True when every attribute passes `allowed` (local name, namespace URI); values are not read.
     public func attributesAll(_ allowed: (UnsafePointer<CChar>, String?) -> Bool) -> Bool {
-        var attribute = node.pointee.properties
-        while let current = attribute {
-            let name = UnsafeRawPointer(current.pointee.name).assumingMemoryBound(to: CChar.self)
-            if !allowed(name, XMLRuntime.string(current.pointee.ns?.pointee.href)) { return false }
-            attribute = current.pointee.next
+        attributeIndexes.allSatisfy { index in
+            let attribute = nodes.attribute(index)
+            return allowed(nodes.cString(attribute.pointee.name), nodes.string(attribute.pointee.href))
         }
-        return true
     }
 
     /// The content of an element, in order.
@@ -100,54 +78,41 @@ public struct XMLElement {
         case entityReference(String)
     }
 
+    /// The children's indexes in the tree, in order.
+    private var childIndexes: some Sequence<Int32> {
+        sequence(first: node.pointee.first_child) { [nodes] in nodes.node($0).pointee.next }.prefix { $0 >= 0 }
+    }
+
     /// The children: elements, text (CDATA included) and unexpanded entity references; comments
     /// and processing instructions are left out.
     public var children: [Child] {
-        var result: [Child] = []
-        var child = node.pointee.children
-        while let current = child {
-            switch current.pointee.type {
-            case XML_ELEMENT_NODE: result.append(.element(XMLElement(node: current, owner: owner)))
-            case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
-                if let content = current.pointee.content { result.append(.text(String(cString: content))) }
-            case XML_ENTITY_REF_NODE: result.append(.entityReference(String(cString: current.pointee.name)))
-            default: break
+        childIndexes.map { index in
+            let child = nodes.node(index)
+            switch child.pointee.kind {
+            case Int32(NEWSCONV_ELEMENT): return .element(XMLElement(nodes: nodes, index: index))
+            case Int32(NEWSCONV_TEXT): return .text(nodes.string(child.pointee.text, count: child.pointee.text_length))
+            default: return .entityReference(String(cString: nodes.cString(child.pointee.name)))
             }
-            child = current.pointee.next
         }
-        return result
     }
 
     /// The child elements, in order.
     public var elements: [XMLElement] {
-        // Counted first: one allocation of the right size instead of one per doubling.
-        var count = 0
-        var child = node.pointee.children
-        while let current = child {
-            if current.pointee.type == XML_ELEMENT_NODE { count += 1 }
-            child = current.pointee.next
-        }
-        guard count > 0 else { return [] }
         var result: [XMLElement] = []
-        result.reserveCapacity(count)
-        child = node.pointee.children
-        while let current = child {
-            if current.pointee.type == XML_ELEMENT_NODE { result.append(XMLElement(node: current, owner: owner)) }
-            child = current.pointee.next
+        for index in childIndexes where nodes.node(index).pointee.kind == Int32(NEWSCONV_ELEMENT) {
+            result.append(XMLElement(nodes: nodes, index: index))
         }
         return result
     }
 
     /// The first child element with this local name.
     public func first(_ localName: String) -> XMLElement? {
-        var child = node.pointee.children
-        while let current = child {
-            if current.pointee.type == XML_ELEMENT_NODE, XMLElement(node: current, owner: owner).isNamed(localName) {
-                return XMLElement(node: current, owner: owner)
-            }
-            child = current.pointee.next
+        localName.withCString { wanted in
+            childIndexes.first { index in
+                let child = nodes.node(index)
+                return child.pointee.kind == Int32(NEWSCONV_ELEMENT) && strcmp(nodes.cString(child.pointee.name), wanted) == 0
+            }.map { XMLElement(nodes: nodes, index: $0) }
         }
-        return nil
     }
 
     /// All child elements with this local name.
@@ -155,23 +120,45 @@ public struct XMLElement {
 
     /// The text of the element and its descendants; unexpanded entity references are left out.
     public var text: String {
+        // An element holding one text node (nearly all that are read for their text) is read in one go.
+        let first = node.pointee.first_child
+        if first >= 0, nodes.node(first).pointee.next < 0, nodes.node(first).pointee.kind == Int32(NEWSCONV_TEXT) {
+            return nodes.string(nodes.node(first).pointee.text, count: nodes.node(first).pointee.text_length)
+        }
         var out = ""
-        appendText(node, to: &out)
+        appendText(of: index, to: &out)
         return out
     }
 
-    private func appendText(_ node: xmlNodePtr, to out: inout String) {
-        var child = node.pointee.children
-        while let current = child {
-            switch current.pointee.type {
-            case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
-                if let content = current.pointee.content { out += String(cString: content) }
-            case XML_ELEMENT_NODE: appendText(current, to: &out)
+    private func appendText(of element: Int32, to out: inout String) {
+        var child = nodes.node(element).pointee.first_child
+        while child >= 0 {
+            let current = nodes.node(child)
+            switch current.pointee.kind {
+            case Int32(NEWSCONV_TEXT): out += nodes.string(current.pointee.text, count: current.pointee.text_length)
+            case Int32(NEWSCONV_ELEMENT): appendText(of: child, to: &out)
             default: break
             }
             child = current.pointee.next
         }
     }
+
+    /// The parent element, if any.
+    var parent: XMLElement? {
+        let parent = node.pointee.parent
+        return parent >= 0 ? XMLElement(nodes: nodes, index: parent) : nil
+    }
+
+    /// The namespace declarations on this element: prefix (nil for the default namespace) and URI.
+    var declarations: [(prefix: String?, uri: String)] {
+        (node.pointee.namespaces..<(node.pointee.namespaces + node.pointee.namespace_count)).map { index in
+            let declaration = nodes.namespace(index)
+            return (nodes.string(declaration.pointee.prefix), nodes.string(declaration.pointee.href) ?? "")
+        }
+    }
+
+    /// The element's namespace prefix, if its name has one.
+    var prefix: String? { nodes.string(node.pointee.prefix) }
 
     /// The element re-serialized as well-formed XML, with the namespace declarations it needs:
     /// every prefix in scope (QName values such as `valuedatatype="xs:string"` rely on them), and
@@ -181,27 +168,22 @@ public struct XMLElement {
         XMLFragmentWriter().serialize(self, defaultNamespace: defaultNamespace)
     }
 
-    /// Every namespace prefix in scope at this element (but `xml`), with its URI.
-    func inScopePrefixes() -> [(String, String)] { Self.inScopePrefixes(of: node) }
-
-    static func inScopePrefixes(of node: xmlNodePtr) -> [(String, String)] {
+    /// Every namespace prefix in scope at this element (but `xml`), with its URI, innermost first.
+    func inScopePrefixes() -> [(String, String)] {
         var prefixes: [(String, String)] = []
-        if let list = xmlGetNsList(node.pointee.doc, node) {
-            var index = 0
-            while let ns = list[index] {
-                if let prefix = XMLRuntime.string(ns.pointee.prefix), let href = XMLRuntime.string(ns.pointee.href), prefix != "xml",
-                    !prefixes.contains(where: { $0.0 == prefix })
-                {
-                    prefixes.append((prefix, href))
-                }
-                index += 1
+        var element: XMLElement? = self
+        while let current = element {
+            for (prefix, uri) in current.declarations {
+                guard let prefix, prefix != "xml", !prefixes.contains(where: { $0.0 == prefix }) else { continue }
+                prefixes.append((prefix, uri))
             }
-            newsconv_xml_free(list)
+            element = current.parent
         }
         return prefixes
     }
 
-    /// The Swift serializer, for documents with a DTD (entity references become text).
+    /// The Swift serializer, for elements whose source text cannot be used (a document with a
+    /// DTD, whose entity references become text; one parsed from another encoding).
     func serializedInSwift(defaultNamespace: String?) -> String {
         var writer = XMLWriter(pretty: false)
         writeCopy(to: &writer, inherited: defaultNamespace, declarations: inScopePrefixes())
@@ -210,35 +192,28 @@ public struct XMLElement {
 
     func writeCopy(to writer: inout XMLWriter, inherited: String?, declarations: [(String, String)]) {
         var attributes: [(String, String)] = []
+        // Every element in the default-namespace form (`<name xmlns="uri">`): the same names,
+        // whatever prefixes the source used.
         let namespace = namespaceURI
         if namespace != inherited { attributes.append(("xmlns", namespace ?? "")) }
         for (prefix, href) in declarations { attributes.append(("xmlns:" + prefix, href)) }
-        var property = node.pointee.properties
-        while let current = property {
-            let name = String(cString: current.pointee.name)
-            let value = Self.value(of: current, in: node)
-            if let ns = current.pointee.ns {
-                let prefix = XMLRuntime.string(ns.pointee.prefix) ?? "xml"
-                attributes.append((prefix + ":" + name, value))
+        for index in attributeIndexes {
+            let attribute = nodes.attribute(index)
+            let name = String(cString: nodes.cString(attribute.pointee.name))
+            let value = nodes.string(attribute.pointee.value, count: attribute.pointee.value_length)
+            if attribute.pointee.href != 0 {
+                attributes.append(((nodes.string(attribute.pointee.prefix) ?? "xml") + ":" + name, value))
             } else {
                 attributes.append((name, value))
             }
-            property = current.pointee.next
         }
         writer.startUnchecked(name, attributes)
-        var child = node.pointee.children
-        while let current = child {
-            switch current.pointee.type {
-            case XML_ELEMENT_NODE:
-                XMLElement(node: current, owner: owner).writeCopy(to: &writer, inherited: namespace, declarations: [])
-            case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
-                if let content = current.pointee.content { writer.text(String(cString: content)) }
-            case XML_ENTITY_REF_NODE:
-                writer.text("&" + String(cString: current.pointee.name) + ";")
-            default:
-                break
+        for child in children {
+            switch child {
+            case .element(let element): element.writeCopy(to: &writer, inherited: namespace, declarations: [])
+            case .text(let text): writer.text(text)
+            case .entityReference(let name): writer.text("&" + name + ";")
             }
-            child = current.pointee.next
         }
         writer.end()
     }

@@ -49,14 +49,14 @@ final class XMLIssueCollector {
 }
 
 /// Structured error callback for a parser context: `userData` is the context, whose `_private`
-/// holds the collector.
+/// holds newsconv's parse state, which holds the collector.
 let parserContextErrorHandler: xmlStructuredErrorFunc = { userData, error in
     guard let error else { return }
     var contextPointer = userData
     if let ctxt = error.pointee.ctxt { contextPointer = ctxt }
     guard let contextPointer else { return }
     let ctxt = contextPointer.assumingMemoryBound(to: xmlParserCtxt.self)
-    guard let box = ctxt.pointee._private else { return }
+    guard let state = ctxt.pointee._private?.assumingMemoryBound(to: newsconv_parse_state.self), let box = state.pointee.collector else { return }
     Unmanaged<XMLIssueCollector>.fromOpaque(box).takeUnretainedValue().add(error)
 }
 

@@ -34,20 +34,28 @@ public final class XMLSchemaValidator: @unchecked Sendable {
 
     deinit { xmlSchemaFree(schema) }
 
-    /// The schema errors of a document (empty when it is valid), located by line.
-    public func validate(_ document: XMLDocument) -> [Diagnostic] {
+    /// The schema errors of a document (empty when it is valid), located by line. Throws the
+    /// document's first well-formedness error, as ``XMLDocument/parse(_:path:encoding:)`` does.
+    public func validate(_ data: Data, path: String?) throws(ConversionError) -> [Diagnostic] {
+        // Validation reads libxml2's own tree, not newsconv's lean one.
+        let parsed = try XMLDocument.parseWithLibXML2(data, path: path, encoding: nil, into: nil)
+        defer { xmlFreeDoc(parsed.document) }
+        return validate(parsed.document, path: path)
+    }
+
+    private func validate(_ tree: xmlDocPtr, path documentPath: String?) -> [Diagnostic] {
         guard let context = xmlSchemaNewValidCtxt(schema) else {
-            return [.error("xml.schema.unavailable", "libxml2 could not create a validation context", at: SourceLocation(path: document.path))]
+            return [.error("xml.schema.unavailable", "libxml2 could not create a validation context", at: SourceLocation(path: documentPath))]
         }
         defer { xmlSchemaFreeValidCtxt(context) }
         let collector = XMLIssueCollector()
         let box = Unmanaged.passRetained(collector)
         defer { box.release() }
         xmlSchemaSetValidStructuredErrors(context, collectorErrorHandler, UnsafeMutableRawPointer(box.toOpaque()))
-        let result = xmlSchemaValidateDoc(context, document.pointer)
-        var diagnostics = collector.issues.map { $0.diagnostic(code: "xml.schema", path: document.path) }
+        let result = xmlSchemaValidateDoc(context, tree)
+        var diagnostics = collector.issues.map { $0.diagnostic(code: "xml.schema", path: documentPath) }
         if result != 0, diagnostics.isEmpty {
-            diagnostics.append(.error("xml.schema.invalid", "the document does not validate against \(path)", at: SourceLocation(path: document.path, line: 1, column: 1)))
+            diagnostics.append(.error("xml.schema.invalid", "the document does not validate against \(path)", at: SourceLocation(path: documentPath, line: 1, column: 1)))
         }
         return diagnostics
     }

@@ -79,7 +79,10 @@ public enum XMLStreamReader {
                 case .expand:
                     guard let node = xmlTextReaderExpand(reader) else { throw failure() }
                     if !collector.errors.isEmpty { throw failure() }
-                    try visit(XMLElement(node: node, owner: nil))
+                    guard let nodes = XMLNodes.copying(node), let root = nodes.root else {
+                        throw ConversionError("xml.input.too-large", "an element is too large to hold in memory", at: SourceLocation(path: path, line: start.line, column: 1))
+                    }
+                    try visit(XMLElement(nodes: nodes, index: root))
                     status = xmlTextReaderNext(reader)
                 }
             }

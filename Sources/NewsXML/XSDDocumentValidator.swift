@@ -11,7 +11,6 @@ public struct XSDDocumentValidator: DocumentValidator {
 
     public func validate(_ input: ImportInput, standards: URL) throws -> [Diagnostic] {
         let validator = try SchemaCache.shared.validator(at: standards.appendingPathComponent(schemaPath).path)
-        let document = try XMLDocument.parse(input.data, path: input.path)
-        return validator.validate(document)
+        return try validator.validate(input.data, path: input.path)
     }
 }
