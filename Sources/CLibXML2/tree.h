@@ -13,6 +13,8 @@
 
 enum { NEWSCONV_ELEMENT = 1, NEWSCONV_TEXT = 3, NEWSCONV_ENTITY_REFERENCE = 5 };
 
+enum { NEWSCONV_NAME_CACHE = 128 };
+
 /// String offsets are into `strings`; 0 means none (the buffer starts with an unused NUL).
 typedef struct {
     int32_t kind;
@@ -51,9 +53,11 @@ typedef struct {
     int32_t current, root;
     /// Out of memory, or more than 4 GiB of strings: the tree is incomplete.
     int failed;
-    /// The last namespace URI stored, by the parser's pointer (elements share a few URIs).
-    const xmlChar *last_href;
-    uint32_t last_href_offset;
+    /// Names and namespace URIs stored, by the parser's pointer to them: libxml2 hands them over
+    /// from its dictionary, where one name is one pointer, so a name used by many elements is
+    /// stored once (and two elements of one name mostly share an offset). Direct-mapped.
+    const xmlChar *name_keys[NEWSCONV_NAME_CACHE];
+    uint32_t name_offsets[NEWSCONV_NAME_CACHE];
 } newsconv_tree;
 
 /// What a parser context's `_private` points to while newsconv parses: the error collector, and
@@ -136,13 +140,15 @@ static inline uint32_t newsconv_tree_string(newsconv_tree *tree, const xmlChar *
     return string == NULL ? 0 : newsconv_tree_bytes(tree, string, strlen((const char *) string));
 }
 
-/// A namespace URI, stored once for a run of elements that share the parser's pointer to it.
-static inline uint32_t newsconv_tree_href(newsconv_tree *tree, const xmlChar *href) {
-    if (href == NULL) return 0;
-    if (href == tree->last_href && tree->last_href_offset != 0) return tree->last_href_offset;
-    uint32_t offset = newsconv_tree_string(tree, href);
-    tree->last_href = href;
-    tree->last_href_offset = offset;
+/// A name or namespace URI from the parser (whose pointers to names are stable for the parse),
+/// stored once per pointer while the cache holds it.
+static inline uint32_t newsconv_tree_name(newsconv_tree *tree, const xmlChar *name) {
+    if (name == NULL) return 0;
+    size_t slot = ((uintptr_t) name >> 3) % NEWSCONV_NAME_CACHE;
+    if (tree->name_keys[slot] == name && tree->name_offsets[slot] != 0) return tree->name_offsets[slot];
+    uint32_t offset = newsconv_tree_string(tree, name);
+    tree->name_keys[slot] = name;
+    tree->name_offsets[slot] = offset;
     return offset;
 }
 
@@ -282,13 +288,13 @@ static inline void newsconv_lean_start(void *ctx, const xmlChar *localname, cons
     if (tree == NULL || tree->failed) return;
     int32_t index = newsconv_tree_node(tree, NEWSCONV_ELEMENT);
     if (index < 0) return;
-    uint32_t name = newsconv_tree_string(tree, localname);
-    uint32_t prefixOffset = newsconv_tree_string(tree, prefix);
-    uint32_t href = newsconv_tree_href(tree, URI);
+    uint32_t name = newsconv_tree_name(tree, localname);
+    uint32_t prefixOffset = newsconv_tree_name(tree, prefix);
+    uint32_t href = newsconv_tree_name(tree, URI);
     int32_t firstNamespace = tree->namespace_count;
     for (int i = 0; i < nb_namespaces; i++) {
         const xmlChar *declared = namespaces[2 * i + 1];
-        newsconv_tree_namespace(tree, newsconv_tree_string(tree, namespaces[2 * i]), newsconv_tree_bytes(tree, declared ? declared : (const xmlChar *) "", declared ? strlen((const char *) declared) : 0));
+        newsconv_tree_namespace(tree, newsconv_tree_name(tree, namespaces[2 * i]), declared ? newsconv_tree_name(tree, declared) : newsconv_tree_bytes(tree, "", 0));
     }
     int32_t firstAttribute = tree->attribute_count;
     for (int i = 0; i < nb_attributes; i++) {
@@ -296,9 +302,9 @@ static inline void newsconv_lean_start(void *ctx, const xmlChar *localname, cons
         int32_t at = newsconv_tree_attribute(tree);
         if (at < 0) return;
         newsconv_attribute *stored = &tree->attributes[at];
-        stored->name = newsconv_tree_string(tree, attribute[0]);
-        stored->prefix = newsconv_tree_string(tree, attribute[1]);
-        stored->href = newsconv_tree_href(tree, attribute[2]);
+        stored->name = newsconv_tree_name(tree, attribute[0]);
+        stored->prefix = newsconv_tree_name(tree, attribute[1]);
+        stored->href = newsconv_tree_name(tree, attribute[2]);
         uint32_t value = newsconv_tree_value(tree, ctxt->myDoc, attribute[3], (size_t) (attribute[4] - attribute[3]));
         stored = &tree->attributes[at];
         stored->value = value;
@@ -432,7 +438,7 @@ static inline void newsconv_tree_add(newsconv_tree *tree, xmlNodePtr top) {
             if (index < 0) return;
             uint32_t name = newsconv_tree_string(tree, node->name);
             uint32_t prefix = node->ns != NULL ? newsconv_tree_string(tree, node->ns->prefix) : 0;
-            uint32_t href = node->ns != NULL ? newsconv_tree_href(tree, node->ns->href) : 0;
+            uint32_t href = node->ns != NULL ? newsconv_tree_name(tree, node->ns->href) : 0;
             int32_t firstNamespace = tree->namespace_count;
             for (xmlNsPtr ns = node->nsDef; ns != NULL; ns = ns->next) {
                 newsconv_tree_namespace(tree, newsconv_tree_string(tree, ns->prefix), ns->href ? newsconv_tree_string(tree, ns->href) : newsconv_tree_bytes(tree, "", 0));
@@ -444,7 +450,7 @@ static inline void newsconv_tree_add(newsconv_tree *tree, xmlNodePtr top) {
                 if (at < 0) return;
                 uint32_t attributeName = newsconv_tree_string(tree, attribute->name);
                 uint32_t attributePrefix = attribute->ns != NULL ? newsconv_tree_string(tree, attribute->ns->prefix) : 0;
-                uint32_t attributeHref = attribute->ns != NULL ? newsconv_tree_href(tree, attribute->ns->href) : 0;
+                uint32_t attributeHref = attribute->ns != NULL ? newsconv_tree_name(tree, attribute->ns->href) : 0;
                 uint32_t value = newsconv_tree_node_value(tree, attribute);
                 if (tree->failed) return;
                 newsconv_attribute *stored = &tree->attributes[at];

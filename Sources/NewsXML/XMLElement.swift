@@ -5,14 +5,21 @@ import Foundation
 /// alive; an element handed over by ``XMLStreamReader`` is valid only inside the callback.
 public struct XMLElement {
     let nodes: XMLNodes
-    let index: Int32
+    /// The element's node in the tree.
+    let node: UnsafeMutablePointer<newsconv_node>
 
     init(nodes: XMLNodes, index: Int32) {
         self.nodes = nodes
-        self.index = index
+        self.node = nodes.node(index)
     }
 
-    private var node: UnsafeMutablePointer<newsconv_node> { nodes.node(index) }
+    init(nodes: XMLNodes, node: UnsafeMutablePointer<newsconv_node>) {
+        self.nodes = nodes
+        self.node = node
+    }
+
+    /// The element's index in the tree.
+    var index: Int32 { Int32(truncatingIfNeeded: node - nodes.nodeBase) }
 
     /// The local name (`newsItem`).
     public var name: String { String(cString: nodes.cString(node.pointee.name)) }
@@ -21,6 +28,12 @@ public struct XMLElement {
     public func isNamed(_ localName: String) -> Bool {
         localName.withCString { strcmp(nodes.cString(node.pointee.name), $0) == 0 }
     }
+
+    /// Whether two elements of one document have the same local name.
+    public func hasSameLocalName(as other: XMLElement) -> Bool { nodes.sameString(node.pointee.name, other.node.pointee.name) }
+
+    /// Whether two elements of one document are in the same namespace (or both in none).
+    public func hasSameNamespace(as other: XMLElement) -> Bool { nodes.sameString(node.pointee.href, other.node.pointee.href) }
 
     /// The namespace URI, if the element is in one.
     public var namespaceURI: String? { nodes.string(node.pointee.href) }
@@ -36,17 +49,30 @@ public struct XMLElement {
     /// The attributes, as indexes into the tree's attribute array.
     private var attributeIndexes: Range<Int32> { node.pointee.attributes..<(node.pointee.attributes + node.pointee.attribute_count) }
 
+    /// The stored attribute with this local name, in no namespace or in `namespace`.
+    private func storedAttribute(_ name: UnsafePointer<CChar>, namespace: String?) -> UnsafeMutablePointer<newsconv_attribute>? {
+        var index = node.pointee.attributes
+        let end = index + node.pointee.attribute_count
+        while index < end {
+            let attribute = nodes.attribute(index)
+            if strcmp(nodes.cString(attribute.pointee.name), name) == 0, nodes.same(attribute.pointee.href, namespace) { return attribute }
+            index += 1
+        }
+        return nil
+    }
+
     /// An attribute's value. Without `namespace`, an attribute in no namespace; `xml:lang` is
     /// `attribute("lang", namespace: XMLElement.xmlNamespace)`.
     public func attribute(_ name: String, namespace: String? = nil) -> String? {
-        name.withCString { wanted -> String? in
-            for index in attributeIndexes {
-                let attribute = nodes.attribute(index)
-                guard strcmp(nodes.cString(attribute.pointee.name), wanted) == 0, nodes.same(attribute.pointee.href, namespace) else { continue }
-                return nodes.string(attribute.pointee.value, count: attribute.pointee.value_length)
-            }
-            return nil
+        guard node.pointee.attribute_count > 0 else { return nil }
+        return name.withCString { wanted in
+            storedAttribute(wanted, namespace: namespace).map { nodes.string($0.pointee.value, count: $0.pointee.value_length) }
         }
+    }
+
+    /// Whether the element has an attribute of this local name in no namespace.
+    public func hasAttribute(_ name: String) -> Bool {
+        node.pointee.attribute_count > 0 && name.withCString { storedAttribute($0, namespace: nil) } != nil
     }
 
     public static let xmlNamespace = "http://www.w3.org/XML/1998/namespace"
@@ -62,12 +88,19 @@ public struct XMLElement {
         }
     }
 
+    /// The number of attributes.
+    public var attributeCount: Int { Int(node.pointee.attribute_count) }
+
     /// True when every attribute passes `allowed` (local name, namespace URI); values are not read.
     public func attributesAll(_ allowed: (UnsafePointer<CChar>, String?) -> Bool) -> Bool {
-        attributeIndexes.allSatisfy { index in
+        var index = node.pointee.attributes
+        let end = index + node.pointee.attribute_count
+        while index < end {
             let attribute = nodes.attribute(index)
-            return allowed(nodes.cString(attribute.pointee.name), nodes.string(attribute.pointee.href))
+            if !allowed(nodes.cString(attribute.pointee.name), nodes.string(attribute.pointee.href)) { return false }
+            index += 1
         }
+        return true
     }
 
     /// The content of an element, in order.
@@ -78,65 +111,152 @@ public struct XMLElement {
         case entityReference(String)
     }
 
-    /// The children's indexes in the tree, in order.
-    private var childIndexes: some Sequence<Int32> {
-        sequence(first: node.pointee.first_child) { [nodes] in nodes.node($0).pointee.next }.prefix { $0 >= 0 }
-    }
-
     /// The children: elements, text (CDATA included) and unexpanded entity references; comments
     /// and processing instructions are left out.
     public var children: [Child] {
-        childIndexes.map { index in
+        var result: [Child] = []
+        var index = node.pointee.first_child
+        while index >= 0 {
             let child = nodes.node(index)
             switch child.pointee.kind {
-            case Int32(NEWSCONV_ELEMENT): return .element(XMLElement(nodes: nodes, index: index))
-            case Int32(NEWSCONV_TEXT): return .text(nodes.string(child.pointee.text, count: child.pointee.text_length))
-            default: return .entityReference(String(cString: nodes.cString(child.pointee.name)))
+            case Int32(NEWSCONV_ELEMENT): result.append(.element(XMLElement(nodes: nodes, node: child)))
+            case Int32(NEWSCONV_TEXT): result.append(.text(nodes.string(child.pointee.text, count: child.pointee.text_length)))
+            default: result.append(.entityReference(String(cString: nodes.cString(child.pointee.name))))
             }
-        }
-    }
-
-    /// The child elements, in order.
-    public var elements: [XMLElement] {
-        var result: [XMLElement] = []
-        for index in childIndexes where nodes.node(index).pointee.kind == Int32(NEWSCONV_ELEMENT) {
-            result.append(XMLElement(nodes: nodes, index: index))
+            index = child.pointee.next
         }
         return result
     }
 
+    /// The child elements in order, without building an array.
+    public var childElements: ChildElements { ChildElements(nodes: nodes, cursor: node.pointee.first_child) }
+
+    /// The child elements of an element, in order.
+    public struct ChildElements: Sequence, IteratorProtocol {
+        let nodes: XMLNodes
+        var cursor: Int32
+
+        public mutating func next() -> XMLElement? {
+            while cursor >= 0 {
+                let child = nodes.node(cursor)
+                cursor = child.pointee.next
+                if child.pointee.kind == Int32(NEWSCONV_ELEMENT) { return XMLElement(nodes: nodes, node: child) }
+            }
+            return nil
+        }
+
+        public var underestimatedCount: Int { 0 }
+    }
+
+    /// The child elements, in order.
+    public var elements: [XMLElement] {
+        // Counted first: one allocation of the right size.
+        let count = childElementCount
+        guard count > 0 else { return [] }
+        var result: [XMLElement] = []
+        result.reserveCapacity(count)
+        for element in childElements { result.append(element) }
+        return result
+    }
+
+    /// The number of child elements.
+    public var childElementCount: Int {
+        var count = 0
+        var index = node.pointee.first_child
+        while index >= 0 {
+            let child = nodes.node(index)
+            if child.pointee.kind == Int32(NEWSCONV_ELEMENT) { count += 1 }
+            index = child.pointee.next
+        }
+        return count
+    }
+
+    /// The first child element, if any.
+    public var firstChildElement: XMLElement? {
+        var elements = childElements
+        return elements.next()
+    }
+
+    /// Whether the element has child elements.
+    public var hasChildElements: Bool {
+        var index = node.pointee.first_child
+        while index >= 0 {
+            let child = nodes.node(index)
+            if child.pointee.kind == Int32(NEWSCONV_ELEMENT) { return true }
+            index = child.pointee.next
+        }
+        return false
+    }
+
+    /// The first child element whose local name is `wanted`.
+    private func firstChild(named wanted: UnsafePointer<CChar>) -> XMLElement? {
+        var index = node.pointee.first_child
+        while index >= 0 {
+            let child = nodes.node(index)
+            if child.pointee.kind == Int32(NEWSCONV_ELEMENT), strcmp(nodes.cString(child.pointee.name), wanted) == 0 {
+                return XMLElement(nodes: nodes, node: child)
+            }
+            index = child.pointee.next
+        }
+        return nil
+    }
+
     /// The first child element with this local name.
     public func first(_ localName: String) -> XMLElement? {
-        localName.withCString { wanted in
-            childIndexes.first { index in
-                let child = nodes.node(index)
-                return child.pointee.kind == Int32(NEWSCONV_ELEMENT) && strcmp(nodes.cString(child.pointee.name), wanted) == 0
-            }.map { XMLElement(nodes: nodes, index: $0) }
-        }
+        localName.withCString { firstChild(named: $0) }
     }
 
     /// All child elements with this local name.
-    public func all(_ localName: String) -> [XMLElement] { elements.filter { $0.isNamed(localName) } }
+    public func all(_ localName: String) -> [XMLElement] {
+        localName.withCString { wanted in
+            var result: [XMLElement] = []
+            for element in childElements where strcmp(nodes.cString(element.node.pointee.name), wanted) == 0 { result.append(element) }
+            return result
+        }
+    }
 
     /// The text of the element and its descendants; unexpanded entity references are left out.
     public var text: String {
         // An element holding one text node (nearly all that are read for their text) is read in one go.
         let first = node.pointee.first_child
-        if first >= 0, nodes.node(first).pointee.next < 0, nodes.node(first).pointee.kind == Int32(NEWSCONV_TEXT) {
-            return nodes.string(nodes.node(first).pointee.text, count: nodes.node(first).pointee.text_length)
+        if first < 0 { return "" }
+        let only = nodes.node(first)
+        if only.pointee.next < 0, only.pointee.kind == Int32(NEWSCONV_TEXT) {
+            return nodes.string(only.pointee.text, count: only.pointee.text_length)
         }
         var out = ""
-        appendText(of: index, to: &out)
+        appendText(of: node, to: &out)
         return out
     }
 
-    private func appendText(of element: Int32, to out: inout String) {
-        var child = nodes.node(element).pointee.first_child
+    /// Whether the element holds no child element and no text but XML whitespace (entity
+    /// references, which ``text`` leaves out, are not text): what `text` trimmed would leave empty.
+    public var isBlank: Bool {
+        var index = node.pointee.first_child
+        while index >= 0 {
+            let child = nodes.node(index)
+            index = child.pointee.next
+            if child.pointee.kind == Int32(NEWSCONV_ELEMENT) { return false }
+            if child.pointee.kind != Int32(NEWSCONV_TEXT) { continue }
+            var at = nodes.strings + Int(child.pointee.text)
+            let end = at + Int(child.pointee.text_length)
+            while at < end {
+                switch UInt8(bitPattern: at.pointee) {
+                case 0x20, 0x09, 0x0A, 0x0D: at += 1
+                default: return false
+                }
+            }
+        }
+        return true
+    }
+
+    private func appendText(of element: UnsafeMutablePointer<newsconv_node>, to out: inout String) {
+        var child = element.pointee.first_child
         while child >= 0 {
             let current = nodes.node(child)
             switch current.pointee.kind {
             case Int32(NEWSCONV_TEXT): out += nodes.string(current.pointee.text, count: current.pointee.text_length)
-            case Int32(NEWSCONV_ELEMENT): appendText(of: child, to: &out)
+            case Int32(NEWSCONV_ELEMENT): appendText(of: current, to: &out)
             default: break
             }
             child = current.pointee.next

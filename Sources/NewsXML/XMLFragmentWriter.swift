@@ -22,7 +22,7 @@ public final class XMLFragmentWriter {
         // Entity references would need the DTD that declares them: those (rare) documents, and
         // those parsed from another encoding than UTF-8, are serialized in Swift.
         guard !nodes.hasDTD, let source = nodes.source else { return element.serializedInSwift(defaultNamespace: defaultNamespace) }
-        let node = nodes.node(element.index)
+        let node = element.node
         var declared: [UInt32] = []
         var ownDefault = false
         for index in node.pointee.namespaces..<(node.pointee.namespaces + node.pointee.namespace_count) {
@@ -51,7 +51,7 @@ public final class XMLFragmentWriter {
     /// or the bytes there are not this element's start and end.
     private func sourceText(of element: XMLElement, in source: Data, declarations: [UInt8]) -> String? {
         let nodes = element.nodes
-        let node = nodes.node(element.index)
+        let node = element.node
         guard node.pointee.source_begin != 0, node.pointee.source_end >= node.pointee.source_begin else { return nil }
         let begin = Int(node.pointee.source_begin) - 1
         let end = Int(node.pointee.source_end)

@@ -13,10 +13,20 @@ final class XMLNodes: @unchecked Sendable {
     /// kept as their source text.
     let hasDTD: Bool
 
+    /// The tree's arrays and strings, which no longer move once the tree is built.
+    let nodeBase: UnsafeMutablePointer<newsconv_node>
+    let attributeBase: UnsafeMutablePointer<newsconv_attribute>?
+    let namespaceBase: UnsafeMutablePointer<newsconv_namespace>?
+    let strings: UnsafeMutablePointer<CChar>
+
     init(tree: UnsafeMutablePointer<newsconv_tree>, source: Data?, hasDTD: Bool) {
         self.tree = tree
         self.source = source
         self.hasDTD = hasDTD
+        nodeBase = tree.pointee.nodes
+        attributeBase = tree.pointee.attributes
+        namespaceBase = tree.pointee.namespaces
+        strings = tree.pointee.strings
     }
 
     deinit { newsconv_tree_free(tree) }
@@ -34,21 +44,24 @@ final class XMLNodes: @unchecked Sendable {
 
     var root: Int32? { tree.pointee.root >= 0 ? tree.pointee.root : nil }
 
-    @inline(__always) func node(_ index: Int32) -> UnsafeMutablePointer<newsconv_node> { tree.pointee.nodes + Int(index) }
+    @inline(__always) func node(_ index: Int32) -> UnsafeMutablePointer<newsconv_node> { nodeBase + Int(index) }
 
-    @inline(__always) func attribute(_ index: Int32) -> UnsafeMutablePointer<newsconv_attribute> { tree.pointee.attributes + Int(index) }
+    @inline(__always) func attribute(_ index: Int32) -> UnsafeMutablePointer<newsconv_attribute> { attributeBase.unsafelyUnwrapped + Int(index) }
 
-    @inline(__always) func namespace(_ index: Int32) -> UnsafeMutablePointer<newsconv_namespace> { tree.pointee.namespaces + Int(index) }
+    @inline(__always) func namespace(_ index: Int32) -> UnsafeMutablePointer<newsconv_namespace> { namespaceBase.unsafelyUnwrapped + Int(index) }
 
     /// The NUL-terminated string at `offset` (never 0).
-    @inline(__always) func cString(_ offset: UInt32) -> UnsafePointer<CChar> { UnsafePointer(tree.pointee.strings + Int(offset)) }
+    @inline(__always) func cString(_ offset: UInt32) -> UnsafePointer<CChar> { UnsafePointer(strings + Int(offset)) }
+
+    /// Whether the strings at two offsets are the same (offsets of one name are mostly equal).
+    @inline(__always) func sameString(_ a: UInt32, _ b: UInt32) -> Bool { a == b || (a != 0 && b != 0 && strcmp(cString(a), cString(b)) == 0) }
 
     /// The string at `offset`, nil for 0 (none).
     func string(_ offset: UInt32) -> String? { offset == 0 ? nil : String(cString: cString(offset)) }
 
     /// `count` bytes at `offset`, which libxml2 has checked are UTF-8.
     func string(_ offset: UInt32, count: UInt32) -> String {
-        String(decoding: UnsafeRawBufferPointer(start: tree.pointee.strings + Int(offset), count: Int(count)), as: UTF8.self)
+        String(decoding: UnsafeRawBufferPointer(start: strings + Int(offset), count: Int(count)), as: UTF8.self)
     }
 
     /// Whether the string at `offset` (0: none) is `other` (nil: none), compared in C.

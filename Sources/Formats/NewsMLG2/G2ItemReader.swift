@@ -74,7 +74,7 @@ struct G2ItemReader {
         if item.isNamed("packageItem") { article.kind = .composite }
 
         var catalogs: [JSONValue] = []
-        for child in item.elements {
+        for child in item.childElements {
             switch child.name {
             case "catalogRef":
                 if let href = child.attribute("href"), href != IPTCSchemeAliases.catalog { catalogs.append(.string(href)) }
@@ -127,7 +127,7 @@ struct G2ItemReader {
     /// True when the element has only the given attributes (an `xml:lang` equal to the item's
         /// language is allowed too) and no child elements.
             func isPlain(_ element: XMLElement, attributes allowed: [String] = []) -> Bool {
-            hasOnly(element, attributes: allowed) && element.elements.isEmpty
+            hasOnly(element, attributes: allowed) && !element.hasChildElements
         }
 
             func hasOnly(_ element: XMLElement, attributes allowed: [String]) -> Bool {
@@ -148,7 +148,7 @@ struct G2ItemReader {
                 element.attribute("role") == nil || element.attribute("roleuri") == nil
             else { return false }
             var names = 0
-            for child in element.elements {
+            for child in element.childElements {
                 if child.isNamed("name") {
                     names += 1
                     if names > 1 || !isPlain(child) { return false }
@@ -185,16 +185,26 @@ struct G2ItemReader {
         }
     }
 
-    /// The children of a container grouped by name, in first-seen order.
+    /// The children of a container grouped by name, in first-seen order: the local name for
+    /// G2's elements (and those in no namespace), `{uri}name` for another namespace's.
     private func grouped(_ container: XMLElement) -> [(String, [XMLElement])] {
-        // A container has a handful of distinct names: a linear look-up beats hashing them.
+        // A container has a handful of distinct names: a linear look-up beats hashing them, and
+        // names are compared in the tree (one name is mostly one offset there), not as Strings.
         var groups: [(String, [XMLElement])] = []
-        for child in container.elements {
-            let key = child.isInNamespaceOrNone(G2Vocabulary.namespace) ? child.name : "{\(child.namespaceURI ?? "")}\(child.name)"
-            if let index = groups.lastIndex(where: { $0.0 == key }) {
+        var inG2: [Bool] = []
+        for child in container.childElements {
+            let childInG2 = child.isInNamespaceOrNone(G2Vocabulary.namespace)
+            var index = groups.count - 1
+            while index >= 0 {
+                let first = groups[index].1[0]
+                if first.hasSameLocalName(as: child), inG2[index] == childInG2, childInG2 || first.hasSameNamespace(as: child) { break }
+                index -= 1
+            }
+            if index >= 0 {
                 groups[index].1.append(child)
             } else {
-                groups.append((key, [child]))
+                groups.append((childInG2 ? child.name : "{\(child.namespaceURI ?? "")}\(child.name)", [child]))
+                inG2.append(childInG2)
             }
         }
         return groups
@@ -204,13 +214,14 @@ struct G2ItemReader {
 
     mutating func readRightsInfo(_ rights: XMLElement) {
         var simple = hasOnly(rights, attributes: [])
-        var counts: [String: Int] = [:]
-        for child in rights.elements {
-            counts[child.name, default: 0] += 1
+        var seen: [XMLElement] = []
+        var repeated = false
+        for child in rights.childElements {
+            if seen.contains(where: { $0.hasSameLocalName(as: child) }) { repeated = true } else { seen.append(child) }
             switch child.name {
             case "copyrightHolder":
                 if article.copyrightHolder == nil { article.copyrightHolder = child.first("name").map(Self.text) ?? child.attribute("literal") ?? child.attribute("qcode") ?? child.attribute("uri") }
-                simple = simple && hasOnly(child, attributes: ["literal"]) && child.elements.allSatisfy { $0.isNamed("name") && isPlain($0) }
+                simple = simple && hasOnly(child, attributes: ["literal"]) && child.childElements.allSatisfy { $0.isNamed("name") && isPlain($0) }
             case "copyrightNotice":
                 if article.copyrightNotice == nil { article.copyrightNotice = Self.text(child) }
                 simple = simple && isPlain(child)
@@ -221,7 +232,7 @@ struct G2ItemReader {
                 simple = false
             }
         }
-        if !simple || counts.values.contains(where: { $0 > 1 }) { keep(rights, container: "item") }
+        if !simple || repeated { keep(rights, container: "item") }
     }
 
     // MARK: itemMeta
@@ -258,7 +269,7 @@ struct G2ItemReader {
                     reader.article.status = Self.status(element)
                 }
             case "edNote":
-                let notes = elements.filter { !Self.text($0).isEmpty || !$0.elements.isEmpty }
+                let notes = elements.filter { !$0.isBlank }
                 group(notes, container: "itemMeta", simple: { [simplicity] in simplicity.isPlain($0) }) { $0.article.editorialNotes.append(Self.text($1)) }
             case "signal":
                 group(elements, container: "itemMeta", simple: { [simplicity] in simplicity.isPlain($0, attributes: ["qcode"]) || simplicity.isPlain($0, attributes: ["literal"]) }) { reader, element in
@@ -284,12 +295,17 @@ struct G2ItemReader {
     // MARK: contentMeta
 
     /// Text properties: an empty one (`<description/>`, `<headline></headline>`) says nothing.
-    private static let textual: Set<String> = ["keyword", "slugline", "headline", "dateline", "creditline", "description", "by"]
+    private static func isTextual(_ name: String) -> Bool {
+        switch name {
+        case "keyword", "slugline", "headline", "dateline", "creditline", "description", "by": true
+        default: false
+        }
+    }
 
     mutating func readContentMeta(_ meta: XMLElement) {
         for (name, all) in grouped(meta) {
             // An empty text property (`<description/>`, `<headline></headline>`) says nothing.
-            let elements = Self.textual.contains(name) ? all.filter { !Self.text($0).isEmpty || !$0.elements.isEmpty } : all
+            let elements = Self.isTextual(name) ? all.filter { !$0.isBlank } : all
             switch name {
             case "urgency":
                 for element in elements {
@@ -305,8 +321,8 @@ struct G2ItemReader {
                 }
             case "located":
                 group(elements, container: "contentMeta", simple: { [simplicity] in
-                    simplicity.isPlain($0.first("name") ?? $0) && simplicity.hasOnly($0, attributes: []) && $0.elements.allSatisfy { child in
-                        child.isNamed("name") || (child.isNamed("broader") && simplicity.hasOnly(child, attributes: []) && child.elements.allSatisfy { $0.isNamed("name") })
+                    simplicity.isPlain($0.first("name") ?? $0) && simplicity.hasOnly($0, attributes: []) && $0.childElements.allSatisfy { child in
+                        child.isNamed("name") || (child.isNamed("broader") && simplicity.hasOnly(child, attributes: []) && child.childElements.allSatisfy { $0.isNamed("name") })
                     } && elements.count == 1
                 }) { reader, element in
                     if reader.locatedPlace == nil {
@@ -318,7 +334,7 @@ struct G2ItemReader {
                 group(elements, container: "contentMeta", simple: simplicity.isSimpleConcept) { $0.article.infoSources.append(Self.concept($1)) }
             case "creator":
                 group(elements, container: "contentMeta", simple: { [simplicity] in
-                    simplicity.hasOnly($0, attributes: ["qcode", "uri", "role", "jobtitle"]) && $0.elements.count == 1 && $0.first("name").map { simplicity.isPlain($0) } == true
+                    simplicity.hasOnly($0, attributes: ["qcode", "uri", "role", "jobtitle"]) && $0.childElementCount == 1 && $0.first("name").map { simplicity.isPlain($0) } == true
                 }) { reader, element in
                     let name = element.first("name").map(Self.text) ?? element.attribute("literal") ?? element.attribute("qcode") ?? ""
                     reader.creators.append(Byline(name: name, title: element.attribute("jobtitle"), role: element.attribute("role"), id: element.attribute("qcode") ?? element.attribute("uri")))
@@ -395,11 +411,11 @@ struct G2ItemReader {
     mutating func readContentSet(_ set: XMLElement) {
         var usedBody = false
         var renditions: [MediaItem.Rendition] = []
-        for child in set.elements {
+        for child in set.childElements {
             switch child.name {
             case "inlineXML" where !usedBody:
                 let type = child.attribute("contenttype") ?? ""
-                guard let root = child.elements.first else {
+                guard let root = child.firstChildElement else {
                     // A placeholder (`hascontent="false"`) or empty rendition: kept as it is.
                     keepAlternative(child)
                     continue
@@ -434,7 +450,7 @@ struct G2ItemReader {
                     duration: child.attribute("duration").flatMap { Double($0) }))
                 let known: Set<String> = ["href", "residref", "contenttype", "rendition", "width", "height", "size", "duration"]
                 let unknown = child.attributes.map(\.name).filter { !known.contains($0) }
-                if !unknown.isEmpty || !child.elements.isEmpty {
+                if !unknown.isEmpty || child.hasChildElements {
                     warn("remote-content", "remoteContent attributes or children with no IR field were dropped: \((unknown + child.elements.map { "<\($0.name)>" }).joined(separator: ", "))", child)
                 }
             default:
@@ -463,7 +479,7 @@ struct G2ItemReader {
     mutating func readGroupSet(_ groupSet: XMLElement) {
         keep(groupSet, container: "packageItem")
         func collect(_ element: XMLElement) {
-            for child in element.elements {
+            for child in element.childElements {
                 if child.isNamed("itemRef") {
                     var media = MediaItem(id: child.attribute("residref"), href: child.attribute("href"), mediaType: child.attribute("contenttype"))
                     if let itemClass = child.first("itemClass")?.attribute("qcode") {

@@ -51,7 +51,7 @@ public struct NewsMLG2Importer: ArticleImporter {
                 }
                 diagnostics.append(.warning("newsml-g2.namespace.missing", "<\(element.name)> has no namespace declaration (expected xmlns=\"\(G2Vocabulary.namespace)\"); read as NewsML-G2", at: SourceLocation(path: path, line: element.line, column: 1)))
             }
-            if element.elements.isEmpty || element.first("itemMeta") == nil {
+            if !element.hasChildElements || element.first("itemMeta") == nil {
                 let message = "<\(element.name)\(element.attribute("guid").map { " guid=\"\($0)\"" } ?? "")> has no itemMeta; expected a complete item (itemMeta with itemClass, provider, versionCreated)"
                 if inMessage {
                     // One incomplete item of a message does not stop the others.
