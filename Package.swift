@@ -70,7 +70,7 @@ let package = Package(
             name: "NewsCoreTests",
             dependencies: ["NewsCore", "TestSupport"]
         ),
-        .testTarget(name: "NewsXMLTests", dependencies: ["NewsXML", "NewsCore", "TestSupport"]),
+        .testTarget(name: "NewsXMLTests", dependencies: ["NewsXML", "CLibXML2", "NewsCore", "TestSupport"]),
         .testTarget(name: "WireTextTests", dependencies: ["WireText", "NewsCore", "TestSupport"]),
         .testTarget(
             name: "NativeJSONTests",

@@ -69,9 +69,19 @@ public final class XMLDocument: @unchecked Sendable {
         let document: xmlDocPtr? = withUnsafeMutablePointer(to: &state) { state in
             ctxt.pointee._private = UnsafeMutableRawPointer(state)
             defer { ctxt.pointee._private = nil }
-            return data.withUnsafeBytes { raw in
-                let base = raw.bindMemory(to: CChar.self).baseAddress
-                return xmlCtxtReadMemory(ctxt, base, Int32(raw.count), path, encoding, XMLRuntime.safeOptions)
+            return data.withUnsafeBytes { raw -> xmlDocPtr? in
+                let bytes = raw.bindMemory(to: UInt8.self)
+                guard encoding == nil, let base = bytes.baseAddress, bytes.count <= Int(newsconv_in_place_limit),
+                    newsconv_is_plain_utf8_xml(base, bytes.count) != 0
+                else {
+                    return xmlCtxtReadMemory(ctxt, raw.bindMemory(to: CChar.self).baseAddress, Int32(raw.count), path, encoding, XMLRuntime.safeOptions)
+                }
+                // UTF-8 is parsed in place, from a copy that ends with the NUL libxml2 reads at the end.
+                let copy = UnsafeMutablePointer<CChar>.allocate(capacity: bytes.count + 1)
+                defer { copy.deallocate() }
+                UnsafeMutableRawPointer(copy).copyMemory(from: base, byteCount: bytes.count)
+                copy[bytes.count] = 0
+                return newsconv_read_in_place(ctxt, copy, Int32(bytes.count), path, XMLRuntime.safeOptions)
             }
         }
         if let document, ctxt.pointee.wellFormed != 0, collector.errors.isEmpty {

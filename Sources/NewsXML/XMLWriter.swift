@@ -5,7 +5,10 @@ import Foundation
 /// and attribute names are checked, and every start tag is closed. Pretty-printed with two-space
 /// indentation, except inside mixed content, where whitespace would change the text.
 public struct XMLWriter {
-    public private(set) var bytes: [UInt8] = []
+    /// The bytes written so far.
+    public var bytes: [UInt8] { Array(output.buffer) }
+    /// Shared by copies of the writer until one of them writes (see ``unique()``).
+    private var output: XMLByteBuffer
     /// How many forbidden characters were replaced by U+FFFD.
     public private(set) var replacedCharacters = 0
     let pretty: Bool
@@ -20,7 +23,11 @@ public struct XMLWriter {
         var parentTagWasOpen = false
     }
 
-    private var stack: [Frame] = []
+    private var stack: [Frame] = {
+        var stack: [Frame] = []
+        stack.reserveCapacity(16)
+        return stack
+    }()
     private var startTagOpen = false
 
     public init(pretty: Bool = true) {
@@ -29,11 +36,12 @@ public struct XMLWriter {
 
     init(pretty: Bool, capacity: Int) {
         self.pretty = pretty
-        bytes.reserveCapacity(capacity)
+        output = XMLByteBuffer(capacity: capacity)
     }
 
     /// `<?xml version="1.0" encoding="UTF-8"?>` and a newline.
     public mutating func declaration() {
+        unique()
         append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
     }
 
@@ -48,18 +56,19 @@ public struct XMLWriter {
 
     /// `start` for names that come from a parsed document, which are XML names already.
     mutating func startUnchecked(_ name: String, _ attributes: [(String, String)], mixed: Bool = false) {
-        let offset = bytes.count
+        unique()
+        let offset = output.count
         let parentHadElements = stack.last?.hasElements ?? false
         let parentTagWasOpen = startTagOpen
         beginChild()
-        bytes.append(UInt8(ascii: "<"))
+        output.append(UInt8(ascii: "<"))
         append(name)
         for (key, value) in attributes {
-            bytes.append(UInt8(ascii: " "))
+            output.append(UInt8(ascii: " "))
             append(key)
             append("=\"")
             escape(value, attribute: true)
-            bytes.append(UInt8(ascii: "\""))
+            output.append(UInt8(ascii: "\""))
         }
         stack.append(Frame(
             name: name, mixed: mixed || (stack.last?.mixed ?? false), offset: offset, parentHadElements: parentHadElements,
@@ -72,8 +81,9 @@ public struct XMLWriter {
     public mutating func endOmittingIfEmpty() {
         guard let frame = stack.last else { preconditionFailure("endOmittingIfEmpty() without an open element") }
         guard startTagOpen else { return end() }
+        unique()
         stack.removeLast()
-        bytes.removeSubrange(frame.offset...)
+        output.truncate(to: frame.offset)
         startTagOpen = frame.parentTagWasOpen
         if !stack.isEmpty { stack[stack.count - 1].hasElements = frame.parentHadElements }
     }
@@ -81,6 +91,7 @@ public struct XMLWriter {
     /// Closes the innermost open element (as `<x/>` when it is empty).
     public mutating func end() {
         guard let frame = stack.popLast() else { preconditionFailure("end() without an open element") }
+        unique()
         if startTagOpen {
             append("/>")
             startTagOpen = false
@@ -89,12 +100,13 @@ public struct XMLWriter {
         if pretty, frame.hasElements, !frame.mixed { newline(indent: stack.count) }
         append("</")
         append(frame.name)
-        bytes.append(UInt8(ascii: ">"))
+        output.append(UInt8(ascii: ">"))
     }
 
     /// Escaped character data in the current element (which becomes mixed content).
     public mutating func text(_ text: String) {
         guard !text.isEmpty else { return }
+        unique()
         closeStartTag()
         if !stack.isEmpty { stack[stack.count - 1].mixed = true }
         escape(text, attribute: false)
@@ -109,17 +121,19 @@ public struct XMLWriter {
 
     /// A fragment that is already well-formed XML (one that ``XMLElement/serialized(defaultNamespace:)`` made).
     public mutating func raw(_ fragment: String) {
+        unique()
         beginChild()
         append(fragment)
     }
 
     /// ` name="value"`, the value escaped.
     mutating func attributeText(_ name: String, _ value: String) {
-        bytes.append(UInt8(ascii: " "))
+        unique()
+        output.append(UInt8(ascii: " "))
         append(name)
         append("=\"")
         escape(value, attribute: true)
-        bytes.append(UInt8(ascii: "\""))
+        output.append(UInt8(ascii: "\""))
     }
 
     /// Kept fragments, each as ``raw(_:)``; true when there were any (they then stand instead of
@@ -133,11 +147,19 @@ public struct XMLWriter {
     /// Closes every element still open.
     public mutating func finish() {
         while !stack.isEmpty { end() }
-        if pretty { bytes.append(0x0A) }
+        unique()
+        if pretty { output.append(0x0A) }
     }
 
-    public var data: Data { Data(bytes) }
-    public var string: String { String(decoding: bytes, as: UTF8.self) }
+    public var data: Data { Data(buffer: output.buffer) }
+    public var string: String { String(decoding: output.buffer, as: UTF8.self) }
+
+    /// The buffer, copied first when another writer shares it: called by every method that
+    /// writes, so that a copy of a writer writes on its own.
+    @inline(__always)
+    private mutating func unique() {
+        if !isKnownUniquelyReferenced(&output) { output = output.copy() }
+    }
 
     // MARK: - Internals
 
@@ -146,29 +168,27 @@ public struct XMLWriter {
         let indent = stack.count
         let mixed = stack.last?.mixed ?? false
         if !stack.isEmpty { stack[stack.count - 1].hasElements = true }
-        if pretty, !mixed, !bytes.isEmpty, bytes.last != 0x0A || indent > 0 { newline(indent: indent) }
+        if pretty, !mixed, output.count > 0, output.last != 0x0A || indent > 0 { newline(indent: indent) }
     }
 
     private mutating func closeStartTag() {
         if startTagOpen {
-            bytes.append(UInt8(ascii: ">"))
+            output.append(UInt8(ascii: ">"))
             startTagOpen = false
         }
     }
 
     private mutating func newline(indent: Int) {
-        if bytes.last != 0x0A { bytes.append(0x0A) }
+        if output.last != 0x0A { output.append(0x0A) }
         var remaining = indent * 2
         while remaining > 0 {
             let count = min(remaining, Self.spaces.utf8CodeUnitCount)
-            bytes.append(contentsOf: UnsafeBufferPointer(start: Self.spaces.utf8Start, count: count))
+            output.append(Self.spaces.utf8Start, count: count)
             remaining -= count
         }
     }
 
-    private mutating func append(_ s: String) {
-        if s.utf8.withContiguousStorageIfAvailable({ bytes.append(contentsOf: $0) }) == nil { bytes.append(contentsOf: s.utf8) }
-    }
+    private mutating func append(_ s: String) { output.append(s) }
 
     private static let spaces: StaticString = "                                                                "
 
@@ -193,6 +213,11 @@ public struct XMLWriter {
             var i = 0
             Self.needsLook.withUnsafeBufferPointer { look in
                 while i < count {
+                    // Eight bytes at a time while none of them needs a look.
+                    if i + 8 <= count, !Self.needsLook(word: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)) {
+                        i += 8
+                        continue
+                    }
                     let byte = base[i]
                     if look[Int(byte)] == 0 {
                         i += 1
@@ -222,46 +247,50 @@ public struct XMLWriter {
                         i += 1
                         continue
                     }
-                    if i > runStart { bytes.append(contentsOf: UnsafeBufferPointer(start: base + runStart, count: i - runStart)) }
-                    bytes.append(contentsOf: UnsafeBufferPointer(start: replacement.utf8Start, count: replacement.utf8CodeUnitCount))
+                    if i > runStart { output.append(base + runStart, count: i - runStart) }
+                    output.append(replacement)
                     i += width
                     runStart = i
                 }
             }
-            if count > runStart { bytes.append(contentsOf: UnsafeBufferPointer(start: base + runStart, count: count - runStart)) }
+            if count > runStart { output.append(base + runStart, count: count - runStart) }
         }
     }
 
-    /// For each byte, what it may be in an ASCII name: 0 nothing, 1 not the first byte (digits,
-    /// `-`, `.`), 2 any byte (letters, `_`, `:`); 3 marks the bytes of non-ASCII characters.
-    private static let nameBytes: [UInt8] = (0..<256).map { byte in
-        switch UInt8(byte) {
-        case 0x80...: 3
-        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "_"), UInt8(ascii: ":"): 2
-        case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."): 1
-        default: 0
-        }
+    /// Whether any of eight bytes may need a look: a control (below 0x20), `"`, `&`, `<`, `>` or
+    /// 0xEF. May say yes for a word that needs none (the bytes are then looked at one by one),
+    /// never no for one that does.
+    @inline(__always)
+    private static func needsLook(word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        @inline(__always) func hasZero(_ x: UInt64) -> UInt64 { (x &- ones) & ~x & highs }
+        let below = (word &- ones &* 0x20) & ~word & highs
+        return below | hasZero(word ^ (ones &* 0x22)) | hasZero(word ^ (ones &* 0x26)) | hasZero(word ^ (ones &* 0x3C))
+            | hasZero(word ^ (ones &* 0x3E)) | hasZero(word ^ (ones &* 0xEF)) != 0
     }
 
     /// An XML name (letters, digits, `-`, `_`, `.`, `:`; not starting with a digit, `-` or `.`).
     static func isName(_ name: String) -> Bool {
-        // ASCII names, nearly all of them, are checked byte by byte on the string's own storage:
-        // the verdict is 0 (not a name), 1 (a name) or 2 (not ASCII: looked at below).
-        var name = name
-        let verdict: UInt8 = name.withUTF8 { bytes in
-            guard !bytes.isEmpty else { return 0 }
-            return Self.nameBytes.withUnsafeBufferPointer { kinds in
-                // The first byte must be a name start; the rest any name byte.
-                var required: UInt8 = 2
-                for byte in bytes {
-                    let kind = kinds[Int(byte)]
-                    if kind == 3 { return 2 }
-                    if kind < required { return 0 }
-                    required = 1
+        // ASCII names, nearly all of them, are checked byte by byte: the verdict is 0 (not a
+        // name), 1 (a name) or 2 (not ASCII: looked at below).
+        func verdict(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt8 {
+            var verdict: UInt8 = 0
+            for byte in bytes {
+                if byte >= 0x80 { return 2 }
+                let lower = byte | 0x20
+                if (lower >= 0x61 && lower <= 0x7A) || byte == 0x5F || byte == 0x3A {
+                    verdict = 1
+                } else if verdict == 0 || !((byte >= 0x30 && byte <= 0x39) || byte == 0x2D || byte == 0x2E) {
+                    return 0
                 }
-                return 1
             }
+            return verdict
         }
+        let verdict = name.utf8.withContiguousStorageIfAvailable(verdict) ?? {
+            var name = name
+            return name.withUTF8(verdict)
+        }()
         if verdict < 2 { return verdict == 1 }
         guard let first = name.unicodeScalars.first, !name.isEmpty else { return false }
         if first.properties.numericType != nil || first == "-" || first == "." { return false }

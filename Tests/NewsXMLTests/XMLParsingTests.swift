@@ -1,3 +1,4 @@
+import CLibXML2
 import Foundation
 import NewsCore
 import TestSupport
@@ -135,6 +136,35 @@ private func parseError(_ data: Data) -> ConversionError? {
         let text = String(repeating: "<a>", count: depth) + String(repeating: "</a>", count: depth)
         let error = try #require(parseError(Data(text.utf8)))
         #expect(error.diagnostic.message.lowercased().contains("depth"))
+    }
+
+    /// UTF-8 input is parsed in place (no copy into libxml2's growable buffer); other encodings,
+    /// and input libxml2 would read as another encoding, take the copying path.
+    @Test func onlyPlainUTF8IsParsedInPlace() {
+        func inPlace(_ bytes: [UInt8]) -> Bool { newsconv_is_plain_utf8_xml(bytes, bytes.count) != 0 }
+        func inPlace(_ text: String) -> Bool { inPlace(Array(text.utf8)) }
+        #expect(inPlace("<a/>"))
+        #expect(inPlace("<?xml version=\"1.0\"?><a/>"))
+        #expect(inPlace("<?xml version=\"1.0\" encoding=\"utf-8\"?><a/>"))
+        #expect(inPlace("<?xml version='1.0' encoding = 'UTF8' ?><a/>"))
+        #expect(inPlace([0xEF, 0xBB, 0xBF] + Array("<?xml version=\"1.0\" encoding=\"UTF-8\"?><a/>".utf8)))
+        #expect(!inPlace("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><a/>"))
+        #expect(!inPlace("<?xml version=\"1.0\" encoding=\"UTF-16\"?><a/>"))
+        #expect(!inPlace("<?xml version=\"1.0\" encoding=UTF-8?><a/>"))
+        #expect(!inPlace([0xFF, 0xFE, 0x3C, 0x00, 0x61, 0x00]))
+        #expect(!inPlace([0x3C, 0x00, 0x3F, 0x00, 0x78, 0x00]))
+        #expect(!inPlace([0x4C, 0x6F, 0xA7, 0x94, 0x93]))
+        #expect(!inPlace("<a"))
+    }
+
+    /// A document parsed in place is read once to its end, however far libxml2 would otherwise
+    /// have dropped what it had read (it moved its cursor back over an immutable buffer).
+    @Test func aLargeDocumentParsedInPlaceIsReadOnce() throws {
+        let items = (0..<20_000).map { "<i n=\"\($0)\">text \($0)</i>" }
+        let root = try #require(try parse("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<r>\n" + items.joined(separator: "\n") + "\n</r>\n").root)
+        let all = root.all("i")
+        #expect(all.count == 20_000)
+        #expect(all.last?.attribute("n") == "19999" && all.last?.line == 20_002)
     }
 
     @Test func emptyInputIsAnError() {
