@@ -76,16 +76,18 @@ struct NITFHeadWriter {
         w.end()
     }
 
-    /// The code of a concept in one scheme (`subj:15000000` -> `15000000`).
+    /// The code of a concept in one scheme (`subj:15000000` -> `15000000`), compared and cut on
+    /// UTF-8 (the scheme prefixes are ASCII).
     static func code(_ concept: Concept, scheme: String) -> String? {
-        guard let qcode = concept.qcode, qcode.hasPrefix(scheme) else { return nil }
-        let code = String(qcode.dropFirst(scheme.count))
-        return code.isEmpty ? nil : code
+        guard let qcode = concept.qcode, qcode.utf8.count > scheme.utf8.count, qcode.utf8.starts(with: scheme.utf8) else { return nil }
+        return String(qcode[qcode.utf8.index(qcode.utf8.startIndex, offsetBy: scheme.utf8.count)...])
     }
 
     /// The eight-digit IPTC Subject Code of a `subj:` subject, which `tobject.subject` holds.
     static func subjectCode(_ concept: Concept) -> String? {
-        guard let code = code(concept, scheme: NITFVocabulary.subjectScheme), code.count == 8, code.allSatisfy(\.isNumber) else { return nil }
+        guard let code = code(concept, scheme: NITFVocabulary.subjectScheme), code.utf8.count == 8,
+            code.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 })
+        else { return nil }
         return code
     }
 
@@ -152,26 +154,28 @@ struct NITFHeadWriter {
     /// People, organisations, places, and the subjects and genres `tobject` cannot hold.
     mutating func writeIdentifiedContent(_ article: Article, to w: inout XMLWriter) {
         let hasTObject = hasKept && !Self.kept("head", "tobject", in: article).isEmpty
-        var entries: [(name: String, type: String?, concept: Concept)] = []
-        entries += article.people.map { ("person", nil, $0) }
-        entries += article.organisations.map { ("org", nil, $0) }
-        entries += article.places.map { ("location", nil, $0) }
-        for subject in article.subjects where Self.subjectCode(subject) == nil {
+        // People, organisations, places, then the subjects and genres tobject cannot hold; the
+        // concepts are written where they are, not copied into a list first.
+        func isClassifier(subject: Concept) -> Bool {
             // A kept tobject holds the subjects read from it, agency codes (`EFE:F01001000`) too.
-            if hasTObject, subject.qcode == nil, subject.literal?.contains(":") == true { continue }
-            entries.append(("classifier", "subject", subject))
+            Self.subjectCode(subject) == nil && !(hasTObject && subject.qcode == nil && subject.literal?.contains(":") == true)
         }
-        for genre in article.genres where Self.code(genre, scheme: NITFVocabulary.genreScheme) == nil {
-            entries.append(("classifier", "genre", genre))
-        }
-        guard !entries.isEmpty else { return }
-        w.start("identified-content")
-        for entry in entries {
+        func isClassifier(genre: Concept) -> Bool { Self.code(genre, scheme: NITFVocabulary.genreScheme) == nil }
+        guard !article.people.isEmpty || !article.organisations.isEmpty || !article.places.isEmpty
+            || article.subjects.contains(where: isClassifier(subject:)) || article.genres.contains(where: isClassifier(genre:))
+        else { return }
+        func entry(_ name: String, type: String?, _ concept: Concept) {
             var attributes: [(String, String)] = []
-            if let type = entry.type { attributes.append(("type", type)) }
-            if let value = NITFVocabulary.value(of: entry.concept) { attributes.append((NITFVocabulary.idAttribute(entry.name), value)) }
-            w.element(entry.name, attributes, text: entry.concept.name)
+            if let type { attributes.append(("type", type)) }
+            if let value = NITFVocabulary.value(of: concept) { attributes.append((NITFVocabulary.idAttribute(name), value)) }
+            w.element(name, attributes, text: concept.name)
         }
+        w.start("identified-content")
+        for concept in article.people { entry("person", type: nil, concept) }
+        for concept in article.organisations { entry("org", type: nil, concept) }
+        for concept in article.places { entry("location", type: nil, concept) }
+        for concept in article.subjects where isClassifier(subject: concept) { entry("classifier", type: "subject", concept) }
+        for concept in article.genres where isClassifier(genre: concept) { entry("classifier", type: "genre", concept) }
         w.end()
     }
 }

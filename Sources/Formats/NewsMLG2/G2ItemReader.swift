@@ -448,8 +448,7 @@ struct G2ItemReader {
                     mediaType: child.attribute("contenttype"), width: child.attribute("width").flatMap { Int($0) },
                     height: child.attribute("height").flatMap { Int($0) }, sizeInBytes: child.attribute("size").flatMap { Int($0) },
                     duration: child.attribute("duration").flatMap { Double($0) }))
-                let known: Set<String> = ["href", "residref", "contenttype", "rendition", "width", "height", "size", "duration"]
-                let unknown = child.attributes.map(\.name).filter { !known.contains($0) }
+                let unknown = child.attributes.map(\.name).filter { !Self.remoteContentAttributes.contains($0) }
                 if !unknown.isEmpty || child.hasChildElements {
                     warn("remote-content", "remoteContent attributes or children with no IR field were dropped: \((unknown + child.elements.map { "<\($0.name)>" }).joined(separator: ", "))", child)
                 }
@@ -465,6 +464,9 @@ struct G2ItemReader {
             article.media.append(MediaItem(id: article.id, kind: article.kind, renditions: renditions))
         }
     }
+
+    /// The attributes of `remoteContent` that the IR holds.
+    private static let remoteContentAttributes: Set<String> = ["href", "residref", "contenttype", "rendition", "width", "height", "size", "duration"]
 
     /// A rendition that is not the body: kept whole, written back as it was.
     private mutating func keepAlternative(_ element: XMLElement) {
@@ -499,7 +501,7 @@ struct G2ItemReader {
     /// Combines what came from contentMeta and from the inline body, once the item is read.
     /// The article and every diagnostic of the item, moved out of the reader (a reader reads
     /// one item).
-    mutating func finish() -> (article: Article, diagnostics: [Diagnostic]) {
+    consuming func finish() -> (article: Article, diagnostics: [Diagnostic]) {
         if let body {
             article.body = body.blocks
             if article.headline == nil { article.headline = body.headline }
@@ -540,11 +542,7 @@ struct G2ItemReader {
             if article.media.isEmpty { article.media.append(MediaItem(kind: article.kind)) }
             article.media[0].caption = captions.joined(separator: "\n")
         }
-        // Swapped out, not copied: a copy retains (and the reader's end releases) every field.
-        var finished = Article()
-        swap(&finished, &article)
-        var notes: [Diagnostic] = []
-        swap(&notes, &diagnostics)
-        return (finished, notes)
+        // Moved out of the consumed reader, not copied (a copy retains every field).
+        return (article, diagnostics)
     }
 }

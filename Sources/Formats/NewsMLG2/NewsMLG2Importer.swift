@@ -11,6 +11,9 @@ public struct NewsMLG2Importer: ArticleImporter {
     public init() {}
 
     static let newsItems: Set<String> = ["newsItem", "packageItem"]
+
+    /// Whether a root or item element is a news item (compared without hashing the name).
+    static func isNewsItem(_ name: String) -> Bool { name == "newsItem" || name == "packageItem" }
     static let otherItems: Set<String> = ["conceptItem", "knowledgeItem", "planningItem", "catalogItem", "catalog"]
 
     public func detect(_ sample: InputSample) -> Double {
@@ -74,7 +77,7 @@ public struct NewsMLG2Importer: ArticleImporter {
             if start.depth == 0 {
                 rootName = name
                 rootLine = start.line
-                if Self.newsItems.contains(name) { return .expand }
+                if Self.isNewsItem(name) { return .expand }
                 return name == "newsMessage" ? .descend : .skip
             }
             guard rootName == "newsMessage" else { return .skip }
@@ -85,7 +88,7 @@ public struct NewsMLG2Importer: ArticleImporter {
                 return name == "itemSet" ? .descend : .skip
             }
             if start.depth == 2 {
-                if Self.newsItems.contains(name) { return .expand }
+                if Self.isNewsItem(name) { return .expand }
                 diagnostics.append(.warning("newsml-g2.import.skipped-item", "the newsMessage holds a \(name), which is not a news item; skipped", at: SourceLocation(path: path, line: start.line, column: 1)))
                 return .skip
             }
