@@ -16,11 +16,11 @@ public struct Article: Sendable, Hashable, Codable {
     /// The language, as a BCP 47 tag (`en`, `es-ES`).
     public var language: String?
     /// What the article is (text, picture, ...).
-    public var kind: Kind
+    public var kind: Kind = .text
     /// The publication status.
     public var status: Status?
     /// Processing signals (`sig:update`, `sig:correction`), as qcodes.
-    public var signals: [String]
+    public var signals: [String] = []
 
     // MARK: Dates
 
@@ -42,19 +42,19 @@ public struct Article: Sendable, Hashable, Codable {
     // MARK: Heads
 
     public var headline: String?
-    public var subheadlines: [String]
+    public var subheadlines: [String] = []
     /// A short name for the story (`PAKISTAN-US/ARMY`).
     public var slugline: String?
     /// A take or version marker (`UPDATE 1`, `1stLd-Writethru`, `REFILE`).
     public var takeKey: String?
-    public var bylines: [Byline]
+    public var bylines: [Byline] = []
     public var dateline: Dateline?
     /// A summary (NewsML-G2 `description`, NITF `abstract`).
-    public var abstract: [Block]
+    public var abstract: [Block] = []
 
     // MARK: Content
 
-    public var body: [Block]
+    public var body: [Block] = []
 
     // MARK: End matter
 
@@ -62,25 +62,25 @@ public struct Article: Sendable, Hashable, Codable {
     public var signOff: String?
     /// Lines after the body in order: desk initials (`aa-ssk`), `(Reporting by ...)`,
     /// `... contributed to this report.`, end markers.
-    public var trailers: [String]
+    public var trailers: [String] = []
     /// Notes to editors, not for publication.
-    public var editorialNotes: [String]
+    public var editorialNotes: [String] = []
 
     // MARK: Classification
 
-    public var subjects: [Concept]
-    public var genres: [Concept]
-    public var keywords: [String]
-    public var people: [Concept]
-    public var organisations: [Concept]
-    public var places: [Concept]
+    public var subjects: [Concept] = []
+    public var genres: [Concept] = []
+    public var keywords: [String] = []
+    public var people: [Concept] = []
+    public var organisations: [Concept] = []
+    public var places: [Concept] = []
 
     // MARK: Provenance and rights
 
     /// The party that provides the item (NewsML-G2 `provider`).
     public var provider: Concept?
     /// Sources of the content (agencies, stringers).
-    public var infoSources: [Concept]
+    public var infoSources: [Concept] = []
     public var creditline: String?
     public var copyrightHolder: String?
     public var copyrightNotice: String?
@@ -89,9 +89,9 @@ public struct Article: Sendable, Hashable, Codable {
     // MARK: Media and the rest
 
     /// Associated pictures, video and audio (those placed in the body are ``Block/media(_:)``).
-    public var media: [MediaItem]
+    public var media: [MediaItem] = []
     /// Data the IR has no field for, by namespaced key.
-    public var extensions: Extensions
+    public var extensions: Extensions = Extensions()
     /// Where the article was imported from.
     public var origin: Origin?
 
@@ -104,6 +104,10 @@ public struct Article: Sendable, Hashable, Codable {
     public enum Status: String, Sendable, Hashable, Codable, CaseIterable {
         case usable, withheld, canceled
     }
+
+    /// An empty article (cheaper than the memberwise initializer with its defaults: importers
+    /// make one per item and fill it in).
+    public init() {}
 
     /// Creates an article; every field starts empty.
     public init(

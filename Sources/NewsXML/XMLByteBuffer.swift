@@ -10,10 +10,13 @@ final class XMLByteBuffer {
 
     init(capacity: Int) {
         self.capacity = max(capacity, 64)
-        base = .allocate(capacity: self.capacity)
+        // malloc, not allocate(capacity:): Swift's allocator asks for alignment (posix_memalign),
+        // which costs several times a plain malloc; bytes need none.
+        guard let memory = malloc(self.capacity) else { fatalError("out of memory for \(self.capacity) bytes of XML") }
+        base = memory.assumingMemoryBound(to: UInt8.self)
     }
 
-    deinit { base.deallocate() }
+    deinit { free(base) }
 
     func copy() -> XMLByteBuffer {
         let copy = XMLByteBuffer(capacity: capacity)
@@ -65,10 +68,8 @@ final class XMLByteBuffer {
     private func grow(to needed: Int) {
         var wanted = capacity * 2
         while wanted < needed { wanted *= 2 }
-        let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: wanted)
-        grown.moveInitialize(from: base, count: count)
-        base.deallocate()
-        base = grown
+        guard let grown = realloc(base, wanted) else { fatalError("out of memory for \(wanted) bytes of XML") }
+        base = grown.assumingMemoryBound(to: UInt8.self)
         capacity = wanted
     }
 

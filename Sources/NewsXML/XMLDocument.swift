@@ -77,9 +77,10 @@ public final class XMLDocument: @unchecked Sendable {
                     return xmlCtxtReadMemory(ctxt, raw.bindMemory(to: CChar.self).baseAddress, Int32(raw.count), path, encoding, XMLRuntime.safeOptions)
                 }
                 // UTF-8 is parsed in place, from a copy that ends with the NUL libxml2 reads at the end.
-                let copy = UnsafeMutablePointer<CChar>.allocate(capacity: bytes.count + 1)
-                defer { copy.deallocate() }
-                UnsafeMutableRawPointer(copy).copyMemory(from: base, byteCount: bytes.count)
+                guard let memory = malloc(bytes.count + 1) else { return nil }
+                defer { free(memory) }
+                memory.copyMemory(from: base, byteCount: bytes.count)
+                let copy = memory.assumingMemoryBound(to: CChar.self)
                 copy[bytes.count] = 0
                 return newsconv_read_in_place(ctxt, copy, Int32(bytes.count), path, XMLRuntime.safeOptions)
             }
