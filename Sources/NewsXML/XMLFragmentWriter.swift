@@ -92,11 +92,26 @@ public final class XMLFragmentWriter {
         }
     }
 
-    /// ` name="value"`, the value escaped.
-    private static func render(_ name: String, _ value: String) -> [UInt8] {
-        var writer = XMLWriter(pretty: false, capacity: name.utf8.count + value.utf8.count + 8)
-        writer.attributeText(name, value)
-        return writer.bytes
+    /// ` name="value"`, the value escaped: copied as it is when it needs no escape (namespace
+    /// URIs nearly never do), else written by an ``XMLWriter``.
+    static func render(_ name: String, _ value: String) -> [UInt8] {
+        let plain = value.utf8.withContiguousStorageIfAvailable { bytes in
+            !bytes.contains { $0 < 0x20 || $0 == 0x22 || $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0xEF }
+        }
+        guard plain == true else {
+            var writer = XMLWriter(pretty: false, capacity: name.utf8.count + value.utf8.count + 8)
+            writer.attributeText(name, value)
+            return writer.bytes
+        }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(name.utf8.count + value.utf8.count + 4)
+        bytes.append(0x20)
+        bytes.append(contentsOf: name.utf8)
+        bytes.append(UInt8(ascii: "="))
+        bytes.append(UInt8(ascii: "\""))
+        bytes.append(contentsOf: value.utf8)
+        bytes.append(UInt8(ascii: "\""))
+        return bytes
     }
 
     /// The prefixes in scope inside an element: its own declarations, then its parent's scope
@@ -113,9 +128,13 @@ public final class XMLFragmentWriter {
         let parent = nodes.node(element).pointee.parent
         let inherited = parent >= 0 ? scope(in: parent, of: nodes) : Scope(prefixes: [], all: [])
         var own: [(String, [UInt8])] = []
-        for (prefix, href) in XMLElement(nodes: nodes, index: element).declarations {
-            guard let prefix, prefix != "xml", !own.contains(where: { $0.0 == prefix }) else { continue }
-            own.append((prefix, Self.render("xmlns:" + prefix, href)))
+        let node = nodes.node(element)
+        for index in node.pointee.namespaces..<(node.pointee.namespaces + node.pointee.namespace_count) {
+            let declaration = nodes.namespace(index)
+            guard declaration.pointee.prefix != 0, strcmp(nodes.cString(declaration.pointee.prefix), "xml") != 0 else { continue }
+            let prefix = String(cString: nodes.cString(declaration.pointee.prefix))
+            guard !own.contains(where: { $0.0 == prefix }) else { continue }
+            own.append((prefix, Self.render("xmlns:" + prefix, nodes.string(declaration.pointee.href) ?? "")))
         }
         var result = inherited
         if !own.isEmpty {
