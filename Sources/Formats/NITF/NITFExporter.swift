@@ -16,8 +16,8 @@ public struct NITFExporter: ArticleExporter {
         return Self.write(articles[0])
     }
 
-    /// The article borrowed from the caller's array, not copied out of it.
-    private static func write(_ article: Article) -> ExportResult {
+    /// The article borrowed: written without copies of it.
+    private static func write(_ article: borrowing Article) -> ExportResult {
         let location = article.origin?.location ?? SourceLocation()
         var w = XMLWriter()
         w.declaration()

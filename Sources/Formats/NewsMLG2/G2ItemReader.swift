@@ -501,7 +501,7 @@ struct G2ItemReader {
     /// Combines what came from contentMeta and from the inline body, once the item is read.
     /// The article and every diagnostic of the item, moved out of the reader (a reader reads
     /// one item).
-    consuming func finish() -> (article: Article, diagnostics: [Diagnostic]) {
+    mutating func finish() -> (article: Article, diagnostics: [Diagnostic]) {
         if let body {
             article.body = body.blocks
             if article.headline == nil { article.headline = body.headline }
@@ -542,7 +542,11 @@ struct G2ItemReader {
             if article.media.isEmpty { article.media.append(MediaItem(kind: article.kind)) }
             article.media[0].caption = captions.joined(separator: "\n")
         }
-        // Moved out of the consumed reader, not copied (a copy retains every field).
-        return (article, diagnostics)
+        // Swapped out, not copied: a copy retains (and the reader's end releases) every field.
+        var finished = Article()
+        swap(&finished, &article)
+        var notes: [Diagnostic] = []
+        swap(&notes, &diagnostics)
+        return (finished, notes)
     }
 }
