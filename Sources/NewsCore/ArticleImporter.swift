@@ -15,8 +15,13 @@ public struct InputSample: Sendable {
     /// The lowercased file extension (`txt`, `xml`), if any.
     public var fileExtension: String? {
         guard let path, let dot = path.utf8.lastIndex(of: UInt8(ascii: ".")), !path.utf8[dot...].contains(UInt8(ascii: "/")) else { return nil }
-        let ext = path[path.index(after: dot)...].lowercased()
-        return ext.isEmpty ? nil : ext
+        let ext = path.utf8[path.utf8.index(after: dot)...]
+        guard !ext.isEmpty else { return nil }
+        // An ASCII extension, nearly every one, is lowercased by byte.
+        if ext.allSatisfy({ $0 < 0x80 }) {
+            return String(decoding: ext.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
+        }
+        return String(path[path.index(after: dot)...]).lowercased()
     }
 
     /// The sample decoded as UTF-8, with invalid bytes replaced, for text sniffing.

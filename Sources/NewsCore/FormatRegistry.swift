@@ -16,15 +16,34 @@ public struct FormatRegistry: Sendable {
         public enum Basis: String, Sendable { case fileExtension = "extension", content }
     }
 
+    /// The indexes of the modules that import, and of those that import each file extension:
+    /// worked out once, so that detection (once per input of a batch) touches no module's
+    /// importer but those it asks.
+    private let importing: [Int]
+    private let importingByExtension: [(fileExtension: String, modules: [Int])]
+
     /// Creates a registry. Names and aliases must be unique; a clash is a programming error.
     public init(_ modules: [FormatModule]) {
         var seen: Set<String> = []
-        for module in modules {
+        var importing: [Int] = []
+        var byExtension: [(fileExtension: String, modules: [Int])] = []
+        for (index, module) in modules.enumerated() {
             for name in [module.name] + module.aliases {
                 precondition(seen.insert(name).inserted, "format name '\(name)' is registered twice")
             }
+            guard module.importer != nil else { continue }
+            importing.append(index)
+            for ext in module.fileExtensions {
+                if let slot = byExtension.firstIndex(where: { $0.fileExtension == ext }) {
+                    if !byExtension[slot].modules.contains(index) { byExtension[slot].modules.append(index) }
+                } else {
+                    byExtension.append((ext, [index]))
+                }
+            }
         }
         self.modules = modules
+        self.importing = importing
+        importingByExtension = byExtension
     }
 
     /// The module with this name or alias (case-insensitive).
@@ -44,29 +63,20 @@ public struct FormatRegistry: Sendable {
     /// by content among the importers that claim the extension when several do, and by content
     /// among all importers when none does. Returns nil when nothing is sure enough (0.5).
     public func detect(_ sample: InputSample) -> Detection? {
-        // Walked in place by index, not filtered into arrays: this runs once per input of a
-        // batch, and each module copied out of the list costs a copy of its importer and exporter.
-        if let ext = sample.fileExtension {
-            func claims(_ index: Int) -> Bool { modules[index].importer != nil && modules[index].fileExtensions.contains(ext) }
-            var claimed = 0
-            var only = 0
-            for index in modules.indices where claims(index) {
-                claimed += 1
-                only = index
+        if let ext = sample.fileExtension, let claimed = importingByExtension.first(where: { $0.fileExtension == ext })?.modules {
+            if claimed.count == 1 {
+                return Detection(module: modules[claimed[0]], confidence: 1, basis: .fileExtension)
             }
-            if claimed == 1 {
-                return Detection(module: modules[only], confidence: 1, basis: .fileExtension)
-            }
-            if claimed > 1, let best = bestByContent(sample, among: claims) {
+            if let best = bestByContent(sample, among: claimed) {
                 return best
             }
         }
-        return bestByContent(sample) { modules[$0].importer != nil }
+        return bestByContent(sample, among: importing)
     }
 
-    private func bestByContent(_ sample: InputSample, among candidates: (Int) -> Bool) -> Detection? {
+    private func bestByContent(_ sample: InputSample, among candidates: [Int]) -> Detection? {
         var best: (index: Int, score: Double)?
-        for index in modules.indices where candidates(index) {
+        for index in candidates {
             guard let score = modules[index].importer?.detect(sample), score >= 0.5 else { continue }
             if best == nil || score > best!.score { best = (index, score) }
         }
