@@ -91,6 +91,38 @@ public struct XMLElement {
     /// The number of attributes.
     public var attributeCount: Int { Int(node.pointee.attribute_count) }
 
+    /// The attributes in no namespace, in order, read without building a list: a reader that
+    /// wants several of an element's attributes looks at each once.
+    public var plainAttributes: PlainAttributes { PlainAttributes(nodes: nodes, cursor: node.pointee.attributes, end: node.pointee.attributes + node.pointee.attribute_count) }
+
+    /// The attributes in no namespace of an element.
+    public struct PlainAttributes: Sequence, IteratorProtocol {
+        let nodes: XMLNodes
+        var cursor: Int32
+        let end: Int32
+
+        public mutating func next() -> PlainAttribute? {
+            while cursor < end {
+                let attribute = nodes.attribute(cursor)
+                cursor += 1
+                if attribute.pointee.href == 0 { return PlainAttribute(nodes: nodes, attribute: attribute) }
+            }
+            return nil
+        }
+    }
+
+    /// One attribute in no namespace.
+    public struct PlainAttribute {
+        let nodes: XMLNodes
+        let attribute: UnsafeMutablePointer<newsconv_attribute>
+
+        /// The local name.
+        public var name: String { String(cString: nodes.cString(attribute.pointee.name)) }
+
+        /// The value.
+        public var value: String { nodes.string(attribute.pointee.value, count: attribute.pointee.value_length) }
+    }
+
     /// True when every attribute passes `allowed` (local name, namespace URI); values are not read.
     public func attributesAll(_ allowed: (UnsafePointer<CChar>, String?) -> Bool) -> Bool {
         var index = node.pointee.attributes

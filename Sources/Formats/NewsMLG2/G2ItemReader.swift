@@ -168,11 +168,32 @@ struct G2ItemReader {
     private func isSimpleConcept(_ element: XMLElement) -> Bool { simplicity.isSimpleConcept(element) }
 
     private static func concept(_ element: XMLElement) -> Concept {
-        let qcode = element.attribute("qcode")
+        // The attributes looked at once each, not searched for one name at a time.
+        var qcode: String?, uri: String?, literal: String?, type: String?, typeURI: String?, role: String?, roleURI: String?
+        for attribute in element.plainAttributes {
+            switch attribute.name {
+            case "qcode": qcode = attribute.value
+            case "uri": uri = attribute.value
+            case "literal": literal = attribute.value
+            case "type": type = attribute.value
+            case "typeuri": typeURI = attribute.value
+            case "role": role = attribute.value
+            case "roleuri": roleURI = attribute.value
+            default: break
+            }
+        }
+        var name: String?
+        var broader: [Concept] = []
+        for child in element.childElements {
+            if name == nil, child.isNamed("name") {
+                name = NITFBodyReader.normalize(child.text)
+            } else if child.isNamed("broader") {
+                broader.append(Self.concept(child))
+            }
+        }
         return Concept(
-            qcode: qcode, uri: element.attribute("uri") ?? qcode.flatMap(G2Vocabulary.uri(forQCode:)), literal: element.attribute("literal"),
-            name: element.first("name").map { NITFBodyReader.normalize($0.text) }, type: element.attribute("type") ?? element.attribute("typeuri"),
-            role: element.attribute("role") ?? element.attribute("roleuri"), broader: element.all("broader").map(Self.concept))
+            qcode: qcode, uri: uri ?? qcode.flatMap(G2Vocabulary.uri(forQCode:)), literal: literal, name: name, type: type ?? typeURI,
+            role: role ?? roleURI, broader: broader)
     }
 
     private static func text(_ element: XMLElement) -> String { NITFBodyReader.normalize(element.text) }
