@@ -36,20 +36,7 @@ package struct NITFBodyWriter {
 
     /// A date as NITF's `norm` wants it: ISO 8601 basic (`20231215T103000+0100`, `20231215`);
     /// a partial date keeps the extended form (`--12-15`), which has no basic equivalent.
-    package static func norm(_ date: NewsDate) -> String {
-        let text = date.iso8601
-        guard date.hasFullDate else { return text }
-        // The basic form: no `-` in the date, no `:` in the time and offset (a `-` there is a sign).
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(text.utf8.count)
-        var inTime = false
-        for byte in text.utf8 {
-            if byte == UInt8(ascii: "T") { inTime = true }
-            if inTime ? byte == UInt8(ascii: ":") : byte == UInt8(ascii: "-") { continue }
-            bytes.append(byte)
-        }
-        return String(decoding: bytes, as: UTF8.self)
-    }
+    package static func norm(_ date: NewsDate) -> String { date.basicISO8601 }
 
     private mutating func writeKept(_ name: String, to w: inout XMLWriter) {
         for fragment in standalone.kept[name] ?? [] { w.raw(fragment) }

@@ -210,17 +210,29 @@ public struct NewsDate: Sendable, Hashable, Codable, CustomStringConvertible, Co
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// Appends ``iso8601``'s UTF-8 bytes: writers call this for every date they write.
-    func appendISO8601(to out: inout [UInt8]) {
+    /// The ISO 8601 basic form of a date with a year, month and day (`20231215T103000+0500`: no
+    /// `-` in the date, no `:` in the time and offset), as NITF's `norm` attributes want it;
+    /// ``iso8601`` for another date.
+    package var basicISO8601: String {
+        guard hasFullDate else { return iso8601 }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(32)
+        appendISO8601(to: &bytes, basic: true)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends ``iso8601``'s UTF-8 bytes (the basic form's with `basic`): writers call this for
+    /// every date they write.
+    func appendISO8601(to out: inout [UInt8], basic: Bool = false) {
         let dash = UInt8(ascii: "-")
         let colon = UInt8(ascii: ":")
         if let year {
             appendPadded(year, 4, to: &out)
             if let month {
-                out.append(dash)
+                if !basic { out.append(dash) }
                 appendPadded(month, 2, to: &out)
                 if let day {
-                    out.append(dash)
+                    if !basic { out.append(dash) }
                     appendPadded(day, 2, to: &out)
                 }
             }
@@ -236,9 +248,9 @@ public struct NewsDate: Sendable, Hashable, Codable, CustomStringConvertible, Co
         if let time, day != nil {
             out.append(UInt8(ascii: "T"))
             appendPadded(time.hour, 2, to: &out)
-            out.append(colon)
+            if !basic { out.append(colon) }
             appendPadded(time.minute, 2, to: &out)
-            out.append(colon)
+            if !basic { out.append(colon) }
             appendPadded(time.second, 2, to: &out)
             if let fraction = time.fraction {
                 out.append(UInt8(ascii: "."))
@@ -252,7 +264,7 @@ public struct NewsDate: Sendable, Hashable, Codable, CustomStringConvertible, Co
                 out.append(utcOffsetMinutes < 0 ? dash : UInt8(ascii: "+"))
                 let m = abs(utcOffsetMinutes)
                 appendPadded(m / 60, 2, to: &out)
-                out.append(colon)
+                if !basic { out.append(colon) }
                 appendPadded(m % 60, 2, to: &out)
             }
         }

@@ -274,7 +274,7 @@ public struct XMLWriter {
     static func isName(_ name: String) -> Bool {
         // ASCII names, nearly all of them, are checked byte by byte: the verdict is 0 (not a
         // name), 1 (a name) or 2 (not ASCII: looked at below).
-        func verdict(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt8 {
+        let verdict = name.utf8.withContiguousStorageIfAvailable { bytes -> UInt8 in
             var verdict: UInt8 = 0
             for byte in bytes {
                 if byte >= 0x80 { return 2 }
@@ -286,12 +286,15 @@ public struct XMLWriter {
                 }
             }
             return verdict
-        }
-        let verdict = name.utf8.withContiguousStorageIfAvailable(verdict) ?? {
-            var name = name
-            return name.withUTF8(verdict)
-        }()
+        } ?? 2
         if verdict < 2 { return verdict == 1 }
+        return isUnicodeName(name)
+    }
+
+    /// ``isName(_:)`` for a name with non-ASCII characters, by Unicode properties (apart, so
+    /// that the ASCII check does not set up what this needs).
+    @inline(never)
+    private static func isUnicodeName(_ name: String) -> Bool {
         guard let first = name.unicodeScalars.first, !name.isEmpty else { return false }
         if first.properties.numericType != nil || first == "-" || first == "." { return false }
         return name.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || $0.properties.numericType != nil || "-_.:".unicodeScalars.contains($0) }

@@ -262,8 +262,8 @@ public final class BatchRunner: @unchecked Sendable {
         var outputs: [(String, Data)] = []
         for (relative, group) in zip(paths, groups) {
             do {
-                var exported = try converter.export(group, format: target, options: options)
-                exported.diagnostics = exported.diagnostics.map { $0.inFile(path) }
+                // The converter places the export's diagnostics in the articles' file already.
+                let exported = try converter.export(group, format: target, options: options)
                 diagnostics += exported.diagnostics
                 outputs.append((relative, exported.data))
             } catch {
