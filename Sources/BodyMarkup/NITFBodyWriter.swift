@@ -53,7 +53,7 @@ package struct NITFBodyWriter {
         w.start("body.content")
         writeBlocks(article.body, to: &w)
         if !standalone.associatedMedia.isEmpty {
-            w.start("block", [("class", MarkupNames.associatedMediaClass)])
+            w.start("block", ("class", MarkupNames.associatedMediaClass))
             for media in standalone.associatedMedia { writeMedia(media, to: &w) }
             w.end()
         }
@@ -141,20 +141,20 @@ package struct NITFBodyWriter {
                 w.element("region", text: region)
                 rest = rest[regionRange.upperBound...]
             } else if let region = dateline.region, !region.isEmpty {
-                w.element("region", [("class", "unprinted")], text: region)
+                w.element("region", ("class", "unprinted"), text: region)
             }
             w.end()
             w.text(String(rest))
         } else {
             w.text(text)
             if let place = dateline.place, !place.isEmpty {
-                w.start("location", [("class", "unprinted")])
+                w.start("location", ("class", "unprinted"))
                 w.element("city", text: place)
                 if let region = dateline.region { w.element("region", text: region) }
                 w.end()
             }
         }
-        if let date = dateline.date { w.element("story.date", [("norm", Self.norm(date))]) }
+        if let date = dateline.date { w.element("story.date", ("norm", Self.norm(date))) }
         w.end()
     }
 
@@ -171,7 +171,7 @@ package struct NITFBodyWriter {
         w.start("tagline", mixed: true)
         var first = true
         if let signOff = article.signOff {
-            w.element("org", [("class", "signoff")], text: signOff)
+            w.element("org", ("class", "signoff"), text: signOff)
             first = false
         }
         for trailer in article.trailers {
@@ -358,11 +358,11 @@ package struct NITFBodyWriter {
             w.end()
         case .strong(let content):
             // NITF has no strong emphasis; `em class="strong"` reads back as strong.
-            w.start("em", [("class", "strong")], mixed: true)
+            w.start("em", ("class", "strong"), mixed: true)
             writeInlines(content, to: &w)
             w.end()
         case .code(let text):
-            w.element("em", [("class", "code")], text: text)
+            w.element("em", ("class", "code"), text: text)
         case .link(let href, let title, let content):
             var attributes = [("href", href)]
             if let title { attributes.append(("title", title)) }

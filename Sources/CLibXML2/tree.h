@@ -222,8 +222,12 @@ static inline void newsconv_tree_text(newsconv_tree *tree, const xmlChar *text, 
 /// a `&`, `&name;` for a reference to an entity of the DTD. The references are replaced by the
 /// entity's text when that holds no further reference, else kept as written (never expanded
 /// further: a hostile DTD's nested entities would grow without bound).
-static inline uint32_t newsconv_tree_value(newsconv_tree *tree, xmlDocPtr doc, const xmlChar *value, size_t length) {
-    if (memchr(value, '&', length) == NULL) return newsconv_tree_bytes(tree, value, length);
+static inline uint32_t newsconv_tree_value(newsconv_tree *tree, xmlDocPtr doc, const xmlChar *value, size_t length, uint32_t *stored) {
+    if (memchr(value, '&', length) == NULL) {
+        *stored = (uint32_t) length;
+        return newsconv_tree_bytes(tree, value, length);
+    }
+    *stored = 0;
     uint32_t offset = newsconv_tree_bytes(tree, "", 0);
     if (offset == 0) return 0;
     tree->string_length -= 1;
@@ -259,6 +263,7 @@ static inline uint32_t newsconv_tree_value(newsconv_tree *tree, xmlDocPtr doc, c
     }
     // The NUL after the value.
     if (newsconv_tree_bytes(tree, "", 0) == 0) return 0;
+    *stored = (uint32_t) strlen(tree->strings + offset);
     return offset;
 }
 
@@ -305,10 +310,11 @@ static inline void newsconv_lean_start(void *ctx, const xmlChar *localname, cons
         stored->name = newsconv_tree_name(tree, attribute[0]);
         stored->prefix = newsconv_tree_name(tree, attribute[1]);
         stored->href = newsconv_tree_name(tree, attribute[2]);
-        uint32_t value = newsconv_tree_value(tree, ctxt->myDoc, attribute[3], (size_t) (attribute[4] - attribute[3]));
+        uint32_t length = 0;
+        uint32_t value = newsconv_tree_value(tree, ctxt->myDoc, attribute[3], (size_t) (attribute[4] - attribute[3]), &length);
         stored = &tree->attributes[at];
         stored->value = value;
-        stored->value_length = tree->failed ? 0 : newsconv_tree_value_length(tree, value);
+        stored->value_length = tree->failed ? 0 : length;
     }
     if (tree->failed) return;
     newsconv_node *node = &tree->nodes[index];

@@ -76,7 +76,7 @@ enum FileIO {
     /// writer can slip in between. Throws with the system's reason otherwise.
     /// `way` picks the first way tried (tests use it to reach the fallbacks).
     static func writeAtomically(_ data: Data, to path: String, replace: Bool = true, way: Way = .linkDescriptor) throws {
-        let slash = path.utf8.lastIndex(of: UInt8(ascii: "/"))
+        let slash = path.lastUTF8Index(of: UInt8(ascii: "/"))
         let folder = slash.map { String(path[...$0]) } ?? ""
         #if os(Linux)
         // An unnamed file in the folder, linked under its name once written: one change to the

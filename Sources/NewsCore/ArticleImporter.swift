@@ -14,7 +14,7 @@ public struct InputSample: Sendable {
 
     /// The lowercased file extension (`txt`, `xml`), if any.
     public var fileExtension: String? {
-        guard let path, let dot = path.utf8.lastIndex(of: UInt8(ascii: ".")), !path.utf8[dot...].contains(UInt8(ascii: "/")) else { return nil }
+        guard let path, let dot = path.lastUTF8Index(of: UInt8(ascii: ".")), !path.utf8[dot...].contains(UInt8(ascii: "/")) else { return nil }
         let ext = path.utf8[path.utf8.index(after: dot)...]
         guard !ext.isEmpty else { return nil }
         // An ASCII extension, nearly every one, is lowercased by byte.

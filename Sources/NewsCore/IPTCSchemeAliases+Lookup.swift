@@ -4,8 +4,8 @@ extension IPTCSchemeAliases {
     /// The URI a qcode stands for (`medtop:20000763` -> `http://cv.iptc.org/newscodes/mediatopic/20000763`).
     package static func uri(forQCode qcode: String) -> String? {
         // The colon is looked for in UTF-8 (a Character search costs more than the rest).
-        guard let colon = qcode.utf8.firstIndex(of: UInt8(ascii: ":")), let base = uris[String(qcode[..<colon])] else { return nil }
-        let code = qcode[qcode.index(after: colon)...]
+        guard let colon = qcode.firstUTF8Index(of: UInt8(ascii: ":")), let base = uris[String(qcode[..<colon])] else { return nil }
+        let code = qcode[qcode.utf8.index(after: colon)...]
         return code.isEmpty ? nil : base + code
     }
 
@@ -21,7 +21,7 @@ extension IPTCSchemeAliases {
 
     /// A scheme URI and a code for a qcode (ninjs 1.x `scheme`/`code`).
     package static func schemeAndCode(forQCode qcode: String) -> (scheme: String, code: String)? {
-        guard let colon = qcode.utf8.firstIndex(of: UInt8(ascii: ":")) else { return nil }
+        guard let colon = qcode.firstUTF8Index(of: UInt8(ascii: ":")) else { return nil }
         let alias = String(qcode[..<colon])
         let code = String(qcode[qcode.index(after: colon)...])
         guard !code.isEmpty else { return nil }

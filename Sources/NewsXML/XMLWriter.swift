@@ -54,8 +54,24 @@ public struct XMLWriter {
         startUnchecked(name, attributes, mixed: mixed)
     }
 
+    /// Opens an element with one attribute: ``start(_:_:mixed:)`` without the attribute list
+    /// (an array per element, for the commonest case).
+    public mutating func start(_ name: String, _ attribute: (String, String), mixed: Bool = false) {
+        precondition(Self.isName(name), "'\(name)' is not an XML name")
+        precondition(Self.isName(attribute.0), "'\(attribute.0)' is not an XML attribute name")
+        openStartTag(name, mixed: mixed)
+        writeAttribute(attribute.0, attribute.1)
+    }
+
     /// `start` for names that come from a parsed document, which are XML names already.
     mutating func startUnchecked(_ name: String, _ attributes: [(String, String)], mixed: Bool = false) {
+        openStartTag(name, mixed: mixed)
+        for (key, value) in attributes { writeAttribute(key, value) }
+    }
+
+    /// `<name`, the element pushed; its attributes follow, then the start tag is closed by
+    /// whatever comes next.
+    private mutating func openStartTag(_ name: String, mixed: Bool) {
         unique()
         let offset = output.count
         let parentHadElements = stack.last?.hasElements ?? false
@@ -63,17 +79,20 @@ public struct XMLWriter {
         beginChild()
         output.append(UInt8(ascii: "<"))
         append(name)
-        for (key, value) in attributes {
-            output.append(UInt8(ascii: " "))
-            append(key)
-            append("=\"")
-            escape(value, attribute: true)
-            output.append(UInt8(ascii: "\""))
-        }
         stack.append(Frame(
             name: name, mixed: mixed || (stack.last?.mixed ?? false), offset: offset, parentHadElements: parentHadElements,
             parentTagWasOpen: parentTagWasOpen))
         startTagOpen = true
+    }
+
+    /// ` key="value"` in the open start tag, the value escaped.
+    private mutating func writeAttribute(_ key: String, _ value: String) {
+        output.append(UInt8(ascii: " "))
+        append(key)
+        output.append(UInt8(ascii: "="))
+        output.append(UInt8(ascii: "\""))
+        escape(value, attribute: true)
+        output.append(UInt8(ascii: "\""))
     }
 
     /// Closes the innermost open element, or takes it back entirely when nothing was written in
@@ -119,6 +138,13 @@ public struct XMLWriter {
         end()
     }
 
+    /// ``element(_:_:text:)`` with one attribute, given without a list.
+    public mutating func element(_ name: String, _ attribute: (String, String), text: String? = nil) {
+        start(name, attribute, mixed: text != nil)
+        if let text { self.text(text) }
+        end()
+    }
+
     /// A fragment that is already well-formed XML (one that ``XMLElement/serialized(defaultNamespace:)`` made).
     public mutating func raw(_ fragment: String) {
         unique()
@@ -129,11 +155,7 @@ public struct XMLWriter {
     /// ` name="value"`, the value escaped.
     mutating func attributeText(_ name: String, _ value: String) {
         unique()
-        output.append(UInt8(ascii: " "))
-        append(name)
-        append("=\"")
-        escape(value, attribute: true)
-        output.append(UInt8(ascii: "\""))
+        writeAttribute(name, value)
     }
 
     /// Kept fragments, each as ``raw(_:)``; true when there were any (they then stand instead of

@@ -27,7 +27,7 @@ public struct NITFExporter: ArticleExporter {
         ]
         if let language = article.language { attributes.append(("baselang", language)) }
         // Most articles (all but NITF's own) hold nothing kept from NITF: no look-ups then.
-        let hasKept = article.extensions.values.keys.contains { $0.utf8.starts(with: "nitf:".utf8) }
+        let hasKept = article.extensions.values.keys.contains { $0.hasUTF8Prefix("nitf:") }
         for name in NITFVocabulary.keptRootAttributes where hasKept {
             if case .string(let value)? = article.extensions["nitf:nitf/@\(name)"] { attributes.append((name, value)) }
         }
@@ -85,8 +85,8 @@ public struct NITFExporter: ArticleExporter {
     /// keys' UTF-8 bytes (Character-by-Character work showed in batch profiles).
     static func foreignPrefixes(_ article: Article) -> [String] {
         var prefixes: [String] = []
-        for key in article.extensions.values.keys where !key.utf8.starts(with: "nitf:".utf8) {
-            let end = key.utf8.firstIndex(of: UInt8(ascii: ":")) ?? key.utf8.endIndex
+        for key in article.extensions.values.keys where !key.hasUTF8Prefix("nitf:") {
+            let end = key.firstUTF8Index(of: UInt8(ascii: ":")) ?? key.endIndex
             let prefix = String(key[..<end]) + ":"
             if !prefixes.contains(prefix) { prefixes.append(prefix) }
         }

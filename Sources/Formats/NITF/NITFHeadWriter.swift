@@ -43,7 +43,7 @@ struct NITFHeadWriter {
     }
 
     mutating func write(_ article: Article, to w: inout XMLWriter) {
-        hasKept = article.extensions.values.keys.contains { $0.utf8.starts(with: "nitf:".utf8) }
+        hasKept = article.extensions.values.keys.contains { $0.hasUTF8Prefix("nitf:") }
         w.start("head")
         if case .string(let title)? = article.extensions["nitf:head/title"] {
             w.element("title", text: title)
@@ -67,7 +67,7 @@ struct NITFHeadWriter {
         let genres = article.genres.compactMap { Self.code($0, scheme: NITFVocabulary.genreScheme) }
         guard !subjects.isEmpty || !genres.isEmpty else { return }
         w.start("tobject")
-        for genre in genres { w.element("tobject.property", [("tobject.property.type", genre)]) }
+        for genre in genres { w.element("tobject.property", ("tobject.property.type", genre)) }
         for (refnum, name) in subjects {
             var attributes = [("tobject.subject.ipr", "IPTC"), ("tobject.subject.refnum", refnum)]
             if let name { attributes.append(("tobject.subject.detail", name)) }
@@ -108,11 +108,11 @@ struct NITFHeadWriter {
             if writeKept("docdata", child.rawValue, of: article, to: &w) { continue }
             switch child {
             case .docID:
-                if let id = article.id { w.element("doc-id", [("id-string", id)]) }
+                if let id = article.id { w.element("doc-id", ("id-string", id)) }
             case .urgency:
                 if let urgency = article.urgency {
                     if urgency > 8 { warn("urgency-range", "urgency \(urgency) is beyond NITF's 1-8 (ed-urg); wrote 8") }
-                    w.element("urgency", [("ed-urg", String(min(max(urgency, 1), 8)))])
+                    w.element("urgency", ("ed-urg", String(min(max(urgency, 1), 8))))
                 }
             case .dateIssue:
                 if let date = article.versionCreated ?? article.firstCreated { writeDate("date.issue", date, to: &w) }
@@ -121,17 +121,17 @@ struct NITFHeadWriter {
             case .dateExpire:
                 if let date = article.expires { writeDate("date.expire", date, to: &w) }
             case .edMsg:
-                for note in article.editorialNotes { w.element("ed-msg", [("info", note)]) }
+                for note in article.editorialNotes { w.element("ed-msg", ("info", note)) }
             case .duKey:
-                if let slugline = article.slugline { w.element("du-key", [("key", slugline)]) }
+                if let slugline = article.slugline { w.element("du-key", ("key", slugline)) }
             case .docCopyright:
-                if let holder = article.copyrightHolder { w.element("doc.copyright", [("holder", holder)]) }
+                if let holder = article.copyrightHolder { w.element("doc.copyright", ("holder", holder)) }
             case .docRights:
-                if let terms = article.usageTerms { w.element("doc.rights", [("limitations", terms)]) }
+                if let terms = article.usageTerms { w.element("doc.rights", ("limitations", terms)) }
             case .keyList:
                 guard !article.keywords.isEmpty else { continue }
                 w.start("key-list")
-                for keyword in article.keywords { w.element("keyword", [("key", keyword)]) }
+                for keyword in article.keywords { w.element("keyword", ("key", keyword)) }
                 w.end()
             case .identifiedContent:
                 writeIdentifiedContent(article, to: &w)
@@ -148,7 +148,7 @@ struct NITFHeadWriter {
             warn("partial-date", "\(name) needs a full date, and '\(date.iso8601)' is partial; dropped (give --date-context)")
             return
         }
-        w.element(name, [("norm", NITFBodyWriter.norm(date))])
+        w.element(name, ("norm", NITFBodyWriter.norm(date)))
     }
 
     /// People, organisations, places, and the subjects and genres `tobject` cannot hold.

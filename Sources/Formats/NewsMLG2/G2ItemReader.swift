@@ -309,7 +309,7 @@ struct G2ItemReader {
 
     /// The code of a qcode: what follows its last colon (all of it without one).
     static func code(ofQCode qcode: String) -> Substring {
-        guard let colon = qcode.utf8.lastIndex(of: UInt8(ascii: ":")) else { return qcode[...] }
+        guard let colon = qcode.lastUTF8Index(of: UInt8(ascii: ":")) else { return qcode[...] }
         return qcode[qcode.utf8.index(after: colon)...]
     }
 

@@ -34,7 +34,7 @@ final class DirectoryOutput: BatchOutput, @unchecked Sendable {
         do {
             try FileIO.writeAtomically(data, to: path, replace: replace)
         } catch let failure as FileIO.Failure where failure.code == ENOENT {
-            let folder = path.utf8.lastIndex(of: UInt8(ascii: "/")).map { String(path[..<$0]) } ?? "."
+            let folder = path.lastUTF8Index(of: UInt8(ascii: "/")).map { String(path[..<$0]) } ?? "."
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
             try FileIO.writeAtomically(data, to: path, replace: replace)
         }
