@@ -15,19 +15,22 @@ package struct NITFBodyReader: InlineMarkupReader {
     let keepsUnmapped: Bool
     var dropped = DroppedMarkup()
     var extra: [Diagnostic] = []
+    /// Whether notes are made (see ``NewsCore/ConversionOptions/reportsNotes``).
+    let reportsNotes: Bool
 
-    package init(codePrefix: String, path: String?, keepsUnmapped: Bool = false, keepNamespace: String? = nil) {
+    package init(codePrefix: String, path: String?, keepsUnmapped: Bool = false, keepNamespace: String? = nil, reportsNotes: Bool = true) {
         self.codePrefix = codePrefix
         self.path = path
         self.keepsUnmapped = keepsUnmapped
         self.keepNamespace = keepNamespace
+        self.reportsNotes = reportsNotes
     }
 
     /// Keeps an element whole under `<container>/<name>`, or reports it when not keeping.
     private mutating func keepOrNote(_ element: XMLElement, container: String, into content: inout NITFBodyContent) {
         guard keepsUnmapped else { return note(element) }
         let key = "\(container)/\(element.name)"
-        if !content.kept.contains(where: { $0.key == key }) {
+        if reportsNotes, !content.kept.contains(where: { $0.key == key }) {
             extra.append(.note("\(codePrefix).kept", "<\(element.name)> has no IR field; kept whole in extensions[\"nitf:\(key)\"] for NITF output", at: SourceLocation(path: path, line: element.line, column: 1)))
         }
         content.kept.append((key, element.serialized(defaultNamespace: keepNamespace)))

@@ -77,8 +77,8 @@ public struct Converter: Sendable {
         for index in result.articles.indices { DateCompletion.complete(&result.articles[index], context: options.dateContext) }
         if let unicode {
             for index in result.articles.indices { result.articles[index].origin?.encoding = unicode.encoding }
-            result.diagnostics.insert(
-                .note("input.encoding.unicode", "the input is \(unicode.encoding.uppercased()); read as Unicode text", at: SourceLocation(path: path, line: 1, column: 1)), at: 0)
+            if options.reportsNotes { result.diagnostics.insert(
+                .note("input.encoding.unicode", "the input is \(unicode.encoding.uppercased()); read as Unicode text", at: SourceLocation(path: path, line: 1, column: 1)), at: 0) }
         }
         let file = path ?? "<stdin>"
         for index in result.diagnostics.indices where result.diagnostics[index].location.path == nil {

@@ -13,10 +13,16 @@ public struct ConversionOptions: Sendable, Hashable {
     public var now: Date?
     /// Options for one format, by `format.option` key.
     public var formatOptions: [String: String]
+    /// Whether the caller records notes (the diagnostics that say what was kept or read in a
+    /// particular way). When it does not (a batch without a report), importers and exporters
+    /// leave them out: making them costs time and nobody reads them. Warnings and errors are
+    /// always made.
+    public var reportsNotes: Bool
 
-    public init(dateContext: NewsDate? = nil, now: Date? = nil, formatOptions: [String: String] = [:]) {
+    public init(dateContext: NewsDate? = nil, now: Date? = nil, formatOptions: [String: String] = [:], reportsNotes: Bool = true) {
         self.dateContext = dateContext
         self.now = now
         self.formatOptions = formatOptions
+        self.reportsNotes = reportsNotes
     }
 }

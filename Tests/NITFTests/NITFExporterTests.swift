@@ -112,6 +112,10 @@ import Testing
         let foreign = try #require(diagnostics.first { $0.code == "nitf.export.foreign-extensions" })
         #expect(foreign.message.contains("(g2:, ninjs:)"))
         #expect(!text.contains("<service"))
+        // Without notes: the same document and the same warnings.
+        let quiet = try NITFExporter().write([article], options: ConversionOptions(reportsNotes: false))
+        #expect(quiet.data == Data(text.utf8))
+        #expect(quiet.diagnostics == diagnostics.filter { $0.severity != .note })
     }
 
     @Test func severalArticlesAreRefused() throws {

@@ -106,6 +106,26 @@ import ZIPFoundation
         }
     }
 
+    /// A batch without a report makes no notes (nothing records them): it writes the same
+    /// outputs and gives the same exit code as one with a report, whose records hold the notes.
+    @Test func aBatchWithoutAReportWritesTheSameOutputs() throws {
+        let source = try Self.makeSource()
+        let base = source.deletingLastPathComponent()
+        defer { try? FileManager.default.removeItem(at: base) }
+        let report = base.appendingPathComponent("report.jsonl")
+        for target in ["nitf", "json", "newsml-g2"] {
+            let reported = base.appendingPathComponent("reported-\(target)")
+            let plain = base.appendingPathComponent("plain-\(target)")
+            let now = Date(timeIntervalSince1970: 1_700_000_000)
+            let first = try BatchRunner(request: BatchRequest(sources: [source.path], to: target, output: reported.path, jobs: 2, report: report.path, now: now)).run()
+            let second = try BatchRunner(request: BatchRequest(sources: [source.path], to: target, output: plain.path, jobs: 2, now: now)).run()
+            #expect(try Self.files(under: plain) == Self.files(under: reported), "\(target)")
+            #expect(first.exitCode == second.exitCode && first.converted == second.converted)
+            let notes = try Self.reportLines(report).flatMap { ($0["diagnostics"] as? [[String: Any]] ?? []).filter { $0["severity"] as? String == "note" } }
+            #expect(!notes.isEmpty, "the report holds the notes (\(target))")
+        }
+    }
+
     @Test func zipAndTarGzSourcesGiveTheSameOutputsAsTheFolder() throws {
         let source = try Self.makeSource()
         let base = source.deletingLastPathComponent()

@@ -79,6 +79,19 @@ let g2 = "http://iptc.org/std/nar/2006-10-01/"
         </newsItem>
         """
 
+    /// Without notes (a batch that records none), the same article and the same warnings; the
+    /// kept elements are still kept.
+    @Test func notesAreLeftOutWhenNobodyRecordsThem() throws {
+        let withNotes = try importG2(Self.item)
+        var quiet = options
+        quiet.reportsNotes = false
+        let withoutNotes = try NewsMLG2Importer().read(ImportInput(data: Data(Self.item.utf8), path: "item.xml"), options: quiet)
+        #expect(withNotes.diagnostics.contains { $0.severity == .note })
+        #expect(withoutNotes.diagnostics == withNotes.diagnostics.filter { $0.severity != .note })
+        #expect(withoutNotes.articles == withNotes.articles)
+        #expect(withoutNotes.articles.first?.extensions["g2:itemMeta/generator"] != nil)
+    }
+
     @Test func mapsTheItem() throws {
         let result = try importG2(Self.item)
         let article = try #require(result.articles.first)

@@ -185,7 +185,7 @@ enum FrontMatter {
     }
 
     /// Reads front matter. `line` is the file line of its first YAML line, for diagnostics.
-    static func read(_ yaml: String, path: String?, line: Int) throws -> Contents {
+    static func read(_ yaml: String, path: String?, line: Int, reportsNotes: Bool = true) throws -> Contents {
         let root: Node?
         do {
             root = try Yams.compose(yaml: yaml)
@@ -199,6 +199,7 @@ enum FrontMatter {
             throw ConversionError("markdown.front-matter.not-mapping", "the front matter is not a mapping of keys to values", at: SourceLocation(path: path, line: line, column: 1))
         }
         var reader = FrontMatterReader(path: path, firstLine: line)
+        reader.reportsNotes = reportsNotes
         for (keyNode, value) in mapping {
             guard let key = keyNode.string else { continue }
             reader.read(key: key, value: value, keyNode: keyNode, into: &contents)

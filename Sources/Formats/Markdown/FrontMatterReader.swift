@@ -10,6 +10,9 @@ struct FrontMatterReader {
     let firstLine: Int
     var diagnostics: [Diagnostic] = []
 
+    /// Whether notes are made (see ``ConversionOptions/reportsNotes``).
+    var reportsNotes = true
+
     init(path: String?, firstLine: Int) {
         self.path = path
         self.firstLine = firstLine
@@ -23,8 +26,9 @@ struct FrontMatterReader {
         diagnostics.append(.warning("markdown.front-matter.\(code)", message, at: at(node)))
     }
 
-    private mutating func note(_ code: String, _ message: String, _ node: Node) {
-        diagnostics.append(.note("markdown.front-matter.\(code)", message, at: at(node)))
+    private mutating func note(_ code: String, _ message: @autoclosure () -> String, _ node: Node) {
+        guard reportsNotes else { return }
+        diagnostics.append(.note("markdown.front-matter.\(code)", message(), at: at(node)))
     }
 
     /// A scalar as text; a number or a date written plain in YAML is read as its text.

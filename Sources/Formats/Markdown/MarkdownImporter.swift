@@ -34,7 +34,7 @@ public struct MarkdownImporter: ArticleImporter {
         let text = decoded.text.replacingOccurrences(of: "\r\n", with: "\n")
         let (yaml, body, bodyLine) = try Self.split(text, path: input.path)
         var contents = FrontMatter.Contents()
-        if let yaml { contents = try FrontMatter.read(yaml, path: input.path, line: 2) }
+        if let yaml { contents = try FrontMatter.read(yaml, path: input.path, line: 2, reportsNotes: options.reportsNotes) }
         diagnostics += contents.diagnostics
         var article = contents.article
         article.origin = Origin(format: "markdown", path: input.path, encoding: decoded.encoding, line: 1, column: 1)

@@ -13,11 +13,11 @@ public struct NITFExporter: ArticleExporter {
         guard articles.count == 1 else {
             throw ConversionError("nitf.export.one-article", "a NITF document holds one article, and \(articles.count) were given; write them one per file")
         }
-        return Self.write(articles[0])
+        return Self.write(articles[0], reportsNotes: options.reportsNotes)
     }
 
     /// The article borrowed: written without copies of it.
-    private static func write(_ article: borrowing Article) -> ExportResult {
+    private static func write(_ article: borrowing Article, reportsNotes: Bool) -> ExportResult {
         let location = article.origin?.location ?? SourceLocation()
         var w = XMLWriter()
         w.declaration()
@@ -56,7 +56,7 @@ public struct NITFExporter: ArticleExporter {
         if !dropped.isEmpty {
             diagnostics.append(.warning("nitf.export.dropped-fields", "NITF has no element for the article's \(dropped.joined(separator: ", ")); dropped", at: location))
         }
-        let foreign = Self.foreignPrefixes(article)
+        let foreign = reportsNotes ? Self.foreignPrefixes(article) : []
         if !foreign.isEmpty {
             diagnostics.append(.note("nitf.export.foreign-extensions", "extensions kept from other formats (\(foreign.joined(separator: ", "))) are not written to NITF", at: location))
         }

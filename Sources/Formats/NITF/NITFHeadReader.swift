@@ -21,10 +21,14 @@ struct NITFHeadReader {
     private var dateRelease: (date: NewsDate, element: XMLElement)?
     private var releaseIsEmbargo = false
 
-    init(path: String?, keepNamespace: String?, article: Article) {
+    /// Whether notes are made (see ``ConversionOptions/reportsNotes``).
+    let reportsNotes: Bool
+
+    init(path: String?, keepNamespace: String?, article: Article, reportsNotes: Bool = true) {
         self.path = path
         self.keepNamespace = keepNamespace
         self.article = article
+        self.reportsNotes = reportsNotes
     }
 
     private func at(_ element: XMLElement) -> SourceLocation { SourceLocation(path: path, line: element.line, column: 1) }
@@ -36,7 +40,7 @@ struct NITFHeadReader {
     /// Keeps an element whole under `nitf:<container>/<name>`, with one note per key.
     mutating func keep(_ element: XMLElement, container: String) {
         let key = "nitf:\(container)/\(element.name)"
-        if article.extensions[key] == nil {
+        if reportsNotes, article.extensions[key] == nil {
             diagnostics.append(.note("nitf.import.kept", "<\(element.name)> holds data the IR has no field for; kept whole in extensions[\"\(key)\"] for NITF output", at: at(element)))
         }
         article.extensions.append(.string(fragments.serialize(element, defaultNamespace: keepNamespace)), to: key)

@@ -18,8 +18,13 @@ struct G2ItemReader {
     private var sourceNamespace: String?
     /// Serializes kept elements (one per item: it caches the namespaces in scope).
     private let fragments = XMLFragmentWriter()
+    /// Whether notes are made (see ``ConversionOptions/reportsNotes``).
+    private let reportsNotes: Bool
 
-    init(path: String?) { self.path = path }
+    init(path: String?, reportsNotes: Bool = true) {
+        self.path = path
+        self.reportsNotes = reportsNotes
+    }
 
     private func at(_ element: XMLElement) -> SourceLocation { SourceLocation(path: path, line: element.line, column: 1) }
 
@@ -32,7 +37,7 @@ struct G2ItemReader {
     private mutating func keep(_ element: XMLElement, container: String) {
         let name = element.name
         let key = Self.extensionKey(container, name)
-        if article.extensions.append(.string(serialized(element)), to: key) {
+        if article.extensions.append(.string(serialized(element)), to: key), reportsNotes {
             diagnostics.append(.note(
                 "newsml-g2.import.kept", "<\(name)> holds data the IR has no field for; kept whole in extensions[\"\(key)\"] for NewsML-G2 output",
                 at: at(element)))
@@ -445,7 +450,7 @@ struct G2ItemReader {
                     if let head = root.first("head") {
                         warn("nitf-head", "the inline NITF head (docdata, meta) is not read in NewsML-G2 items; dropped", head)
                     }
-                    var reader = NITFBodyReader(codePrefix: "newsml-g2.import", path: path)
+                    var reader = NITFBodyReader(codePrefix: "newsml-g2.import", path: path, reportsNotes: reportsNotes)
                     if let nitfBody = root.first("body") { body = reader.readBody(nitfBody) }
                     usedBody = true
                 } else if root.isNamed("html") || root.isNamed("body") || root.namespaceURI == "http://www.w3.org/1999/xhtml" || type.contains("html") {
@@ -491,7 +496,7 @@ struct G2ItemReader {
 
     /// A rendition that is not the body: kept whole, written back as it was.
     private mutating func keepAlternative(_ element: XMLElement) {
-        if article.extensions["g2:contentSet/alternative"] == nil {
+        if reportsNotes, article.extensions["g2:contentSet/alternative"] == nil {
             diagnostics.append(.note("newsml-g2.import.kept", "a <\(element.name)> rendition that is not the body is kept whole in extensions[\"g2:contentSet/alternative\"]", at: at(element)))
         }
         article.extensions.append(.string(serialized(element)), to: "g2:contentSet/alternative")

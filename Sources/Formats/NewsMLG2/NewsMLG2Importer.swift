@@ -33,10 +33,10 @@ public struct NewsMLG2Importer: ArticleImporter {
     static let treeParseLimit = 16 << 20
 
     public func read(_ input: ImportInput, options: ConversionOptions) throws -> ImportResult {
-        try read(input, treeParseLimit: Self.treeParseLimit)
+        try read(input, treeParseLimit: Self.treeParseLimit, reportsNotes: options.reportsNotes)
     }
 
-    func read(_ input: ImportInput, treeParseLimit: Int) throws -> ImportResult {
+    func read(_ input: ImportInput, treeParseLimit: Int, reportsNotes: Bool = true) throws -> ImportResult {
         let path = input.path
         var articles: [Article] = []
         var diagnostics: [Diagnostic] = []
@@ -65,7 +65,7 @@ public struct NewsMLG2Importer: ArticleImporter {
                 problem = ConversionError("newsml-g2.item.incomplete", message, at: SourceLocation(path: path, line: element.line, column: 1))
                 return
             }
-            var reader = G2ItemReader(path: path)
+            var reader = G2ItemReader(path: path, reportsNotes: reportsNotes)
             reader.read(element)
             let (article, itemDiagnostics) = reader.finish()
             articles.append(article)
@@ -82,7 +82,7 @@ public struct NewsMLG2Importer: ArticleImporter {
             }
             guard rootName == "newsMessage" else { return .skip }
             if start.depth == 1 {
-                if name == "header" {
+                if name == "header", reportsNotes {
                     diagnostics.append(.note("newsml-g2.import.message-header", "the newsMessage header (sent, sender, ...) describes the transmission, not the articles; not kept", at: SourceLocation(path: path, line: start.line, column: 1)))
                 }
                 return name == "itemSet" ? .descend : .skip

@@ -24,7 +24,7 @@ public struct NinjsExporter: ArticleExporter {
         var diagnostics: [Diagnostic] = []
         var objects: [OrderedJSON] = []
         for article in articles {
-            var writer = NinjsWriter(profile: profile, location: article.origin?.location ?? SourceLocation())
+            var writer = NinjsWriter(profile: profile, location: article.origin?.location ?? SourceLocation(), reportsNotes: options.reportsNotes)
             objects.append(writer.object(for: article))
             diagnostics += writer.diagnostics
         }

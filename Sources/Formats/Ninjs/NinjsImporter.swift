@@ -33,16 +33,16 @@ public struct NinjsImporter: ArticleImporter {
         }
         switch value {
         case .object(let object):
-            var reader = NinjsReader(path: input.path, locate: { locate($0) })
+            var reader = NinjsReader(path: input.path, reportsNotes: options.reportsNotes, locate: { locate($0) })
             articles.append(try reader.read(object))
             diagnostics += reader.diagnostics
         case .array(let items):
-            diagnostics.append(.note("ninjs.import.collection", "the document is an array of \(items.count) ninjs objects (not valid ninjs itself); each is read as an article", at: locate([])))
+            if options.reportsNotes { diagnostics.append(.note("ninjs.import.collection", "the document is an array of \(items.count) ninjs objects (not valid ninjs itself); each is read as an article", at: locate([]))) }
             for (index, item) in items.enumerated() {
                 guard case .object(let object) = item else {
                     throw ConversionError("ninjs.item.not-object", "item \(index + 1) of the array is not a ninjs object", at: locate([.index(index)]))
                 }
-                var reader = NinjsReader(path: input.path, locate: { locate([.index(index)] + $0) })
+                var reader = NinjsReader(path: input.path, reportsNotes: options.reportsNotes, locate: { locate([.index(index)] + $0) })
                 articles.append(try reader.read(object))
                 diagnostics += reader.diagnostics
             }

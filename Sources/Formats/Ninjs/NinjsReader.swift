@@ -14,9 +14,12 @@ struct NinjsReader {
     var diagnostics: [Diagnostic] = []
     private var profile = NinjsProfile.v3
     private var article = Article()
+    /// Whether notes are made (see ``ConversionOptions/reportsNotes``).
+    let reportsNotes: Bool
 
-    init(path: String?, locate: @escaping ([JSONPathScanner.Step]) -> SourceLocation) {
+    init(path: String?, reportsNotes: Bool = true, locate: @escaping ([JSONPathScanner.Step]) -> SourceLocation) {
         self.path = path
+        self.reportsNotes = reportsNotes
         self.locate = locate
     }
 
@@ -126,7 +129,7 @@ struct NinjsReader {
         // What is left: kept under the family's prefix, with a note; unknown properties with a warning.
         for key in object.keys.sorted() where !consumed.contains(key) {
             if profile.defines(key) {
-                if article.extensions["ninjs\(profile.rawValue):\(key)"] == nil {
+                if reportsNotes, article.extensions["ninjs\(profile.rawValue):\(key)"] == nil {
                     diagnostics.append(.note("ninjs.import.kept", "\"\(key)\" has no IR field; kept in extensions[\"ninjs\(profile.rawValue):\(key)\"] for ninjs \(profile.rawValue).x output", at: locate([.key(key)])))
                 }
                 article.extensions["ninjs\(profile.rawValue):\(key)"] = object[key]

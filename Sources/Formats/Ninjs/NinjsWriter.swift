@@ -10,9 +10,13 @@ struct NinjsWriter {
     var diagnostics: [Diagnostic] = []
     private var members: [(String, OrderedJSON)] = []
 
-    init(profile: NinjsProfile, location: SourceLocation) {
+    /// Whether notes are made (see ``ConversionOptions/reportsNotes``).
+    let reportsNotes: Bool
+
+    init(profile: NinjsProfile, location: SourceLocation, reportsNotes: Bool = true) {
         self.profile = profile
         self.location = location
+        self.reportsNotes = reportsNotes
     }
 
     private mutating func warn(_ code: String, _ message: String) {
@@ -255,7 +259,7 @@ struct NinjsWriter {
             warn("dropped-fields", "ninjs has no property for the article's \(dropped.joined(separator: ", ")); dropped")
         }
         let prefix = "ninjs\(profile.rawValue):"
-        let foreign = Set(article.extensions.values.keys.filter { !$0.hasPrefix(prefix) }.map { String($0.prefix { $0 != ":" }) }).sorted()
+        let foreign = !reportsNotes ? [] : Set(article.extensions.values.keys.filter { !$0.hasPrefix(prefix) }.map { String($0.prefix { $0 != ":" }) }).sorted()
         if !foreign.isEmpty {
             diagnostics.append(.note("ninjs.export.foreign-extensions", "extensions kept from other formats or ninjs families (\(foreign.joined(separator: ", "))) are not written: ninjs \(profile.version) rejects unknown properties", at: location))
         }

@@ -66,7 +66,7 @@ public struct WireTextImporter: ArticleImporter {
             if let header = envelope.headerLine { article.extensions["iptc7901:header"] = .string(header) }
             if let category = envelope.category { article.extensions["iptc7901:category"] = .string(category) }
             if let dtg = envelope.dateTimeGroup { article.extensions["iptc7901:dateTimeGroup"] = .string(dtg) }
-            diagnostics.append(.note("wire.iptc7901.envelope", "read an IPTC 7901 envelope (header, keywords, head, date-time group)", at: at(1)))
+            if options.reportsNotes { diagnostics.append(.note("wire.iptc7901.envelope", "read an IPTC 7901 envelope (header, keywords, head, date-time group)", at: at(1))) }
         } else {
             lines = lines.map { line in
                 var copy = line

@@ -43,7 +43,8 @@ public final class BatchRunner: @unchecked Sendable {
         let target = try converter.outputFormat(requested: request.to, outputPath: nil)
         if let from = request.from { _ = try converter.inputFormat(of: Data(), path: nil, requested: from) }
         try converter.checkFormatOptions(request.formatOptions)
-        var options = ConversionOptions(now: request.now, formatOptions: request.formatOptions)
+        // Only the report records notes: without one, importers and exporters need not make them.
+        var options = ConversionOptions(now: request.now, formatOptions: request.formatOptions, reportsNotes: request.report != nil)
         if let text = request.dateContext {
             guard let date = NewsDate(iso8601: text), date.hasFullDate else { throw .usage("--date-context expects a date as YYYY-MM-DD, got '\(text)'") }
             options.dateContext = date
