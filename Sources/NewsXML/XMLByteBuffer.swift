@@ -48,7 +48,7 @@ final class XMLByteBuffer {
     }
 
     @inline(__always)
-    func append(_ text: StaticString) {
+    func appendLiteral(_ text: StaticString) {
         append(text.utf8Start, count: text.utf8CodeUnitCount)
     }
 

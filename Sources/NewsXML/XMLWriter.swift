@@ -13,8 +13,11 @@ public struct XMLWriter {
     public private(set) var replacedCharacters = 0
     let pretty: Bool
 
+    /// An open element. Its name is in ``names``: a frame holds no String, so pushing, reading
+    /// and popping frames involves no reference counting.
     private struct Frame {
-        var name: String
+        var nameStart: Int
+        var nameCount: Int
         var hasElements = false
         var mixed = false
         /// Where the element began, and its parent's state then (to take back an empty element).
@@ -28,6 +31,8 @@ public struct XMLWriter {
         stack.reserveCapacity(16)
         return stack
     }()
+    /// The names of the open elements, one after the other.
+    private var names = XMLByteBuffer(capacity: 256)
     private var startTagOpen = false
 
     public init(pretty: Bool = true) {
@@ -42,7 +47,7 @@ public struct XMLWriter {
     /// `<?xml version="1.0" encoding="UTF-8"?>` and a newline.
     public mutating func declaration() {
         unique()
-        append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
+        output.appendLiteral("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
     }
 
     /// Opens an element. Attribute values are escaped; names must be XML names. `mixed` declares
@@ -78,10 +83,15 @@ public struct XMLWriter {
         let parentTagWasOpen = startTagOpen
         beginChild()
         output.append(UInt8(ascii: "<"))
-        append(name)
+        let nameStart = names.count
+        var name = name
+        name.withUTF8 { utf8 in
+            output.append(utf8)
+            names.append(utf8)
+        }
         stack.append(Frame(
-            name: name, mixed: mixed || (stack.last?.mixed ?? false), offset: offset, parentHadElements: parentHadElements,
-            parentTagWasOpen: parentTagWasOpen))
+            nameStart: nameStart, nameCount: names.count - nameStart, mixed: mixed || (stack.last?.mixed ?? false), offset: offset,
+            parentHadElements: parentHadElements, parentTagWasOpen: parentTagWasOpen))
         startTagOpen = true
     }
 
@@ -103,6 +113,7 @@ public struct XMLWriter {
         unique()
         stack.removeLast()
         output.truncate(to: frame.offset)
+        names.truncate(to: frame.nameStart)
         startTagOpen = frame.parentTagWasOpen
         if !stack.isEmpty { stack[stack.count - 1].hasElements = frame.parentHadElements }
     }
@@ -111,14 +122,15 @@ public struct XMLWriter {
     public mutating func end() {
         guard let frame = stack.popLast() else { preconditionFailure("end() without an open element") }
         unique()
+        defer { names.truncate(to: frame.nameStart) }
         if startTagOpen {
-            append("/>")
+            output.appendLiteral("/>")
             startTagOpen = false
             return
         }
         if pretty, frame.hasElements, !frame.mixed { newline(indent: stack.count) }
-        append("</")
-        append(frame.name)
+        output.appendLiteral("</")
+        output.append(names.base + frame.nameStart, count: frame.nameCount)
         output.append(UInt8(ascii: ">"))
     }
 
@@ -181,6 +193,7 @@ public struct XMLWriter {
     @inline(__always)
     private mutating func unique() {
         if !isKnownUniquelyReferenced(&output) { output = output.copy() }
+        if !isKnownUniquelyReferenced(&names) { names = names.copy() }
     }
 
     // MARK: - Internals
@@ -214,69 +227,61 @@ public struct XMLWriter {
 
     private static let spaces: StaticString = "                                                                "
 
-    /// For each byte: 0 when it is copied as it is in text and in attributes, 1 when it needs a
-    /// look (markup characters, controls, the lead byte of U+FFFE/U+FFFF).
-    private static let needsLook: [UInt8] = (0..<256).map { byte in
-        switch byte {
-        case 0x26, 0x3C, 0x3E, 0x22, 0xEF: 1
-        case 0x00..<0x20: 1
-        default: 0
+    private mutating func escape(_ s: String, attribute: Bool) {
+        if s.utf8.withContiguousStorageIfAvailable({ escape(bytes: $0, attribute: attribute) }) == nil {
+            var s = s
+            s.withUTF8 { escape(bytes: $0, attribute: attribute) }
         }
     }
 
-    private mutating func escape(_ s: String, attribute: Bool) {
+    private mutating func escape(bytes utf8: UnsafeBufferPointer<UInt8>, attribute: Bool) {
         // Bytes that need nothing are copied in runs; only markup characters, controls and the
         // non-characters U+FFFE/U+FFFF (EF BF BE/BF) are looked at.
-        var s = s
-        s.withUTF8 { utf8 in
-            guard let base = utf8.baseAddress else { return }
-            let count = utf8.count
-            var runStart = 0
-            var i = 0
-            Self.needsLook.withUnsafeBufferPointer { look in
-                while i < count {
-                    // Eight bytes at a time while none of them needs a look.
-                    if i + 8 <= count, !Self.needsLook(word: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)) {
-                        i += 8
-                        continue
-                    }
-                    let byte = base[i]
-                    if look[Int(byte)] == 0 {
-                        i += 1
-                        continue
-                    }
-                    let replacement: StaticString
-                    var width = 1
-                    switch byte {
-                    case 0x26: replacement = "&amp;"
-                    case 0x3C: replacement = "&lt;"
-                    case 0x3E: replacement = "&gt;"
-                    case 0x22 where attribute: replacement = "&quot;"
-                    case 0x09 where attribute: replacement = "&#9;"
-                    case 0x0A where attribute: replacement = "&#10;"
-                    case 0x0D: replacement = "&#13;"
-                    case 0x22, 0x09, 0x0A:
-                        i += 1
-                        continue
-                    case 0x00..<0x20:
-                        replacedCharacters += 1
-                        replacement = "\u{FFFD}"
-                    case 0xEF where i + 2 < count && base[i + 1] == 0xBF && (base[i + 2] == 0xBE || base[i + 2] == 0xBF):
-                        replacedCharacters += 1
-                        replacement = "\u{FFFD}"
-                        width = 3
-                    default:
-                        i += 1
-                        continue
-                    }
-                    if i > runStart { output.append(base + runStart, count: i - runStart) }
-                    output.append(replacement)
-                    i += width
-                    runStart = i
-                }
+        guard let base = utf8.baseAddress else { return }
+        let count = utf8.count
+        var runStart = 0
+        var i = 0
+        while i < count {
+            // Eight bytes at a time while none of them needs a look.
+            if i + 8 <= count, !Self.needsLook(word: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)) {
+                i += 8
+                continue
             }
-            if count > runStart { output.append(base + runStart, count: count - runStart) }
+            let byte = base[i]
+            guard byte < 0x20 || byte == 0x22 || byte == 0x26 || byte == 0x3C || byte == 0x3E || byte == 0xEF else {
+                i += 1
+                continue
+            }
+            let replacement: StaticString
+            var width = 1
+            switch byte {
+            case 0x26: replacement = "&amp;"
+            case 0x3C: replacement = "&lt;"
+            case 0x3E: replacement = "&gt;"
+            case 0x22 where attribute: replacement = "&quot;"
+            case 0x09 where attribute: replacement = "&#9;"
+            case 0x0A where attribute: replacement = "&#10;"
+            case 0x0D: replacement = "&#13;"
+            case 0x22, 0x09, 0x0A:
+                i += 1
+                continue
+            case 0x00..<0x20:
+                replacedCharacters += 1
+                replacement = "\u{FFFD}"
+            case 0xEF where i + 2 < count && base[i + 1] == 0xBF && (base[i + 2] == 0xBE || base[i + 2] == 0xBF):
+                replacedCharacters += 1
+                replacement = "\u{FFFD}"
+                width = 3
+            default:
+                i += 1
+                continue
+            }
+            if i > runStart { output.append(base + runStart, count: i - runStart) }
+            output.appendLiteral(replacement)
+            i += width
+            runStart = i
         }
+        if count > runStart { output.append(base + runStart, count: count - runStart) }
     }
 
     /// Whether any of eight bytes may need a look: a control (below 0x20), `"`, `&`, `<`, `>` or
