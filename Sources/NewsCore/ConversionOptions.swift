@@ -18,11 +18,26 @@ public struct ConversionOptions: Sendable, Hashable {
     /// leave them out: making them costs time and nobody reads them. Warnings and errors are
     /// always made.
     public var reportsNotes: Bool
+    /// The prefixes of the extension keys the articles' one consumer reads (its exporter's
+    /// ``FormatModule/readsExtensions``), when nothing else sees the articles; nil: keep all.
+    /// An importer may then leave out what it would keep under other prefixes: keeping an
+    /// unmapped XML element means serializing it, which a NITF output never reads.
+    public var keptExtensions: [String]?
 
-    public init(dateContext: NewsDate? = nil, now: Date? = nil, formatOptions: [String: String] = [:], reportsNotes: Bool = true) {
+    public init(
+        dateContext: NewsDate? = nil, now: Date? = nil, formatOptions: [String: String] = [:], reportsNotes: Bool = true,
+        keptExtensions: [String]? = nil
+    ) {
         self.dateContext = dateContext
         self.now = now
         self.formatOptions = formatOptions
         self.reportsNotes = reportsNotes
+        self.keptExtensions = keptExtensions
+    }
+
+    /// Whether extensions under `prefix` (`"g2:"`) are to be kept.
+    public func keepsExtensions(_ prefix: String) -> Bool {
+        guard let keptExtensions else { return true }
+        return keptExtensions.contains { prefix.hasPrefix($0) || $0.hasPrefix(prefix) }
     }
 }

@@ -27,6 +27,9 @@ public struct FormatModule: Sendable {
     public var options: [Option]
     /// True for a format that lives outside the package (an external plugin).
     public var isExternal: Bool
+    /// The prefixes of the extension keys the exporter reads (`["nitf:"]`); nil when it may read
+    /// any (newsconv JSON writes them all). A test checks every declaration against its exporter.
+    public var readsExtensions: [String]?
 
     /// A format-specific option, documented for `newsconv formats`.
     public struct Option: Sendable, Hashable, Codable {
@@ -42,7 +45,7 @@ public struct FormatModule: Sendable {
     public init(
         name: String, aliases: [String] = [], title: String, fileExtensions: [String], mediaTypes: [String] = [],
         importer: (any ArticleImporter)? = nil, exporter: (any ArticleExporter)? = nil, holdsManyArticles: Bool,
-        validator: (any DocumentValidator)? = nil, options: [Option] = [], isExternal: Bool = false
+        validator: (any DocumentValidator)? = nil, options: [Option] = [], isExternal: Bool = false, readsExtensions: [String]? = nil
     ) {
         self.name = name
         self.aliases = aliases
@@ -55,6 +58,7 @@ public struct FormatModule: Sendable {
         self.validator = validator
         self.options = options
         self.isExternal = isExternal
+        self.readsExtensions = readsExtensions
     }
 
     /// The extension for output files.

@@ -113,7 +113,7 @@ import ZIPFoundation
         let base = source.deletingLastPathComponent()
         defer { try? FileManager.default.removeItem(at: base) }
         let report = base.appendingPathComponent("report.jsonl")
-        for target in ["nitf", "json", "newsml-g2"] {
+        for target in ["nitf", "json", "newsml-g2", "ninjs", "markdown"] {
             let reported = base.appendingPathComponent("reported-\(target)")
             let plain = base.appendingPathComponent("plain-\(target)")
             let now = Date(timeIntervalSince1970: 1_700_000_000)

@@ -23,12 +23,15 @@ struct NITFHeadReader {
 
     /// Whether notes are made (see ``ConversionOptions/reportsNotes``).
     let reportsNotes: Bool
+    /// Whether what the IR has no field for is kept under `nitf:` (see ``ConversionOptions/keptExtensions``).
+    let keepsExtensions: Bool
 
-    init(path: String?, keepNamespace: String?, article: Article, reportsNotes: Bool = true) {
+    init(path: String?, keepNamespace: String?, article: Article, reportsNotes: Bool = true, keepsExtensions: Bool = true) {
         self.path = path
         self.keepNamespace = keepNamespace
         self.article = article
         self.reportsNotes = reportsNotes
+        self.keepsExtensions = keepsExtensions
     }
 
     private func at(_ element: XMLElement) -> SourceLocation { SourceLocation(path: path, line: element.line, column: 1) }
@@ -39,6 +42,7 @@ struct NITFHeadReader {
 
     /// Keeps an element whole under `nitf:<container>/<name>`, with one note per key.
     mutating func keep(_ element: XMLElement, container: String) {
+        guard keepsExtensions else { return }
         let key = "nitf:\(container)/\(element.name)"
         if reportsNotes, article.extensions[key] == nil {
             diagnostics.append(.note("nitf.import.kept", "<\(element.name)> holds data the IR has no field for; kept whole in extensions[\"\(key)\"] for NITF output", at: at(element)))

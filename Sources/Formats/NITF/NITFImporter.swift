@@ -47,7 +47,8 @@ public struct NITFImporter: ArticleImporter {
         }
         if let lang = root.attribute("lang", namespace: XMLElement.xmlNamespace), article.language == nil { article.language = lang }
 
-        var head = NITFHeadReader(path: path, keepNamespace: namespace, article: article, reportsNotes: options.reportsNotes)
+        let keeps = options.keepsExtensions("nitf:")
+        var head = NITFHeadReader(path: path, keepNamespace: namespace, article: article, reportsNotes: options.reportsNotes, keepsExtensions: keeps)
         for child in root.elements {
             switch child.name {
             case "head": head.read(child)
@@ -63,7 +64,8 @@ public struct NITFImporter: ArticleImporter {
         article = head.article
         diagnostics += head.diagnostics
 
-        var reader = NITFBodyReader(codePrefix: "nitf.import", path: path, keepsUnmapped: true, keepNamespace: namespace, reportsNotes: options.reportsNotes)
+        var reader = NITFBodyReader(
+            codePrefix: "nitf.import", path: path, keepsUnmapped: true, keepNamespace: namespace, reportsNotes: options.reportsNotes, keepsExtensions: keeps)
         let content = reader.readBody(body)
         diagnostics += content.diagnostics
         article.headline = content.headline ?? head.title

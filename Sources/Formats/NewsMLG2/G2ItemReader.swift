@@ -20,10 +20,13 @@ struct G2ItemReader {
     private let fragments = XMLFragmentWriter()
     /// Whether notes are made (see ``ConversionOptions/reportsNotes``).
     private let reportsNotes: Bool
+    /// Whether what the IR has no field for is kept under `g2:` (see ``ConversionOptions/keptExtensions``).
+    private let keepsExtensions: Bool
 
-    init(path: String?, reportsNotes: Bool = true) {
+    init(path: String?, reportsNotes: Bool = true, keepsExtensions: Bool = true) {
         self.path = path
         self.reportsNotes = reportsNotes
+        self.keepsExtensions = keepsExtensions
     }
 
     private func at(_ element: XMLElement) -> SourceLocation { SourceLocation(path: path, line: element.line, column: 1) }
@@ -35,6 +38,7 @@ struct G2ItemReader {
     }
 
     private mutating func keep(_ element: XMLElement, container: String) {
+        guard keepsExtensions else { return }
         let name = element.name
         let key = Self.extensionKey(container, name)
         if article.extensions.append(.string(serialized(element)), to: key), reportsNotes {
@@ -91,7 +95,7 @@ struct G2ItemReader {
             default: keepIfValid(child, container: "item", known: G2Vocabulary.newsItemOrder + ["catalog", "Signature"])
             }
         }
-        if !catalogs.isEmpty { article.extensions["g2:catalogRef"] = .array(catalogs) }
+        if !catalogs.isEmpty, keepsExtensions { article.extensions["g2:catalogRef"] = .array(catalogs) }
     }
 
     /// Keeps an element the IR has no field for, if NewsML-G2 knows it (or it is from another
@@ -496,6 +500,7 @@ struct G2ItemReader {
 
     /// A rendition that is not the body: kept whole, written back as it was.
     private mutating func keepAlternative(_ element: XMLElement) {
+        guard keepsExtensions else { return }
         if reportsNotes, article.extensions["g2:contentSet/alternative"] == nil {
             diagnostics.append(.note("newsml-g2.import.kept", "a <\(element.name)> rendition that is not the body is kept whole in extensions[\"g2:contentSet/alternative\"]", at: at(element)))
         }

@@ -33,10 +33,10 @@ public struct NewsMLG2Importer: ArticleImporter {
     static let treeParseLimit = 16 << 20
 
     public func read(_ input: ImportInput, options: ConversionOptions) throws -> ImportResult {
-        try read(input, treeParseLimit: Self.treeParseLimit, reportsNotes: options.reportsNotes)
+        try read(input, treeParseLimit: Self.treeParseLimit, reportsNotes: options.reportsNotes, keepsExtensions: options.keepsExtensions("g2:"))
     }
 
-    func read(_ input: ImportInput, treeParseLimit: Int, reportsNotes: Bool = true) throws -> ImportResult {
+    func read(_ input: ImportInput, treeParseLimit: Int, reportsNotes: Bool = true, keepsExtensions: Bool = true) throws -> ImportResult {
         let path = input.path
         var articles: [Article] = []
         var diagnostics: [Diagnostic] = []
@@ -65,7 +65,7 @@ public struct NewsMLG2Importer: ArticleImporter {
                 problem = ConversionError("newsml-g2.item.incomplete", message, at: SourceLocation(path: path, line: element.line, column: 1))
                 return
             }
-            var reader = G2ItemReader(path: path, reportsNotes: reportsNotes)
+            var reader = G2ItemReader(path: path, reportsNotes: reportsNotes, keepsExtensions: keepsExtensions)
             reader.read(element)
             let (article, itemDiagnostics) = reader.finish()
             articles.append(article)

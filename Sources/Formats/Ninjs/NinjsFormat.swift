@@ -15,5 +15,6 @@ extension FormatModule {
         options: [
             .init(key: NinjsFormatOptions.profile, help: "the profile written: 3 (ninjs 3.1, the default), 2 (2.2) or 1 (1.6)")
         ]
+        // Reads every extension: an article without an id gets a uri from a hash of all of it.
     )
 }

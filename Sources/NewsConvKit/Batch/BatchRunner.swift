@@ -44,7 +44,12 @@ public final class BatchRunner: @unchecked Sendable {
         if let from = request.from { _ = try converter.inputFormat(of: Data(), path: nil, requested: from) }
         try converter.checkFormatOptions(request.formatOptions)
         // Only the report records notes: without one, importers and exporters need not make them.
-        var options = ConversionOptions(now: request.now, formatOptions: request.formatOptions, reportsNotes: request.report != nil)
+        // Without a report or filters, the exporter is all that sees the articles: importers need
+        // not keep extensions it does not read.
+        let unseen = request.report == nil && request.filters.isEmpty
+        var options = ConversionOptions(
+            now: request.now, formatOptions: request.formatOptions, reportsNotes: request.report != nil,
+            keptExtensions: unseen ? target.readsExtensions : nil)
         if let text = request.dateContext {
             guard let date = NewsDate(iso8601: text), date.hasFullDate else { throw .usage("--date-context expects a date as YYYY-MM-DD, got '\(text)'") }
             options.dateContext = date
