@@ -76,6 +76,15 @@ enum FileIO {
     /// writer can slip in between. Throws with the system's reason otherwise.
     /// `way` picks the first way tried (tests use it to reach the fallbacks).
     static func writeAtomically(_ data: Data, to path: String, replace: Bool = true, way: Way = .linkDescriptor) throws {
+        try writeAtomically(data, in: AT_FDCWD, at: path, replace: replace, way: way) { path }
+    }
+
+    /// ``writeAtomically(_:to:replace:way:)`` for a path relative to an open folder: a batch writes
+    /// each output by its path below the output folder, so the system walks only that part of it.
+    /// `displayPath` names the file in errors.
+    static func writeAtomically(
+        _ data: Data, in directory: Int32, at path: String, replace: Bool = true, way: Way = .linkDescriptor, displayPath: () -> String
+    ) throws {
         let slash = path.lastUTF8Index(of: UInt8(ascii: "/"))
         let folder = slash.map { String(path[...$0]) } ?? ""
         #if os(Linux)
@@ -83,56 +92,56 @@ enum FileIO {
         // folder instead of two (creating a temporary name, renaming it), and nothing left
         // behind if the process dies. File systems without O_TMPFILE take the portable way.
         if !replace, way != .temporaryName {
-            let unnamed = open(folder.isEmpty ? "." : folder, O_WRONLY | O_CLOEXEC | Int32(0o20000000) | O_DIRECTORY, 0o644)
+            let unnamed = openat(directory, folder.isEmpty ? "." : folder, O_WRONLY | O_CLOEXEC | Int32(0o20000000) | O_DIRECTORY, 0o644)
             if unnamed >= 0 {
                 defer { close(unnamed) }
-                guard write(all: data, to: unnamed) else { throw failure(path) }
+                guard write(all: data, to: unnamed) else { throw failure(displayPath()) }
                 // Linking the descriptor itself needs CAP_DAC_READ_SEARCH (or a recent kernel)
                 // and saves the kernel a walk through /proc; without it the call says ENOENT
                 // (the folder exists: the file was just made in it), and /proc is used from then on.
                 if way == .linkDescriptor, emptyPathLinks.load(ordering: .relaxed) {
-                    if linkat(unnamed, "", AT_FDCWD, path, 0x1000 /* AT_EMPTY_PATH */) == 0 { return }
-                    if errno == EEXIST { throw Exists(path: path) }
-                    if errno != ENOENT && errno != EPERM { throw failure(path) }
+                    if linkat(unnamed, "", directory, path, 0x1000 /* AT_EMPTY_PATH */) == 0 { return }
+                    if errno == EEXIST { throw Exists(path: displayPath()) }
+                    if errno != ENOENT && errno != EPERM { throw failure(displayPath()) }
                     emptyPathLinks.store(false, ordering: .relaxed)
                 }
-                if linkat(AT_FDCWD, "/proc/self/fd/\(unnamed)", AT_FDCWD, path, AT_SYMLINK_FOLLOW) == 0 { return }
-                if errno == EEXIST { throw Exists(path: path) }
-                if errno != ENOENT && errno != EPERM && errno != EXDEV { throw failure(path) }
+                if linkat(AT_FDCWD, "/proc/self/fd/\(unnamed)", directory, path, AT_SYMLINK_FOLLOW) == 0 { return }
+                if errno == EEXIST { throw Exists(path: displayPath()) }
+                if errno != ENOENT && errno != EPERM && errno != EXDEV { throw failure(displayPath()) }
                 // No /proc: the portable way below.
             }
         }
         #endif
         // The temporary name is the target's, hidden, with this process's id and a counter: made
         // by string operations (URL's would stat the path) and without a random-number call.
-        let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
+        let name = slash.map { String(path[path.utf8.index(after: $0)...]) } ?? path
         var temporary: String
         var descriptor: Int32
         repeat {
             let number = temporaryCounter.add(1, ordering: .relaxed).newValue
             temporary = "\(folder).\(name).newsconv-\(getpid())-\(number).tmp"
-            descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+            descriptor = openat(directory, temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         } while descriptor < 0 && errno == EEXIST
-        guard descriptor >= 0 else { throw failure(path) }
+        guard descriptor >= 0 else { throw failure(displayPath()) }
         let written = write(all: data, to: descriptor)
         let closed = close(descriptor) == 0
         guard written, closed else {
-            let error = failure(path)
-            unlink(temporary)
+            let error = failure(displayPath())
+            unlinkat(directory, temporary, 0)
             throw error
         }
         if replace {
-            guard rename(temporary, path) == 0 else {
-                let error = failure(path)
-                unlink(temporary)
+            guard renameat(directory, temporary, directory, path) == 0 else {
+                let error = failure(displayPath())
+                unlinkat(directory, temporary, 0)
                 throw error
             }
         } else {
             // A hard link fails when the name exists: the no-replace check and the write in one.
-            defer { unlink(temporary) }
-            guard link(temporary, path) == 0 else {
-                if errno == EEXIST { throw Exists(path: path) }
-                throw failure(path)
+            defer { unlinkat(directory, temporary, 0) }
+            guard linkat(directory, temporary, directory, path, 0) == 0 else {
+                if errno == EEXIST { throw Exists(path: displayPath()) }
+                throw failure(displayPath())
             }
         }
     }

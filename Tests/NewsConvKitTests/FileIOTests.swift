@@ -34,6 +34,35 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder).sorted() == ["empty", "large", "ünï cödé.json"])
     }
 
+    /// The same below an open folder (as a batch writes its outputs), every way, into a
+    /// subfolder too; errors name the file by its whole path.
+    @Test(arguments: [FileIO.Way.linkDescriptor, .linkProcPath, .temporaryName])
+    func writesBelowAnOpenFolder(way: FileIO.Way) throws {
+        let folder = try folder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try FileManager.default.createDirectory(atPath: folder + "/sub dir", withIntermediateDirectories: true)
+        let descriptor = open(folder, O_RDONLY | O_DIRECTORY)
+        #expect(descriptor >= 0)
+        defer { close(descriptor) }
+        for relative in ["top.nitf", "sub dir/ünï.nitf"] {
+            try FileIO.writeAtomically(Data("first".utf8), in: descriptor, at: relative, replace: false, way: way) { folder + "/" + relative }
+            #expect(FileIO.read(folder + "/" + relative) == Data("first".utf8))
+            #expect(throws: FileIO.Exists.self) {
+                try FileIO.writeAtomically(Data("second".utf8), in: descriptor, at: relative, replace: false, way: way) { folder + "/" + relative }
+            }
+            try FileIO.writeAtomically(Data("third".utf8), in: descriptor, at: relative, replace: true, way: way) { folder + "/" + relative }
+            #expect(FileIO.read(folder + "/" + relative) == Data("third".utf8))
+        }
+        do {
+            try FileIO.writeAtomically(Data("x".utf8), in: descriptor, at: "missing/x.nitf", replace: false, way: way) { folder + "/missing/x.nitf" }
+            Issue.record("a missing folder was written into")
+        } catch let failure as FileIO.Failure {
+            #expect(failure.code == ENOENT && failure.path == folder + "/missing/x.nitf")
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).sorted() == ["sub dir", "top.nitf"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder + "/sub dir") == ["ünï.nitf"])
+    }
+
     @Test func aMissingFolderIsAnErrorNotACrash() throws {
         let folder = try folder()
         defer { try? FileManager.default.removeItem(atPath: folder) }

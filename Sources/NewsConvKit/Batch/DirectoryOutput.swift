@@ -6,6 +6,9 @@ import Foundation
 final class DirectoryOutput: BatchOutput, @unchecked Sendable {
     let root: URL
     private let rootPath: String
+    /// The folder, open: outputs are written by their path below it, so the system walks only
+    /// that part for each file (AT_FDCWD when it cannot be opened: full paths then).
+    private let rootDescriptor: Int32
 
     init(root: URL) throws {
         self.root = root
@@ -15,7 +18,11 @@ final class DirectoryOutput: BatchOutput, @unchecked Sendable {
         } catch {
             throw BatchError.output(root.path, "cannot be created (\(error.localizedDescription))")
         }
+        let descriptor = open(rootPath, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        rootDescriptor = descriptor >= 0 ? descriptor : AT_FDCWD
     }
+
+    deinit { if rootDescriptor != AT_FDCWD { close(rootDescriptor) } }
 
     var excludedFromSources: [URL] { [root] }
 
@@ -30,13 +37,15 @@ final class DirectoryOutput: BatchOutput, @unchecked Sendable {
     /// Writes into the folder the relative path names; a missing folder is created on the first
     /// write that needs it (the write says so), so that no check or lock is needed per file.
     func write(_ data: Data, to relativePath: String, replace: Bool) throws {
-        let path = rootPath + "/" + relativePath
+        let relative = rootDescriptor == AT_FDCWD ? rootPath + "/" + relativePath : relativePath
+        let display = { [rootPath] in rootPath + "/" + relativePath }
         do {
-            try FileIO.writeAtomically(data, to: path, replace: replace)
+            try FileIO.writeAtomically(data, in: rootDescriptor, at: relative, replace: replace, displayPath: display)
         } catch let failure as FileIO.Failure where failure.code == ENOENT {
+            let path = display()
             let folder = path.lastUTF8Index(of: UInt8(ascii: "/")).map { String(path[..<$0]) } ?? "."
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            try FileIO.writeAtomically(data, to: path, replace: replace)
+            try FileIO.writeAtomically(data, in: rootDescriptor, at: relative, replace: replace, displayPath: display)
         }
     }
 
