@@ -44,7 +44,7 @@ extension InlineMarkupReader {
     /// unexpanded entity references kept as text and reported.
     mutating func readInlineChildren(_ element: XMLElement) -> [Inline] {
         var result: [Inline] = []
-        for child in element.children {
+        for child in element.childNodes {
             switch child {
             case .text(let text):
                 let collapsed = NITFBodyReader.collapse(text)

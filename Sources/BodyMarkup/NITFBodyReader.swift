@@ -48,7 +48,7 @@ package struct NITFBodyReader: InlineMarkupReader {
     /// Reads `body`: `body.head`, every `body.content`, `body.end`.
     package mutating func readBody(_ body: XMLElement) -> NITFBodyContent {
         var content = NITFBodyContent()
-        for child in body.elements {
+        for child in body.childElements {
             switch child.name {
             case "body.head": readBodyHead(child, into: &content)
             case "body.content":
@@ -67,10 +67,10 @@ package struct NITFBodyReader: InlineMarkupReader {
     }
 
     mutating func readBodyHead(_ head: XMLElement, into content: inout NITFBodyContent) {
-        for child in head.elements {
+        for child in head.childElements {
             switch child.name {
             case "hedline":
-                for line in child.elements {
+                for line in child.childElements {
                     if line.isNamed("hl1") { content.headline = Self.normalize(line.text) } else if line.isNamed("hl2") { content.subheadlines.append(Self.normalize(line.text)) }
                 }
             case "byline":
@@ -146,7 +146,7 @@ package struct NITFBodyReader: InlineMarkupReader {
     /// The dateline as printed: its text without elements marked `class="unprinted"`.
     private static func printedText(_ element: XMLElement) -> String {
         var out = ""
-        for child in element.children {
+        for child in element.childNodes {
             switch child {
             case .text(let text): out += text
             case .element(let inner) where inner.attribute("class") == "unprinted": break
@@ -181,7 +181,7 @@ package struct NITFBodyReader: InlineMarkupReader {
     }
 
     mutating func readBodyEnd(_ end: XMLElement, into content: inout NITFBodyContent) {
-        for other in end.elements where !other.isNamed("tagline") { keepOrNote(other, container: "body.end", into: &content) }
+        for other in end.childElements where !other.isNamed("tagline") { keepOrNote(other, container: "body.end", into: &content) }
         guard let tagline = end.first("tagline") else { return }
         var line = ""
         func flush() {
@@ -189,7 +189,7 @@ package struct NITFBodyReader: InlineMarkupReader {
             if !text.isEmpty { content.trailers.append(text) }
             line = ""
         }
-        for child in tagline.children {
+        for child in tagline.childNodes {
             switch child {
             case .text(let text): line += text
             case .element(let element) where element.isNamed("br"): flush()
@@ -208,13 +208,11 @@ package struct NITFBodyReader: InlineMarkupReader {
     package mutating func readBlocks(_ container: XMLElement) -> [Block] {
         var blocks: [Block] = []
         // Text directly in a block container (AAP's `<abstract>Text</abstract>`) is a paragraph.
-        var loose = ""
-        for case .text(let text) in container.children { loose += text }
-        let looseText = Self.normalize(loose)
+        let looseText = Self.normalize(container.ownText)
         if !looseText.isEmpty {
             blocks.append(.paragraph([.text(looseText)]))
         }
-        for child in container.elements {
+        for child in container.childElements {
             switch child.name {
             case "p":
                 dropped.attributes(of: child)
@@ -226,13 +224,13 @@ package struct NITFBodyReader: InlineMarkupReader {
                 blocks.append(.heading(level: level, content: readInlines(child)))
             case "block":
                 dropped.attributes(of: child)
-                for part in child.elements where ["tobject", "key-list", "classifier", "byline", "dateline", "copyrite", "abstract", "datasource"].contains(part.name) {
+                for part in child.childElements where ["tobject", "key-list", "classifier", "byline", "dateline", "copyrite", "abstract", "datasource"].contains(part.name) {
                     note(part)
                 }
                 blocks += readBlocks(child)
             case "bq":
                 var quoted: [Block] = []
-                for part in child.elements {
+                for part in child.childElements {
                     if part.isNamed("block") { quoted += readBlocks(part) } else if part.isNamed("credit") {
                         quoted.append(.paragraph([.text(Self.normalize(part.text))]))
                     }
@@ -249,7 +247,7 @@ package struct NITFBodyReader: InlineMarkupReader {
             case "dl":
                 note(child)
                 var items: [[Block]] = []
-                for part in child.elements where part.isNamed("dt") || part.isNamed("dd") {
+                for part in child.childElements where part.isNamed("dt") || part.isNamed("dd") {
                     items.append([.paragraph(readInlines(part))])
                 }
                 blocks.append(.list(ordered: false, items: items))
@@ -296,7 +294,7 @@ package struct NITFBodyReader: InlineMarkupReader {
         if !captions.isEmpty { item.caption = captions.joined(separator: "\n") }
         let producers = media.all("media-producer").map { Self.normalize($0.text) }.filter { !$0.isEmpty }
         if !producers.isEmpty { item.credit = producers.joined(separator: "; ") }
-        for other in media.elements where !["media-reference", "media-caption", "media-producer"].contains(other.name) { note(other) }
+        for other in media.childElements where !["media-reference", "media-caption", "media-producer"].contains(other.name) { note(other) }
         return item
     }
 

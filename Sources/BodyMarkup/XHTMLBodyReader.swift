@@ -37,7 +37,7 @@ package struct XHTMLBodyReader: InlineMarkupReader {
             if !trimmed.isEmpty { blocks.append(.paragraph(trimmed)) }
             loose = []
         }
-        for child in container.children {
+        for child in container.childNodes {
             guard case .element(let element) = child else {
                 if case .text(let text) = child { appendLoose(inlineText(text), to: &loose) }
                 continue
@@ -137,12 +137,12 @@ package struct XHTMLBodyReader: InlineMarkupReader {
         var result = Block.Table(rows: [])
         if let caption = table.first("caption") { result.caption = readInlines(caption) }
         func rows(_ container: XMLElement, header: Bool) {
-            for row in container.elements where row.name.lowercased() == "tr" {
+            for row in container.childElements where row.name.lowercased() == "tr" {
                 let cells = row.elements.filter { ["td", "th"].contains($0.name.lowercased()) }
                 result.rows.append(.init(isHeader: header || (!cells.isEmpty && cells.allSatisfy { $0.name.lowercased() == "th" }), cells: cells.map { readInlines($0) }))
             }
         }
-        for part in table.elements {
+        for part in table.childElements {
             switch part.name.lowercased() {
             case "thead": rows(part, header: true)
             case "tbody", "tfoot": rows(part, header: false)

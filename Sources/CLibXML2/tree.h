@@ -100,6 +100,22 @@ static inline newsconv_tree *newsconv_tree_new(size_t hint) {
     return tree;
 }
 
+/// Empties a tree for another document, keeping its buffers (a batch parses thousands of
+/// documents of a similar size on each thread). Returns 0 when the tree is better freed: one
+/// that grew large for a big document, or one that failed.
+static inline int newsconv_tree_reset(newsconv_tree *tree) {
+    if (tree->failed || tree->string_capacity > (1u << 20) || tree->node_capacity > 16384) return 0;
+    tree->node_count = 0;
+    tree->attribute_count = 0;
+    tree->namespace_count = 0;
+    tree->strings[0] = 0;
+    tree->string_length = 1;
+    tree->current = -1;
+    tree->root = -1;
+    memset(tree->name_keys, 0, sizeof(tree->name_keys));
+    return 1;
+}
+
 static inline void newsconv_tree_free(newsconv_tree *tree) {
     if (tree == NULL) return;
     free(tree->nodes);

@@ -9,14 +9,23 @@ final class XMLByteBuffer {
     private var capacity: Int
 
     init(capacity: Int) {
+        // The thread's spare block when it is large enough (a batch writes thousands of
+        // documents of a similar size on each thread), else a new one: malloc, not
+        // allocate(capacity:), whose aligned allocation (posix_memalign) costs several times more.
+        if let spare = Self.spares.take(atLeast: capacity) {
+            base = spare.base
+            self.capacity = spare.capacity
+            return
+        }
         self.capacity = max(capacity, 64)
-        // malloc, not allocate(capacity:): Swift's allocator asks for alignment (posix_memalign),
-        // which costs several times a plain malloc; bytes need none.
         guard let memory = malloc(self.capacity) else { fatalError("out of memory for \(self.capacity) bytes of XML") }
         base = memory.assumingMemoryBound(to: UInt8.self)
     }
 
-    deinit { free(base) }
+    deinit { Self.spares.give(base, capacity: capacity) }
+
+    /// One spare block per thread.
+    private static let spares = SpareBlocks()
 
     func copy() -> XMLByteBuffer {
         let copy = XMLByteBuffer(capacity: capacity)
@@ -74,4 +83,40 @@ final class XMLByteBuffer {
     }
 
     var buffer: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: base, count: count) }
+}
+
+/// A block of bytes kept per thread for the next ``XMLByteBuffer`` (one at a time; a block larger
+/// than 1 MiB, from a large document, is freed instead).
+private final class SpareBlocks: @unchecked Sendable {
+    private let key: pthread_key_t
+    private static let largest = 1 << 20
+
+    init() {
+        var key = pthread_key_t()
+        pthread_key_create(&key) { block in
+            if let block { free(block) }
+        }
+        self.key = key
+    }
+
+    /// The thread's block, its capacity stored in its first word, when it holds `count` bytes
+    /// and is not far larger (a small buffer does not take the block a document's output needs).
+    func take(atLeast count: Int) -> (base: UnsafeMutablePointer<UInt8>, capacity: Int)? {
+        guard let block = pthread_getspecific(key) else { return nil }
+        let capacity = block.load(as: Int.self)
+        guard capacity >= count, capacity <= max(count * 4, 1024) else { return nil }
+        pthread_setspecific(key, nil)
+        return (block.assumingMemoryBound(to: UInt8.self), capacity)
+    }
+
+    func give(_ base: UnsafeMutablePointer<UInt8>, capacity: Int) {
+        guard capacity <= Self.largest, capacity >= MemoryLayout<Int>.size else { return free(base) }
+        if let held = pthread_getspecific(key) {
+            // Keep the larger of the two.
+            guard held.load(as: Int.self) < capacity else { return free(base) }
+            free(held)
+        }
+        UnsafeMutableRawPointer(base).storeBytes(of: capacity, as: Int.self)
+        pthread_setspecific(key, UnsafeMutableRawPointer(base))
+    }
 }

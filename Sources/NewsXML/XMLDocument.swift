@@ -22,12 +22,12 @@ public final class XMLDocument: @unchecked Sendable {
     /// Parses bytes. Throws a ``ConversionError`` (code `xml.parse.<libxml2 code>`) at the first
     /// error's line and column. `encoding` overrides the document's declaration.
     public static func parse(_ data: Data, path: String?, encoding: String? = nil) throws(ConversionError) -> XMLDocument {
-        guard let tree = newsconv_tree_new(data.count) else {
+        guard let tree = TreePool.shared.take(sizedFor: data.count) else {
             throw ConversionError("xml.input.too-large", "the document is too large to hold in memory", at: SourceLocation(path: path, line: 1, column: 1))
         }
         // Owned here until the document takes it.
         var owned: UnsafeMutablePointer<newsconv_tree>? = tree
-        defer { if let owned { newsconv_tree_free(owned) } }
+        defer { if let owned { TreePool.shared.give(owned) } }
         let parsed = try parseWithLibXML2(data, path: path, encoding: encoding, into: tree)
         // A lean parse leaves libxml2 an empty document (with the DTD, if any).
         let hasDTD = parsed.document.pointee.intSubset != nil
@@ -71,10 +71,13 @@ public final class XMLDocument: @unchecked Sendable {
             defer { ctxt.pointee._private = nil }
             return data.withUnsafeBytes { raw -> xmlDocPtr? in
                 let bytes = raw.bindMemory(to: UInt8.self)
+                // No URL is given to libxml2: it would turn the path into a URI (parsing and
+                // escaping it) for a document base that nothing here uses, since no external
+                // entity or DTD is ever loaded; diagnostics name the path themselves.
                 guard encoding == nil, let base = bytes.baseAddress, bytes.count <= Int(newsconv_in_place_limit),
                     newsconv_is_plain_utf8_xml(base, bytes.count) != 0
                 else {
-                    return xmlCtxtReadMemory(ctxt, raw.bindMemory(to: CChar.self).baseAddress, Int32(raw.count), path, encoding, XMLRuntime.safeOptions)
+                    return xmlCtxtReadMemory(ctxt, raw.bindMemory(to: CChar.self).baseAddress, Int32(raw.count), nil, encoding, XMLRuntime.safeOptions)
                 }
                 // UTF-8 is parsed in place, from a copy that ends with the NUL libxml2 reads at the end.
                 guard let memory = malloc(bytes.count + 1) else { return nil }
@@ -82,7 +85,7 @@ public final class XMLDocument: @unchecked Sendable {
                 memory.copyMemory(from: base, byteCount: bytes.count)
                 let copy = memory.assumingMemoryBound(to: CChar.self)
                 copy[bytes.count] = 0
-                return newsconv_read_in_place(ctxt, copy, Int32(bytes.count), path, XMLRuntime.safeOptions)
+                return newsconv_read_in_place(ctxt, copy, Int32(bytes.count), nil, XMLRuntime.safeOptions)
             }
         }
         if let document, ctxt.pointee.wellFormed != 0, collector.errors.isEmpty {
@@ -147,7 +150,7 @@ public final class XMLDocument: @unchecked Sendable {
     private func walk(_ element: XMLElement, depth: Int, decide: (XMLStreamReader.Start) -> XMLStreamReader.Step, visit: (XMLElement) throws -> Void) rethrows {
         switch decide(XMLStreamReader.Start(name: element.name, namespaceURI: element.namespaceURI, depth: depth, line: element.line)) {
         case .expand: try visit(element)
-        case .descend: for child in element.elements { try walk(child, depth: depth + 1, decide: decide, visit: visit) }
+        case .descend: for child in element.childElements { try walk(child, depth: depth + 1, decide: decide, visit: visit) }
         case .skip: break
         }
     }

@@ -160,6 +160,43 @@ public struct XMLElement {
         return result
     }
 
+    /// ``children`` one by one, without building an array.
+    public var childNodes: ChildNodes { ChildNodes(nodes: nodes, cursor: node.pointee.first_child) }
+
+    /// The children of an element, in order: elements, text and unexpanded entity references.
+    public struct ChildNodes: Sequence, IteratorProtocol {
+        let nodes: XMLNodes
+        var cursor: Int32
+
+        public mutating func next() -> Child? {
+            while cursor >= 0 {
+                let child = nodes.node(cursor)
+                cursor = child.pointee.next
+                switch child.pointee.kind {
+                case Int32(NEWSCONV_ELEMENT): return .element(XMLElement(nodes: nodes, node: child))
+                case Int32(NEWSCONV_TEXT): return .text(nodes.string(child.pointee.text, count: child.pointee.text_length))
+                case Int32(NEWSCONV_ENTITY_REFERENCE): return .entityReference(String(cString: nodes.cString(child.pointee.name)))
+                default: continue
+                }
+            }
+            return nil
+        }
+    }
+
+    /// The text directly in the element (its text children, not its elements'), in one string.
+    public var ownText: String {
+        var out = ""
+        var index = node.pointee.first_child
+        while index >= 0 {
+            let child = nodes.node(index)
+            if child.pointee.kind == Int32(NEWSCONV_TEXT) {
+                out += nodes.string(child.pointee.text, count: child.pointee.text_length)
+            }
+            index = child.pointee.next
+        }
+        return out
+    }
+
     /// The child elements in order, without building an array.
     public var childElements: ChildElements { ChildElements(nodes: nodes, cursor: node.pointee.first_child) }
 

@@ -29,7 +29,7 @@ final class XMLNodes: @unchecked Sendable {
         strings = tree.pointee.strings
     }
 
-    deinit { newsconv_tree_free(tree) }
+    deinit { TreePool.shared.give(tree) }
 
     /// A tree of an element of libxml2's and its content (a streamed item, an HTML document).
     static func copying(_ element: xmlNodePtr, hasDTD: Bool = false) -> XMLNodes? {

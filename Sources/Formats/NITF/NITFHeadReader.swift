@@ -73,7 +73,7 @@ struct NITFHeadReader {
     }
 
     mutating func read(_ head: XMLElement) {
-        for child in head.elements {
+        for child in head.childElements {
             switch child.name {
             case "title": title = Self.nonEmpty(Self.text(child))
             case "meta": readMeta(child)
@@ -145,7 +145,7 @@ struct NITFHeadReader {
     /// genres, which is all the exporter would write back from the IR.
     static func tobjectHoldsMore(_ tobject: XMLElement) -> Bool {
         if !tobject.attributes.isEmpty { return true }
-        for child in tobject.elements {
+        for child in tobject.childElements {
             switch child.name {
             case "tobject.property":
                 if hasOtherAttributes(child, mapped: ["tobject.property.type"]) { return true }
@@ -197,7 +197,7 @@ struct NITFHeadReader {
         for name in ["management-doc-idref", "management-idref-status"] {
             if let value = docdata.attribute(name) { article.extensions["nitf:docdata/@\(name)"] = .string(value) }
         }
-        for child in docdata.elements {
+        for child in docdata.childElements {
             switch child.name {
             case "doc-id":
                 article.id = Self.nonEmpty(child.attribute("id-string"))
@@ -261,7 +261,7 @@ struct NITFHeadReader {
     /// genres. Events, functions and other kinds are kept with the element.
     mutating func readIdentifiedContent(_ content: XMLElement) {
         var holdsMore = false
-        for child in content.elements {
+        for child in content.childElements {
             let concept = NITFVocabulary.concept(value: child.attribute(NITFVocabulary.idAttribute(child.name)), name: Self.nonEmpty(Self.text(child)))
             switch child.name {
             case "person": article.people.appendUnique(concept)

@@ -49,7 +49,7 @@ public struct NITFImporter: ArticleImporter {
 
         let keeps = options.keepsExtensions("nitf:")
         var head = NITFHeadReader(path: path, keepNamespace: namespace, article: article, reportsNotes: options.reportsNotes, keepsExtensions: keeps)
-        for child in root.elements {
+        for child in root.childElements {
             switch child.name {
             case "head": head.read(child)
             case "body": break

@@ -1,0 +1,37 @@
+import CLibXML2
+import Foundation
+
+/// Lean trees kept for reuse, one per thread (as ``ParserContextPool`` keeps parser contexts):
+/// a tree's buffers are sized for the documents it has held, so the next parse on the thread
+/// makes none. A tree that grew large is freed instead.
+final class TreePool: @unchecked Sendable {
+    static let shared = TreePool()
+
+    private let key: pthread_key_t
+
+    private init() {
+        var key = pthread_key_t()
+        pthread_key_create(&key) { tree in
+            if let tree { newsconv_tree_free(tree.assumingMemoryBound(to: newsconv_tree.self)) }
+        }
+        self.key = key
+    }
+
+    /// An empty tree: the thread's idle one, else a new one sized for `count` bytes of input.
+    func take(sizedFor count: Int) -> UnsafeMutablePointer<newsconv_tree>? {
+        if let idle = pthread_getspecific(key) {
+            pthread_setspecific(key, nil)
+            return idle.assumingMemoryBound(to: newsconv_tree.self)
+        }
+        return newsconv_tree_new(count)
+    }
+
+    /// Takes a tree back: kept, emptied, as the thread's idle one, or freed.
+    func give(_ tree: UnsafeMutablePointer<newsconv_tree>) {
+        guard pthread_getspecific(key) == nil, newsconv_tree_reset(tree) != 0 else {
+            newsconv_tree_free(tree)
+            return
+        }
+        pthread_setspecific(key, UnsafeMutableRawPointer(tree))
+    }
+}
