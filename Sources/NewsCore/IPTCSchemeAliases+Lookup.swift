@@ -3,10 +3,21 @@
 extension IPTCSchemeAliases {
     /// The URI a qcode stands for (`medtop:20000763` -> `http://cv.iptc.org/newscodes/mediatopic/20000763`).
     package static func uri(forQCode qcode: String) -> String? {
-        // The colon is looked for in UTF-8 (a Character search costs more than the rest).
-        guard let colon = qcode.firstUTF8Index(of: UInt8(ascii: ":")), let base = uris[String(qcode[..<colon])] else { return nil }
-        let code = qcode[qcode.utf8.index(after: colon)...]
-        return code.isEmpty ? nil : base + code
+        // On the UTF-8 bytes: the colon found, the alias looked up, and the URI made in one copy
+        // of the scheme's base and the code (String's generic append cost more than the rest).
+        var qcode = qcode
+        return qcode.withUTF8 { bytes -> String? in
+            guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")), colon + 1 < bytes.count else { return nil }
+            guard var base = uris[String(decoding: UnsafeBufferPointer(rebasing: bytes[..<colon]), as: UTF8.self)] else { return nil }
+            let code = UnsafeBufferPointer(rebasing: bytes[(colon + 1)...])
+            return base.withUTF8 { prefix in
+                String(unsafeUninitializedCapacity: prefix.count + code.count) { out in
+                    _ = out.initialize(fromContentsOf: prefix)
+                    _ = UnsafeMutableBufferPointer(rebasing: out[prefix.count...]).initialize(fromContentsOf: code)
+                    return prefix.count + code.count
+                }
+            }
+        }
     }
 
     /// The qcode of a URI in a known scheme, the longest scheme URI that prefixes it.
