@@ -14,13 +14,26 @@ public struct InputSample: Sendable {
 
     /// The lowercased file extension (`txt`, `xml`), if any.
     public var fileExtension: String? {
-        guard let path, let dot = path.lastUTF8Index(of: UInt8(ascii: ".")), !path.utf8[dot...].contains(UInt8(ascii: "/")) else { return nil }
-        let ext = path.utf8[path.utf8.index(after: dot)...]
-        guard !ext.isEmpty else { return nil }
-        // An ASCII extension, nearly every one, is lowercased by byte.
-        if ext.allSatisfy({ $0 < 0x80 }) {
-            return String(decoding: ext.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
+        guard var path else { return nil }
+        // On the path's bytes: the extension is found and an ASCII one (nearly every one)
+        // lowercased in one pass, without a copy of the path.
+        let ascii: String?? = path.withUTF8 { bytes in
+            var dot = bytes.count
+            while dot > 0 {
+                dot -= 1
+                if bytes[dot] == UInt8(ascii: "/") { return .some(nil) }
+                if bytes[dot] == UInt8(ascii: ".") { break }
+            }
+            guard dot < bytes.count, bytes[dot] == UInt8(ascii: "."), dot + 1 < bytes.count else { return .some(nil) }
+            let ext = UnsafeBufferPointer(rebasing: bytes[(dot + 1)...])
+            guard !ext.contains(where: { $0 >= 0x80 }) else { return nil }
+            return String(unsafeUninitializedCapacity: ext.count) { out in
+                for (i, byte) in ext.enumerated() { out[i] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
+                return ext.count
+            }
         }
+        if let ascii { return ascii }
+        guard let dot = path.lastIndex(of: ".") else { return nil }
         return String(path[path.index(after: dot)...]).lowercased()
     }
 

@@ -10,13 +10,10 @@ public enum XMLRootName {
 
     static func of(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
         let end = bytes.count
+        guard let base = bytes.baseAddress else { return nil }
         func find(_ byte: UInt8, from start: Int) -> Int? {
-            var i = start
-            while i < end {
-                if bytes[i] == byte { return i }
-                i += 1
-            }
-            return nil
+            guard start < end, let hit = memchr(base + start, Int32(byte), end - start) else { return nil }
+            return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
         }
         var index = 0
         while index < end {
@@ -27,10 +24,17 @@ public enum XMLRootName {
             case UInt8(ascii: "?"), UInt8(ascii: "!"):
                 // A comment ends with `-->`; a declaration or DOCTYPE with `>` (an internal subset is rare in news).
                 if next + 2 < end, bytes[next] == UInt8(ascii: "!"), bytes[next + 1] == UInt8(ascii: "-"), bytes[next + 2] == UInt8(ascii: "-") {
-                    var i = next + 3
-                    while i + 2 < end, !(bytes[i] == UInt8(ascii: "-") && bytes[i + 1] == UInt8(ascii: "-") && bytes[i + 2] == UInt8(ascii: ">")) { i += 1 }
-                    guard i + 2 < end else { return nil }
-                    index = i + 3
+                    // Each `>` after the opening is a candidate end.
+                    var close = next + 3
+                    while true {
+                        guard let candidate = find(UInt8(ascii: ">"), from: close) else { return nil }
+                        if candidate >= next + 5, bytes[candidate - 1] == UInt8(ascii: "-"), bytes[candidate - 2] == UInt8(ascii: "-") {
+                            close = candidate
+                            break
+                        }
+                        close = candidate + 1
+                    }
+                    index = close + 1
                 } else {
                     guard let close = find(UInt8(ascii: ">"), from: next) else { return nil }
                     index = close + 1

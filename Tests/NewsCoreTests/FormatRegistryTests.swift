@@ -61,6 +61,11 @@ struct NullExporter: ArticleExporter {
         #expect(InputSample(bytes: Data(), path: "a/b.c/story.TXT").fileExtension == "txt")
         #expect(InputSample(bytes: Data(), path: "a/b.c/story").fileExtension == nil)
         #expect(InputSample(bytes: Data(), path: nil).fileExtension == nil)
+        #expect(InputSample(bytes: Data(), path: "story.").fileExtension == nil)
+        #expect(InputSample(bytes: Data(), path: "").fileExtension == nil)
+        #expect(InputSample(bytes: Data(), path: ".XmL").fileExtension == "xml")
+        #expect(InputSample(bytes: Data(), path: "dir.d/Été.NiTF").fileExtension == "nitf")
+        #expect(InputSample(bytes: Data(), path: "dir/story.ÉTÉ").fileExtension == "été")
     }
 
     /// Detection's byte search against Swift's own substring search on the decoded text, over

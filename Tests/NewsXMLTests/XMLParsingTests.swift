@@ -348,6 +348,37 @@ private func parseError(_ data: Data) -> ConversionError? {
     }
 }
 
+@Suite struct XMLChildGroupTests {
+    /// Groups in first-seen order, each in document order; the merged namespace and no namespace
+    /// are one group per local name, another namespace's elements a group of their own.
+    @Test func childrenAreGroupedByName() throws {
+        let document = try parse("""
+            <m xmlns="urn:g2" xmlns:o="urn:other" xmlns:p="urn:other"><a n="1"/>text<b/><a n="2" xmlns=""/><!-- c --><o:a n="3"/>\
+            <c/><p:a n="4"/><b n="5"/><o:b/></m>
+            """)
+        let root = try #require(document.root)
+        let groups = root.childGroups(mergingNoNamespaceWith: "urn:g2")
+        #expect(groups.map(\.name) == ["a", "b", "{urn:other}a", "c", "{urn:other}b"])
+        #expect(groups.map { $0.map { $0.attribute("n") ?? "-" } } == [["1", "2"], ["-", "5"], ["3", "4"], ["-"], ["-"]])
+        #expect(groups.map(\.count).reduce(0, +) == root.childElementCount)
+        let empty = try #require(try parse("<m>only text</m>").root)
+        #expect(empty.childGroups(mergingNoNamespaceWith: "urn:g2").isEmpty)
+    }
+
+    /// The root element's name is found past the declaration, comments (with `-` and `>` in
+    /// them) and a DOCTYPE; a document that ends early has none.
+    @Test func theRootNameIsFoundWithoutParsing() {
+        func root(_ text: String) -> String? { XMLRootName.of(Data(text.utf8)) }
+        #expect(root("<?xml version=\"1.0\"?>\n<!-- a -> b -- c > d -->\n<!DOCTYPE nitf>\n<nitf version=\"3.6\">") == "nitf")
+        #expect(root("<!----><g2:newsItem/>") == "g2:newsItem")
+        #expect(root("<!-->--><a>") == "a")
+        #expect(root("<!-- never closed <a>") == nil)
+        #expect(root("<?xml version=\"1.0\"?>") == nil)
+        #expect(root("no markup") == nil)
+        #expect(root("") == nil)
+    }
+}
+
 @Suite struct XMLSchemaTests {
     @Test(.enabled(if: Fixtures.sharedAvailableOrCI, Comment(rawValue: Fixtures.sharedMissing)))
     func validAndInvalidDocuments() throws {

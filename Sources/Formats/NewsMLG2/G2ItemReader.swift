@@ -208,36 +208,11 @@ struct G2ItemReader {
     private static func text(_ element: XMLElement) -> String { NITFBodyReader.normalize(element.text) }
 
     /// Maps every element of one name; keeps them all whole when any is not simple.
-    private mutating func group(_ elements: [XMLElement], container: String, simple: (XMLElement) -> Bool, map: (inout Self, XMLElement) -> Void) {
+    private mutating func group(_ elements: some Collection<XMLElement>, container: String, simple: (XMLElement) -> Bool, map: (inout Self, XMLElement) -> Void) {
         for element in elements { map(&self, element) }
         if !elements.allSatisfy(simple) {
             for element in elements { keep(element, container: container) }
         }
-    }
-
-    /// The children of a container grouped by name, in first-seen order: the local name for
-    /// G2's elements (and those in no namespace), `{uri}name` for another namespace's.
-    private func grouped(_ container: XMLElement) -> [(String, [XMLElement])] {
-        // A container has a handful of distinct names: a linear look-up beats hashing them, and
-        // names are compared in the tree (one name is mostly one offset there), not as Strings.
-        var groups: [(String, [XMLElement])] = []
-        var inG2: [Bool] = []
-        for child in container.childElements {
-            let childInG2 = child.isInNamespaceOrNone(G2Vocabulary.namespace)
-            var index = groups.count - 1
-            while index >= 0 {
-                let first = groups[index].1[0]
-                if first.hasSameLocalName(as: child), inG2[index] == childInG2, childInG2 || first.hasSameNamespace(as: child) { break }
-                index -= 1
-            }
-            if index >= 0 {
-                groups[index].1.append(child)
-            } else {
-                groups.append((childInG2 ? child.name : "{\(child.namespaceURI ?? "")}\(child.name)", [child]))
-                inG2.append(childInG2)
-            }
-        }
-        return groups
     }
 
     // MARK: rightsInfo
@@ -268,7 +243,8 @@ struct G2ItemReader {
     // MARK: itemMeta
 
     mutating func readItemMeta(_ meta: XMLElement) {
-        for (name, elements) in grouped(meta) {
+        for elements in meta.childGroups(mergingNoNamespaceWith: G2Vocabulary.namespace) {
+            let name = elements.name
             switch name {
             case "itemClass":
                 group(elements, container: "itemMeta", simple: { [simplicity] in simplicity.isPlain($0, attributes: ["qcode"]) }) { reader, element in
@@ -333,97 +309,106 @@ struct G2ItemReader {
     }
 
     mutating func readContentMeta(_ meta: XMLElement) {
-        for (name, all) in grouped(meta) {
+        for group in meta.childGroups(mergingNoNamespaceWith: G2Vocabulary.namespace) {
+            let name = group.name
             // An empty text property (`<description/>`, `<headline></headline>`) says nothing.
-            let elements = Self.isTextual(name) ? all.filter { !$0.isBlank } : all
-            switch name {
-            case "urgency":
-                for element in elements {
-                    if let urgency = Int(Self.text(element)), (1...9).contains(urgency) {
-                        article.urgency = urgency
-                    } else {
-                        warn("invalid-urgency", "<urgency>\(Self.text(element))</urgency> is not 1-9; dropped", element)
-                    }
-                }
-            case "contentCreated", "contentModified":
-                for element in elements {
-                    if name == "contentCreated" { article.contentCreated = readDate(element) } else { article.contentModified = readDate(element) }
-                }
-            case "located":
-                group(elements, container: "contentMeta", simple: { [simplicity] in
-                    simplicity.isPlain($0.first("name") ?? $0) && simplicity.hasOnly($0, attributes: []) && $0.childElements.allSatisfy { child in
-                        child.isNamed("name") || (child.isNamed("broader") && simplicity.hasOnly(child, attributes: []) && child.childElements.allSatisfy { $0.isNamed("name") })
-                    } && elements.count == 1
-                }) { reader, element in
-                    if reader.locatedPlace == nil {
-                        reader.locatedPlace = element.first("name").map(Self.text).flatMap { $0.isEmpty ? nil : $0 }
-                        reader.locatedRegion = element.first("broader")?.first("name").map(Self.text).flatMap { $0.isEmpty ? nil : $0 }
-                    }
-                }
-            case "infoSource":
-                group(elements, container: "contentMeta", simple: simplicity.isSimpleConcept) { $0.article.infoSources.append(Self.concept($1)) }
-            case "creator":
-                group(elements, container: "contentMeta", simple: { [simplicity] in
-                    simplicity.hasOnly($0, attributes: ["qcode", "uri", "role", "jobtitle"]) && $0.childElementCount == 1 && $0.first("name").map { simplicity.isPlain($0) } == true
-                }) { reader, element in
-                    let name = element.first("name").map(Self.text) ?? element.attribute("literal") ?? element.attribute("qcode") ?? ""
-                    reader.creators.append(Byline(name: name, title: element.attribute("jobtitle"), role: element.attribute("role"), id: element.attribute("qcode") ?? element.attribute("uri")))
-                }
-            case "by":
-                byElements = elements
-            case "language":
-                group(elements, container: "contentMeta", simple: { [simplicity] in simplicity.isPlain($0, attributes: ["tag"]) && elements.count == 1 && $0.attribute("tag") == simplicity.language }) { _, _ in }
-            case "genre":
-                group(elements, container: "contentMeta", simple: simplicity.isSimpleConcept) { $0.article.genres.append(Self.concept($1)) }
-            case "keyword":
-                group(elements, container: "contentMeta", simple: { [simplicity] in simplicity.isPlain($0) }) { $0.article.keywords.append(Self.text($1)) }
-            case "subject":
-                group(elements, container: "contentMeta", simple: simplicity.isSimpleConcept) { reader, element in
-                    let concept = Self.concept(element)
-                    switch concept.type {
-                    case "cpnat:person": reader.article.people.append(concept)
-                    case "cpnat:organisation": reader.article.organisations.append(concept)
-                    case "cpnat:geoArea", "cpnat:poi": reader.article.places.append(concept)
-                    default: reader.article.subjects.append(concept)
-                    }
-                }
-            case "slugline":
-                group(elements, container: "contentMeta", simple: { [simplicity] in simplicity.isPlain($0) && elements.count == 1 }) { reader, element in
-                    if reader.article.slugline == nil { reader.article.slugline = Self.text(element) }
-                }
-            case "headline":
-                let main = elements.filter { $0.attribute("role") == nil }
-                group(elements, container: "contentMeta", simple: { [simplicity] in
-                    (simplicity.isPlain($0) || simplicity.isPlain($0, attributes: ["role"]) && $0.attribute("role") == G2Vocabulary.subheadlineRole) && main.count <= 1
-                }) { reader, element in
-                    // A headline in another language than the item's stays only in the kept group.
-                    if let lang = element.attribute("lang", namespace: XMLElement.xmlNamespace), lang != reader.language { return }
-                    if element.attribute("role") == nil, reader.article.headline == nil { reader.article.headline = Self.text(element) } else { reader.article.subheadlines.append(Self.text(element)) }
-                }
-            case "dateline":
-                group(elements, container: "contentMeta", simple: { [simplicity] in simplicity.isPlain($0) && elements.count == 1 }) { reader, element in
-                    if reader.datelineText == nil { reader.datelineText = Self.text(element) }
-                }
-            case "creditline":
-                group(elements, container: "contentMeta", simple: { [simplicity] in simplicity.isPlain($0) && elements.count == 1 }) { reader, element in
-                    if reader.article.creditline == nil { reader.article.creditline = Self.text(element) }
-                }
-            case "description":
-                // A caption describes the item's own picture or video; on a text item it stays whole.
-                let captionAllowed = article.kind != .text
-                group(elements, container: "contentMeta", simple: { [simplicity] in
-                    simplicity.isPlain($0, attributes: ["role"])
-                        && ($0.attribute("role") == G2Vocabulary.summaryRole || captionAllowed && $0.attribute("role") == G2Vocabulary.captionRole)
-                }) { reader, element in
-                    if captionAllowed, element.attribute("role") == G2Vocabulary.captionRole {
-                        reader.captions.append(Self.text(element))
-                    } else {
-                        reader.article.abstract.append(.paragraph([.text(Self.text(element))]))
-                    }
-                }
-            default:
-                for element in elements { keepIfValid(element, container: "contentMeta", known: G2Vocabulary.contentMetaOrder) }
+            if Self.isTextual(name), group.contains(where: \.isBlank) {
+                readContentMeta(name, group.filter { !$0.isBlank })
+            } else {
+                readContentMeta(name, group)
             }
+        }
+    }
+
+    /// One group of contentMeta's children, all of one name.
+    private mutating func readContentMeta(_ name: String, _ elements: some RandomAccessCollection<XMLElement>) {
+        switch name {
+        case "urgency":
+            for element in elements {
+                if let urgency = Int(Self.text(element)), (1...9).contains(urgency) {
+                    article.urgency = urgency
+                } else {
+                    warn("invalid-urgency", "<urgency>\(Self.text(element))</urgency> is not 1-9; dropped", element)
+                }
+            }
+        case "contentCreated", "contentModified":
+            for element in elements {
+                if name == "contentCreated" { article.contentCreated = readDate(element) } else { article.contentModified = readDate(element) }
+            }
+        case "located":
+            group(elements, container: "contentMeta", simple: { [simplicity] in
+                simplicity.isPlain($0.first("name") ?? $0) && simplicity.hasOnly($0, attributes: []) && $0.childElements.allSatisfy { child in
+                    child.isNamed("name") || (child.isNamed("broader") && simplicity.hasOnly(child, attributes: []) && child.childElements.allSatisfy { $0.isNamed("name") })
+                } && elements.count == 1
+            }) { reader, element in
+                if reader.locatedPlace == nil {
+                    reader.locatedPlace = element.first("name").map(Self.text).flatMap { $0.isEmpty ? nil : $0 }
+                    reader.locatedRegion = element.first("broader")?.first("name").map(Self.text).flatMap { $0.isEmpty ? nil : $0 }
+                }
+            }
+        case "infoSource":
+            group(elements, container: "contentMeta", simple: simplicity.isSimpleConcept) { $0.article.infoSources.append(Self.concept($1)) }
+        case "creator":
+            group(elements, container: "contentMeta", simple: { [simplicity] in
+                simplicity.hasOnly($0, attributes: ["qcode", "uri", "role", "jobtitle"]) && $0.childElementCount == 1 && $0.first("name").map { simplicity.isPlain($0) } == true
+            }) { reader, element in
+                let name = element.first("name").map(Self.text) ?? element.attribute("literal") ?? element.attribute("qcode") ?? ""
+                reader.creators.append(Byline(name: name, title: element.attribute("jobtitle"), role: element.attribute("role"), id: element.attribute("qcode") ?? element.attribute("uri")))
+            }
+        case "by":
+            byElements = Array(elements)
+        case "language":
+            group(elements, container: "contentMeta", simple: { [simplicity] in simplicity.isPlain($0, attributes: ["tag"]) && elements.count == 1 && $0.attribute("tag") == simplicity.language }) { _, _ in }
+        case "genre":
+            group(elements, container: "contentMeta", simple: simplicity.isSimpleConcept) { $0.article.genres.append(Self.concept($1)) }
+        case "keyword":
+            group(elements, container: "contentMeta", simple: { [simplicity] in simplicity.isPlain($0) }) { $0.article.keywords.append(Self.text($1)) }
+        case "subject":
+            group(elements, container: "contentMeta", simple: simplicity.isSimpleConcept) { reader, element in
+                let concept = Self.concept(element)
+                switch concept.type {
+                case "cpnat:person": reader.article.people.append(concept)
+                case "cpnat:organisation": reader.article.organisations.append(concept)
+                case "cpnat:geoArea", "cpnat:poi": reader.article.places.append(concept)
+                default: reader.article.subjects.append(concept)
+                }
+            }
+        case "slugline":
+            group(elements, container: "contentMeta", simple: { [simplicity] in simplicity.isPlain($0) && elements.count == 1 }) { reader, element in
+                if reader.article.slugline == nil { reader.article.slugline = Self.text(element) }
+            }
+        case "headline":
+            let main = elements.filter { $0.attribute("role") == nil }
+            group(elements, container: "contentMeta", simple: { [simplicity] in
+                (simplicity.isPlain($0) || simplicity.isPlain($0, attributes: ["role"]) && $0.attribute("role") == G2Vocabulary.subheadlineRole) && main.count <= 1
+            }) { reader, element in
+                // A headline in another language than the item's stays only in the kept group.
+                if let lang = element.attribute("lang", namespace: XMLElement.xmlNamespace), lang != reader.language { return }
+                if element.attribute("role") == nil, reader.article.headline == nil { reader.article.headline = Self.text(element) } else { reader.article.subheadlines.append(Self.text(element)) }
+            }
+        case "dateline":
+            group(elements, container: "contentMeta", simple: { [simplicity] in simplicity.isPlain($0) && elements.count == 1 }) { reader, element in
+                if reader.datelineText == nil { reader.datelineText = Self.text(element) }
+            }
+        case "creditline":
+            group(elements, container: "contentMeta", simple: { [simplicity] in simplicity.isPlain($0) && elements.count == 1 }) { reader, element in
+                if reader.article.creditline == nil { reader.article.creditline = Self.text(element) }
+            }
+        case "description":
+            // A caption describes the item's own picture or video; on a text item it stays whole.
+            let captionAllowed = article.kind != .text
+            group(elements, container: "contentMeta", simple: { [simplicity] in
+                simplicity.isPlain($0, attributes: ["role"])
+                    && ($0.attribute("role") == G2Vocabulary.summaryRole || captionAllowed && $0.attribute("role") == G2Vocabulary.captionRole)
+            }) { reader, element in
+                if captionAllowed, element.attribute("role") == G2Vocabulary.captionRole {
+                    reader.captions.append(Self.text(element))
+                } else {
+                    reader.article.abstract.append(.paragraph([.text(Self.text(element))]))
+                }
+            }
+        default:
+            for element in elements { keepIfValid(element, container: "contentMeta", known: G2Vocabulary.contentMetaOrder) }
         }
     }
 
