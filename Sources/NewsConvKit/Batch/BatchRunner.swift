@@ -4,7 +4,7 @@ import NewsCore
 
 /// The engine behind `newsconv batch`: lists the inputs of every source on one thread, converts
 /// them on `jobs` worker threads through a bounded queue (so memory stays flat however many files
-/// there are), writes every output atomically, and records each input in the report. One bad file
+/// there are; one job lists and converts on one thread), writes every output atomically, and records each input in the report. One bad file
 /// never stops the batch. See `docs/batch.md`.
 public final class BatchRunner: @unchecked Sendable {
     public let request: BatchRequest
@@ -98,50 +98,42 @@ public final class BatchRunner: @unchecked Sendable {
         }
 
         let conversionOptions = options
-        // Paths cost nothing to queue; archive entries carry their bytes, at most 64 MiB in all.
-        let queue = WorkQueue<BatchInput>(capacity: max(64, request.jobs * 16), maximumCost: 64 << 20) { $0.data?.count ?? 0 }
+        let prefixes = Self.outputFolders(for: sources.map(\.name))
         let group = DispatchGroup()
-        for _ in 0..<request.jobs {
+        if request.jobs == 1 {
+            // One job lists and converts on one thread: no queue, and no hand-over of inputs
+            // between two threads (and two cores' caches).
             group.enter()
-            let thread = Thread { [self] in
-                while let input = queue.take() {
-                    // Once cancelled, what is still queued is taken and left for a resume, so
-                    // that the lister, waiting on a full queue, can see the cancellation.
-                    if isCancelled { continue }
+            let thread = Thread { [self, sources] in
+                list(sources, prefixes: prefixes, excluding: excluded, report: report) { input in
                     process(input, target: target, options: conversionOptions, output: output, report: report)
                 }
                 group.leave()
             }
             thread.stackSize = 8 << 20
             thread.start()
-        }
-        var sourceError: Diagnostic?
-        let prefixes = Self.outputFolders(for: sources.map(\.name))
-        for (source, prefix) in zip(sources, prefixes) {
-            do {
-                try source.forEach(excluding: excluded, selecting: request.selection) { input in
-                    guard !isCancelled else { return false }
-                    var input = input
-                    // Several sources: each one's outputs go under its own name.
-                    if sources.count > 1 { input.relativePath = prefix + "/" + input.relativePath }
-                    queue.put(input)
-                    return true
+            group.wait()
+        } else {
+            // Paths cost nothing to queue; archive entries carry their bytes, at most 64 MiB in all.
+            let queue = WorkQueue<BatchInput>(capacity: max(64, request.jobs * 16), maximumCost: 64 << 20) { $0.data?.count ?? 0 }
+            for _ in 0..<request.jobs {
+                group.enter()
+                let thread = Thread { [self] in
+                    while let input = queue.take() {
+                        // Once cancelled, what is still queued is taken and left for a resume, so
+                        // that the lister, waiting on a full queue, can see the cancellation.
+                        if isCancelled { continue }
+                        process(input, target: target, options: conversionOptions, output: output, report: report)
+                    }
+                    group.leave()
                 }
-            } catch {
-                // A source that breaks part-way (a corrupt archive) is reported; the others go on.
-                let diagnostic = Diagnostic.error("batch.source.unreadable", "\(error)", at: SourceLocation(path: request.sources.first, line: 1, column: 1))
-                sourceError = diagnostic
-                onFailure?(diagnostic)
-                report?.record(path: "\(error)", status: "failed", outputs: [], diagnostics: [diagnostic], milliseconds: 0)
-                lock.lock()
-                outcome.failed += 1
-                lock.unlock()
+                thread.stackSize = 8 << 20
+                thread.start()
             }
-            if isCancelled { break }
+            list(sources, prefixes: prefixes, excluding: excluded, report: report) { queue.put($0) }
+            queue.close()
+            group.wait()
         }
-        queue.close()
-        group.wait()
-        _ = sourceError
 
         lock.lock()
         outcome.interrupted = isCancelled
@@ -165,6 +157,31 @@ public final class BatchRunner: @unchecked Sendable {
             ("interrupted", .bool(final.interrupted)), ("exitCode", .number(Double(final.exitCode))),
         ]))
         return final
+    }
+
+    /// Lists every source's inputs, handing each to `handle`, until the batch is cancelled; a
+    /// source that breaks part-way (a corrupt archive) is reported and the others go on.
+    private func list(_ sources: [BatchSource], prefixes: [String], excluding excluded: [URL], report: BatchReport?, _ handle: (BatchInput) -> Void) {
+        for (source, prefix) in zip(sources, prefixes) {
+            do {
+                try source.forEach(excluding: excluded, selecting: request.selection) { input in
+                    guard !isCancelled else { return false }
+                    var input = input
+                    // Several sources: each one's outputs go under its own name.
+                    if sources.count > 1 { input.relativePath = prefix + "/" + input.relativePath }
+                    handle(input)
+                    return true
+                }
+            } catch {
+                let diagnostic = Diagnostic.error("batch.source.unreadable", "\(error)", at: SourceLocation(path: request.sources.first, line: 1, column: 1))
+                onFailure?(diagnostic)
+                report?.record(path: "\(error)", status: "failed", outputs: [], diagnostics: [diagnostic], milliseconds: 0)
+                lock.lock()
+                outcome.failed += 1
+                lock.unlock()
+            }
+            if isCancelled { break }
+        }
     }
 
     // MARK: One input
