@@ -145,20 +145,7 @@ public struct XMLElement {
 
     /// The children: elements, text (CDATA included) and unexpanded entity references; comments
     /// and processing instructions are left out.
-    public var children: [Child] {
-        var result: [Child] = []
-        var index = node.pointee.first_child
-        while index >= 0 {
-            let child = nodes.node(index)
-            switch child.pointee.kind {
-            case Int32(NEWSCONV_ELEMENT): result.append(.element(XMLElement(nodes: nodes, node: child)))
-            case Int32(NEWSCONV_TEXT): result.append(.text(nodes.string(child.pointee.text, count: child.pointee.text_length)))
-            default: result.append(.entityReference(String(cString: nodes.cString(child.pointee.name))))
-            }
-            index = child.pointee.next
-        }
-        return result
-    }
+    public var children: [Child] { Array(childNodes) }
 
     /// ``children`` one by one, without building an array.
     public var childNodes: ChildNodes { ChildNodes(nodes: nodes, cursor: node.pointee.first_child) }

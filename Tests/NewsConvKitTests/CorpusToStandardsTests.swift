@@ -34,17 +34,23 @@ struct CorpusToStandardsTests {
         #expect(imported.count >= 400, "\(imported.count) of \(Self.files.count) files import")
     }
 
+    /// A corpus file's bytes, format and articles; nil when it does not import or holds none.
+    static func imported(_ url: URL, converter: Converter, options: ConversionOptions) throws -> (Data, FormatModule, [Article])? {
+        let data = try Data(contentsOf: url)
+        guard let format = try? converter.inputFormat(of: data, path: url.path, requested: nil),
+            let articles = try? converter.importDocument(data, path: url.path, format: format, options: options).articles,
+            !articles.isEmpty
+        else { return nil }
+        return (data, format, articles)
+    }
+
     @Test(arguments: files)
     func everyImportExportsValidDocuments(_ url: URL) throws {
         let shared = try #require(Fixtures.shared)
         let converter = Converter()
         let options = ConversionOptions(now: Date(timeIntervalSince1970: 1_700_000_000))
-        let data = try Data(contentsOf: url)
         // What does not import (not news, NewsML 1.x, invalid test files) is other suites' business.
-        guard let format = try? converter.inputFormat(of: data, path: url.path, requested: nil),
-            let articles = try? converter.importDocument(data, path: url.path, format: format, options: options).articles,
-            !articles.isEmpty
-        else { return }
+        guard let (_, _, articles) = try Self.imported(url, converter: converter, options: options) else { return }
         for name in Self.targets {
             let target = try #require(converter.registry.module(named: name))
             // NITF holds one article a document.
@@ -71,11 +77,7 @@ struct CorpusToStandardsTests {
     func exportersReadOnlyTheExtensionsTheyDeclare(_ url: URL) throws {
         let converter = Converter()
         let options = ConversionOptions(now: Date(timeIntervalSince1970: 1_700_000_000))
-        let data = try Data(contentsOf: url)
-        guard let format = try? converter.inputFormat(of: data, path: url.path, requested: nil),
-            let articles = try? converter.importDocument(data, path: url.path, format: format, options: options).articles,
-            !articles.isEmpty
-        else { return }
+        guard let (data, format, articles) = try Self.imported(url, converter: converter, options: options) else { return }
         for target in converter.registry.modules where target.exporter != nil {
             // A format that may read any extension (a content hash of the whole article) declares none.
             guard let prefixes = target.readsExtensions else { continue }

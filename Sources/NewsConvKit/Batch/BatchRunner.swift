@@ -114,8 +114,11 @@ public final class BatchRunner: @unchecked Sendable {
             thread.start()
             group.wait()
         } else {
-            // Paths cost nothing to queue; archive entries carry their bytes, at most 64 MiB in all.
-            let queue = WorkQueue<BatchInput>(capacity: max(64, request.jobs * 16), maximumCost: 64 << 20) { $0.data?.count ?? 0 }
+            // Paths cost next to nothing to queue, and a deep queue lets the lister, woken when it
+            // has drained to half, be scheduled before the jobs run out of work (with 64 they
+            // often did: two jobs slept and woke some 1,500 times a 20,000-file batch). Archive
+            // entries carry their bytes: at most 64 MiB of them in all.
+            let queue = WorkQueue<BatchInput>(capacity: max(512, request.jobs * 64), maximumCost: 64 << 20) { $0.data?.count ?? 0 }
             for _ in 0..<request.jobs {
                 group.enter()
                 let thread = Thread { [self] in
