@@ -4,8 +4,8 @@ import NewsCore
 
 /// The engine behind `newsconv batch`: lists the inputs of every source on one thread, converts
 /// them on `jobs` worker threads through a bounded queue (so memory stays flat however many files
-/// there are; one job lists and converts on one thread), writes every output atomically, and records each input in the report. One bad file
-/// never stops the batch. See `docs/batch.md`.
+/// there are; one job lists and converts on one thread), writes every output atomically, and
+/// records each input in the report. One bad file never stops the batch. See `docs/batch.md`.
 public final class BatchRunner: @unchecked Sendable {
     public let request: BatchRequest
     let converter: Converter
