@@ -95,19 +95,19 @@ enum FileIO {
             let unnamed = openat(directory, folder.isEmpty ? "." : folder, O_WRONLY | O_CLOEXEC | Int32(0o20000000) | O_DIRECTORY, 0o644)
             if unnamed >= 0 {
                 defer { close(unnamed) }
-                guard write(all: data, to: unnamed) else { throw failure(displayPath()) }
+                guard write(all: data, to: unnamed) else { throw failure(displayPath) }
                 // Linking the descriptor itself needs CAP_DAC_READ_SEARCH (or a recent kernel)
                 // and saves the kernel a walk through /proc; without it the call says ENOENT
                 // (the folder exists: the file was just made in it), and /proc is used from then on.
                 if way == .linkDescriptor, emptyPathLinks.load(ordering: .relaxed) {
                     if linkat(unnamed, "", directory, path, 0x1000 /* AT_EMPTY_PATH */) == 0 { return }
                     if errno == EEXIST { throw Exists(path: displayPath()) }
-                    if errno != ENOENT && errno != EPERM { throw failure(displayPath()) }
+                    if errno != ENOENT && errno != EPERM { throw failure(displayPath) }
                     emptyPathLinks.store(false, ordering: .relaxed)
                 }
                 if linkat(AT_FDCWD, "/proc/self/fd/\(unnamed)", directory, path, AT_SYMLINK_FOLLOW) == 0 { return }
                 if errno == EEXIST { throw Exists(path: displayPath()) }
-                if errno != ENOENT && errno != EPERM && errno != EXDEV { throw failure(displayPath()) }
+                if errno != ENOENT && errno != EPERM && errno != EXDEV { throw failure(displayPath) }
                 // No /proc: the portable way below.
             }
         }
@@ -122,17 +122,17 @@ enum FileIO {
             temporary = "\(folder).\(name).newsconv-\(getpid())-\(number).tmp"
             descriptor = openat(directory, temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         } while descriptor < 0 && errno == EEXIST
-        guard descriptor >= 0 else { throw failure(displayPath()) }
+        guard descriptor >= 0 else { throw failure(displayPath) }
         let written = write(all: data, to: descriptor)
         let closed = close(descriptor) == 0
         guard written, closed else {
-            let error = failure(displayPath())
+            let error = failure(displayPath)
             unlinkat(directory, temporary, 0)
             throw error
         }
         if replace {
             guard renameat(directory, temporary, directory, path) == 0 else {
-                let error = failure(displayPath())
+                let error = failure(displayPath)
                 unlinkat(directory, temporary, 0)
                 throw error
             }
@@ -141,7 +141,7 @@ enum FileIO {
             defer { unlinkat(directory, temporary, 0) }
             guard linkat(directory, temporary, directory, path, 0) == 0 else {
                 if errno == EEXIST { throw Exists(path: displayPath()) }
-                throw failure(displayPath())
+                throw failure(displayPath)
             }
         }
     }
@@ -170,7 +170,10 @@ enum FileIO {
         var description: String { "cannot write \(path): \(String(cString: strerror(code)))" }
     }
 
-    private static func failure(_ path: String) -> Failure {
-        Failure(path: path, code: errno)
+    /// The failure of the call just made, `errno` read before the path is built (making the
+    /// path allocates, which must not get between the call and its error number).
+    private static func failure(_ path: () -> String) -> Failure {
+        let code = errno
+        return Failure(path: path(), code: code)
     }
 }

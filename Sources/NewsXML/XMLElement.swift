@@ -1,8 +1,8 @@
 import CLibXML2
 import Foundation
 
-/// A view of an element inside a parsed document, read without copying. It keeps its document
-/// alive; an element handed over by ``XMLStreamReader`` is valid only inside the callback.
+/// A view of an element inside a parsed document's tree, read without copying. It keeps the
+/// tree alive (an element handed over by ``XMLStreamReader`` is a copy of libxml2's nodes).
 public struct XMLElement {
     let nodes: XMLNodes
     /// The element's node in the tree.

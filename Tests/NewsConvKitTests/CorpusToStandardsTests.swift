@@ -70,9 +70,8 @@ struct CorpusToStandardsTests {
     }
 
     /// What a format declares its exporter reads of the extensions (``FormatModule/readsExtensions``)
-    /// is all it reads: an article with only those extensions exports the same, every profile.
-    /// And an import that keeps only those (as a batch asks when nothing else sees the articles)
-    /// exports the same too.
+    /// is all it reads: an article with only those extensions exports the same. And an import that
+    /// keeps only those (as a batch asks when nothing else sees the articles) exports the same too.
     @Test(arguments: files)
     func exportersReadOnlyTheExtensionsTheyDeclare(_ url: URL) throws {
         let converter = Converter()
@@ -82,9 +81,6 @@ struct CorpusToStandardsTests {
             // A format that may read any extension (a content hash of the whole article) declares none.
             guard let prefixes = target.readsExtensions else { continue }
             let name = target.name
-            let formatOptions: [String: String] = [:]
-            var targetOptions = options
-            targetOptions.formatOptions = formatOptions
             var pruningOptions = options
             pruningOptions.keptExtensions = prefixes
             let pruned = try converter.importDocument(data, path: url.path, format: format, options: pruningOptions).articles
@@ -92,17 +88,17 @@ struct CorpusToStandardsTests {
             let prunedGroups = target.holdsManyArticles ? [pruned] : pruned.map { [$0] }
             #expect(groups.count == prunedGroups.count)
             for (group, prunedGroup) in zip(groups, prunedGroups) {
-                let full = try? converter.export(group, format: target, options: targetOptions)
+                let full = try converter.export(group, format: target, options: options)
                 let only = group.map { article in
                     var article = article
                     article.extensions.values = article.extensions.values.filter { entry in prefixes.contains { entry.key.hasPrefix($0) } }
                     return article
                 }
-                let declared = try? converter.export(only, format: target, options: targetOptions)
-                let fromPruned = try? converter.export(prunedGroup, format: target, options: targetOptions)
-                func withoutNotes(_ result: ExportResult?) -> [Diagnostic]? { result?.diagnostics.filter { $0.severity != .note } }
-                #expect(full?.data == declared?.data && withoutNotes(full) == withoutNotes(declared), "\(url.lastPathComponent) -> \(name) \(formatOptions)")
-                #expect(full?.data == fromPruned?.data && withoutNotes(full) == withoutNotes(fromPruned), "\(url.lastPathComponent) pruned -> \(name) \(formatOptions)")
+                let declared = try converter.export(only, format: target, options: options)
+                let fromPruned = try converter.export(prunedGroup, format: target, options: options)
+                func withoutNotes(_ result: ExportResult) -> [Diagnostic] { result.diagnostics.filter { $0.severity != .note } }
+                #expect(full.data == declared.data && withoutNotes(full) == withoutNotes(declared), "\(url.lastPathComponent) -> \(name)")
+                #expect(full.data == fromPruned.data && withoutNotes(full) == withoutNotes(fromPruned), "\(url.lastPathComponent) pruned -> \(name)")
             }
         }
     }

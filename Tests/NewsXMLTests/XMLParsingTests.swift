@@ -365,6 +365,9 @@ private func parseError(_ data: Data) -> ConversionError? {
         #expect(empty.childGroups(mergingNoNamespaceWith: "urn:g2").isEmpty)
     }
 
+}
+
+@Suite struct XMLRootNameTests {
     /// The root element's name is found past the declaration, comments (with `-` and `>` in
     /// them) and a DOCTYPE; a document that ends early has none.
     @Test func theRootNameIsFoundWithoutParsing() {

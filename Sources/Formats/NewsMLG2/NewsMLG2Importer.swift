@@ -10,8 +10,6 @@ import NewsXML
 public struct NewsMLG2Importer: ArticleImporter {
     public init() {}
 
-    static let newsItems: Set<String> = ["newsItem", "packageItem"]
-
     /// Whether a root or item element is a news item (compared without hashing the name).
     static func isNewsItem(_ name: String) -> Bool { name == "newsItem" || name == "packageItem" }
     static let otherItems: Set<String> = ["conceptItem", "knowledgeItem", "planningItem", "catalogItem", "catalog"]
@@ -19,7 +17,7 @@ public struct NewsMLG2Importer: ArticleImporter {
     public func detect(_ sample: InputSample) -> Double {
         guard sample.contains("<") else { return 0 }
         // Another format's document may mention G2's namespace (NITF carrying G2 codes).
-        if let root = XMLRootName.of(sample.bytes), !(Self.newsItems.contains(root) || Self.otherItems.contains(root) || root == "newsMessage"),
+        if let root = XMLRootName.of(sample.bytes), !(Self.isNewsItem(root) || Self.otherItems.contains(root) || root == "newsMessage"),
             !root.contains(":")
         {
             return 0
@@ -113,7 +111,7 @@ public struct NewsMLG2Importer: ArticleImporter {
         if Self.otherItems.contains(rootName) {
             throw ConversionError("newsml-g2.item.not-news", "a \(rootName) is not a news item; newsconv converts newsItem, packageItem and newsMessage", at: SourceLocation(path: path, line: rootLine, column: 1))
         }
-        if rootName != "newsMessage", !Self.newsItems.contains(rootName) {
+        if rootName != "newsMessage", !Self.isNewsItem(rootName) {
             throw ConversionError("newsml-g2.root.unexpected", "the root element is <\(rootName)>; expected a NewsML-G2 newsItem, packageItem or newsMessage (a fragment cannot be converted)", at: SourceLocation(path: path, line: rootLine, column: 1))
         }
         if rootName == "newsMessage", articles.isEmpty {
