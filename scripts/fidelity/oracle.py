@@ -1,0 +1,725 @@
+#!/usr/bin/env python3
+"""The fidelity oracle: reads the facts of news documents without newsconv's importers.
+
+For every NewsML-G2, NITF, ninjs and wire document of a corpus, it reads the source's facts with
+its own readers (lxml XPath for XML, the json module for ninjs, plain lines for wire text), has
+newsconv convert the document to newsconv JSON, NITF and NewsML-G2, reads the same facts back
+from each output with the same independent readers, and counts each fact's fate:
+
+  kept      the target holds the fact with the same value
+  changed   the target holds the fact under the same key with another value
+  lost      the target can hold the fact but does not
+  n/a       the target format has no place for the fact
+  invented  the target holds a fact that no source had
+
+It writes the table as Markdown (`--write FILE`) or compares it with a committed table
+(`--check FILE`), failing on any regression: a kept count lower, or a changed, lost or invented
+count higher, than the committed one. `--details` lists every fact that is not kept.
+
+Nothing here imports newsconv code: the readers follow the standards (NewsML-G2 2.x, NITF 3.x,
+ninjs 1-3), not newsconv's mapping.
+"""
+
+import argparse
+import collections
+import datetime
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+
+from lxml import etree
+
+XML_NS = "http://www.w3.org/XML/1998/namespace"
+PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False, remove_comments=True)
+
+# The facts each target format has a place for. A fact of any other key is "n/a" there.
+ALL_KEYS = [
+    "id", "version", "language", "headline", "subheadline", "byline", "creator", "contributor", "dateline",
+    "located", "slugline", "firstCreated", "versionCreated", "contentCreated", "contentModified", "embargoed",
+    "expires", "urgency", "priority", "provider", "subject", "genre", "keyword", "paragraph", "cell", "link",
+    "media", "itemRef", "copyrightHolder", "copyrightNotice", "usageTerms", "edNote", "description:summary",
+    "description:caption", "description:other", "creditline", "du-key", "text-line",
+]
+SUPPORTS = {
+    "json": set(ALL_KEYS) - {"text-line"},
+    "newsml-g2": set(ALL_KEYS) - {"text-line", "du-key"},
+    # NITF 3.6 has no element for these.
+    "nitf": set(ALL_KEYS) - {"text-line", "version", "creator", "contributor", "firstCreated", "contentCreated",
+                             "contentModified", "priority", "creditline", "description:caption", "description:other",
+                             "itemRef", "media"},
+}
+TARGETS = ["json", "nitf", "newsml-g2"]
+# Facts a target's schema requires: one that the source lacks may be supplied, with a warning that
+# names it (newsconv's stderr); it counts as "required", and as invented without the warning.
+REQUIRED = {"newsml-g2": {"provider", "versionCreated"}, "nitf": set(), "json": set()}
+
+
+def norm(text):
+    return re.sub(r"\s+", " ", text or "").strip()
+
+
+def local(element):
+    return etree.QName(element).localname if isinstance(element.tag, str) else None
+
+
+def children(element, name):
+    return [c for c in element if local(c) == name]
+
+
+def first(element, name):
+    found = children(element, name) if element is not None else []
+    return found[0] if found else None
+
+
+def descendants(element, name):
+    return [e for e in element.iter() if local(e) == name]
+
+
+def text_of(element):
+    return norm("".join(element.itertext())) if element is not None else ""
+
+
+def date_value(value):
+    """A date as an instant in UTC when it has a time and a zone; else as written, normalized."""
+    value = norm(value)
+    if not value:
+        return None
+    spelled = value.replace(" ", "T", 1) if re.match(r"^\d{4}-\d\d-\d\d \d", value) else value
+    basic = re.match(r"^(\d{4})(\d\d)(\d\d)T?(\d\d)(\d\d)(\d\d)?([+-]\d\d:?\d\d|Z)?$", spelled)
+    if basic:
+        y, mo, d, h, mi, s, z = basic.groups()
+        spelled = f"{y}-{mo}-{d}T{h}:{mi}:{s or '00'}{z or ''}"
+    try:
+        moment = datetime.datetime.fromisoformat(spelled.replace("Z", "+00:00"))
+    except ValueError:
+        return value
+    if moment.tzinfo is None:
+        return moment.strftime("%Y-%m-%dT%H:%M:%S") if "T" in spelled else moment.strftime("%Y-%m-%d")
+    return moment.astimezone(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def code(qcode):
+    return (qcode or "").rsplit(":", 1)[-1].lower()
+
+
+def description_key(role):
+    role_code = code(role)
+    if role is None or role_code in ("summary", "abstract", "synopsis"):
+        return "description:summary"
+    if role_code == "caption":
+        return "description:caption"
+    return "description:other"
+
+
+def concept_value(element):
+    """A concept's identity: its qcode, else URI, else literal, else name."""
+    for attribute in ("qcode", "uri", "literal"):
+        if element.get(attribute):
+            return element.get(attribute)
+    name = first(element, "name")
+    return text_of(name) or None
+
+
+class Facts:
+    def __init__(self):
+        self.items = collections.defaultdict(list)
+
+    def add(self, key, value):
+        if value is None:
+            return
+        value = norm(str(value))
+        if value:
+            self.items[key].append(value)
+
+
+# ---------------------------------------------------------------------------------------------
+# NewsML-G2
+
+def body_facts(facts, body):
+    """Paragraphs, table cells and links of an NITF or XHTML body (story sections only)."""
+    skipped = {"header", "nav", "aside", "footer", "body.head", "body.end", "head"}
+
+    def walk(element):
+        name = local(element)
+        if name is None or name in skipped:
+            return
+        if name == "p":
+            facts.add("paragraph", text_of(element))
+            for link in descendants(element, "a"):
+                facts.add("link", link.get("href"))
+            return
+        if name in ("td", "th"):
+            facts.add("cell", text_of(element))
+            return
+        if name == "a":
+            facts.add("link", element.get("href"))
+        for child in element:
+            walk(child)
+
+    walk(body)
+
+
+def g2_item_facts(item, priority):
+    facts = Facts()
+    facts.add("id", item.get("guid"))
+    facts.add("version", item.get("version"))
+    meta = first(item, "itemMeta")
+    content = first(item, "contentMeta")
+    language = item.get(f"{{{XML_NS}}}lang")
+    if language is None and content is not None and first(content, "language") is not None:
+        language = first(content, "language").get("tag")
+    facts.add("language", language)
+    facts.add("priority", priority)
+    rights = first(item, "rightsInfo")
+    if rights is not None:
+        for holder in children(rights, "copyrightHolder"):
+            facts.add("copyrightHolder", text_of(first(holder, "name")) or holder.get("literal") or holder.get("qcode") or holder.get("uri"))
+        for notice in children(rights, "copyrightNotice"):
+            facts.add("copyrightNotice", text_of(notice))
+        for terms in children(rights, "usageTerms"):
+            facts.add("usageTerms", text_of(terms))
+    if meta is not None:
+        for name in ("versionCreated", "firstCreated", "embargoed"):
+            for element in children(meta, name):
+                facts.add(name, date_value(text_of(element)))
+        for provider in children(meta, "provider"):
+            facts.add("provider", concept_value(provider))
+        for note in children(meta, "edNote"):
+            facts.add("edNote", text_of(note))
+    if content is not None:
+        for name in ("contentCreated", "contentModified"):
+            for element in children(content, name):
+                facts.add(name, date_value(text_of(element)))
+        for element in children(content, "urgency"):
+            facts.add("urgency", text_of(element))
+        for headline in children(content, "headline"):
+            role = headline.get("role")
+            facts.add("subheadline" if role and "sub" in code(role) else "headline", text_of(headline))
+        for name in ("slugline", "dateline", "creditline"):
+            for element in children(content, name):
+                facts.add(name, text_of(element))
+        for by in children(content, "by"):
+            facts.add("byline", text_of(by))
+        for name in ("creator", "contributor"):
+            for party in children(content, name):
+                facts.add(name, text_of(first(party, "name")) or party.get("literal") or party.get("qcode") or party.get("uri"))
+        for located in children(content, "located"):
+            facts.add("located", text_of(first(located, "name")) or concept_value(located))
+        for subject in children(content, "subject"):
+            facts.add("subject", concept_value(subject))
+        for genre in children(content, "genre"):
+            facts.add("genre", concept_value(genre))
+        for keyword in children(content, "keyword"):
+            facts.add("keyword", text_of(keyword))
+        for description in children(content, "description"):
+            facts.add(description_key(description.get("role")), text_of(description))
+    content_set = first(item, "contentSet")
+    if content_set is not None:
+        for inline in children(content_set, "inlineXML"):
+            for root in inline:
+                if local(root) == "nitf":
+                    for body in descendants(root, "body.content"):
+                        body_facts(facts, body)
+                elif local(root) is not None:
+                    bodies = descendants(root, "body") or [root]
+                    body_facts(facts, bodies[0])
+            break
+        for remote in children(content_set, "remoteContent"):
+            facts.add("media", remote.get("href") or remote.get("residref"))
+    group_set = first(item, "groupSet")
+    if group_set is not None:
+        for ref in descendants(group_set, "itemRef"):
+            facts.add("itemRef", ref.get("residref") or ref.get("href"))
+    return facts
+
+
+def g2_facts(path):
+    root = etree.parse(path, PARSER).getroot()
+    if local(root) == "newsMessage":
+        header = first(root, "header")
+        priority = text_of(first(header, "priority")) if header is not None else None
+        items = [e for e in descendants(root, "newsItem") + descendants(root, "packageItem")]
+        items.sort(key=lambda e: e.sourceline or 0)
+        return [g2_item_facts(item, priority) for item in items]
+    if local(root) in ("newsItem", "packageItem"):
+        return [g2_item_facts(root, None)]
+    return []
+
+
+# ---------------------------------------------------------------------------------------------
+# NITF
+
+def nitf_facts(path):
+    root = etree.parse(path, PARSER).getroot()
+    if local(root) != "nitf":
+        return []
+    facts = Facts()
+    facts.add("language", root.get("baselang") or root.get(f"{{{XML_NS}}}lang"))
+    head = first(root, "head")
+    body = first(root, "body")
+    docdata = first(head, "docdata") if head is not None else None
+    if docdata is not None:
+        for doc_id in children(docdata, "doc-id"):
+            facts.add("id", doc_id.get("id-string"))
+        for urgency in children(docdata, "urgency"):
+            facts.add("urgency", urgency.get("ed-urg"))
+        for name, key in (("date.issue", "versionCreated"), ("date.expire", "expires")):
+            for element in children(docdata, name):
+                facts.add(key, date_value(element.get("norm")))
+        for release in children(docdata, "date.release"):
+            if docdata.get("management-status") == "embargoed" or release.get("norm") != (first(docdata, "date.issue").get("norm") if first(docdata, "date.issue") is not None else None):
+                facts.add("embargoed", date_value(release.get("norm")))
+        for holder in children(docdata, "doc.copyright"):
+            facts.add("copyrightHolder", holder.get("holder"))
+        for rights in children(docdata, "doc.rights"):
+            facts.add("usageTerms", rights.get("limitations"))
+        for keyword in descendants(docdata, "keyword"):
+            facts.add("keyword", keyword.get("key"))
+        for message in children(docdata, "ed-msg"):
+            facts.add("edNote", message.get("info"))
+        for key in children(docdata, "du-key"):
+            facts.add("du-key", "|".join(filter(None, [key.get("key"), key.get("version")])))
+        content = first(docdata, "identified-content")
+        if content is not None:
+            for element in content:
+                if local(element) in ("person", "org", "location", "classifier"):
+                    value = element.get("value") or element.get("location-code") or text_of(element)
+                    facts.add("genre" if element.get("type") == "genre" else "subject", value)
+    if head is not None:
+        for meta in children(head, "meta"):
+            if meta.get("name") == "anpa-keyword":
+                facts.add("slugline", meta.get("content"))
+        for tobject in children(head, "tobject"):
+            for subject in children(tobject, "tobject.subject"):
+                refnum = subject.get("tobject.subject.refnum")
+                ipr = subject.get("tobject.subject.ipr")
+                facts.add("subject", f"subj:{refnum}" if refnum and (ipr in (None, "IPTC")) else f"{ipr}:{refnum}")
+            for prop in children(tobject, "tobject.property"):
+                facts.add("genre", "genre:" + prop.get("tobject.property.type", ""))
+    if body is not None:
+        body_head = first(body, "body.head")
+        if body_head is not None:
+            for hedline in children(body_head, "hedline"):
+                for hl1 in children(hedline, "hl1"):
+                    facts.add("headline", text_of(hl1))
+                for hl2 in children(hedline, "hl2"):
+                    facts.add("subheadline", text_of(hl2))
+            for byline in children(body_head, "byline"):
+                facts.add("byline", text_of(byline))
+            for dateline in children(body_head, "dateline"):
+                facts.add("dateline", printed_text(dateline))
+                for location in descendants(dateline, "location"):
+                    facts.add("located", text_of(first(location, "city")) or text_of(location))
+            for abstract in children(body_head, "abstract"):
+                facts.add("description:summary", text_of(abstract))
+            for rights in children(body_head, "rights"):
+                facts.add("copyrightNotice", norm("".join(t for t in [rights.text or ""])) or None)
+            for distributor in children(body_head, "distributor"):
+                facts.add("provider", text_of(distributor))
+        for content in children(body, "body.content"):
+            body_facts(facts, content)
+    return [facts]
+
+
+def printed_text(dateline):
+    """A dateline's printed text: everything but what NITF marks as not printed."""
+    parts = []
+
+    def walk(element):
+        if element.get("class") == "unprinted" or element.get("{urn:newsconv:extension}printed") == "false":
+            if element.tail:
+                parts.append(element.tail)
+            return
+        if element.text:
+            parts.append(element.text)
+        for child in element:
+            walk(child)
+        if element is not dateline and element.tail:
+            parts.append(element.tail)
+
+    walk(dateline)
+    return norm("".join(parts))
+
+
+# ---------------------------------------------------------------------------------------------
+# ninjs
+
+def ninjs_facts(path):
+    with open(path, "rb") as handle:
+        doc = json.load(handle)
+    if not isinstance(doc, dict):
+        return []
+    facts = Facts()
+    facts.add("id", doc.get("uri") or doc.get("guid"))
+    facts.add("version", doc.get("version"))
+    facts.add("language", doc.get("language"))
+    facts.add("urgency", doc.get("urgency"))
+    for name in ("versioncreated", "firstcreated", "embargoed", "contentcreated"):
+        if isinstance(doc.get(name), str):
+            key = {"versioncreated": "versionCreated", "firstcreated": "firstCreated", "contentcreated": "contentCreated"}.get(name, name)
+            facts.add(key, date_value(doc[name]))
+    facts.add("headline", doc.get("headline"))
+    for headline in doc.get("headlines", []) if isinstance(doc.get("headlines"), list) else []:
+        if isinstance(headline, dict):
+            facts.add("subheadline" if "sub" in code(headline.get("role")) else "headline", headline.get("value"))
+    facts.add("slugline", doc.get("slugline"))
+    facts.add("byline", doc.get("byline"))
+    facts.add("copyrightHolder", doc.get("copyrightholder"))
+    facts.add("copyrightNotice", doc.get("copyrightnotice"))
+    facts.add("usageTerms", doc.get("usageterms"))
+    facts.add("edNote", doc.get("ednote"))
+    for summary in ("description_text", "description_usage"):
+        if isinstance(doc.get(summary), str):
+            facts.add("description:summary" if summary == "description_text" else "description:other", doc[summary])
+    # ninjs 1.x names these in the singular, 2.x and 3.x in the plural.
+    for name in ("subject", "subjects", "person", "people", "organisation", "organisations", "place", "places",
+                 "event", "events", "object", "objects", "genre", "genres"):
+        values = doc.get(name)
+        for concept in values if isinstance(values, list) else []:
+            if isinstance(concept, dict):
+                identity = concept.get("code") or concept.get("uri") or concept.get("literal") or concept.get("name")
+                facts.add("genre" if name.startswith("genre") else "subject", identity)
+    if isinstance(doc.get("located"), str):
+        facts.add("located", doc["located"])
+    for description in doc.get("descriptions", []) if isinstance(doc.get("descriptions"), list) else []:
+        if isinstance(description, dict):
+            facts.add(description_key(description.get("role")), description.get("value"))
+    for keyword in doc.get("keywords", []) if isinstance(doc.get("keywords"), list) else []:
+        facts.add("keyword", keyword)
+    body = doc.get("body_html") or doc.get("body_xhtml")
+    for candidate in doc.get("bodies", []) if isinstance(doc.get("bodies"), list) else []:
+        if body is None and isinstance(candidate, dict) and "html" in str(candidate.get("contenttype", "")):
+            body = candidate.get("value")
+    if isinstance(body, str) and body.strip():
+        try:
+            tree = etree.fromstring(f"<div>{body}</div>".encode(), etree.HTMLParser(no_network=True))
+            body_facts(facts, tree)
+        except (etree.XMLSyntaxError, ValueError):
+            pass
+    return [facts]
+
+
+# ---------------------------------------------------------------------------------------------
+# Wire text: every non-empty line of text arrives somewhere in the output's text.
+
+def wire_facts(path):
+    with open(path, "rb") as handle:
+        raw = handle.read()
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        text = raw.decode("latin-1")
+    facts = Facts()
+    for line in re.split(r"[\r\n]+", text):
+        line = re.sub(r"[\x00-\x08\x0b-\x1f\x7f]", " ", line)
+        words = re.findall(r"\w{4,}", line)
+        for word in words:
+            facts.add("text-line", word.lower())
+    return [facts]
+
+
+# ---------------------------------------------------------------------------------------------
+# newsconv JSON, read by its documented shape (docs/schema), not by newsconv's decoder
+
+def inline_text(inlines):
+    parts = []
+    for inline in inlines or []:
+        if "text" in inline and isinstance(inline["text"], str):
+            parts.append(inline["text"])
+        if inline.get("type") == "lineBreak":
+            parts.append(" ")
+        parts.append(inline_text(inline.get("content")))
+    return "".join(parts)
+
+
+def block_facts(facts, blocks):
+    for block in blocks or []:
+        kind = block.get("type")
+        if kind == "paragraph":
+            facts.add("paragraph", inline_text(block.get("content")))
+            collect_links(facts, block.get("content"))
+        elif kind == "table":
+            for section in ("head", "rows", "foot"):
+                for row in block.get(section, []) or []:
+                    for cell in row.get("cells", []) if isinstance(row, dict) else row:
+                        facts.add("cell", inline_text(cell.get("content") if isinstance(cell, dict) else cell))
+        for nested in ("blocks", "items", "content"):
+            value = block.get(nested)
+            if kind != "paragraph" and isinstance(value, list) and value and isinstance(value[0], (dict, list)):
+                if isinstance(value[0], list):
+                    for item in value:
+                        block_facts(facts, item)
+                elif "type" in value[0] and kind not in ("heading", "preformatted"):
+                    block_facts(facts, value)
+
+
+def collect_links(facts, inlines):
+    for inline in inlines or []:
+        if inline.get("type") == "link":
+            facts.add("link", inline.get("href"))
+        collect_links(facts, inline.get("content"))
+
+
+def json_concept(concept):
+    return concept.get("qcode") or concept.get("uri") or concept.get("literal") or concept.get("name")
+
+
+def json_facts(article):
+    facts = Facts()
+    for key in ("id", "version", "language", "slugline", "creditline", "urgency", "priority", "copyrightHolder"):
+        facts.add(key, article.get(key))
+    for key in ("firstCreated", "versionCreated", "contentCreated", "contentModified", "embargoed", "expires"):
+        if isinstance(article.get(key), str):
+            facts.add(key, date_value(article[key]))
+    facts.add("headline", article.get("headline"))
+    for sub in article.get("subheadlines", []):
+        facts.add("subheadline", sub)
+    for byline in article.get("bylines", []):
+        facts.add("byline", byline.get("text") or byline.get("name"))
+    for name in ("creators", "contributors"):
+        for party in article.get(name, []):
+            facts.add(name[:-1], party.get("name") or json_concept(party))
+    dateline = article.get("dateline")
+    if dateline:
+        facts.add("dateline", dateline.get("text"))
+        facts.add("located", dateline.get("place"))
+    for name in ("subjects", "people", "organisations", "places"):
+        for concept in article.get(name, []):
+            facts.add("subject", json_concept(concept))
+    for genre in article.get("genres", []):
+        facts.add("genre", json_concept(genre))
+    for keyword in article.get("keywords", []):
+        facts.add("keyword", keyword)
+    for note in article.get("editorialNotes", []):
+        facts.add("edNote", note)
+    provider = article.get("provider")
+    if provider:
+        facts.add("provider", json_concept(provider))
+    for block in article.get("abstract", []):
+        facts.add("description:summary", inline_text(block.get("content")))
+    for description in article.get("descriptions", []):
+        facts.add(description_key(description.get("role")), description.get("text"))
+    for name in ("copyrightNotice", "usageTerms"):
+        value = article.get(name)
+        if isinstance(value, str):
+            facts.add(name, value)
+    for rights in article.get("rights", []):
+        facts.add(rights.get("kind"), rights.get("text"))
+    for key in article.get("keys", []):
+        facts.add("du-key", "|".join(filter(None, [key.get("key"), key.get("version")])))
+    for media in article.get("media", []):
+        if media.get("caption"):
+            facts.add("description:caption", media["caption"])
+        if media.get("reference"):
+            facts.add("itemRef", media["reference"])
+        for rendition in media.get("renditions", []):
+            facts.add("media", rendition.get("href"))
+    block_facts(facts, article.get("body"))
+    return facts
+
+
+# ---------------------------------------------------------------------------------------------
+# Comparison
+
+def compare(source, target, supported, tally, details, label, warnings="", required=()):
+    keys = set(source.items) | set(target.items)
+    for key in sorted(keys):
+        wanted = collections.Counter(source.items.get(key, []))
+        have = collections.Counter(target.items.get(key, []))
+        if key not in supported:
+            tally[key]["n/a"] += sum(wanted.values())
+            continue
+        if not wanted and have and key in required and sum(have.values()) == 1 and re.search(r"warning: .*" + key, warnings, re.I):
+            tally[key]["required"] += 1
+            continue
+        kept = wanted & have
+        rest_source = wanted - kept
+        rest_target = have - kept
+        changed = min(sum(rest_source.values()), sum(rest_target.values()))
+        lost = sum(rest_source.values()) - changed
+        invented = sum(rest_target.values()) - changed
+        tally[key]["kept"] += sum(kept.values())
+        tally[key]["changed"] += changed
+        tally[key]["lost"] += lost
+        tally[key]["invented"] += invented
+        if details is not None:
+            for value in rest_source.elements():
+                details.append(f"{label}: {key} {'changed' if changed else 'lost'}: {value[:120]!r}")
+            for value in rest_target.elements():
+                details.append(f"{label}: {key} {'changed to' if changed else 'invented'}: {value[:120]!r}")
+
+
+def text_facts(article_text):
+    facts = Facts()
+    for word in re.findall(r"\w{4,}", article_text):
+        facts.add("text-line", word.lower())
+    return facts
+
+
+def all_strings(value):
+    """Every text of an IR JSON article (not its type tags, kinds or provenance)."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            if key not in ("origin", "type", "kind", "language"):
+                yield from all_strings(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from all_strings(item)
+
+
+def corpus_files(corpus):
+    """(kind, path) for every document of the corpus that the oracle reads."""
+    found = []
+    for folder, _, names in os.walk(corpus):
+        for name in sorted(names):
+            path = os.path.join(folder, name)
+            relative = os.path.relpath(path, corpus)
+            if "should_fail" in relative or "not-valid" in relative or name in ("LICENSE", "SOURCE.md", "README.md", "MANIFEST.tsv") or name.startswith("LICENSE"):
+                continue
+            if "newsml-g2" in relative and name.endswith(".xml"):
+                found.append(("newsml-g2", path))
+            elif "/nitf/" in "/" + relative and name.endswith(".xml"):
+                found.append(("nitf", path))
+            elif "ninjs" in relative and name.endswith(".json"):
+                found.append(("ninjs", path))
+            elif ("iptc7901" in relative or relative.startswith("seed")) and name.endswith(".txt"):
+                found.append(("wire", path))
+    return sorted(found, key=lambda pair: pair[1])
+
+
+READERS = {"newsml-g2": g2_facts, "nitf": nitf_facts, "ninjs": ninjs_facts, "wire": wire_facts}
+
+
+def convert(newsconv, path, fmt, target, out_dir):
+    """Runs newsconv; the outputs' paths (several for a one-article target), or None when it fails."""
+    stem = os.path.join(out_dir, target)
+    os.makedirs(stem, exist_ok=True)
+    for old in os.listdir(stem):
+        os.remove(os.path.join(stem, old))
+    command = [newsconv, "convert", path, "-f", fmt, "-t", target, "-o", stem + "/"]
+    result = subprocess.run(command, capture_output=True, timeout=120)
+    if result.returncode != 0:
+        return None, ""
+    return sorted(os.path.join(stem, name) for name in os.listdir(stem)), result.stderr.decode("utf-8", "replace")
+
+
+def run(newsconv, corpus, details_wanted):
+    tally = {target: collections.defaultdict(collections.Counter) for target in TARGETS}
+    details = [] if details_wanted else None
+    files = corpus_files(corpus)
+    counts = collections.Counter()
+    with tempfile.TemporaryDirectory() as out_dir:
+        for kind, path in files:
+            try:
+                sources = READERS[kind](path)
+            except (etree.XMLSyntaxError, ValueError, OSError):
+                continue
+            sources = [facts for facts in sources if facts.items]
+            if not sources:
+                continue
+            label_base = os.path.relpath(path, corpus)
+            for target in TARGETS:
+                outputs, warnings = convert(newsconv, path, kind, target, out_dir)
+                if outputs is None:
+                    continue
+                counts[(kind, target)] += 1
+                if target == "json":
+                    with open(outputs[0], "rb") as handle:
+                        articles = json.load(handle)["articles"]
+                    if kind == "wire":
+                        got = [text_facts(" ".join(all_strings(a))) for a in articles]
+                    else:
+                        got = [json_facts(a) for a in articles]
+                elif kind == "wire":
+                    got = []
+                    for output in outputs:
+                        with open(output, "rb") as handle:
+                            got.append(text_facts(" ".join(etree.fromstring(handle.read(), PARSER).itertext())))
+                else:
+                    reader = g2_facts if target == "newsml-g2" else nitf_facts
+                    got = [facts for output in outputs for facts in reader(output)]
+                supported = SUPPORTS[target] | ({"text-line"} if kind == "wire" else set())
+                for index, source in enumerate(sources):
+                    target_facts = got[index] if index < len(got) else Facts()
+                    compare(source, target_facts, supported, tally[target], details, f"{label_base}#{index + 1} -> {target}", warnings, REQUIRED[target])
+    return tally, details, counts
+
+
+FATES = ["kept", "changed", "lost", "n/a", "required", "invented"]
+
+
+def table(tally, counts):
+    lines = [
+        "| target | fact | kept | changed | lost | n/a | required | invented |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
+    for target in TARGETS:
+        totals = collections.Counter()
+        for key in sorted(tally[target]):
+            row = tally[target][key]
+            totals.update(row)
+            lines.append(f"| {target} | {key} | " + " | ".join(str(row[fate]) for fate in FATES) + " |")
+        lines.append(f"| {target} | **all** | " + " | ".join(f"**{totals[fate]}**" for fate in FATES) + " |")
+    return "\n".join(lines)
+
+
+def parse_table(text):
+    rows = {}
+    for line in text.splitlines():
+        cells = [c.strip().strip("*") for c in line.strip().strip("|").split("|")]
+        if len(cells) == 2 + len(FATES) and cells[0] in TARGETS:
+            rows[(cells[0], cells[1])] = dict(zip(FATES, (int(c) for c in cells[2:])))
+    return rows
+
+
+BEGIN = "<!-- fidelity table: begin (written by scripts/fidelity/oracle.py --write) -->"
+END = "<!-- fidelity table: end -->"
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--newsconv", required=True)
+    parser.add_argument("--corpus", required=True)
+    parser.add_argument("--write", metavar="FILE")
+    parser.add_argument("--check", metavar="FILE")
+    parser.add_argument("--details", action="store_true")
+    args = parser.parse_args()
+    tally, details, counts = run(args.newsconv, args.corpus, args.details)
+    rendered = table(tally, counts)
+    if details:
+        print("\n".join(details))
+    if args.write:
+        with open(args.write, encoding="utf-8") as handle:
+            page = handle.read()
+        start, end = page.index(BEGIN), page.index(END)
+        page = page[: start + len(BEGIN)] + "\n" + rendered + "\n" + page[end:]
+        with open(args.write, "w", encoding="utf-8") as handle:
+            handle.write(page)
+    if args.check:
+        with open(args.check, encoding="utf-8") as handle:
+            committed = parse_table(handle.read())
+        now = parse_table(rendered)
+        problems = []
+        for key, row in now.items():
+            before = committed.get(key, {fate: 0 for fate in FATES})
+            if row["kept"] < before["kept"]:
+                problems.append(f"{key[0]} {key[1]}: kept {before['kept']} -> {row['kept']}")
+            for fate in ("changed", "lost", "invented"):
+                if row[fate] > before[fate]:
+                    problems.append(f"{key[0]} {key[1]}: {fate} {before[fate]} -> {row[fate]}")
+        if problems:
+            print("fidelity regressions against " + args.check + ":\n" + "\n".join(problems))
+            print(rendered)
+            sys.exit(1)
+        print(f"fidelity: no regression over {sum(counts.values())} conversions")
+    if not args.write and not args.check:
+        print(rendered)
+
+
+if __name__ == "__main__":
+    main()
