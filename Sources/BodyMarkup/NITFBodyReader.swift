@@ -119,15 +119,24 @@ package struct NITFBodyReader: InlineMarkupReader {
             own = Self.normalize(own).trimmingCharacters(in: CharacterSet(charactersIn: " ,;"))
             if !own.isEmpty { title = own }
         }
+        // The byline as printed, kept whole so that exporters print it as it was.
+        let printed = Self.normalize(byline.text)
         if people.isEmpty {
-            var text = Self.normalize(byline.text)
+            var text = printed
             for word in ["By ", "BY ", "by "] where text.hasPrefix(word) { text.removeFirst(word.count) }
             if let title, let range = text.range(of: title) { text = String(text[..<range.lowerBound]) }
             text = text.trimmingCharacters(in: CharacterSet(charactersIn: " ,;"))
             guard !text.isEmpty || title != nil else { return [] }
-            return [Byline(name: text.isEmpty ? (title ?? "") : text, title: text.isEmpty ? nil : title, affiliation: affiliation)]
+            return [Byline(name: text.isEmpty ? (title ?? "") : text, title: text.isEmpty ? nil : title, affiliation: affiliation).printed(as: printed)]
         }
-        return people.map { Byline(name: Self.normalize($0.text), title: title, affiliation: affiliation, id: $0.attribute("value")) }
+        // One printed text for one person; several people are printed from their parts.
+        // A byline of elements alone (`<person/><byttl/>`) prints nothing of its own: its parts say it all.
+        var ownText = false
+        for case .text(let text) in byline.children where !Self.normalize(text).isEmpty { ownText = true }
+        return people.map {
+            let byline = Byline(name: Self.normalize($0.text), title: title, affiliation: affiliation, id: $0.attribute("value"))
+            return people.count == 1 && ownText ? byline.printed(as: printed) : byline
+        }
     }
 
     mutating func readDateline(_ dateline: XMLElement) -> Dateline {

@@ -88,6 +88,20 @@ package struct NITFBodyWriter {
             w.start("byline", mixed: true)
             var attributes: [(String, String)] = []
             if let id = byline.id { attributes.append(("value", id)) }
+            if let printed = byline.text {
+                // Printed otherwise than its parts compose it.
+                // Printed as the source printed it, the name marked where it stands.
+                // A byline that prints the name alone stays plain text (a person element alone would read back as `By NAME`).
+                if let range = printed.range(of: byline.name), !byline.name.isEmpty, printed != byline.name {
+                    w.text(String(printed[..<range.lowerBound]))
+                    w.element("person", attributes, text: byline.name)
+                    writePrintedTitle(printed[range.upperBound...], of: byline, to: &w)
+                } else {
+                    w.text(printed)
+                }
+                w.end()
+                continue
+            }
             w.text("By ")
             w.element("person", attributes, text: byline.name)
             if byline.title != nil || byline.affiliation != nil {
@@ -108,7 +122,7 @@ package struct NITFBodyWriter {
         } else if let distributor = standalone.distributor {
             w.element("distributor", text: distributor)
         }
-        if let dateline = article.dateline { writeDateline(dateline, to: &w) }
+        if let dateline = article.dateline, !dateline.text.isEmpty || dateline.date != nil { writeDateline(dateline, to: &w) }
         if !article.abstract.isEmpty {
             // Taken back when nothing of it could be written (an abstract needs a block).
             w.start("abstract")
@@ -116,6 +130,25 @@ package struct NITFBodyWriter {
             w.endOmittingIfEmpty()
         }
         writeKept("body.head/series", to: &w)
+        w.end()
+    }
+
+    /// What follows the name in a printed byline, with its title and affiliation marked where
+    /// they stand (`, <byttl>dpa Correspondent, <org>dpa</org></byttl>`) so that readers find them.
+    private mutating func writePrintedTitle(_ rest: Substring, of byline: Byline, to w: inout XMLWriter) {
+        let title = byline.title.flatMap { $0.isEmpty ? nil : rest.range(of: $0) }
+        let affiliation = byline.affiliation.flatMap { $0.isEmpty ? nil : rest.range(of: $0) }
+        guard let start = [title?.lowerBound, affiliation?.lowerBound].compactMap({ $0 }).min() else { return w.text(String(rest)) }
+        if let title, let affiliation, title.overlaps(affiliation) { return w.text(String(rest)) }
+        w.text(String(rest[..<start]))
+        w.start("byttl", mixed: true)
+        var at = start
+        if let affiliation {
+            w.text(String(rest[at..<affiliation.lowerBound]))
+            w.element("org", text: String(rest[affiliation]))
+            at = affiliation.upperBound
+        }
+        w.text(String(rest[at...]))
         w.end()
     }
 
@@ -140,19 +173,13 @@ package struct NITFBodyWriter {
                 w.text(String(rest[..<regionRange.lowerBound]))
                 w.element("region", text: region)
                 rest = rest[regionRange.upperBound...]
-            } else if let region = dateline.region, !region.isEmpty {
-                w.element("region", ("class", "unprinted"), text: region)
             }
             w.end()
             w.text(String(rest))
         } else {
+            // A place the dateline does not print is not written in it (NITF readers print every
+            // text of a dateline): the standalone exporter writes it as `docdata/evloc`.
             w.text(text)
-            if let place = dateline.place, !place.isEmpty {
-                w.start("location", ("class", "unprinted"))
-                w.element("city", text: place)
-                if let region = dateline.region { w.element("region", text: region) }
-                w.end()
-            }
         }
         if let date = dateline.date { w.element("story.date", ("norm", Self.norm(date))) }
         w.end()

@@ -47,10 +47,19 @@ public struct Article: Sendable, Hashable, Codable {
     public var slugline: String?
     /// A take or version marker (`UPDATE 1`, `1stLd-Writethru`, `REFILE`).
     public var takeKey: String?
+    /// The printed byline (NewsML-G2 `by`, NITF `byline`, a wire `By` line).
     public var bylines: [Byline] = []
+    /// The people or organisations that made the content, with their roles (NewsML-G2
+    /// `creator`); never printed as a byline.
+    public var creators: [Concept] = []
+    /// Those who contributed to it (NewsML-G2 `contributor`: editors, caption writers).
+    public var contributors: [Concept] = []
     public var dateline: Dateline?
     /// A summary (NewsML-G2 `description`, NITF `abstract`).
     public var abstract: [Block] = []
+    /// Descriptions other than the summary, each with its role (a text item's caption, a
+    /// shotlist, a script, a video intro).
+    public var descriptions: [TaggedText] = []
 
     // MARK: Content
 
@@ -85,6 +94,9 @@ public struct Article: Sendable, Hashable, Codable {
     public var copyrightHolder: String?
     public var copyrightNotice: String?
     public var usageTerms: String?
+    /// Further values of fields that hold one: a headline, copyright notice or usage terms in
+    /// another language or with a role, each naming its field (``TaggedText/field``).
+    public var alternatives: [TaggedText] = []
 
     // MARK: Media and the rest
 
@@ -116,12 +128,13 @@ public struct Article: Sendable, Hashable, Codable {
         contentCreated: NewsDate? = nil, contentModified: NewsDate? = nil, embargoed: NewsDate? = nil,
         expires: NewsDate? = nil, urgency: Int? = nil, priority: Int? = nil, headline: String? = nil,
         subheadlines: [String] = [], slugline: String? = nil, takeKey: String? = nil, bylines: [Byline] = [],
-        dateline: Dateline? = nil, abstract: [Block] = [], body: [Block] = [], signOff: String? = nil,
+        creators: [Concept] = [], contributors: [Concept] = [], dateline: Dateline? = nil, abstract: [Block] = [],
+        descriptions: [TaggedText] = [], body: [Block] = [], signOff: String? = nil,
         trailers: [String] = [], editorialNotes: [String] = [], subjects: [Concept] = [], genres: [Concept] = [],
         keywords: [String] = [], people: [Concept] = [], organisations: [Concept] = [], places: [Concept] = [],
         provider: Concept? = nil, infoSources: [Concept] = [], creditline: String? = nil,
         copyrightHolder: String? = nil, copyrightNotice: String? = nil, usageTerms: String? = nil,
-        media: [MediaItem] = [], extensions: Extensions = Extensions(), origin: Origin? = nil
+        alternatives: [TaggedText] = [], media: [MediaItem] = [], extensions: Extensions = Extensions(), origin: Origin? = nil
     ) {
         self.id = id
         self.version = version
@@ -142,8 +155,11 @@ public struct Article: Sendable, Hashable, Codable {
         self.slugline = slugline
         self.takeKey = takeKey
         self.bylines = bylines
+        self.creators = creators
+        self.contributors = contributors
         self.dateline = dateline
         self.abstract = abstract
+        self.descriptions = descriptions
         self.body = body
         self.signOff = signOff
         self.trailers = trailers
@@ -160,6 +176,7 @@ public struct Article: Sendable, Hashable, Codable {
         self.copyrightHolder = copyrightHolder
         self.copyrightNotice = copyrightNotice
         self.usageTerms = usageTerms
+        self.alternatives = alternatives
         self.media = media
         self.extensions = extensions
         self.origin = origin
@@ -170,11 +187,11 @@ public struct Article: Sendable, Hashable, Codable {
         case id, version, language, kind, status, signals
         case firstCreated, versionCreated, contentCreated, contentModified, embargoed, expires
         case urgency, priority
-        case headline, subheadlines, slugline, takeKey, bylines, dateline, abstract
+        case headline, subheadlines, slugline, takeKey, bylines, creators, contributors, dateline, abstract, descriptions
         case body
         case signOff, trailers, editorialNotes
         case subjects, genres, keywords, people, organisations, places
-        case provider, infoSources, creditline, copyrightHolder, copyrightNotice, usageTerms
+        case provider, infoSources, creditline, copyrightHolder, copyrightNotice, usageTerms, alternatives
         case media, extensions, origin
     }
 
@@ -199,8 +216,11 @@ public struct Article: Sendable, Hashable, Codable {
         slugline = try c.decodeIfPresent(String.self, forKey: .slugline)
         takeKey = try c.decodeIfPresent(String.self, forKey: .takeKey)
         bylines = try c.decodeArray([Byline].self, forKey: .bylines)
+        creators = try c.decodeArray([Concept].self, forKey: .creators)
+        contributors = try c.decodeArray([Concept].self, forKey: .contributors)
         dateline = try c.decodeIfPresent(Dateline.self, forKey: .dateline)
         abstract = try c.decodeArray([Block].self, forKey: .abstract)
+        descriptions = try c.decodeArray([TaggedText].self, forKey: .descriptions)
         body = try c.decodeArray([Block].self, forKey: .body)
         signOff = try c.decodeIfPresent(String.self, forKey: .signOff)
         trailers = try c.decodeArray([String].self, forKey: .trailers)
@@ -217,6 +237,7 @@ public struct Article: Sendable, Hashable, Codable {
         copyrightHolder = try c.decodeIfPresent(String.self, forKey: .copyrightHolder)
         copyrightNotice = try c.decodeIfPresent(String.self, forKey: .copyrightNotice)
         usageTerms = try c.decodeIfPresent(String.self, forKey: .usageTerms)
+        alternatives = try c.decodeArray([TaggedText].self, forKey: .alternatives)
         media = try c.decodeArray([MediaItem].self, forKey: .media)
         extensions = try c.decodeIfPresent(Extensions.self, forKey: .extensions) ?? Extensions()
         origin = try c.decodeIfPresent(Origin.self, forKey: .origin)
@@ -243,8 +264,11 @@ public struct Article: Sendable, Hashable, Codable {
         try c.encodeIfPresent(slugline, forKey: .slugline)
         try c.encodeIfPresent(takeKey, forKey: .takeKey)
         try c.encodeNonEmpty(bylines, forKey: .bylines)
+        try c.encodeNonEmpty(creators, forKey: .creators)
+        try c.encodeNonEmpty(contributors, forKey: .contributors)
         try c.encodeIfPresent(dateline, forKey: .dateline)
         try c.encodeNonEmpty(abstract, forKey: .abstract)
+        try c.encodeNonEmpty(descriptions, forKey: .descriptions)
         try c.encodeNonEmpty(body, forKey: .body)
         try c.encodeIfPresent(signOff, forKey: .signOff)
         try c.encodeNonEmpty(trailers, forKey: .trailers)
@@ -261,6 +285,7 @@ public struct Article: Sendable, Hashable, Codable {
         try c.encodeIfPresent(copyrightHolder, forKey: .copyrightHolder)
         try c.encodeIfPresent(copyrightNotice, forKey: .copyrightNotice)
         try c.encodeIfPresent(usageTerms, forKey: .usageTerms)
+        try c.encodeNonEmpty(alternatives, forKey: .alternatives)
         try c.encodeNonEmpty(media, forKey: .media)
         if !extensions.isEmpty { try c.encode(extensions, forKey: .extensions) }
         try c.encodeIfPresent(origin, forKey: .origin)

@@ -34,9 +34,12 @@ extension JSONSink {
                 string("affiliation", byline.affiliation)
                 string("role", byline.role)
                 string("id", byline.id)
+                string("text", byline.text)
                 state.close()
             }
         }
+        concepts("creators", a.creators)
+        concepts("contributors", a.contributors)
         if let dateline = a.dateline {
             state.member(key: "dateline")
             state.openContainer(object: true)
@@ -48,6 +51,7 @@ extension JSONSink {
             state.close()
         }
         if !a.abstract.isEmpty { state.member(key: "abstract"); try writeBlocks(a.abstract, path) }
+        taggedTexts("descriptions", a.descriptions)
         if !a.body.isEmpty { state.member(key: "body"); try writeBlocks(a.body, path) }
         string("signOff", a.signOff)
         strings("trailers", a.trailers)
@@ -64,6 +68,7 @@ extension JSONSink {
         string("copyrightHolder", a.copyrightHolder)
         string("copyrightNotice", a.copyrightNotice)
         string("usageTerms", a.usageTerms)
+        taggedTexts("alternatives", a.alternatives)
         if !a.media.isEmpty {
             state.member(key: "media")
             try array(a.media) { try writeMedia($0, path) }
@@ -115,6 +120,19 @@ extension JSONSink {
             try write(value)
         }
         state.close()
+    }
+
+    private func taggedTexts(_ key: String, _ values: [TaggedText]) {
+        guard !values.isEmpty else { return }
+        state.member(key: key)
+        array(values) { value in
+            state.openContainer(object: true)
+            string("field", value.field)
+            string("text", value.text)
+            string("language", value.language)
+            string("role", value.role)
+            state.close()
+        }
     }
 
     private func concepts(_ key: String, _ values: [Concept]) {

@@ -109,7 +109,9 @@ let g2 = "http://iptc.org/std/nar/2006-10-01/"
         #expect(article.people.map(\.name) == ["Carla Ruiz"])
         #expect(article.genres.map(\.qcode) == ["genre:Current"])
         #expect(article.infoSources.map(\.literal) == ["EFE"])
-        #expect(article.bylines == [Byline(name: "Carla Ruiz", role: "crol:writer")])
+        // The creator is a party with a role, never the printed byline (the item has no `by`).
+        #expect(article.creators == [Concept(name: "Carla Ruiz", role: "crol:writer")])
+        #expect(article.bylines.isEmpty)
         #expect(article.dateline == Dateline(text: "Lima, Mar 4 (EFE).-", place: "Lima", region: "Peru"))
         #expect(article.abstract == [.paragraph([.text("The port will double.")])])
         #expect(article.copyrightHolder == "Acme" && article.copyrightNotice == "(c) Acme")
@@ -261,7 +263,7 @@ let g2 = "http://iptc.org/std/nar/2006-10-01/"
         let result = try exportG2([article])
         let text = String(decoding: result.data, as: UTF8.self)
         for expected in ["<slugline>Bogotá, 22 nov (EFE)</slugline>", "<keyword>páramos, ecosistemas</keyword>", "<keyword>line  end</keyword>",
-                         "<name>BUENOS AIRES</name>", "<name>Ana Gómez</name>", "literal=\"a b\"", "<name>Name with tab</name>", "<creditline>EFE </creditline>"] {
+                         "<name>BUENOS AIRES</name>", "<by>By Ana Gómez</by>", "<name>Name with tab</name>", "literal=\"a b\"", "<name>Name with tab</name>", "<creditline>EFE </creditline>"] {
             #expect(text.contains(expected), "\(expected)")
         }
         if let shared = Fixtures.shared {

@@ -81,7 +81,7 @@ func writeNinjs(_ article: Article, profile: NinjsProfile) throws -> ExportResul
         #expect(result.diagnostics.contains { $0.code == "ninjs.export.byline-flattened" })
         #expect(result.diagnostics.contains { $0.code == "ninjs.export.foreign-extensions" })
         let text = String(decoding: result.data, as: UTF8.self)
-        #expect(text.contains("\"by\": \"A, Writer\"") && !text.contains("service"))
+        #expect(text.contains("\"by\": \"By A, Writer\"") && !text.contains("service"))
     }
 
     @Test func aPropertyKeptFromAnInvalidSourceIsNotWritten() throws {

@@ -223,6 +223,12 @@ def g2_item_facts(item, priority):
                 if local(root) == "nitf":
                     for body in descendants(root, "body.content"):
                         body_facts(facts, body)
+                    # The inline NITF's printed heads stand for contentMeta's when it has none.
+                    for name, key, path in (("by", "byline", "byline"), ("headline", "headline", "hl1"), ("dateline", "dateline", "dateline")):
+                        if content is None or not children(content, name):
+                            for element in descendants(root, path):
+                                if local(element.getparent()) in ("body.head", "hedline"):
+                                    facts.add(key, printed_text(element) if key == "dateline" else text_of(element))
                 elif local(root) is not None:
                     bodies = descendants(root, "body") or [root]
                     body_facts(facts, bodies[0])
@@ -233,6 +239,8 @@ def g2_item_facts(item, priority):
     if group_set is not None:
         for ref in descendants(group_set, "itemRef"):
             facts.add("itemRef", ref.get("residref") or ref.get("href"))
+            for description in children(ref, "description"):
+                facts.add("description:caption", text_of(description))
     return facts
 
 
@@ -278,6 +286,8 @@ def nitf_facts(path):
             facts.add("usageTerms", rights.get("limitations"))
         for keyword in descendants(docdata, "keyword"):
             facts.add("keyword", keyword.get("key"))
+        for evloc in children(docdata, "evloc"):
+            facts.add("located", evloc.get("city") or evloc.get("state-prov") or evloc.get("county-dist") or evloc.get("iso-cc"))
         for message in children(docdata, "ed-msg"):
             facts.add("edNote", message.get("info"))
         for key in children(docdata, "du-key"):
@@ -644,6 +654,9 @@ def run(newsconv, corpus, details_wanted):
                     reader = g2_facts if target == "newsml-g2" else nitf_facts
                     got = [facts for output in outputs for facts in reader(output)]
                 supported = SUPPORTS[target] | ({"text-line"} if kind == "wire" else set())
+                if target == "newsml-g2" and len(got) == 1:
+                    # A single newsItem has no header, so no priority.
+                    supported = supported - {"priority"}
                 for index, source in enumerate(sources):
                     target_facts = got[index] if index < len(got) else Facts()
                     compare(source, target_facts, supported, tally[target], details, f"{label_base}#{index + 1} -> {target}", warnings, REQUIRED[target])

@@ -93,12 +93,13 @@ enum FrontMatter {
     }
 
     static func byline(_ byline: Byline) -> Node {
-        guard byline.title != nil || byline.affiliation != nil || byline.role != nil || byline.id != nil else { return string(byline.name) }
+        guard byline.title != nil || byline.affiliation != nil || byline.role != nil || byline.id != nil || byline.text != nil else { return string(byline.name) }
         var fields: [(Node, Node)] = [(string("name"), string(byline.name))]
         if let title = byline.title { fields.append((string("title"), string(title))) }
         if let affiliation = byline.affiliation { fields.append((string("affiliation"), string(affiliation))) }
         if let role = byline.role { fields.append((string("role"), string(role))) }
         if let id = byline.id { fields.append((string("id"), string(id))) }
+        if let text = byline.text { fields.append((string("printed"), string(text))) }
         return Node(fields)
     }
 

@@ -100,7 +100,7 @@ struct FrontMatterReader {
         guard case .mapping(let mapping) = node, let name = mapping["name"].flatMap(Self.text) else { return nil }
         return Byline(
             name: name, title: mapping["title"].flatMap(Self.text), affiliation: mapping["affiliation"].flatMap(Self.text),
-            role: mapping["role"].flatMap(Self.text), id: mapping["id"].flatMap(Self.text))
+            role: mapping["role"].flatMap(Self.text), id: mapping["id"].flatMap(Self.text), text: mapping["printed"].flatMap(Self.text))
     }
 
     private mutating func media(_ node: Node) -> MediaItem? {

@@ -19,6 +19,15 @@ public struct MarkdownExporter: ArticleExporter {
         let yaml = try Yams.serialize(node: FrontMatter.node(for: article, summary: summary), width: -1, allowUnicode: true)
         var text = "---\n" + yaml + "---\n"
         if !body.isEmpty { text += "\n" + body }
-        return ExportResult(data: Data(text.utf8), diagnostics: writer.diagnostics)
+        var diagnostics = writer.diagnostics
+        var dropped: [String] = []
+        if !article.creators.isEmpty { dropped.append("creators") }
+        if !article.contributors.isEmpty { dropped.append("contributors") }
+        if !article.descriptions.isEmpty { dropped.append("descriptions with roles") }
+        if !article.alternatives.isEmpty { dropped.append("further \(Set(article.alternatives.compactMap(\.field)).sorted().joined(separator: ", "))") }
+        if !dropped.isEmpty {
+            diagnostics.append(.warning("markdown.export.dropped-fields", "the front matter has no key for the article's \(dropped.joined(separator: ", ")); dropped", at: writer.location))
+        }
+        return ExportResult(data: Data(text.utf8), diagnostics: diagnostics)
     }
 }

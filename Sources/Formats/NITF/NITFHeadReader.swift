@@ -17,6 +17,8 @@ struct NITFHeadReader {
     private let fragments = XMLFragmentWriter()
     /// `head/title`, to compare with `hl1` once the body is read.
     var title: String?
+    /// `docdata/evloc`'s place and region: the dateline's located place when it names none.
+    var eventPlace: (String, String?)?
     private var dateIssue: NewsDate?
     private var dateRelease: (date: NewsDate, element: XMLElement)?
     private var releaseIsEmbargo = false
@@ -224,9 +226,14 @@ struct NITFHeadReader {
             case "identified-content":
                 readIdentifiedContent(child)
             case "evloc":
+                // The event's place: the located place of the dateline (completed after the body is read).
                 let name = ["city", "state-prov", "county-dist", "iso-cc"].lazy.compactMap { Self.nonEmpty(child.attribute($0)) }.first
-                if let name { article.places.appendUnique(Concept(name: name)) }
-                keep(child, container: "docdata")
+                if let name, eventPlace == nil {
+                    eventPlace = (name, child.attribute("city") != nil ? Self.nonEmpty(child.attribute("state-prov")) : nil)
+                } else if let name {
+                    article.places.appendUnique(Concept(name: name))
+                }
+                if Self.hasOtherAttributes(child, mapped: ["city", "state-prov"]) || child.hasChildElements { keep(child, container: "docdata") }
             case "ed-msg":
                 if let info = Self.nonEmpty(child.attribute("info").map(NITFBodyReader.normalize)) { article.editorialNotes.append(info) }
                 if Self.hasOtherAttributes(child, mapped: ["info"]) { keep(child, container: "docdata") }

@@ -135,7 +135,14 @@ struct NITFHeadWriter {
                 w.end()
             case .identifiedContent:
                 writeIdentifiedContent(article, to: &w)
-            case .correction, .evloc, .delList, .fixture, .docScope, .series:
+            case .evloc:
+                // The located place where the dateline does not print it: NITF keeps it here, unprinted.
+                if let dateline = article.dateline, let place = dateline.place, !place.isEmpty, !dateline.text.contains(place) {
+                    var attributes = [("city", place)]
+                    if let region = dateline.region, !region.isEmpty { attributes.append(("state-prov", region)) }
+                    w.element("evloc", attributes)
+                }
+            case .correction, .delList, .fixture, .docScope, .series:
                 break
             }
         }

@@ -73,6 +73,16 @@ public struct NITFImporter: ArticleImporter {
         article.subheadlines = content.subheadlines
         article.bylines = content.bylines
         article.dateline = content.dateline
+        if let (place, region) = head.eventPlace {
+            // `evloc` names the located place that the printed dateline does not.
+            if article.dateline == nil { article.dateline = Dateline(text: "") }
+            if article.dateline?.place == nil {
+                article.dateline?.place = place
+                article.dateline?.region = region
+            } else if article.dateline?.place != place {
+                article.places.appendUnique(Concept(name: place))
+            }
+        }
         article.abstract = content.abstract
         article.body = content.blocks
         article.media = content.associatedMedia

@@ -228,16 +228,24 @@ struct G2ItemReader {
                 if article.copyrightHolder == nil { article.copyrightHolder = child.first("name").map(Self.text) ?? child.attribute("literal") ?? child.attribute("qcode") ?? child.attribute("uri") }
                 simple = simple && hasOnly(child, attributes: ["literal"]) && child.childElements.allSatisfy { $0.isNamed("name") && isPlain($0) }
             case "copyrightNotice":
-                if article.copyrightNotice == nil { article.copyrightNotice = Self.text(child) }
+                if article.copyrightNotice == nil { article.copyrightNotice = Self.text(child) } else { alternative(child, field: "copyrightNotice") }
                 simple = simple && isPlain(child)
             case "usageTerms":
-                if article.usageTerms == nil { article.usageTerms = Self.text(child) }
+                if article.usageTerms == nil { article.usageTerms = Self.text(child) } else { alternative(child, field: "usageTerms") }
                 simple = simple && isPlain(child)
             default:
                 simple = false
             }
         }
         if !simple || repeated { keep(rights, container: "item") }
+    }
+
+    /// A second value of a field that holds one (another language, a role): kept in the IR's
+    /// alternatives with its language and role.
+    private mutating func alternative(_ element: XMLElement, field: String) {
+        article.alternatives.append(TaggedText(
+            text: Self.text(element), language: element.attribute("lang", namespace: XMLElement.xmlNamespace) ?? language,
+            role: element.attribute("role"), field: field))
     }
 
     // MARK: itemMeta
@@ -349,12 +357,10 @@ struct G2ItemReader {
         case "infoSource":
             group(elements, container: "contentMeta", simple: simplicity.isSimpleConcept) { $0.article.infoSources.append(Self.concept($1)) }
         case "creator":
-            group(elements, container: "contentMeta", simple: { [simplicity] in
-                simplicity.hasOnly($0, attributes: ["qcode", "uri", "role", "jobtitle"]) && $0.childElementCount == 1 && $0.first("name").map { simplicity.isPlain($0) } == true
-            }) { reader, element in
-                let name = element.first("name").map(Self.text) ?? element.attribute("literal") ?? element.attribute("qcode") ?? ""
-                reader.creators.append(Byline(name: name, title: element.attribute("jobtitle"), role: element.attribute("role"), id: element.attribute("qcode") ?? element.attribute("uri")))
-            }
+            // A party that made the content, with its role: never the printed byline (that is `by`).
+            group(elements, container: "contentMeta", simple: simplicity.isSimpleConcept) { $0.article.creators.append(Self.concept($1)) }
+        case "contributor":
+            group(elements, container: "contentMeta", simple: simplicity.isSimpleConcept) { $0.article.contributors.append(Self.concept($1)) }
         case "by":
             byElements = Array(elements)
         case "language":
@@ -382,9 +388,17 @@ struct G2ItemReader {
             group(elements, container: "contentMeta", simple: { [simplicity] in
                 (simplicity.isPlain($0) || simplicity.isPlain($0, attributes: ["role"]) && $0.attribute("role") == G2Vocabulary.subheadlineRole) && main.count <= 1
             }) { reader, element in
-                // A headline in another language than the item's stays only in the kept group.
-                if let lang = element.attribute("lang", namespace: XMLElement.xmlNamespace), lang != reader.language { return }
-                if element.attribute("role") == nil, reader.article.headline == nil { reader.article.headline = Self.text(element) } else { reader.article.subheadlines.append(Self.text(element)) }
+                let role = element.attribute("role")
+                let lang = element.attribute("lang", namespace: XMLElement.xmlNamespace)
+                if role.map({ Self.code(ofQCode: $0).lowercased().contains("sub") }) == true {
+                    reader.article.subheadlines.append(Self.text(element))
+                } else if reader.article.headline == nil, role == nil, lang == nil || reader.language == nil || lang == reader.language {
+                    // The item's headline; one in its own language is the headline of an item that names none.
+                    reader.article.headline = Self.text(element)
+                } else {
+                    // Another language's headline, or one with another role: kept with its language and role.
+                    reader.alternative(element, field: "headline")
+                }
             }
         case "dateline":
             group(elements, container: "contentMeta", simple: { [simplicity] in simplicity.isPlain($0) && elements.count == 1 }) { reader, element in
@@ -395,16 +409,19 @@ struct G2ItemReader {
                 if reader.article.creditline == nil { reader.article.creditline = Self.text(element) }
             }
         case "description":
-            // A caption describes the item's own picture or video; on a text item it stays whole.
+            // By role, whatever the scheme's prefix (`drol:`, `descRole:`, an agency's own): a summary
+            // (or a description without a role) is the abstract; a caption of a picture or video item
+            // is its media's caption; every other description keeps its role.
             let captionAllowed = article.kind != .text
             group(elements, container: "contentMeta", simple: { [simplicity] in
-                simplicity.isPlain($0, attributes: ["role"])
-                    && ($0.attribute("role") == G2Vocabulary.summaryRole || captionAllowed && $0.attribute("role") == G2Vocabulary.captionRole)
+                simplicity.isPlain($0, attributes: ["role"]) && ($0.attribute("role") == G2Vocabulary.summaryRole || captionAllowed && $0.attribute("role") == G2Vocabulary.captionRole)
             }) { reader, element in
-                if captionAllowed, element.attribute("role") == G2Vocabulary.captionRole {
-                    reader.captions.append(Self.text(element))
-                } else {
-                    reader.article.abstract.append(.paragraph([.text(Self.text(element))]))
+                switch G2Vocabulary.descriptionRole(element.attribute("role")) {
+                case .summary: reader.article.abstract.append(.paragraph([.text(Self.text(element))]))
+                case .caption where captionAllowed: reader.captions.append(Self.text(element))
+                default:
+                    let lang = element.attribute("lang", namespace: XMLElement.xmlNamespace)
+                    reader.article.descriptions.append(TaggedText(text: Self.text(element), language: lang == reader.language ? nil : lang, role: element.attribute("role")))
                 }
             }
         default:
@@ -416,7 +433,6 @@ struct G2ItemReader {
     private var locatedRegion: String?
     private var datelineText: String?
     private var xhtmlDateline: Dateline?
-    private var creators: [Byline] = []
     private var byElements: [XMLElement] = []
     private var captions: [String] = []
     private var body: NITFBodyContent?
@@ -527,23 +543,16 @@ struct G2ItemReader {
             article.trailers = body.trailers
             diagnostics += body.diagnostics
         }
-        // Bylines: the creators (role, id, job title), with the affiliation the NITF byline adds.
-        if !creators.isEmpty {
-            article.bylines = creators.map { creator in
-                var byline = creator
-                if let match = body?.bylines.first(where: { $0.name == creator.name }) {
-                    byline.affiliation = match.affiliation
-                    if byline.title == nil { byline.title = match.title }
-                }
-                return byline
+        // The printed byline is `by` (else the inline NITF body's); creators are parties, not bylines.
+        if !byElements.isEmpty {
+            for by in byElements where isPlain(by) {
+                let printed = Self.text(by)
+                // The inline NITF byline that prints the same text names its parts (person, title).
+                article.bylines.append(body?.bylines.first { $0.printed == printed } ?? Byline(name: printed).printed(as: printed))
             }
-            for by in byElements { keep(by, container: "contentMeta") }
-        } else if let nitfBylines = body?.bylines, !nitfBylines.isEmpty {
-            article.bylines = nitfBylines
-            for by in byElements { keep(by, container: "contentMeta") }
-        } else {
-            for by in byElements where isPlain(by) { article.bylines.append(Byline(name: Self.text(by))) }
             if !byElements.allSatisfy({ isPlain($0) }) { for by in byElements { keep(by, container: "contentMeta") } }
+        } else if let nitfBylines = body?.bylines {
+            article.bylines = nitfBylines
         }
         // The dateline: the NITF one (place, date, agency) else contentMeta's text and located.
         if var dateline = body?.dateline ?? xhtmlDateline {

@@ -78,7 +78,9 @@ struct G2ItemWriter {
 
     mutating func writeRightsInfo(_ article: Article, to w: inout XMLWriter) {
         if writeKept("item", "rightsInfo", of: article, to: &w) { return }
-        guard article.copyrightHolder != nil || article.copyrightNotice != nil || article.usageTerms != nil else { return }
+        guard article.copyrightHolder != nil || article.copyrightNotice != nil || article.usageTerms != nil
+            || article.alternatives.contains(where: { $0.field == "copyrightNotice" || $0.field == "usageTerms" })
+        else { return }
         w.start("rightsInfo")
         if let holder = article.copyrightHolder {
             w.start("copyrightHolder", [("literal", Self.oneLine(holder))])
@@ -86,7 +88,9 @@ struct G2ItemWriter {
             w.end()
         }
         if let notice = article.copyrightNotice { w.element("copyrightNotice", text: notice) }
+        writeAlternatives("copyrightNotice", of: article, to: &w)
         if let terms = article.usageTerms { w.element("usageTerms", text: terms) }
+        writeAlternatives("usageTerms", of: article, to: &w)
         w.end()
     }
 
@@ -132,12 +136,26 @@ struct G2ItemWriter {
         w.end()
     }
 
+    /// versionCreated, which NewsML-G2 requires: the article's, else the best date it has, else
+    /// the time of the conversion (`SOURCE_DATE_EPOCH` when set), each but the first with a warning.
     private mutating func versionCreated(_ article: Article) -> String {
         if let date = article.versionCreated {
             if let text = G2Vocabulary.dateTime(date) { return text }
-            warn("partial-date", "versionCreated '\(date.iso8601)' is not a full date; the current time was used")
+            warn("partial-date", "versionCreated '\(date.iso8601)' is not a full date")
         }
-        return NewsDate(options.now ?? Date()).iso8601
+        let candidates: [(String, NewsDate?)] = [
+            ("firstCreated", article.firstCreated), ("contentCreated", article.contentCreated), ("contentModified", article.contentModified),
+            ("the dateline's date", article.dateline?.date),
+        ]
+        for (name, date) in candidates {
+            if let date, let text = G2Vocabulary.dateTime(date) {
+                warn("version-created-supplied", "the article has no versionCreated, which NewsML-G2 requires; wrote \(name), \(text)")
+                return text
+            }
+        }
+        let now = NewsDate(options.now ?? Date()).iso8601
+        warn("version-created-supplied", "the article has no versionCreated nor any other full date, and NewsML-G2 requires one; wrote the time of the conversion, \(now)")
+        return now
     }
 
     private mutating func writeDate(_ name: String, _ date: NewsDate?, _ format: (NewsDate) -> String?, to w: inout XMLWriter) {
@@ -178,16 +196,12 @@ struct G2ItemWriter {
             case "infoSource":
                 for source in article.infoSources { writeConcept("infoSource", source, to: &w) }
             case "creator":
-                for byline in article.bylines {
-                    var attributes: [(String, String)] = []
-                    if let id = byline.id { attributes.append((G2Vocabulary.isQCode(id) ? "qcode" : "uri", id)) }
-                    if let role = byline.role { qcodeAttribute("role", role, of: "creator", into: &attributes) }
-                    // `jobtitle` is a QCode; a job title in words goes to the NITF byline's byttl.
-                    if let title = byline.title, G2Vocabulary.isQCode(title) { attributes.append(("jobtitle", title)) }
-                    w.start("creator", attributes)
-                    w.element("name", text: Self.oneLine(byline.name))
-                    w.end()
-                }
+                for creator in article.creators { writeConcept("creator", creator, to: &w) }
+            case "contributor":
+                for contributor in article.contributors { writeConcept("contributor", contributor, to: &w) }
+            case "by":
+                // The printed byline, as printed.
+                for byline in article.bylines { w.element("by", text: Self.oneLine(byline.printed)) }
             case "language":
                 if let language = article.language {
                     if G2Vocabulary.isLanguageTag(language) {
@@ -214,6 +228,7 @@ struct G2ItemWriter {
             case "headline":
                 if let headline = article.headline { w.element("headline", text: headline) }
                 for sub in article.subheadlines { w.element("headline", [("role", G2Vocabulary.subheadlineRole)], text: sub) }
+                writeAlternatives("headline", of: article, to: &w)
             case "dateline":
                 if let dateline = article.dateline, !dateline.text.isEmpty { w.element("dateline", text: dateline.text) }
             case "creditline":
@@ -226,6 +241,12 @@ struct G2ItemWriter {
                 if article.kind != .text, let caption = article.media.first?.caption {
                     w.element("description", [("role", G2Vocabulary.captionRole)], text: caption)
                 }
+                for description in article.descriptions {
+                    var attributes: [(String, String)] = []
+                    if let role = description.role { qcodeAttribute("role", role, of: "description", into: &attributes) }
+                    if let language = description.language, G2Vocabulary.isLanguageTag(language) { attributes.append(("xml:lang", language)) }
+                    w.element("description", attributes, text: description.text)
+                }
             default:
                 break
             }
@@ -235,6 +256,16 @@ struct G2ItemWriter {
             warn("dropped-take-key", "the take key '\(article.takeKey!)' has no NewsML-G2 element; dropped")
         }
         w.end()
+    }
+
+    /// The alternatives of one field (another language, a role), as more elements of its name.
+    private mutating func writeAlternatives(_ field: String, of article: Article, to w: inout XMLWriter) {
+        for alternative in article.alternatives where alternative.field == field {
+            var attributes: [(String, String)] = []
+            if let role = alternative.role { qcodeAttribute("role", role, of: field, into: &attributes) }
+            if let language = alternative.language, G2Vocabulary.isLanguageTag(language) { attributes.append(("xml:lang", language)) }
+            w.element(field, attributes, text: alternative.text)
+        }
     }
 
     private mutating func writeContentDate(_ name: String, _ date: NewsDate?, to w: inout XMLWriter) {

@@ -34,9 +34,22 @@ enum G2Vocabulary {
     static let summaryRole = "drol:summary"
     static let captionRole = "drol:caption"
 
+    /// What a description's role says it is, whatever the scheme's prefix (IPTC's `drol:`,
+    /// Reuters' `descRole:`, an agency's own): the code after the colon.
+    enum DescriptionRole { case summary, caption, other }
+
+    static func descriptionRole(_ role: String?) -> DescriptionRole {
+        guard let role else { return .summary }
+        switch G2ItemReader.code(ofQCode: role).lowercased() {
+        case "summary", "abstract", "synopsis": return .summary
+        case "caption": return .caption
+        default: return .other
+        }
+    }
+
     /// The concept properties newsconv writes that have a `role` (and `roleuri`): `infoSource`
     /// only; `provider`, `subject`, `genre` and `broader` have none.
-    static let conceptsWithRole: Set<String> = ["infoSource"]
+    static let conceptsWithRole: Set<String> = ["infoSource", "creator", "contributor"]
 
     /// True for an `xs:language` value: `[a-zA-Z]{1,8}(-[a-zA-Z0-9]{1,8})*`.
     static func isLanguageTag(_ text: String) -> Bool {

@@ -15,10 +15,20 @@ public struct NewsMLG2Exporter: ArticleExporter {
             var item = G2ItemWriter(options: options, location: articles[0].origin?.location ?? SourceLocation())
             item.write(articles[0], to: &w, declareNamespace: true)
             diagnostics += item.diagnostics
+            if let priority = articles[0].priority {
+                diagnostics.append(.warning("newsml-g2.export.dropped-priority", "a newsItem has no priority (a newsMessage header has); the priority \(priority) is dropped", at: articles[0].origin?.location ?? SourceLocation()))
+            }
         } else {
             w.start("newsMessage", [("xmlns", G2Vocabulary.namespace)])
             w.start("header")
             w.element("sent", text: NewsDate(options.now ?? Date()).iso8601)
+            // The header's one priority: the articles' (read from a newsMessage header, it is the same for all).
+            let priorities = Set(articles.compactMap(\.priority))
+            if priorities.count == 1, let priority = priorities.first, (1...9).contains(priority) {
+                w.element("priority", text: String(priority))
+            } else if !priorities.isEmpty {
+                diagnostics.append(.warning("newsml-g2.export.dropped-priority", "the articles' priorities (\(priorities.sorted().map(String.init).joined(separator: ", "))) differ or lie outside 1-9, and a newsMessage header holds one; dropped"))
+            }
             w.end()
             w.start("itemSet")
             for article in articles {

@@ -43,8 +43,21 @@ public struct NewsMLG2Importer: ArticleImporter {
         var problem: ConversionError?
 
         var skipped = 0
+        /// The message header's transmission priority, which applies to every item of the message.
+        var priority: Int?
         func visit(_ element: XMLElement) {
             let inMessage = rootName == "newsMessage"
+            if inMessage, element.name == "header" {
+                if let value = element.first("priority") {
+                    let text = value.text.trimmingCharacters(in: .whitespacesAndNewlines)
+                    if let number = Int(text), (1...9).contains(number) {
+                        priority = number
+                    } else {
+                        diagnostics.append(.warning("newsml-g2.import.invalid-priority", "<priority>\(text)</priority> is not 1-9; dropped", at: SourceLocation(path: path, line: value.line, column: 1)))
+                    }
+                }
+                return
+            }
             if element.namespaceURI != G2Vocabulary.namespace {
                 if let namespace = element.namespaceURI {
                     problem = ConversionError("newsml-g2.namespace.unknown", "<\(element.name)> is in the namespace \(namespace), not NewsML-G2's \(G2Vocabulary.namespace)", at: SourceLocation(path: path, line: element.line, column: 1))
@@ -65,7 +78,8 @@ public struct NewsMLG2Importer: ArticleImporter {
             }
             var reader = G2ItemReader(path: path, reportsNotes: reportsNotes, keepsExtensions: keepsExtensions)
             reader.read(element)
-            let (article, itemDiagnostics) = reader.finish()
+            var (article, itemDiagnostics) = reader.finish()
+            article.priority = priority
             articles.append(article)
             diagnostics += itemDiagnostics
         }
@@ -80,8 +94,11 @@ public struct NewsMLG2Importer: ArticleImporter {
             }
             guard rootName == "newsMessage" else { return .skip }
             if start.depth == 1 {
-                if name == "header", reportsNotes {
-                    diagnostics.append(.note("newsml-g2.import.message-header", "the newsMessage header (sent, sender, ...) describes the transmission, not the articles; not kept", at: SourceLocation(path: path, line: start.line, column: 1)))
+                if name == "header" {
+                    if reportsNotes {
+                        diagnostics.append(.note("newsml-g2.import.message-header", "the newsMessage header (sent, sender, ...) describes the transmission, not the articles; only its priority is kept, as each article's", at: SourceLocation(path: path, line: start.line, column: 1)))
+                    }
+                    return .expand
                 }
                 return name == "itemSet" ? .descend : .skip
             }

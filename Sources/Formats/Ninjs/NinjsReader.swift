@@ -114,7 +114,7 @@ struct NinjsReader {
         if let by = string("by") {
             var name = by
             for prefix in ["By ", "BY ", "by "] where name.hasPrefix(prefix) { name.removeFirst(prefix.count) }
-            article.bylines = [Byline(name: name)]
+            article.bylines = [Byline(name: name).printed(as: by)]
         }
         let located = string("located")
         readHeadlines(object, &consumed)
@@ -208,14 +208,15 @@ struct NinjsReader {
         var summaryHTML: String?
         var summaryText: String?
         if profile == .v1 {
-            for key in ["body_html", "body_text", "description_html", "description_text", "charcount", "wordcount"] { consumed.insert(key) }
-            bodyHTML = object["body_html"]?.stringValue
+            for key in ["body_html", "body_xhtml", "body_text", "description_html", "description_text", "charcount", "wordcount"] { consumed.insert(key) }
+            // ninjs 1.x's XHTML body has the structure that the plain text body lacks.
+            bodyHTML = object["body_html"]?.stringValue ?? object["body_xhtml"]?.stringValue
             bodyText = object["body_text"]?.stringValue
             summaryHTML = object["description_html"]?.stringValue
             summaryText = object["description_text"]?.stringValue
         } else {
             let typeKey = profile.key("contentType")
-            func pick(_ name: String, roles: Set<String>) -> (html: String?, text: String?) {
+            func pick(_ name: String, roles: Set<String>, keepingOthers others: ((String, String?) -> Void)? = nil) -> (html: String?, text: String?) {
                 let key = profile.key(name)
                 guard case .array(let items)? = object[key] else { return (nil, nil) }
                 consumed.insert(key)
@@ -225,7 +226,12 @@ struct NinjsReader {
                 for item in items {
                     guard case .object(let entry) = item, case .string(let value)? = entry["value"] else { continue }
                     let role = entry["role"]?.stringValue
-                    guard role == nil || roles.contains(role!) else { holdsMore = true; continue }
+                    guard role == nil || roles.contains(role!) else {
+                        // Kept whole too, so that ninjs -> ninjs writes them back as they were.
+                        others?(value, role)
+                        holdsMore = true
+                        continue
+                    }
                     let type = entry[typeKey]?.stringValue ?? (value.contains("<") ? "text/html" : "text/plain")
                     if type.contains("html"), html == nil { html = value } else if type == "text/plain", text == nil { text = value } else { holdsMore = true }
                 }
@@ -233,7 +239,12 @@ struct NinjsReader {
                 return (html, text)
             }
             (bodyHTML, bodyText) = pick("bodies", roles: ["main", "html", "xhtml", "text", "body"])
-            (summaryHTML, summaryText) = pick("descriptions", roles: ["summary", "main", "abstract", "description"])
+            // A description with another role (caption, usage) keeps its role.
+            var others: [TaggedText] = []
+            (summaryHTML, summaryText) = pick("descriptions", roles: ["summary", "main", "abstract", "description"]) { value, role in
+                others.append(TaggedText(text: NITFBodyReader.normalize(value), role: role))
+            }
+            article.descriptions += others
         }
         if let html = bodyHTML, !html.isEmpty {
             let content = try readHTML(html)

@@ -92,7 +92,11 @@ struct NinjsWriter {
         if article.bylines.count > 1 || article.bylines.contains(where: { $0.title != nil || $0.affiliation != nil || $0.role != nil || $0.id != nil }) {
             warn("byline-flattened", "ninjs has one 'by' text: the bylines' titles, affiliations, roles and ids are written as printed text")
         }
-        put("by", article.bylines.map { [$0.name, $0.title, $0.affiliation].compactMap { $0 }.joined(separator: ", ") }.joined(separator: "; "))
+        if article.bylines.count == 1 {
+            put("by", article.bylines[0].printed)
+        } else {
+            put("by", article.bylines.map { [$0.name, $0.title, $0.affiliation].compactMap { $0 }.joined(separator: ", ") }.joined(separator: "; "))
+        }
     }
 
     /// The summary and the body, as HTML and as plain text.
@@ -249,16 +253,20 @@ struct NinjsWriter {
     }
 
     private mutating func reportDropped(_ article: Article) {
+        let prefix = "ninjs\(profile.rawValue):"
         var dropped: [String] = []
         if !article.signals.isEmpty { dropped.append("signals") }
         if article.contentModified != nil { dropped.append("contentModified") }
         if article.priority != nil { dropped.append("priority") }
         if article.takeKey != nil { dropped.append("takeKey") }
         if article.creditline != nil { dropped.append("creditline") }
+        if !article.creators.isEmpty { dropped.append("creators") }
+        if !article.contributors.isEmpty { dropped.append("contributors") }
+        if !article.descriptions.isEmpty, article.extensions["\(prefix)descriptions"] == nil { dropped.append("descriptions with roles") }
+        if !article.alternatives.isEmpty { dropped.append("further \(Set(article.alternatives.compactMap(\.field)).sorted().joined(separator: ", "))") }
         if !dropped.isEmpty {
             warn("dropped-fields", "ninjs has no property for the article's \(dropped.joined(separator: ", ")); dropped")
         }
-        let prefix = "ninjs\(profile.rawValue):"
         let foreign = !reportsNotes ? [] : Set(article.extensions.values.keys.filter { !$0.hasPrefix(prefix) }.map { String($0.prefix { $0 != ":" }) }).sorted()
         if !foreign.isEmpty {
             diagnostics.append(.note("ninjs.export.foreign-extensions", "extensions kept from other formats or ninjs families (\(foreign.joined(separator: ", "))) are not written: ninjs \(profile.version) rejects unknown properties", at: location))

@@ -119,7 +119,11 @@ struct HeadMatter {
             guard !names.isEmpty, !rest.hasSuffix("."),
                 names.allSatisfy({ $0.split(separator: " ").count <= 6 && !$0.contains(where: { "!?:;\"“”".contains($0) }) })
             else { return nil }
-            return names.map { Byline(name: $0, title: title, affiliation: affiliation) }
+            // One person's byline keeps its printed text; several are printed from their parts.
+            return names.map {
+                let byline = Byline(name: $0, title: title, affiliation: affiliation)
+                return names.count == 1 ? byline.printed(as: text) : byline
+            }
         }
         return nil
     }
