@@ -367,16 +367,18 @@ def ninjs_facts(path):
     facts.add("version", doc.get("version"))
     facts.add("language", doc.get("language"))
     facts.add("urgency", doc.get("urgency"))
-    for name in ("versioncreated", "firstcreated", "embargoed", "contentcreated"):
+    # ninjs 1.x spells dates in lower case, 2.x and 3.x in camel case.
+    for name, key in (("versioncreated", "versionCreated"), ("firstcreated", "firstCreated"), ("contentcreated", "contentCreated"),
+                      ("embargoed", "embargoed"), ("versionCreated", "versionCreated"), ("firstCreated", "firstCreated"),
+                      ("contentCreated", "contentCreated"), ("embargoedUntil", "embargoed"), ("expires", "expires")):
         if isinstance(doc.get(name), str):
-            key = {"versioncreated": "versionCreated", "firstcreated": "firstCreated", "contentcreated": "contentCreated"}.get(name, name)
             facts.add(key, date_value(doc[name]))
     facts.add("headline", doc.get("headline"))
     for headline in doc.get("headlines", []) if isinstance(doc.get("headlines"), list) else []:
         if isinstance(headline, dict):
             facts.add("subheadline" if "sub" in code(headline.get("role")) else "headline", headline.get("value"))
     facts.add("slugline", doc.get("slugline"))
-    facts.add("byline", doc.get("byline"))
+    facts.add("byline", doc.get("byline") or doc.get("by"))
     facts.add("copyrightHolder", doc.get("copyrightholder"))
     facts.add("copyrightNotice", doc.get("copyrightnotice"))
     facts.add("usageTerms", doc.get("usageterms"))
@@ -523,8 +525,9 @@ def json_facts(article):
     for media in article.get("media", []):
         if media.get("caption"):
             facts.add("description:caption", media["caption"])
-        if media.get("reference"):
-            facts.add("itemRef", media["reference"])
+        # A package's references are media with the referenced item's id (an item's own renditions carry its id).
+        if media.get("id") and media.get("id") != article.get("id"):
+            facts.add("itemRef", media["id"])
         for rendition in media.get("renditions", []):
             facts.add("media", rendition.get("href"))
     block_facts(facts, article.get("body"))
@@ -725,6 +728,9 @@ def main():
             for fate in ("changed", "lost", "invented"):
                 if row[fate] > before[fate]:
                     problems.append(f"{key[0]} {key[1]}: {fate} {before[fate]} -> {row[fate]}")
+        for key, before in committed.items():
+            if key not in now and before["kept"] > 0:
+                problems.append(f"{key[0]} {key[1]}: kept {before['kept']} -> no fact read at all")
         if problems:
             print("fidelity regressions against " + args.check + ":\n" + "\n".join(problems))
             print(rendered)

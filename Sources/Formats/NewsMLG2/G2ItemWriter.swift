@@ -243,7 +243,8 @@ struct G2ItemWriter {
                 }
                 for description in article.descriptions {
                     var attributes: [(String, String)] = []
-                    if let role = description.role { qcodeAttribute("role", role, of: "description", into: &attributes) }
+                    // A role in words (ninjs' `caption`) is written in IPTC's description role scheme.
+                    if let role = description.role { qcodeAttribute("role", G2Vocabulary.isQCode(role) ? role : "drol:" + role, of: "description", into: &attributes) }
                     if let language = description.language, G2Vocabulary.isLanguageTag(language) { attributes.append(("xml:lang", language)) }
                     w.element("description", attributes, text: description.text)
                 }

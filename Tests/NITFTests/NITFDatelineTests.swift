@@ -1,0 +1,31 @@
+import Foundation
+import NewsCore
+import Testing
+@testable import NITF
+
+/// A NITF dateline holds what was printed: NITF readers print every text of `<dateline>`, so the
+/// located place that the dateline does not print goes to `docdata/evloc`, and nothing is invented.
+struct NITFDatelineTests {
+    func export(_ article: Article) throws -> String {
+        String(decoding: try NITFExporter().write([article], options: ConversionOptions()).data, as: UTF8.self)
+    }
+
+    /// AP's `FORT WASHINGTON, Pa.` located in Pittsburgh, Pennsylvania: printed as it was, the
+    /// located place unprinted in evloc, and read back as the dateline's place.
+    @Test func anUnprintedPlaceGoesToEvloc() throws {
+        let article = Article(headline: "H", dateline: Dateline(text: "FORT WASHINGTON, Pa.", place: "Pittsburgh", region: "Pennsylvania"))
+        let text = try export(article)
+        #expect(text.contains("<dateline>FORT WASHINGTON, Pa.</dateline>"))
+        #expect(text.contains("<evloc city=\"Pittsburgh\" state-prov=\"Pennsylvania\"/>"))
+        #expect(!text.contains("unprinted"))
+        let back = try NITFImporter().read(ImportInput(data: Data(text.utf8), path: "out.nitf"), options: ConversionOptions()).articles[0]
+        #expect(back.dateline == article.dateline)
+    }
+
+    /// A G2 item with `located` but no printed dateline gets no `<dateline>` ("BerlinBerlin").
+    @Test func noDatelineIsInventedFromThePlace() throws {
+        let text = try export(Article(headline: "H", dateline: Dateline(text: "", place: "Berlin", region: "Berlin")))
+        #expect(!text.contains("<dateline"))
+        #expect(text.contains("<evloc city=\"Berlin\" state-prov=\"Berlin\"/>"))
+    }
+}

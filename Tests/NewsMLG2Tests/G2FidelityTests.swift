@@ -1,0 +1,109 @@
+import Foundation
+import NewsCore
+import Testing
+@testable import NewsMLG2
+
+/// The fidelity points of issue 14 that the NewsML-G2 mapping owns, each on a small item shaped
+/// like the corpus file where it was seen.
+struct G2FidelityTests {
+    static func item(lang: String? = "en", meta: String = "", content: String, rights: String = "") -> String {
+        """
+        <newsItem xmlns="http://iptc.org/std/nar/2006-10-01/" guid="urn:test:1" version="1" standard="NewsML-G2" standardversion="2.35"\(lang.map { " xml:lang=\"\($0)\"" } ?? "")>
+          \(rights)
+          <itemMeta><itemClass qcode="ninat:picture"/><provider literal="Test"/>\(meta)</itemMeta>
+          <contentMeta>\(content)</contentMeta>
+        </newsItem>
+        """
+    }
+
+    /// picture.xml: the photographer is a creator known by a code; the byline is `by`.
+    @Test func theBylineIsByAndACreatorIsNeverPrinted() throws {
+        let result = try importG2(Self.item(content: """
+            <creator qcode="photCode:X01390" role="cRole:phot"/>
+            <contributor role="cRole:capWriter" literal="MDJ/"/>
+            <by>MARKO DJURICA</by>
+            """))
+        let article = try #require(result.articles.first)
+        #expect(article.bylines.map(\.printed) == ["MARKO DJURICA"])
+        #expect(article.creators == [Concept(qcode: "photCode:X01390", role: "cRole:phot")])
+        #expect(article.contributors == [Concept(literal: "MDJ/", role: "cRole:capWriter")])
+        let text = String(decoding: try exportG2([article]).data, as: UTF8.self)
+        #expect(text.contains("<by>MARKO DJURICA</by>"))
+        #expect(text.contains("<creator qcode=\"photCode:X01390\" role=\"cRole:phot\"/>"))
+        #expect(!text.contains("<name>photCode:X01390</name>"))
+    }
+
+    /// Reuters' `descRole:caption`, AFP's script role: a caption of a picture is its media's
+    /// caption, another role is kept with its role, and neither becomes the abstract.
+    @Test func descriptionsFollowTheirRoleWhateverTheScheme() throws {
+        let result = try importG2(Self.item(content: """
+            <description role="descRole:caption">A woman casts her ballot.</description>
+            <description role="afpdescRole:script">Shot 1: polling station.</description>
+            <description role="drol:summary">Kenya votes.</description>
+            """))
+        let article = try #require(result.articles.first)
+        #expect(article.abstract == [.paragraph([.text("Kenya votes.")])])
+        #expect(article.media.first?.caption == "A woman casts her ballot.")
+        #expect(article.descriptions == [TaggedText(text: "Shot 1: polling station.", role: "afpdescRole:script")])
+        let text = String(decoding: try exportG2([article]).data, as: UTF8.self)
+        #expect(text.contains("<description role=\"afpdescRole:script\">Shot 1: polling station.</description>"))
+    }
+
+    /// LISTING 26: an item without a language whose headline names its own.
+    @Test func aHeadlineInItsOwnLanguageIsTheHeadlineOfAnItemThatNamesNone() throws {
+        let result = try importG2(Self.item(lang: nil, content: "<headline xml:lang=\"en-GB\">Storm hits coast</headline>"))
+        #expect(result.articles.first?.headline == "Storm hits coast")
+    }
+
+    /// dpa.xml, video.xml: every language's notice and usage terms, and a role, are kept.
+    @Test func rightsInEveryLanguageAreKept() throws {
+        let result = try importG2(Self.item(lang: "de", content: "", rights: """
+            <rightsInfo>
+              <copyrightNotice xml:lang="de">Alle Rechte vorbehalten</copyrightNotice>
+              <copyrightNotice xml:lang="en">All rights reserved</copyrightNotice>
+              <usageTerms xml:lang="en">NONE</usageTerms>
+              <usageTerms role="usageRole:content" xml:lang="en">Online</usageTerms>
+            </rightsInfo>
+            """))
+        let article = try #require(result.articles.first)
+        #expect(article.copyrightNotice == "Alle Rechte vorbehalten")
+        #expect(article.usageTerms == "NONE")
+        #expect(article.alternatives == [
+            TaggedText(text: "All rights reserved", language: "en", field: "copyrightNotice"),
+            TaggedText(text: "Online", language: "en", role: "usageRole:content", field: "usageTerms"),
+        ])
+        // Without the kept element, the IR alone writes them all back.
+        var bare = article
+        bare.extensions = Extensions()
+        let text = String(decoding: try exportG2([bare]).data, as: UTF8.self)
+        #expect(text.contains("<copyrightNotice xml:lang=\"en\">All rights reserved</copyrightNotice>"))
+        #expect(text.contains("<usageTerms role=\"usageRole:content\" xml:lang=\"en\">Online</usageTerms>"))
+    }
+
+    /// A newsMessage header's priority is every item's, and goes back into a newsMessage header.
+    @Test func theMessagePriorityIsKept() throws {
+        let message = """
+            <newsMessage xmlns="http://iptc.org/std/nar/2006-10-01/"><header><sent>2013-03-04T11:14:13Z</sent><priority>4</priority></header>
+            <itemSet>\(Self.item(content: "<headline>One</headline>"))\(Self.item(content: "<headline>Two</headline>"))</itemSet></newsMessage>
+            """
+        let result = try importG2(message)
+        #expect(result.articles.map(\.priority) == [4, 4])
+        let text = String(decoding: try exportG2(result.articles).data, as: UTF8.self)
+        #expect(text.contains("<priority>4</priority>"))
+        let single = try exportG2([result.articles[0]])
+        let dropped = try #require(single.diagnostics.first { $0.code == "newsml-g2.export.dropped-priority" })
+        #expect(dropped.severity == .warning)
+    }
+
+    /// STT's empty versionCreated: the required date comes from the best date the item has,
+    /// with a warning naming it, never silently from the clock.
+    @Test func aMissingVersionCreatedComesFromTheBestDateWithAWarning() throws {
+        let result = try importG2(Self.item(meta: "<versionCreated></versionCreated><firstCreated>2016-04-13T04:52:21Z</firstCreated>", content: ""))
+        let article = try #require(result.articles.first)
+        #expect(article.versionCreated == nil)
+        let exported = try exportG2([article])
+        #expect(String(decoding: exported.data, as: UTF8.self).contains("<versionCreated>2016-04-13T04:52:21Z</versionCreated>"))
+        let warning = try #require(exported.diagnostics.first { $0.code == "newsml-g2.export.version-created-supplied" })
+        #expect(warning.severity == .warning && warning.message.contains("firstCreated"))
+    }
+}
