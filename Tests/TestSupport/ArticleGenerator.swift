@@ -120,17 +120,23 @@ public enum ArticleGenerator {
                 headline: maybe { $0.string() }, subheadlines: many(2) { $0.string() }, slugline: maybe { $0.string() },
                 takeKey: maybe { $0.string() },
                 bylines: many(2) { s in
-                    Byline(name: s.string(), title: s.maybe { $0.string() }, affiliation: s.maybe { $0.string() }, role: s.maybe { $0.string() }, id: s.maybe { $0.string() })
+                    Byline(name: s.string(), title: s.maybe { $0.string() }, affiliation: s.maybe { $0.string() }, role: s.maybe { $0.string() }, id: s.maybe { $0.string() },
+                        text: s.maybe { $0.string() })
                 },
+                creators: many(2) { $0.concept() }, contributors: many(1) { $0.concept() },
                 dateline: maybe { s in
                     Dateline(text: s.string(), place: s.maybe { $0.string() }, region: s.maybe { $0.string() }, date: s.maybe { $0.date() }, source: s.maybe { $0.string() })
                 },
-                abstract: many(2) { $0.block() }, body: many(6) { $0.block() }, signOff: maybe { $0.string() },
+                abstract: many(2) { $0.block() },
+                descriptions: many(2) { s in TaggedText(text: s.string(), language: s.maybe { _ in "en" }, role: s.maybe { $0.string() }) },
+                body: many(6) { $0.block() }, signOff: maybe { $0.string() },
                 trailers: many(2) { $0.string() }, editorialNotes: many(2) { $0.string() }, subjects: many(3) { $0.concept() },
                 genres: many(2) { $0.concept() }, keywords: many(3) { $0.string() }, people: many(2) { $0.concept() },
                 organisations: many(2) { $0.concept() }, places: many(2) { $0.concept() }, provider: maybe { $0.concept() },
                 infoSources: many(2) { $0.concept() }, creditline: maybe { $0.string() }, copyrightHolder: maybe { $0.string() },
-                copyrightNotice: maybe { $0.string() }, usageTerms: maybe { $0.string() }, media: many(2) { $0.media() },
+                copyrightNotice: maybe { $0.string() }, usageTerms: maybe { $0.string() },
+                alternatives: many(2) { s in TaggedText(text: s.string(), language: s.maybe { _ in "de" }, role: s.maybe { $0.string() }, field: "usageTerms") },
+                media: many(2) { $0.media() },
                 extensions: extensions,
                 origin: maybe { s in Origin(format: s.string(), path: s.maybe { $0.string() }, encoding: s.maybe { $0.string() }, line: s.maybe { $0.int(1...999) }, column: s.maybe { $0.int(1...99) }) })
         }
