@@ -89,9 +89,9 @@ package struct NITFBodyWriter {
             var attributes: [(String, String)] = []
             if let id = byline.id { attributes.append(("value", id)) }
             if let printed = byline.text {
-                // Printed otherwise than its parts compose it.
-                // Printed as the source printed it, the name marked where it stands.
-                // A byline that prints the name alone stays plain text (a person element alone would read back as `By NAME`).
+                // Printed as the source printed it (its parts do not compose it), the name marked
+                // where it stands; a byline of the name alone stays plain text, since a lone
+                // person element reads back as `By NAME`.
                 if let range = printed.range(of: byline.name), !byline.name.isEmpty, printed != byline.name {
                     w.text(String(printed[..<range.lowerBound]))
                     w.element("person", attributes, text: byline.name)
@@ -177,8 +177,9 @@ package struct NITFBodyWriter {
             w.end()
             w.text(String(rest))
         } else {
-            // A place the dateline does not print is not written in it (NITF readers print every
-            // text of a dateline): the standalone exporter writes it as `docdata/evloc`.
+            // A place the dateline does not print (``Dateline/unprintedPlace``) is not written in
+            // it, as NITF readers print every text of a dateline: the standalone exporter writes
+            // it as `docdata/evloc`.
             w.text(text)
         }
         if let date = dateline.date { w.element("story.date", ("norm", Self.norm(date))) }

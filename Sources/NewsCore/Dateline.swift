@@ -16,6 +16,13 @@ public struct Dateline: Sendable, Hashable, Codable {
     /// The agency credited in the dateline (`EFE`, `AP`, `Reuters`).
     public var source: String?
 
+    /// The place when the printed text does not name it (a located place that is not printed):
+    /// formats that print every text of a dateline keep it elsewhere (NITF's `docdata/evloc`).
+    public var unprintedPlace: String? {
+        guard let place, !place.isEmpty, !text.contains(place) else { return nil }
+        return place
+    }
+
     public init(text: String, place: String? = nil, region: String? = nil, date: NewsDate? = nil, source: String? = nil) {
         self.text = text
         self.place = place

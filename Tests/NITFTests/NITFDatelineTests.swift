@@ -29,3 +29,22 @@ struct NITFDatelineTests {
         #expect(text.contains("<evloc city=\"Berlin\" state-prov=\"Berlin\"/>"))
     }
 }
+
+/// What NITF has no place for (parties with roles, descriptions with roles, further languages)
+/// is named in the one dropped-fields warning, at the article's origin.
+struct NITFDroppedFieldsTests {
+    @Test func partiesDescriptionsAndAlternativesAreNamed() throws {
+        var article = Article(
+            headline: "H", creators: [Concept(qcode: "photCode:X1", role: "cRole:phot")], descriptions: [TaggedText(text: "Shot 1", role: "afpdescRole:script")],
+            alternatives: [TaggedText(text: "Alle Rechte", language: "de", field: "copyrightNotice")])
+        article.origin = Origin(format: "newsml-g2", path: "item.xml", line: 3, column: 1)
+        let result = try NITFExporter().write([article], options: ConversionOptions())
+        let warnings = result.diagnostics.filter { $0.code == "nitf.export.dropped-fields" }
+        #expect(warnings.count == 1)
+        let warning = try #require(warnings.first)
+        #expect(warning.severity == .warning && warning.location == SourceLocation(path: "item.xml", line: 3, column: 1))
+        for name in ["creators", "descriptions (afpdescRole:script)", "further copyrightNotice"] {
+            #expect(warning.message.contains(name), "\(name)")
+        }
+    }
+}

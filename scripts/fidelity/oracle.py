@@ -277,8 +277,11 @@ def nitf_facts(path):
         for name, key in (("date.issue", "versionCreated"), ("date.expire", "expires")):
             for element in children(docdata, name):
                 facts.add(key, date_value(element.get("norm")))
+        # A release time is an embargo when the status says so or it differs from the issue time
+        # (AAP writes its issue time as the release time too).
+        issue = first(docdata, "date.issue")
         for release in children(docdata, "date.release"):
-            if docdata.get("management-status") == "embargoed" or release.get("norm") != (first(docdata, "date.issue").get("norm") if first(docdata, "date.issue") is not None else None):
+            if docdata.get("management-status") == "embargoed" or issue is None or release.get("norm") != issue.get("norm"):
                 facts.add("embargoed", date_value(release.get("norm")))
         for holder in children(docdata, "doc.copyright"):
             facts.add("copyrightHolder", holder.get("holder"))
@@ -326,7 +329,7 @@ def nitf_facts(path):
             for abstract in children(body_head, "abstract"):
                 facts.add("description:summary", text_of(abstract))
             for rights in children(body_head, "rights"):
-                facts.add("copyrightNotice", norm("".join(t for t in [rights.text or ""])) or None)
+                facts.add("copyrightNotice", norm(rights.text) or None)
             for distributor in children(body_head, "distributor"):
                 facts.add("provider", text_of(distributor))
         for content in children(body, "body.content"):
@@ -518,10 +521,9 @@ def json_facts(article):
         value = article.get(name)
         if isinstance(value, str):
             facts.add(name, value)
-    for rights in article.get("rights", []):
-        facts.add(rights.get("kind"), rights.get("text"))
-    for key in article.get("keys", []):
-        facts.add("du-key", "|".join(filter(None, [key.get("key"), key.get("version")])))
+    # Further values of one-value fields (another language, a role), each naming its field.
+    for alternative in article.get("alternatives", []):
+        facts.add(alternative.get("field"), alternative.get("text"))
     for media in article.get("media", []):
         if media.get("caption"):
             facts.add("description:caption", media["caption"])
@@ -669,7 +671,7 @@ def run(newsconv, corpus, details_wanted):
 FATES = ["kept", "changed", "lost", "n/a", "required", "invented"]
 
 
-def table(tally, counts):
+def table(tally):
     lines = [
         "| target | fact | kept | changed | lost | n/a | required | invented |",
         "|---|---|---|---|---|---|---|---|",
@@ -706,7 +708,7 @@ def main():
     parser.add_argument("--details", action="store_true")
     args = parser.parse_args()
     tally, details, counts = run(args.newsconv, args.corpus, args.details)
-    rendered = table(tally, counts)
+    rendered = table(tally)
     if details:
         print("\n".join(details))
     if args.write:

@@ -20,11 +20,7 @@ public struct MarkdownExporter: ArticleExporter {
         var text = "---\n" + yaml + "---\n"
         if !body.isEmpty { text += "\n" + body }
         var diagnostics = writer.diagnostics
-        var dropped: [String] = []
-        if !article.creators.isEmpty { dropped.append("creators") }
-        if !article.contributors.isEmpty { dropped.append("contributors") }
-        if !article.descriptions.isEmpty { dropped.append("descriptions with roles") }
-        if !article.alternatives.isEmpty { dropped.append("further \(Set(article.alternatives.compactMap(\.field)).sorted().joined(separator: ", "))") }
+        let dropped = article.fieldsWithRolesAndLanguages()
         if !dropped.isEmpty {
             diagnostics.append(.warning("markdown.export.dropped-fields", "the front matter has no key for the article's \(dropped.joined(separator: ", ")); dropped", at: writer.location))
         }

@@ -78,13 +78,8 @@ public struct NITFExporter: ArticleExporter {
         if article.priority != nil { dropped.append("priority") }
         if !article.infoSources.isEmpty { dropped.append("infoSources") }
         if article.creditline != nil { dropped.append("creditline") }
-        if !article.creators.isEmpty { dropped.append("creators") }
-        if !article.contributors.isEmpty { dropped.append("contributors") }
-        if !article.descriptions.isEmpty { dropped.append("descriptions (\(article.descriptions.map { $0.role ?? "no role" }.joined(separator: ", ")))") }
-        // NITF holds one headline, copyright notice and usage terms.
-        let alternatives = Set(article.alternatives.compactMap(\.field)).sorted()
-        if !alternatives.isEmpty { dropped.append("further \(alternatives.joined(separator: ", ")) (other languages or roles)") }
-        return dropped
+        // NITF holds one headline, copyright notice and usage terms, and no parties with roles.
+        return dropped + article.fieldsWithRolesAndLanguages()
     }
 
     /// The prefixes (`g2:`, `ninjs:`) of the extension keys that are not NITF's, found on the

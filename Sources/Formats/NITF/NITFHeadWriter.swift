@@ -137,7 +137,7 @@ struct NITFHeadWriter {
                 writeIdentifiedContent(article, to: &w)
             case .evloc:
                 // The located place where the dateline does not print it: NITF keeps it here, unprinted.
-                if let dateline = article.dateline, let place = dateline.place, !place.isEmpty, !dateline.text.contains(place) {
+                if let dateline = article.dateline, let place = dateline.unprintedPlace {
                     var attributes = [("city", place)]
                     if let region = dateline.region, !region.isEmpty { attributes.append(("state-prov", region)) }
                     w.element("evloc", attributes)

@@ -260,10 +260,8 @@ struct NinjsWriter {
         if article.priority != nil { dropped.append("priority") }
         if article.takeKey != nil { dropped.append("takeKey") }
         if article.creditline != nil { dropped.append("creditline") }
-        if !article.creators.isEmpty { dropped.append("creators") }
-        if !article.contributors.isEmpty { dropped.append("contributors") }
-        if !article.descriptions.isEmpty, article.extensions["\(prefix)descriptions"] == nil { dropped.append("descriptions with roles") }
-        if !article.alternatives.isEmpty { dropped.append("further \(Set(article.alternatives.compactMap(\.field)).sorted().joined(separator: ", "))") }
+        // Descriptions read from this ninjs family are kept whole and written back as they were.
+        dropped += article.fieldsWithRolesAndLanguages(descriptions: article.extensions["\(prefix)descriptions"] == nil)
         if !dropped.isEmpty {
             warn("dropped-fields", "ninjs has no property for the article's \(dropped.joined(separator: ", ")); dropped")
         }
