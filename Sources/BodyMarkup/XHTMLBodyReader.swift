@@ -14,6 +14,8 @@ package struct XHTMLBodyReader: InlineMarkupReader {
     package private(set) var dateline: Dateline?
     package private(set) var signOff: String?
     package private(set) var trailers: [String] = []
+    /// The `header`, `nav`, `aside` and `footer` sections: not story text, read for what they map to.
+    package private(set) var sectionMeta = XHTMLSectionMeta()
 
     package init(codePrefix: String, path: String?) {
         self.codePrefix = codePrefix
@@ -50,6 +52,10 @@ package struct XHTMLBodyReader: InlineMarkupReader {
             case "p" where element.attribute("class") == "trailer":
                 flushLoose()
                 trailers.append(NITFBodyReader.normalize(element.text))
+            case "p" where element.elements.contains(where: { ["figure", "table", "ul", "ol", "blockquote", "div"].contains($0.name.lowercased()) }):
+                // HTML parsers leave a block (a `figure`, say) inside the paragraph that held it.
+                flushLoose()
+                blocks += readBlocks(element)
             case "p":
                 flushLoose()
                 let inlines = readInlines(element)
@@ -84,9 +90,12 @@ package struct XHTMLBodyReader: InlineMarkupReader {
             case "table":
                 flushLoose()
                 blocks.append(.table(readTable(element)))
-            case "div", "section", "article", "main", "header", "footer", "aside":
+            case "div", "section", "article", "main":
                 flushLoose()
                 blocks += readBlocks(element)
+            case "header", "footer", "aside", "nav":
+                flushLoose()
+                sectionMeta.read(element)
             case "head", "script", "style":
                 note(element)
             default:

@@ -107,3 +107,40 @@ struct G2FidelityTests {
         #expect(warning.severity == .warning && warning.message.contains("firstCreated"))
     }
 }
+
+/// dpa's XHTML body opens with a `header` that repeats the heads and classification: it is not
+/// story text. And a `figure` that an HTML body left inside a paragraph is a picture.
+struct XHTMLSectionTests {
+    static let item = """
+        <newsItem xmlns="http://iptc.org/std/nar/2006-10-01/" guid="urn:test:2" version="1" standard="NewsML-G2" standardversion="2.35" xml:lang="de">
+          <itemMeta><itemClass qcode="ninat:text"/><provider literal="Test"/><versionCreated>2022-10-11T11:14:42+02:00</versionCreated></itemMeta>
+          <contentMeta><keyword>London</keyword></contentMeta>
+          <contentSet><inlineXML contenttype="application/xhtml+xml"><html xmlns="http://www.w3.org/1999/xhtml"><body>
+            <header><ul class="slugline"><li class="subject" data-qcode="medtop:20001065">Fußball</li><li class="geo" data-qcode="dpacountry:54">Großbritannien</li>
+            <li class="keyword">Champions League</li><li class="keyword">London</li></ul><time class="publicationDate">11.10.2022 11:14</time><h1>Eintracht in London</h1></header>
+            <section class="main"><p>Erster Absatz.</p><p>Text <figure><img src="http://example.org/a.jpg" alt="A"/><figcaption>Ein Bild</figcaption></figure></p></section>
+          </body></html></inlineXML></contentSet>
+        </newsItem>
+        """
+
+    @Test func theHeaderIsMappedNotParagraphs() throws {
+        let result = try importG2(Self.item)
+        let article = try #require(result.articles.first)
+        #expect(article.body.count == 3)
+        #expect(article.body.first == .paragraph([.text("Erster Absatz.")]))
+        #expect(article.body[1] == .paragraph([.text("Text")]))
+        guard case .media(let media) = article.body[2] else {
+            Issue.record("expected the figure as media, got \(article.body[2])")
+            return
+        }
+        #expect(media.href == "http://example.org/a.jpg" && media.caption == "Ein Bild")
+        #expect(article.headline == "Eintracht in London")
+        #expect(article.keywords == ["London", "Champions League"])
+        #expect(article.subjects.map(\.qcode) == ["medtop:20001065"])
+        #expect(article.places.map(\.qcode) == ["dpacountry:54"])
+        #expect(article.extensions["g2:xhtml/header"] != nil)
+        let exported = try exportG2([article])
+        let dropped = try #require(exported.diagnostics.first { $0.code == "newsml-g2.export.dropped-body-sections" })
+        #expect(dropped.severity == .warning && dropped.message.contains("<header>"))
+    }
+}

@@ -127,11 +127,15 @@ class Facts:
     def __init__(self):
         self.items = collections.defaultdict(list)
 
+    # Kinds of fact that may repeat: the same paragraph twice is two paragraphs, the same
+    # dateline in contentMeta and in the body is one dateline.
+    REPEATABLE = {"paragraph", "cell", "text-line", "link", "media"}
+
     def add(self, key, value):
         if value is None:
             return
         value = norm(str(value))
-        if value:
+        if value and (key in self.REPEATABLE or value not in self.items[key]):
             self.items[key].append(value)
 
 
@@ -146,8 +150,29 @@ def body_facts(facts, body):
         name = local(element)
         if name is None or name in skipped:
             return
+        if name == "figure":
+            return  # a picture with its caption, not story text
+        if name == "p" and any(local(child) in ("figure", "table", "ul", "ol", "blockquote", "div") for child in element):
+            # HTML parsers leave a block inside the paragraph that held it: its parts count.
+            loose = norm((element.text or "") + "".join(child.tail or "" for child in element))
+            facts.add("paragraph", loose or None)
+            for child in element:
+                walk(child)
+            return
         if name == "p":
-            facts.add("paragraph", text_of(element))
+            # dpa marks the dateline inside the first paragraph (`span class="dateline"`): it is
+            # the dateline, not paragraph text.
+            paragraph = []
+            for part in element.iter():
+                if part is not element and isinstance(part.tag, str) and part.get("class") == "dateline":
+                    facts.add("dateline", text_of(part))
+            def text_without_dateline(node):
+                if isinstance(node.tag, str) and node.get("class") == "dateline" and node is not element:
+                    return node.tail or ""
+                inner = (node.text or "") + "".join(text_without_dateline(child) for child in node)
+                return inner + (node.tail or "" if node is not element else "")
+            paragraph.append(text_without_dateline(element))
+            facts.add("paragraph", norm("".join(paragraph)))
             for link in descendants(element, "a"):
                 facts.add("link", link.get("href"))
             return
@@ -410,7 +435,7 @@ def ninjs_facts(path):
             body = candidate.get("value")
     if isinstance(body, str) and body.strip():
         try:
-            tree = etree.fromstring(f"<div>{body}</div>".encode(), etree.HTMLParser(no_network=True))
+            tree = etree.fromstring(f"<div>{body}</div>".encode(), etree.HTMLParser(no_network=True, encoding="utf-8"))
             body_facts(facts, tree)
         except (etree.XMLSyntaxError, ValueError):
             pass

@@ -463,6 +463,10 @@ struct G2ItemReader {
                     article.body = reader.readDocument(root)
                     // dpa marks the dateline inside the first paragraph (`span class="dateline"`).
                     xhtmlDateline = reader.dateline
+                    // dpa's `header` repeats the item's heads and classification: mapped where the
+                    // item lacks them, and each section kept whole.
+                    reader.sectionMeta.merge(into: &article)
+                    for section in reader.sectionMeta.sections { keep(section, container: "xhtml") }
                     diagnostics += reader.diagnostics()
                     usedBody = true
                 } else {

@@ -357,6 +357,10 @@ struct G2ItemWriter {
         for media in remote { writeRemoteContent(media, to: &w) }
         for fragment in alternatives { w.raw(fragment) }
         w.end()
+        let sections = article.extensions.values.keys.filter { $0.hasPrefix("g2:xhtml/") }.map { "<\($0.dropFirst("g2:xhtml/".count))>" }.sorted()
+        if !sections.isEmpty {
+            warn("dropped-body-sections", "the XHTML body's \(sections.joined(separator: ", ")) sections have no place in the inline NITF body; dropped (what they map to is in contentMeta)")
+        }
     }
 
     mutating func writeRemoteContent(_ media: MediaItem, to w: inout XMLWriter) {

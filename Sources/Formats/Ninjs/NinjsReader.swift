@@ -248,6 +248,13 @@ struct NinjsReader {
         }
         if let html = bodyHTML, !html.isEmpty {
             let content = try readHTML(html)
+            content.sections.merge(into: &article)
+            if let first = content.sections.sections.first {
+                let names = content.sections.sections.map { "<\($0.name)>" }.joined(separator: ", ")
+                diagnostics.append(.warning(
+                    "ninjs.import.body-sections", "the HTML body's \(names) are not story text: their headline, subjects, places and keywords are mapped, the rest dropped",
+                    at: SourceLocation(path: path, line: first.line, column: 1)))
+            }
             article.body = content.blocks
             article.dateline = content.dateline
             article.signOff = content.signOff
@@ -262,13 +269,13 @@ struct NinjsReader {
         }
     }
 
-    private mutating func readHTML(_ html: String) throws -> (blocks: [Block], dateline: Dateline?, signOff: String?, trailers: [String]) {
+    private mutating func readHTML(_ html: String) throws -> (blocks: [Block], dateline: Dateline?, signOff: String?, trailers: [String], sections: XHTMLSectionMeta) {
         let document = try XMLDocument.parseHTML(html, path: path)
         diagnostics += document.warnings
         var reader = XHTMLBodyReader(codePrefix: "ninjs.import", path: path)
         let blocks = document.root.map { reader.readDocument($0) } ?? []
         diagnostics += reader.diagnostics()
-        return (blocks, reader.dateline, reader.signOff, reader.trailers)
+        return (blocks, reader.dateline, reader.signOff, reader.trailers, reader.sectionMeta)
     }
 
     /// Plain text as paragraphs: blank-line separated, else one per line.
