@@ -79,6 +79,16 @@ public struct NewsDate: Sendable, Hashable, Codable, CustomStringConvertible, Co
 
     /// Parses the ISO 8601 / XML Schema text forms listed in the type's documentation.
     /// Returns nil for anything else.
+    /// A date as news feeds spell it when they stray from ISO 8601: a space instead of the `T`
+    /// (`2016-04-13 04:52:21+00:00`, AAP, STT). Nil for an ISO 8601 spelling (read it with
+    /// ``init(iso8601:)``) and for what is no date; importers read such a date with a warning.
+    public init?(feedSpelling text: String) {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        guard trimmed.utf8.count > 11, let space = trimmed.firstIndex(of: " "), trimmed.utf8.distance(from: trimmed.startIndex, to: space) == 10
+        else { return nil }
+        self.init(iso8601: trimmed.replacingCharacters(in: space...space, with: "T"))
+    }
+
     public init?(iso8601 text: String) {
         // A byte parser over the string's own UTF-8: dates are read for every item.
         var text = text

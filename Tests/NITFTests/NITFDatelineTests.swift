@@ -48,3 +48,31 @@ struct NITFDroppedFieldsTests {
         }
     }
 }
+
+/// NITF names a genre in words: `tobject.property.type` is the genre's name (LISTING 5's
+/// `genre:biog` is "Biography"), its code only where it has no name.
+struct NITFGenreTests {
+    @Test func aGenreIsWrittenByItsName() throws {
+        let article = Article(headline: "H", genres: [Concept(qcode: "genre:biog", name: "Biography"), Concept(qcode: "genre:Current")])
+        let text = String(decoding: try NITFExporter().write([article], options: ConversionOptions()).data, as: UTF8.self)
+        #expect(text.contains("<tobject.property tobject.property.type=\"Biography\"/>"))
+        #expect(text.contains("<tobject.property tobject.property.type=\"Current\"/>"))
+        #expect(!text.contains("\"biog\""))
+    }
+}
+
+/// AAP's `date.issue norm="2016-04-13 04:52:21+00:00"` is the issue time, read with a warning at
+/// its line; never the time of the conversion.
+struct NITFLenientDateTests {
+    @Test func aSpacedNormIsReadWithAWarning() throws {
+        let text = """
+            <nitf><head><docdata>
+            <date.issue norm="2016-04-13 04:52:21+00:00"/>
+            </docdata></head><body><body.head><hedline><hl1>H</hl1></hedline></body.head></body></nitf>
+            """
+        let result = try NITFImporter().read(ImportInput(data: Data(text.utf8), path: "aap.xml"), options: ConversionOptions())
+        #expect(result.articles.first?.versionCreated == NewsDate(iso8601: "2016-04-13T04:52:21Z"))
+        let warning = try #require(result.diagnostics.first { $0.code == "nitf.import.lenient-date" })
+        #expect(warning.severity == .warning && warning.location == SourceLocation(path: "aap.xml", line: 2, column: 1))
+    }
+}

@@ -63,3 +63,19 @@ import Testing
         #expect(throws: DecodingError.self) { try JSONDecoder().decode([NewsDate].self, from: Data("[\"Dec 15\"]".utf8)) }
     }
 }
+
+/// The spellings feeds use beside ISO 8601: a space for the `T` (AAP's NITF `norm`, STT's G2).
+struct FeedSpellingTests {
+    @Test func aSpaceForTheTIsRead() {
+        #expect(NewsDate(feedSpelling: "2016-04-13 04:52:21+00:00") == NewsDate(iso8601: "2016-04-13T04:52:21+00:00"))
+        #expect(NewsDate(feedSpelling: "2016-01-12 12:35:40") == NewsDate(iso8601: "2016-01-12T12:35:40"))
+        #expect(NewsDate(feedSpelling: " 2016-01-12 12:35:40.250+0100 ") == NewsDate(iso8601: "2016-01-12T12:35:40.250+0100"))
+    }
+
+    @Test func whatIsNotSuchASpellingIsNil() {
+        #expect(NewsDate(feedSpelling: "2016-04-13T04:52:21Z") == nil)
+        #expect(NewsDate(feedSpelling: "13.04.2016 04:52") == nil)
+        #expect(NewsDate(feedSpelling: "2016-04-13 nonsense") == nil)
+        #expect(NewsDate(feedSpelling: "") == nil)
+    }
+}

@@ -114,6 +114,17 @@ def description_key(role):
     return "description:other"
 
 
+def genre_value(name, identity):
+    """A genre as every format can name it: its name in words where it has one (NITF names
+    genres), else its code without IPTC's `genre:` scheme (whose codes are their names)."""
+    if name:
+        return name
+    for scheme in ("genre:", "http://cv.iptc.org/newscodes/genre/"):
+        if identity and identity.startswith(scheme):
+            return identity[len(scheme):]
+    return identity
+
+
 def concept_value(element):
     """A concept's identity: its qcode, else URI, else literal, else name."""
     for attribute in ("qcode", "uri", "literal"):
@@ -236,7 +247,7 @@ def g2_item_facts(item, priority):
         for subject in children(content, "subject"):
             facts.add("subject", concept_value(subject))
         for genre in children(content, "genre"):
-            facts.add("genre", concept_value(genre))
+            facts.add("genre", genre_value(text_of(first(genre, "name")), concept_value(genre)))
         for keyword in children(content, "keyword"):
             facts.add("keyword", text_of(keyword))
         for description in children(content, "description"):
@@ -325,7 +336,10 @@ def nitf_facts(path):
             for element in content:
                 if local(element) in ("person", "org", "location", "classifier"):
                     value = element.get("value") or element.get("location-code") or text_of(element)
-                    facts.add("genre" if element.get("type") == "genre" else "subject", value)
+                    if element.get("type") == "genre":
+                        facts.add("genre", genre_value(text_of(element), value))
+                    else:
+                        facts.add("subject", value)
     if head is not None:
         for meta in children(head, "meta"):
             if meta.get("name") == "anpa-keyword":
@@ -336,7 +350,7 @@ def nitf_facts(path):
                 ipr = subject.get("tobject.subject.ipr")
                 facts.add("subject", f"subj:{refnum}" if refnum and (ipr in (None, "IPTC")) else f"{ipr}:{refnum}")
             for prop in children(tobject, "tobject.property"):
-                facts.add("genre", "genre:" + prop.get("tobject.property.type", ""))
+                facts.add("genre", prop.get("tobject.property.type"))
     if body is not None:
         body_head = first(body, "body.head")
         if body_head is not None:
@@ -421,7 +435,10 @@ def ninjs_facts(path):
         for concept in values if isinstance(values, list) else []:
             if isinstance(concept, dict):
                 identity = concept.get("code") or concept.get("uri") or concept.get("literal") or concept.get("name")
-                facts.add("genre" if name.startswith("genre") else "subject", identity)
+                if name.startswith("genre"):
+                    facts.add("genre", genre_value(concept.get("name"), identity))
+                else:
+                    facts.add("subject", identity)
     if isinstance(doc.get("located"), str):
         facts.add("located", doc["located"])
     for description in doc.get("descriptions", []) if isinstance(doc.get("descriptions"), list) else []:
@@ -530,7 +547,7 @@ def json_facts(article):
         for concept in article.get(name, []):
             facts.add("subject", json_concept(concept))
     for genre in article.get("genres", []):
-        facts.add("genre", json_concept(genre))
+        facts.add("genre", genre_value(genre.get("name"), json_concept(genre)))
     for keyword in article.get("keywords", []):
         facts.add("keyword", keyword)
     for note in article.get("editorialNotes", []):

@@ -180,6 +180,10 @@ struct NITFHeadReader {
             return nil
         }
         if let date = NITFBodyReader.parseNorm(norm) { return date }
+        if let date = NewsDate(feedSpelling: norm) {
+            warn("lenient-date", "<\(element.name) norm=\"\(norm)\"> is not ISO 8601 (a space for the T); read as \(date.iso8601)", element)
+            return date
+        }
         warn("invalid-date", "<\(element.name) norm=\"\(norm)\"> is not an ISO 8601 date (expected YYYYMMDDTHHMMSS+HHMM); kept as it is", element)
         keep(element, container: "docdata")
         return nil

@@ -64,7 +64,9 @@ struct NITFHeadWriter {
     /// `tobject` from `subj:` subjects and `genre:` genres; other vocabularies go to `identified-content`.
     mutating func writeTObject(_ article: Article, to w: inout XMLWriter) {
         let subjects = article.subjects.compactMap { subject in Self.subjectCode(subject).map { ($0, subject.name) } }
-        let genres = article.genres.compactMap { Self.code($0, scheme: NITFVocabulary.genreScheme) }
+        // NITF names a genre in words (`Biography`), as IPTC's Genre names do: the name where the
+        // concept has one, else its code (IPTC's codes are their names: `Current`, `Analysis`).
+        let genres = article.genres.compactMap { genre in Self.code(genre, scheme: NITFVocabulary.genreScheme).map { genre.name ?? $0 } }
         guard !subjects.isEmpty || !genres.isEmpty else { return }
         w.start("tobject")
         for genre in genres { w.element("tobject.property", ("tobject.property.type", genre)) }

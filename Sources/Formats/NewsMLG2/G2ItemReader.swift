@@ -118,7 +118,7 @@ struct G2ItemReader {
             if !isPlain(element) { warn("dropped-attributes", "attributes of <\(element.name)> have no IR field; dropped", element) }
             return date
         }
-        if let date = NewsDate(iso8601: value.replacingOccurrences(of: " ", with: "T")) {
+        if let date = NewsDate(feedSpelling: value) {
             warn("lenient-date", "<\(element.name)>\(value)</\(element.name)> is not an XML Schema date; read as \(date.iso8601)", element)
             return date
         }
