@@ -47,6 +47,8 @@ public struct Article: Sendable, Hashable, Codable {
     public var slugline: String?
     /// A take or version marker (`UPDATE 1`, `1stLd-Writethru`, `REFILE`).
     public var takeKey: String?
+    /// Dynamic use keys that group the versions of the story (NITF `du-key`).
+    public var useKeys: [UseKey] = []
     /// The printed byline (NewsML-G2 `by`, NITF `byline`, a wire `By` line).
     public var bylines: [Byline] = []
     /// The people or organisations that made the content, with their roles (NewsML-G2
@@ -127,7 +129,7 @@ public struct Article: Sendable, Hashable, Codable {
         signals: [String] = [], firstCreated: NewsDate? = nil, versionCreated: NewsDate? = nil,
         contentCreated: NewsDate? = nil, contentModified: NewsDate? = nil, embargoed: NewsDate? = nil,
         expires: NewsDate? = nil, urgency: Int? = nil, priority: Int? = nil, headline: String? = nil,
-        subheadlines: [String] = [], slugline: String? = nil, takeKey: String? = nil, bylines: [Byline] = [],
+        subheadlines: [String] = [], slugline: String? = nil, takeKey: String? = nil, useKeys: [UseKey] = [], bylines: [Byline] = [],
         creators: [Concept] = [], contributors: [Concept] = [], dateline: Dateline? = nil, abstract: [Block] = [],
         descriptions: [TaggedText] = [], body: [Block] = [], signOff: String? = nil,
         trailers: [String] = [], editorialNotes: [String] = [], subjects: [Concept] = [], genres: [Concept] = [],
@@ -154,6 +156,7 @@ public struct Article: Sendable, Hashable, Codable {
         self.subheadlines = subheadlines
         self.slugline = slugline
         self.takeKey = takeKey
+        self.useKeys = useKeys
         self.bylines = bylines
         self.creators = creators
         self.contributors = contributors
@@ -187,7 +190,7 @@ public struct Article: Sendable, Hashable, Codable {
         case id, version, language, kind, status, signals
         case firstCreated, versionCreated, contentCreated, contentModified, embargoed, expires
         case urgency, priority
-        case headline, subheadlines, slugline, takeKey, bylines, creators, contributors, dateline, abstract, descriptions
+        case headline, subheadlines, slugline, takeKey, useKeys, bylines, creators, contributors, dateline, abstract, descriptions
         case body
         case signOff, trailers, editorialNotes
         case subjects, genres, keywords, people, organisations, places
@@ -215,6 +218,7 @@ public struct Article: Sendable, Hashable, Codable {
         subheadlines = try c.decodeArray([String].self, forKey: .subheadlines)
         slugline = try c.decodeIfPresent(String.self, forKey: .slugline)
         takeKey = try c.decodeIfPresent(String.self, forKey: .takeKey)
+        useKeys = try c.decodeArray([UseKey].self, forKey: .useKeys)
         bylines = try c.decodeArray([Byline].self, forKey: .bylines)
         creators = try c.decodeArray([Concept].self, forKey: .creators)
         contributors = try c.decodeArray([Concept].self, forKey: .contributors)
@@ -263,6 +267,7 @@ public struct Article: Sendable, Hashable, Codable {
         try c.encodeNonEmpty(subheadlines, forKey: .subheadlines)
         try c.encodeIfPresent(slugline, forKey: .slugline)
         try c.encodeIfPresent(takeKey, forKey: .takeKey)
+        try c.encodeNonEmpty(useKeys, forKey: .useKeys)
         try c.encodeNonEmpty(bylines, forKey: .bylines)
         try c.encodeNonEmpty(creators, forKey: .creators)
         try c.encodeNonEmpty(contributors, forKey: .contributors)

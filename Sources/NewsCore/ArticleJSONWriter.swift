@@ -25,6 +25,17 @@ extension JSONSink {
         strings("subheadlines", a.subheadlines)
         string("slugline", a.slugline)
         string("takeKey", a.takeKey)
+        if !a.useKeys.isEmpty {
+            state.member(key: "useKeys")
+            array(a.useKeys) { useKey in
+                state.openContainer(object: true)
+                string("key", useKey.key)
+                string("version", useKey.version)
+                string("generation", useKey.generation)
+                string("part", useKey.part)
+                state.close()
+            }
+        }
         if !a.bylines.isEmpty {
             state.member(key: "bylines")
             array(a.bylines) { byline in

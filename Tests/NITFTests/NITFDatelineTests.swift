@@ -76,3 +76,27 @@ struct NITFLenientDateTests {
         #expect(warning.severity == .warning && warning.location == SourceLocation(path: "aap.xml", line: 2, column: 1))
     }
 }
+
+/// NITF's du-key (Ritzau's `NU-FLASH-K` version `04`) is the story's use key, kept whole; one
+/// without a version is also the slugline.
+struct NITFUseKeyTests {
+    @Test func aVersionedDuKeyIsKeptWhole() throws {
+        let text = """
+            <nitf><head><docdata><du-key key="NU-FLASH-K" version="04" generation="2"/></docdata></head>
+            <body><body.head><hedline><hl1>H</hl1></hedline></body.head></body></nitf>
+            """
+        let article = try NITFImporter().read(ImportInput(data: Data(text.utf8), path: "ritzau.xml"), options: ConversionOptions()).articles[0]
+        #expect(article.useKeys == [UseKey(key: "NU-FLASH-K", version: "04", generation: "2")])
+        #expect(article.slugline == nil)
+        let out = String(decoding: try NITFExporter().write([article], options: ConversionOptions()).data, as: UTF8.self)
+        #expect(out.contains("<du-key generation=\"2\" version=\"04\" key=\"NU-FLASH-K\"/>"))
+    }
+
+    @Test func aDuKeyWithoutVersionIsTheSlugline() throws {
+        let text = "<nitf><head><docdata><du-key key=\"PA-HHH-POLITICS\"/></docdata></head><body/></nitf>"
+        let article = try NITFImporter().read(ImportInput(data: Data(text.utf8), path: "pa.xml"), options: ConversionOptions()).articles[0]
+        #expect(article.slugline == "PA-HHH-POLITICS" && article.useKeys.isEmpty)
+        let out = String(decoding: try NITFExporter().write([article], options: ConversionOptions()).data, as: UTF8.self)
+        #expect(out.components(separatedBy: "<du-key").count == 2, "one du-key for the slugline")
+    }
+}

@@ -144,3 +144,17 @@ struct XHTMLSectionTests {
         #expect(dropped.severity == .warning && dropped.message.contains("<header>"))
     }
 }
+
+/// G2 has no element for NITF's du-key: it travels as an extension property of newsconv's own
+/// relation and reads back whole.
+struct G2UseKeyTests {
+    @Test func aUseKeyRoundTripsThroughG2() throws {
+        let article = Article(headline: "H", useKeys: [UseKey(key: "faktisk-d9cd", version: "48")])
+        let exported = try exportG2([article])
+        let text = String(decoding: exported.data, as: UTF8.self)
+        #expect(text.contains("<contentMetaExtProperty reluri=\"urn:newsconv:nitf:du-key\" value=\"faktisk-d9cd\"/>"))
+        let back = try importG2(exported.data)
+        #expect(back.articles.first?.useKeys == article.useKeys)
+        #expect(back.articles.first?.extensions["g2:contentMeta/contentMetaExtProperty"] == nil)
+    }
+}

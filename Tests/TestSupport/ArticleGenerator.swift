@@ -119,6 +119,7 @@ public enum ArticleGenerator {
                 expires: maybe { $0.date() }, urgency: maybe { $0.int(1...9) }, priority: maybe { $0.int(1...9) },
                 headline: maybe { $0.string() }, subheadlines: many(2) { $0.string() }, slugline: maybe { $0.string() },
                 takeKey: maybe { $0.string() },
+                useKeys: many(1) { s in UseKey(key: s.string(), version: s.maybe { String($0.int(1...99)) }, generation: s.maybe { String($0.int(1...9)) }) },
                 bylines: many(2) { s in
                     Byline(name: s.string(), title: s.maybe { $0.string() }, affiliation: s.maybe { $0.string() }, role: s.maybe { $0.string() }, id: s.maybe { $0.string() },
                         text: s.maybe { $0.string() })

@@ -45,7 +45,7 @@ ALL_KEYS = [
 ]
 SUPPORTS = {
     "json": set(ALL_KEYS) - {"text-line"},
-    "newsml-g2": set(ALL_KEYS) - {"text-line", "du-key"},
+    "newsml-g2": set(ALL_KEYS) - {"text-line"},
     # NITF 3.6 has no element for these.
     "nitf": set(ALL_KEYS) - {"text-line", "version", "creator", "contributor", "firstCreated", "contentCreated",
                              "contentModified", "priority", "creditline", "description:caption", "description:other",
@@ -252,6 +252,14 @@ def g2_item_facts(item, priority):
             facts.add("keyword", text_of(keyword))
         for description in children(content, "description"):
             facts.add(description_key(description.get("role")), text_of(description))
+        # G2 has no element for NITF's du-key: newsconv writes it as an extension property of its own relation.
+        relation = "urn:newsconv:nitf:du-key"
+        properties = [(p.get("reluri"), p.get("value")) for p in children(content, "contentMetaExtProperty")]
+        for index, (uri, value) in enumerate(properties):
+            if uri == relation:
+                version = next((v for u, v in properties[index + 1:index + 4] if u == relation + ":version"), None)
+                if version:
+                    facts.add("du-key", f"{value}|{version}")
     content_set = first(item, "contentSet")
     if content_set is not None:
         for inline in children(content_set, "inlineXML"):
@@ -329,8 +337,13 @@ def nitf_facts(path):
             facts.add("located", evloc.get("city") or evloc.get("state-prov") or evloc.get("county-dist") or evloc.get("iso-cc"))
         for message in children(docdata, "ed-msg"):
             facts.add("edNote", message.get("info"))
+        # A du-key is a slugline where it has no version (agencies write the slug there), a
+        # versioned key that groups a story's versions where it has one.
         for key in children(docdata, "du-key"):
-            facts.add("du-key", "|".join(filter(None, [key.get("key"), key.get("version")])))
+            if key.get("version"):
+                facts.add("du-key", f"{key.get('key')}|{key.get('version')}")
+            else:
+                facts.add("slugline", key.get("key"))
         content = first(docdata, "identified-content")
         if content is not None:
             for element in content:
@@ -563,6 +576,9 @@ def json_facts(article):
         value = article.get(name)
         if isinstance(value, str):
             facts.add(name, value)
+    for use_key in article.get("useKeys", []):
+        if use_key.get("version"):
+            facts.add("du-key", f"{use_key.get('key')}|{use_key.get('version')}")
     # Further values of one-value fields (another language, a role), each naming its field.
     for alternative in article.get("alternatives", []):
         facts.add(alternative.get("field"), alternative.get("text"))

@@ -20,7 +20,7 @@ public struct MarkdownExporter: ArticleExporter {
         var text = "---\n" + yaml + "---\n"
         if !body.isEmpty { text += "\n" + body }
         var diagnostics = writer.diagnostics
-        let dropped = article.fieldsWithRolesAndLanguages()
+        let dropped = article.fieldsWithRolesAndLanguages() + (article.useKeys.isEmpty ? [] : ["useKeys"])
         if !dropped.isEmpty {
             diagnostics.append(.warning("markdown.export.dropped-fields", "the front matter has no key for the article's \(dropped.joined(separator: ", ")); dropped", at: writer.location))
         }

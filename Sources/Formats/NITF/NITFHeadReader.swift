@@ -241,8 +241,19 @@ struct NITFHeadReader {
             case "ed-msg":
                 if let info = Self.nonEmpty(child.attribute("info").map(NITFBodyReader.normalize)) { article.editorialNotes.append(info) }
                 if Self.hasOtherAttributes(child, mapped: ["info"]) { keep(child, container: "docdata") }
-            case "du-key" where article.slugline == nil && child.attribute("key") != nil && !Self.hasOtherAttributes(child, mapped: ["key"]):
-                article.slugline = Self.nonEmpty(child.attribute("key"))
+            case "du-key":
+                // A bare key is the slugline when nothing else gave one (agencies write the slug
+                // there); a versioned key, or one beside another slugline, is a use key, whole.
+                guard let key = Self.nonEmpty(child.attribute("key")) else {
+                    keep(child, container: "docdata")
+                    continue
+                }
+                let useKey = UseKey(key: key, version: child.attribute("version"), generation: child.attribute("generation"), part: child.attribute("part"))
+                if article.slugline == nil, useKey == UseKey(key: key) { article.slugline = key } else { article.useKeys.append(useKey) }
+                if Self.hasOtherAttributes(child, mapped: ["key", "version", "generation", "part"]) {
+                    let others = child.attributes.map(\.name).filter { !["key", "version", "generation", "part"].contains($0) }
+                    warn("dropped-attributes", "<du-key> attributes \(others.joined(separator: ", ")) have no IR field; dropped", child)
+                }
             case let name where NITFVocabulary.docdataOrder.contains(name):
                 keep(child, container: "docdata")
             case "pubdata", "revision-history":

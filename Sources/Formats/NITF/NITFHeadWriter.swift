@@ -125,7 +125,16 @@ struct NITFHeadWriter {
             case .edMsg:
                 for note in article.editorialNotes { w.element("ed-msg", ("info", note)) }
             case .duKey:
-                if let slugline = article.slugline { w.element("du-key", ("key", slugline)) }
+                // The slugline first, as a bare key (read back as the slugline), then the use keys.
+                if let slugline = article.slugline, !article.useKeys.contains(UseKey(key: slugline)) { w.element("du-key", ("key", slugline)) }
+                for useKey in article.useKeys {
+                    var attributes: [(String, String)] = []
+                    if let generation = useKey.generation { attributes.append(("generation", generation)) }
+                    if let part = useKey.part { attributes.append(("part", part)) }
+                    if let version = useKey.version { attributes.append(("version", version)) }
+                    attributes.append(("key", useKey.key))
+                    w.element("du-key", attributes)
+                }
             case .docCopyright:
                 if let holder = article.copyrightHolder { w.element("doc.copyright", ("holder", holder)) }
             case .docRights:

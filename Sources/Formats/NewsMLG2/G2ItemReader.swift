@@ -424,6 +424,26 @@ struct G2ItemReader {
                     reader.article.descriptions.append(TaggedText(text: Self.text(element), language: lang == reader.language ? nil : lang, role: element.attribute("role")))
                 }
             }
+        case "contentMetaExtProperty":
+            // newsconv's own relation carries NITF's dynamic use keys; other extension properties are kept.
+            for element in elements {
+                let relation = element.attribute("reluri") ?? ""
+                let value = element.attribute("value")
+                if relation == G2Vocabulary.useKeyRelation, let value, hasOnly(element, attributes: ["reluri", "value"]) {
+                    article.useKeys.append(UseKey(key: value))
+                } else if relation.hasPrefix(G2Vocabulary.useKeyRelation + ":"), !article.useKeys.isEmpty, let value,
+                    hasOnly(element, attributes: ["reluri", "value"])
+                {
+                    switch relation.dropFirst(G2Vocabulary.useKeyRelation.count + 1) {
+                    case "version": article.useKeys[article.useKeys.count - 1].version = value
+                    case "generation": article.useKeys[article.useKeys.count - 1].generation = value
+                    case "part": article.useKeys[article.useKeys.count - 1].part = value
+                    default: keep(element, container: "contentMeta")
+                    }
+                } else {
+                    keep(element, container: "contentMeta")
+                }
+            }
         default:
             for element in elements { keepIfValid(element, container: "contentMeta", known: G2Vocabulary.contentMetaOrder) }
         }

@@ -172,6 +172,7 @@ struct G2ItemWriter {
     mutating func writeContentMeta(_ article: Article, to w: inout XMLWriter) {
         w.start("contentMeta")
         for name in G2Vocabulary.contentMetaOrder {
+            if name == "contentMetaExtProperty" { writeUseKeys(article, to: &w) }
             if writeKept("contentMeta", name, of: article, to: &w) { continue }
             switch name {
             case "urgency":
@@ -257,6 +258,16 @@ struct G2ItemWriter {
             warn("dropped-take-key", "the take key '\(article.takeKey!)' has no NewsML-G2 element; dropped")
         }
         w.end()
+    }
+
+    /// Dynamic use keys as extension properties of newsconv's relation (G2 has no element for them).
+    private func writeUseKeys(_ article: Article, to w: inout XMLWriter) {
+        for useKey in article.useKeys {
+            w.element("contentMetaExtProperty", [("reluri", G2Vocabulary.useKeyRelation), ("value", Self.oneLine(useKey.key))])
+            for (name, value) in zip(G2Vocabulary.useKeyAttributes, [useKey.version, useKey.generation, useKey.part]) {
+                if let value { w.element("contentMetaExtProperty", [("reluri", "\(G2Vocabulary.useKeyRelation):\(name)"), ("value", Self.oneLine(value))]) }
+            }
+        }
     }
 
     /// The alternatives of one field (another language, a role), as more elements of its name.

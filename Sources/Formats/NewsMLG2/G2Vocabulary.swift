@@ -34,6 +34,12 @@ enum G2Vocabulary {
     static let summaryRole = "drol:summary"
     static let captionRole = "drol:caption"
 
+    /// The `reluri` of the `contentMetaExtProperty` that carries a dynamic use key (NITF's
+    /// `du-key`, which G2 has no element for); `<reluri>:version`, `:generation` and `:part`
+    /// carry its attributes, after the key they belong to.
+    static let useKeyRelation = "urn:newsconv:nitf:du-key"
+    static let useKeyAttributes = ["version", "generation", "part"]
+
     /// What a description's role says it is, whatever the scheme's prefix (IPTC's `drol:`,
     /// Reuters' `descRole:`, an agency's own): the code after the colon.
     enum DescriptionRole { case summary, caption, other }

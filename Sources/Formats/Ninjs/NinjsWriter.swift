@@ -259,6 +259,7 @@ struct NinjsWriter {
         if article.contentModified != nil { dropped.append("contentModified") }
         if article.priority != nil { dropped.append("priority") }
         if article.takeKey != nil { dropped.append("takeKey") }
+        if !article.useKeys.isEmpty { dropped.append("useKeys") }
         if article.creditline != nil { dropped.append("creditline") }
         // Descriptions read from this ninjs family are kept whole and written back as they were.
         dropped += article.fieldsWithRolesAndLanguages(descriptions: article.extensions["\(prefix)descriptions"] == nil)
