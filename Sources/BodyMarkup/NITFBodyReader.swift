@@ -281,7 +281,8 @@ package struct NITFBodyReader: InlineMarkupReader {
     }
 
     mutating func readMedia(_ media: XMLElement) -> MediaItem {
-        var item = MediaItem(id: media.attribute("id"))
+        // newsconv's `nc:ref` holds an id that is no XML ID (see NITFBodyWriter.writeMedia).
+        var item = MediaItem(id: media.attribute("ref", namespace: MarkupNames.newsconv) ?? media.attribute("id"))
         switch media.attribute("media-type") {
         case "video": item.kind = .video
         case "audio": item.kind = .audio

@@ -300,6 +300,12 @@ package struct NITFBodyWriter {
             let unique = usedIDs.insertUnique(base)
             if unique != base { warn("duplicate-id", "the media id '\(id)' is used again; written as '\(unique)' (an XML ID is unique)") }
             attributes.append(("id", unique))
+            // An id that is no XML ID as it stands (a package's `tag:` reference) is kept whole
+            // in newsconv's attribute, which NITF 3.6 allows on every element.
+            if unique != id {
+                attributes.append(("xmlns:nc", MarkupNames.newsconv))
+                attributes.append(("nc:ref", id))
+            }
         }
         w.start("media", attributes)
         var reference: [(String, String)] = []

@@ -100,3 +100,22 @@ struct NITFUseKeyTests {
         #expect(out.components(separatedBy: "<du-key").count == 2, "one du-key for the slugline")
     }
 }
+
+/// A package's reference (`itemRef/@residref`, `tag:reuters.com,0000:newsml_...`) is no XML ID:
+/// NITF's media id is mangled to be one, and the reference is kept whole in newsconv's `nc:ref`.
+struct NITFMediaReferenceTests {
+    @Test func aReferenceThatIsNoXMLIDIsKeptWhole() throws {
+        let reference = "tag:reuters.com,0000:newsml_OVE933ZR4"
+        let article = Article(headline: "H", media: [MediaItem(id: reference, kind: .video, title: "Clip")])
+        let text = String(decoding: try NITFExporter().write([article], options: ConversionOptions()).data, as: UTF8.self)
+        #expect(text.contains("nc:ref=\"\(reference)\""))
+        let back = try NITFImporter().read(ImportInput(data: Data(text.utf8), path: "out.nitf"), options: ConversionOptions()).articles[0]
+        #expect(back.media.map(\.id) == [reference])
+    }
+
+    @Test func anIDThatIsOneNeedsNoCopy() throws {
+        let article = Article(headline: "H", media: [MediaItem(id: "photo1", kind: .picture)])
+        let text = String(decoding: try NITFExporter().write([article], options: ConversionOptions()).data, as: UTF8.self)
+        #expect(text.contains("id=\"photo1\"") && !text.contains("nc:ref"))
+    }
+}

@@ -49,7 +49,7 @@ SUPPORTS = {
     # NITF 3.6 has no element for these.
     "nitf": set(ALL_KEYS) - {"text-line", "version", "creator", "contributor", "firstCreated", "contentCreated",
                              "contentModified", "priority", "creditline", "description:caption", "description:other",
-                             "itemRef", "media"},
+                             "media"},
 }
 TARGETS = ["json", "nitf", "newsml-g2"]
 # Facts a target's schema requires: one that the source lacks may be supplied, with a warning that
@@ -386,6 +386,14 @@ def nitf_facts(path):
                 facts.add("provider", text_of(distributor))
         for content in children(body, "body.content"):
             body_facts(facts, content)
+            # Associated media (a package's references): newsconv keeps an id that is no XML ID
+            # in its own `nc:ref` attribute, which NITF 3.6 allows.
+            for block in children(content, "block"):
+                if block.get("class") == "associated-media":
+                    for media in children(block, "media"):
+                        reference = media.get("{urn:newsconv:extension}ref") or media.get("id")
+                        if reference not in facts.items.get("id", []):  # an item's own renditions
+                            facts.add("itemRef", reference)
     return [facts]
 
 
@@ -452,6 +460,14 @@ def ninjs_facts(path):
                     facts.add("genre", genre_value(concept.get("name"), identity))
                 else:
                     facts.add("subject", identity)
+    # Associations are references to other items: by their uri, else their name (1.x and 2.x
+    # key them by name, 3.x lists them).
+    associations = doc.get("associations")
+    if isinstance(associations, dict):
+        associations = [dict(value, name=value.get("name", key)) for key, value in associations.items() if isinstance(value, dict)]
+    for association in associations if isinstance(associations, list) else []:
+        if isinstance(association, dict):
+            facts.add("itemRef", association.get("uri") or association.get("name"))
     if isinstance(doc.get("located"), str):
         facts.add("located", doc["located"])
     for description in doc.get("descriptions", []) if isinstance(doc.get("descriptions"), list) else []:
