@@ -337,8 +337,8 @@ public struct XMLElement {
     var prefix: String? { nodes.string(node.pointee.prefix) }
 
     /// The element re-serialized as well-formed XML, with the namespace declarations it needs:
-    /// every prefix in scope (QName values such as `valuedatatype="xs:string"` rely on them), and
-    /// a default namespace where it differs from `defaultNamespace`. Used to keep unmapped
+    /// the prefixes in scope that it uses (QName values such as `valuedatatype="xs:string"` rely
+    /// on them), and a default namespace where it differs from `defaultNamespace`. Used to keep unmapped
     /// elements in an article's extensions.
     public func serialized(defaultNamespace: String?) -> String {
         XMLFragmentWriter().serialize(self, defaultNamespace: defaultNamespace)
@@ -358,15 +358,57 @@ public struct XMLElement {
         return prefixes
     }
 
+    /// The namespace prefixes the element and its descendants use: in attribute names, before the
+    /// colon of attribute values, which may be QNames (`valuedatatype="xs:string"`), and in
+    /// element names when they are written as in the source (the Swift serializer writes every
+    /// element in the default-namespace form). A kept fragment declares these, not every prefix
+    /// in scope.
+    func usedPrefixes(inElementNames: Bool) -> Set<String> {
+        var used: Set<String> = []
+        func visit(_ index: Int32) {
+            let node = nodes.node(index)
+            guard node.pointee.kind == Int32(NEWSCONV_ELEMENT) else { return }
+            if inElementNames, node.pointee.prefix != 0, let prefix = nodes.string(node.pointee.prefix) { used.insert(prefix) }
+            for attributeIndex in node.pointee.attributes..<(node.pointee.attributes + node.pointee.attribute_count) {
+                let attribute = nodes.attribute(attributeIndex)
+                if attribute.pointee.prefix != 0, let prefix = nodes.string(attribute.pointee.prefix) { used.insert(prefix) }
+                let value = nodes.string(attribute.pointee.value, count: attribute.pointee.value_length)
+                if let colon = value.firstIndex(of: ":"), colon != value.startIndex {
+                    used.insert(String(value[..<colon]))
+                }
+            }
+            var child = node.pointee.first_child
+            while child >= 0 {
+                visit(child)
+                child = nodes.node(child).pointee.next
+            }
+        }
+        visit(index)
+        return used
+    }
+
     /// The Swift serializer, for elements whose source text cannot be used (a document with a
     /// DTD, whose entity references become text; one parsed from another encoding).
-    func serializedInSwift(defaultNamespace: String?) -> String {
+    ///
+    /// - Parameter oneLine: the names of elements whose text is a one-line string type (G2's
+    ///   `g2normalizedString`): their tabs and line ends become spaces, and leading and trailing
+    ///   spaces go.
+    func serializedInSwift(defaultNamespace: String?, oneLine: Set<String> = []) -> String {
         var writer = XMLWriter(pretty: false)
-        writeCopy(to: &writer, inherited: defaultNamespace, declarations: inScopePrefixes())
+        let used = usedPrefixes(inElementNames: false)
+        writeCopy(to: &writer, inherited: defaultNamespace, declarations: inScopePrefixes().filter { used.contains($0.0) }, oneLine: oneLine)
         return writer.string
     }
 
-    func writeCopy(to writer: inout XMLWriter, inherited: String?, declarations: [(String, String)]) {
+    /// Whether the element or a descendant named in `names` has text with a tab or a line end
+    /// directly inside it (what a one-line string type forbids).
+    public func hasLineBreaks(inElementsNamed names: Set<String>) -> Bool {
+        guard !names.isEmpty else { return false }
+        if names.contains(name), !hasChildElements, text.utf8.contains(where: { $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) { return true }
+        return childElements.contains { $0.hasLineBreaks(inElementsNamed: names) }
+    }
+
+    func writeCopy(to writer: inout XMLWriter, inherited: String?, declarations: [(String, String)], oneLine: Set<String> = []) {
         var attributes: [(String, String)] = []
         // Every element in the default-namespace form (`<name xmlns="uri">`): the same names,
         // whatever prefixes the source used.
@@ -386,7 +428,9 @@ public struct XMLElement {
         writer.startUnchecked(name, attributes)
         for child in children {
             switch child {
-            case .element(let element): element.writeCopy(to: &writer, inherited: namespace, declarations: [])
+            case .element(let element): element.writeCopy(to: &writer, inherited: namespace, declarations: [], oneLine: oneLine)
+            case .text(let text) where oneLine.contains(name) && !hasChildElements:
+                writer.text(text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }).joined(separator: " "))
             case .text(let text): writer.text(text)
             case .entityReference(let name): writer.text("&" + name + ";")
             }

@@ -4,9 +4,10 @@ import Foundation
 /// Serializes elements of a parsed document as standalone well-formed XML fragments, for
 /// keeping unmapped elements whole in an article's extensions: the element's own source bytes when
 /// the parser recorded where it lies (a UTF-8 document without a DTD), else a serialization of it;
-/// and the namespace declarations it needs from its ancestors (every prefix in scope, since QName
-/// values such as `valuedatatype="xs:string"` rely on them; a default namespace where it differs
-/// from the one the fragment will be written under) added to its start tag.
+/// and the namespace declarations it needs from its ancestors (the prefixes in scope that its
+/// names or attribute values use, since QName values such as `valuedatatype="xs:string"` rely on
+/// them; a default namespace where it differs from the one the fragment will be written under)
+/// added to its start tag.
 ///
 /// One writer serves the elements of one document: it remembers the namespaces in scope under
 /// each element that declares some, so siblings do not look them up again.
@@ -17,8 +18,12 @@ public final class XMLFragmentWriter {
 
     public init() {}
 
-    public func serialize(_ element: XMLElement, defaultNamespace: String?) -> String {
+    /// - Parameter oneLine: the names of elements whose text is a one-line string type (G2's
+    ///   `g2normalizedString`): where one holds a tab or a line end (invalid in its source too),
+    ///   the element is re-serialized with spaces for them, so that the output stays valid.
+    public func serialize(_ element: XMLElement, defaultNamespace: String?, oneLine: Set<String> = []) -> String {
         let nodes = element.nodes
+        if element.hasLineBreaks(inElementsNamed: oneLine) { return element.serializedInSwift(defaultNamespace: defaultNamespace, oneLine: oneLine) }
         // Entity references would need the DTD that declares them: those (rare) documents, and
         // those parsed from another encoding than UTF-8, are serialized in Swift.
         guard !nodes.hasDTD, let source = nodes.source else { return element.serializedInSwift(defaultNamespace: defaultNamespace) }
@@ -36,11 +41,10 @@ public final class XMLFragmentWriter {
         if !ownDefault, node.pointee.prefix == 0, !nodes.same(node.pointee.href, defaultNamespace) {
             declarations = Self.render("xmlns", element.namespaceURI ?? "")
         }
-        let scope = node.pointee.parent >= 0 ? scope(in: node.pointee.parent, of: nodes) : Scope(prefixes: [], all: [])
-        if declared.isEmpty {
-            declarations += scope.all
-        } else {
-            for (prefix, rendered) in scope.prefixes where !declared.contains(where: { strcmp(nodes.cString($0), prefix) == 0 }) {
+        let scope = node.pointee.parent >= 0 ? scope(in: node.pointee.parent, of: nodes) : Scope(prefixes: [])
+        if !scope.prefixes.isEmpty {
+            let used = element.usedPrefixes(inElementNames: true)
+            for (prefix, rendered) in scope.prefixes where used.contains(prefix) && !declared.contains(where: { strcmp(nodes.cString($0), prefix) == 0 }) {
                 declarations += rendered
             }
         }
@@ -122,11 +126,11 @@ public final class XMLFragmentWriter {
         var element = start
         while nodes.node(element).pointee.namespace_count == 0 {
             element = nodes.node(element).pointee.parent
-            if element < 0 { return Scope(prefixes: [], all: []) }
+            if element < 0 { return Scope(prefixes: []) }
         }
         if let known = scopes.first(where: { $0.0 == element }) { return known.1 }
         let parent = nodes.node(element).pointee.parent
-        let inherited = parent >= 0 ? scope(in: parent, of: nodes) : Scope(prefixes: [], all: [])
+        let inherited = parent >= 0 ? scope(in: parent, of: nodes) : Scope(prefixes: [])
         var own: [(String, [UInt8])] = []
         let node = nodes.node(element)
         for index in node.pointee.namespaces..<(node.pointee.namespaces + node.pointee.namespace_count) {
@@ -139,7 +143,7 @@ public final class XMLFragmentWriter {
         var result = inherited
         if !own.isEmpty {
             let prefixes = own + inherited.prefixes.filter { prefix in !own.contains(where: { $0.0 == prefix.0 }) }
-            result = Scope(prefixes: prefixes, all: prefixes.flatMap(\.1))
+            result = Scope(prefixes: prefixes)
         }
         scopes.append((element, result))
         return result
@@ -147,6 +151,5 @@ public final class XMLFragmentWriter {
 
     private struct Scope {
         var prefixes: [(String, [UInt8])]
-        var all: [UInt8]
     }
 }

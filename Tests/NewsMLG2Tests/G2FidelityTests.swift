@@ -1,5 +1,7 @@
 import Foundation
 import NewsCore
+import NewsXML
+import TestSupport
 import Testing
 @testable import NewsMLG2
 
@@ -156,5 +158,47 @@ struct G2UseKeyTests {
         let back = try importG2(exported.data)
         #expect(back.articles.first?.useKeys == article.useKeys)
         #expect(back.articles.first?.extensions["g2:contentMeta/contentMetaExtProperty"] == nil)
+    }
+}
+
+/// Kept elements written back verbatim must keep the output valid: one-line text types get spaces
+/// for their line breaks (a Reuters item's `fileName`, `generator`, `profile`), and a kept element
+/// declares only the prefixes it uses, not every one in scope.
+struct KeptElementValidityTests {
+    static let item = """
+        <newsItem xmlns="http://iptc.org/std/nar/2006-10-01/" xmlns:rtr="http://www.reuters.com/ns/2003/08/content" xmlns:x="http://www.w3.org/1999/xhtml"
+            guid="urn:test:nl" version="1" standard="NewsML-G2" standardversion="2.10" conformance="power" xml:lang="en">
+          <itemMeta><itemClass qcode="ninat:text"/><provider literal="reuters.com"/><versionCreated>2013-03-01T15:09:04Z</versionCreated>
+            <fileName>
+        2013-03-01T150904Z_263518268.XML
+        </fileName>
+            <generator versioninfo="00.00.01">\tG3:IIM:FH
+        </generator>
+            <link rel="irel:processedFrom" residref="tag:reuters.com,0000:x" rtr:id="GF2E9340T4U01"/>
+          </itemMeta>
+          <contentMeta><headline>H</headline></contentMeta>
+        </newsItem>
+        """
+
+    @Test func oneLineTextIsWrittenOnOneLineWithAWarning() throws {
+        let result = try importG2(Self.item)
+        let warnings = result.diagnostics.filter { $0.code == "newsml-g2.import.one-line-text" }
+        #expect(warnings.map(\.location.line) == [4, 7])
+        #expect(warnings.allSatisfy { $0.severity == .warning })
+        let text = String(decoding: try exportG2(result.articles).data, as: UTF8.self)
+        #expect(text.contains("<fileName>2013-03-01T150904Z_263518268.XML</fileName>"))
+        #expect(text.contains("<generator versioninfo=\"00.00.01\">G3:IIM:FH</generator>"))
+        if let shared = Fixtures.shared {
+            let validator = try SchemaCache.shared.validator(at: shared.appendingPathComponent("standards/newsml-g2/2.35/wrapper-g2-nitf-odrl.xsd").path)
+            let errors = try validator.validate(Data(text.utf8), path: "out.xml")
+            #expect(errors.isEmpty, "\(errors.prefix(3).map(\.description))")
+        }
+    }
+
+    @Test func aKeptElementDeclaresOnlyThePrefixesItUses() throws {
+        let article = try #require(try importG2(Self.item).articles.first)
+        let link = try #require(article.extensions.strings("g2:itemMeta/link").first)
+        #expect(link.contains("xmlns:rtr=\"http://www.reuters.com/ns/2003/08/content\""))
+        #expect(!link.contains("xmlns:x="))
     }
 }

@@ -194,10 +194,11 @@ private func parseError(_ data: Data) -> ConversionError? {
     @Test func serializationKeepsNonASCIIAndForeignDefaultNamespaces() throws {
         // No encoding declaration: attribute characters stay characters, not references.
         let root = try #require(try parse("<r xmlns=\"urn:g2\" xmlns:p=\"urn:p\"><n a=\"Köln\">Zürich</n><f xmlns=\"urn:f\"><g/></f></r>").root)
-        #expect(try #require(root.first("n")).serialized(defaultNamespace: "urn:g2") == "<n xmlns:p=\"urn:p\" a=\"Köln\">Zürich</n>")
-        #expect(try #require(root.first("f")).serialized(defaultNamespace: "urn:g2") == "<f xmlns:p=\"urn:p\" xmlns=\"urn:f\"><g/></f>")
+        // A prefix in scope that the element does not use is not declared on it.
+        #expect(try #require(root.first("n")).serialized(defaultNamespace: "urn:g2") == "<n a=\"Köln\">Zürich</n>")
+        #expect(try #require(root.first("f")).serialized(defaultNamespace: "urn:g2") == "<f xmlns=\"urn:f\"><g/></f>")
         // An element whose default namespace comes from an ancestor, kept for a document in another one.
-        #expect(try #require(root.first("n")).serialized(defaultNamespace: "urn:other").hasPrefix("<n xmlns=\"urn:g2\" xmlns:p=\"urn:p\""))
+        #expect(try #require(root.first("n")).serialized(defaultNamespace: "urn:other") == "<n xmlns=\"urn:g2\" a=\"Köln\">Zürich</n>")
     }
 
     @Test func serializationWithADTDWritesEntityReferencesAsText() throws {
@@ -212,9 +213,9 @@ private func parseError(_ data: Data) -> ConversionError? {
         let root = try #require(try parse(text).root)
         let kept = root.all("k").map { $0.serialized(defaultNamespace: "urn:g2") }
         #expect(kept == [
-            "<k xmlns:p=\"urn:p\"  a='1' />",
+            "<k  a='1' />",
             "<k xmlns:p=\"urn:p\" a=\"2\"><![CDATA[<x>]]><!-- <k> --><p:q/></k>",
-            "<k xmlns:p=\"urn:p\"\ta='3'>&#233;</k>",
+            "<k\ta='3'>&#233;</k>",
         ])
         // Far into a large document, where the parser has shrunk its input buffer many times.
         let many = (0..<5000).map { "<k  n='\($0)'>t\($0)</k>" }

@@ -33,14 +33,19 @@ struct G2ItemReader {
 
     /// The element as XML that keeps its meaning inside newsconv's output, whose default
     /// namespace is G2's (for a source without namespaces, its unqualified names become G2's).
+    /// Text that G2's schema wants on one line (a Reuters `fileName` with line breaks, invalid in
+    /// its source too) gets spaces for its tabs and line ends, so that the output stays valid.
     private func serialized(_ element: XMLElement) -> String {
-        fragments.serialize(element, defaultNamespace: sourceNamespace == nil ? nil : G2Vocabulary.namespace)
+        fragments.serialize(element, defaultNamespace: sourceNamespace == nil ? nil : G2Vocabulary.namespace, oneLine: G2Vocabulary.oneLineElements)
     }
 
     private mutating func keep(_ element: XMLElement, container: String) {
         guard keepsExtensions else { return }
         let name = element.name
         let key = Self.extensionKey(container, name)
+        if element.hasLineBreaks(inElementsNamed: G2Vocabulary.oneLineElements) {
+            warn("one-line-text", "<\(name)> holds tabs or line breaks where NewsML-G2 allows one line of text (g2normalizedString); kept with spaces", element)
+        }
         if article.extensions.append(.string(serialized(element)), to: key), reportsNotes {
             diagnostics.append(.note(
                 "newsml-g2.import.kept", "<\(name)> holds data the IR has no field for; kept whole in extensions[\"\(key)\"] for NewsML-G2 output",

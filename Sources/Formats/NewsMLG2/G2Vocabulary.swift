@@ -40,6 +40,12 @@ enum G2Vocabulary {
     static let useKeyRelation = "urn:newsconv:nitf:du-key"
     static let useKeyAttributes = ["version", "generation", "part"]
 
+    /// The elements whose text is G2's `g2normalizedString` (`[\S ]*`: no tab, no line end), in
+    /// NewsML-G2 2.35's power schema: a kept one that holds line breaks is written with spaces.
+    static let oneLineElements: Set<String> = [
+        "creditline", "fileName", "generator", "keyword", "line", "name", "postalCode", "profile", "slugline",
+    ]
+
     /// What a description's role says it is, whatever the scheme's prefix (IPTC's `drol:`,
     /// Reuters' `descRole:`, an agency's own): the code after the colon.
     enum DescriptionRole { case summary, caption, other }
