@@ -72,7 +72,7 @@ let hostileTexts = [
         #expect(article.status == .withheld)
         #expect(article.extensions["markdown:weight"] == .number(10))
         #expect(article.extensions["markdown:params"] == .object(["a": .array([.number(1), .string("two")])]))
-        #expect(result.diagnostics.contains { $0.code == "markdown.front-matter.kept" && $0.location.line == 11 })
+        #expect(result.diagnostics.contains { $0.code == "markdown.front-matter.unknown-key" && $0.severity == .warning && $0.location.line == 11 })
         // Written back as they were.
         let (markdown, _) = try exportMarkdown(article)
         #expect(markdown.contains("weight: 10") && markdown.contains("params:"))

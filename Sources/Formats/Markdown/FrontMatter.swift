@@ -34,15 +34,23 @@ enum FrontMatter {
     /// The front matter of an article. `summary` is the abstract, already as Markdown.
     static func node(for article: Article, summary: String?) -> Node {
         var pairs: [(Node, Node)] = []
-        func put(_ key: String, _ value: Node?) { if let value { pairs.append((string(key), value)) } }
+        // A field goes back under the site-generator key its source used (`tags`, `date`).
+        var spellings: [String: String] = [:]
+        if case .object(let members)? = article.extensions[MarkdownVocabulary.spellingsKey] { spellings = members.compactMapValues(\.stringValue) }
+        func put(_ key: String, _ value: Node?) { if let value { pairs.append((string(spellings[key] ?? key), value)) } }
         func put(_ key: String, _ text: String?) { put(key, text.map(string)) }
-        func put(_ key: String, _ list: [Node]) { if !list.isEmpty { pairs.append((string(key), Node(list))) } }
+        func put(_ key: String, _ list: [Node]) { if !list.isEmpty { put(key, Node(list)) } }
 
         put("title", article.headline)
         put("subheadlines", article.subheadlines.map(string))
         put("slugline", article.slugline)
         put("takeKey", article.takeKey)
-        put("bylines", article.bylines.map(byline))
+        // One plain byline under a site generator's `author` is a plain name, as it was.
+        if spellings["bylines"] != nil, article.bylines.count == 1, case .scalar = byline(article.bylines[0]) {
+            put("bylines", byline(article.bylines[0]))
+        } else {
+            put("bylines", article.bylines.map(byline))
+        }
         if let dateline = article.dateline {
             var fields: [(Node, Node)] = [(string("text"), string(dateline.text))]
             if let place = dateline.place { fields.append((string("place"), string(place))) }
@@ -56,7 +64,12 @@ enum FrontMatter {
         put("version", article.version.map(int))
         put("language", article.language)
         if article.kind != .text { put("kind", article.kind.rawValue) }
-        put("status", article.status?.rawValue)
+        // A site generator's `draft` goes back as it was: true for withheld, false for no status.
+        if spellings["status"] == "draft", article.status == nil || article.status == .withheld {
+            put("status", Node(article.status == .withheld ? "true" : "false", Tag(.bool)))
+        } else if let status = article.status {
+            pairs.append((string("status"), string(status.rawValue)))
+        }
         put("signals", article.signals.map(string))
         put("urgency", article.urgency.map(int))
         put("priority", article.priority.map(int))
@@ -64,7 +77,9 @@ enum FrontMatter {
             ("firstCreated", article.firstCreated), ("versionCreated", article.versionCreated), ("contentCreated", article.contentCreated),
             ("contentModified", article.contentModified), ("embargoed", article.embargoed), ("expires", article.expires),
         ]
-        let dateFields = dates.compactMap { key, date in date.map { (string(key), Self.date($0)) } }
+        // A date the source gave under a key of its own (`date`, `lastmod`, `embargo`) goes back there.
+        for (key, date) in dates where spellings[key] != nil { put(key, date.map(Self.date)) }
+        let dateFields = dates.compactMap { key, date in spellings[key] == nil ? date.map { (string(key), Self.date($0)) } : nil }
         if !dateFields.isEmpty { put("dates", Node(dateFields)) }
         put("subjects", article.subjects.map(concept))
         put("genres", article.genres.map(concept))
@@ -85,7 +100,7 @@ enum FrontMatter {
         put("trailers", article.trailers.map(string))
         put("media", article.media.map(media))
         // Keys a Markdown source had that newsconv does not know are written back as they were.
-        let own = article.extensions.values.keys.filter { $0.hasPrefix(MarkdownVocabulary.extensionPrefix) }.sorted()
+        let own = article.extensions.values.keys.filter { $0.hasPrefix(MarkdownVocabulary.extensionPrefix) && $0 != MarkdownVocabulary.spellingsKey }.sorted()
         for key in own { put(String(key.dropFirst(MarkdownVocabulary.extensionPrefix.count)), article.extensions[key].map(json)) }
         let others = article.extensions.values.filter { !$0.key.hasPrefix(MarkdownVocabulary.extensionPrefix) }
         if !others.isEmpty { put("extensions", json(.object(others))) }
@@ -158,6 +173,8 @@ enum FrontMatter {
         var article = Article()
         var summary: String?
         var diagnostics: [Diagnostic] = []
+        /// The site-generator keys the source used, by the field they stand for.
+        var spellings: [String: String] = [:]
     }
 
     /// A YAML error's problem in one line, and where it is in the file (Yams counts lines and
@@ -204,6 +221,9 @@ enum FrontMatter {
         for (keyNode, value) in mapping {
             guard let key = keyNode.string else { continue }
             reader.read(key: key, value: value, keyNode: keyNode, into: &contents)
+        }
+        if !contents.spellings.isEmpty {
+            contents.article.extensions[MarkdownVocabulary.spellingsKey] = .object(contents.spellings.mapValues { .string($0) })
         }
         contents.diagnostics += reader.diagnostics
         return contents

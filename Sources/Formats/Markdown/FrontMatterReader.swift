@@ -140,6 +140,7 @@ struct FrontMatterReader {
     }
 
     mutating func read(key: String, value: Node, keyNode: Node, into contents: inout FrontMatter.Contents) {
+        if let field = MarkdownVocabulary.siteGeneratorKeys[key] { contents.spellings[field] = key }
         switch key {
         case "title", "headline": contents.article.headline = Self.text(value)
         case "subheadlines", "subtitle": contents.article.subheadlines = strings(value)
@@ -186,10 +187,17 @@ struct FrontMatterReader {
                 case "contentModified": contents.article.contentModified = parsed
                 case "embargoed": contents.article.embargoed = parsed
                 case "expires": contents.article.expires = parsed
-                default: warn("unknown-key", "dates.\(name.string ?? ""): not a date newsconv knows; dropped", name)
+                default:
+                    let hint = MarkdownVocabulary.suggestion(for: name.string ?? "").map { " (did you mean \($0)?)" } ?? ""
+                    warn("unknown-key", "dates.\(name.string ?? ""): not a date newsconv knows\(hint); dropped", name)
                 }
             }
         case "date": contents.article.versionCreated = date(value, key)
+        case "lastmod": contents.article.contentModified = date(value, key)
+        case "publishDate": contents.article.firstCreated = date(value, key)
+        case "expiryDate": contents.article.expires = date(value, key)
+        // Not newsconv's `dates.embargoed`, but what the writer meant: an embargo is never lost.
+        case "embargo", "embargoed": contents.article.embargoed = date(value, key)
         case "subjects", "categories": contents.article.subjects = concepts(value)
         case "genres": contents.article.genres = concepts(value)
         case "keywords", "tags": contents.article.keywords = strings(value)
@@ -212,7 +220,8 @@ struct FrontMatterReader {
         case "extensions":
             if case .object(let members) = Self.json(value) { for (name, member) in members { contents.article.extensions[name] = member } }
         default:
-            note("kept", "\(key): not a key newsconv maps; kept in extensions[\"\(MarkdownVocabulary.extensionPrefix)\(key)\"] and written back", keyNode)
+            let hint = MarkdownVocabulary.suggestion(for: key).map { " (did you mean \($0)?)" } ?? ""
+            warn("unknown-key", "\(key): not a key newsconv maps\(hint); kept in extensions[\"\(MarkdownVocabulary.extensionPrefix)\(key)\"] and written back to Markdown only", keyNode)
             contents.article.extensions[MarkdownVocabulary.extensionPrefix + key] = Self.json(value)
         }
     }
