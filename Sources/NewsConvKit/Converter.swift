@@ -47,9 +47,12 @@ public struct Converter: Sendable {
             }
             return module
         }
-        if let outputPath, let ext = InputSample(bytes: Data(), path: outputPath).fileExtension,
-            let module = registry.modules.first(where: { $0.exporter != nil && $0.fileExtensions.contains(ext) })
-        {
+        // As pandoc does: the output file's extension names the format; one that names none is
+        // an error, never a silent default (newsconv JSON in `story.html`).
+        if let outputPath, !Self.isDirectory(outputPath), let ext = InputSample(bytes: Data(), path: outputPath).fileExtension {
+            guard let module = registry.modules.first(where: { $0.exporter != nil && $0.fileExtensions.contains(ext) }) else {
+                throw .usage("cannot tell the output format from the extension '.\(ext)' of \(outputPath); name it with --to (one of: \(writable))")
+            }
             return module
         }
         guard let json = registry.module(named: "json"), json.exporter != nil else {
@@ -106,6 +109,8 @@ public struct Converter: Sendable {
     /// Runs `newsconv convert`. Usage problems throw; conversion problems are diagnostics in the outcome.
     public func convert(_ request: ConvertRequest, readStandardInput: () -> Data) throws(NewsConvError) -> ConvertOutcome {
         let target = try outputFormat(requested: request.to, outputPath: request.output)
+        var outcome = ConvertOutcome()
+        if let warning = extensionMismatch(target: target, outputPath: request.output) { outcome.diagnostics.append(warning) }
         try checkFormatOptions(request.formatOptions)
         var options = ConversionOptions(now: request.now, formatOptions: request.formatOptions)
         if let text = request.dateContext {
@@ -124,7 +129,6 @@ public struct Converter: Sendable {
             guard !isDirectory.boolValue else { throw .usage("\(input) is a directory; convert reads files (use 'newsconv batch' for folders)") }
         }
 
-        var outcome = ConvertOutcome()
         var documents: [(path: String?, articles: [Article])] = []
         var failed = false
         for input in inputs {
@@ -181,8 +185,10 @@ public struct Converter: Sendable {
             }
             plan = [(destination, articles)]
         } else {
-            guard let directory = request.output else {
-                throw .usage("format '\(target.name)' holds one article per document, and the input has \(articles.count); name a directory with -o to get one file per article")
+            // A folder only where -o says so (a trailing `/`, or an existing folder): `-o msg.nitf`
+            // is a file, and one file cannot hold several NITF articles.
+            guard let directory = request.output, Self.isDirectory(directory) else {
+                throw .usage("format '\(target.name)' holds one article per document, and the input has \(articles.count); name a folder with -o DIR/ to get one file per article")
             }
             var entries: [(String?, [Article])] = []
             for document in documents {
@@ -237,6 +243,18 @@ public struct Converter: Sendable {
             }
         }
         return outcome
+    }
+
+    /// A warning when `-o` has the extension of another format than the one written (`-t nitf -o
+    /// story.json`): the file would be mistaken for that format.
+    func extensionMismatch(target: FormatModule, outputPath: String?) -> Diagnostic? {
+        guard let outputPath, !Self.isDirectory(outputPath), let ext = InputSample(bytes: Data(), path: outputPath).fileExtension,
+            !target.fileExtensions.contains(ext),
+            let other = registry.modules.first(where: { $0.name != target.name && $0.fileExtensions.contains(ext) })
+        else { return nil }
+        return .warning(
+            "output.extension.mismatch", "the output \(outputPath) has the extension of \(other.name), but \(target.name) is written there",
+            at: SourceLocation(path: outputPath, line: 1, column: 1))
     }
 
     /// Every `format.option` key must be an option some module declares.

@@ -214,8 +214,11 @@ private let dispatch = "Headline here\n\nIslamabad, Dec 15 (EFE).- Body one.\nBo
         // To standard output it is an error that says so.
         #expect(throws: NewsConvError.self) { try converter.convert(ConvertRequest(inputs: [input.path], to: "one"), readStandardInput: { Data() }) }
 
+        // A path that is no folder is one file, which cannot hold two articles: an error, no folder made.
         let out = directory.appendingPathComponent("out").path
-        let outcome = try converter.convert(ConvertRequest(inputs: [input.path], to: "one", output: out), readStandardInput: { Data() })
+        #expect(throws: NewsConvError.self) { try converter.convert(ConvertRequest(inputs: [input.path], to: "one", output: out), readStandardInput: { Data() }) }
+        #expect(!FileManager.default.fileExists(atPath: out))
+        let outcome = try converter.convert(ConvertRequest(inputs: [input.path], to: "one", output: out + "/"), readStandardInput: { Data() })
         #expect(outcome.exitCode == 0)
         #expect(outcome.writtenFiles.map { ($0 as NSString).lastPathComponent } == ["pair-1.one", "pair-2.one"])
         #expect(try String(contentsOfFile: out + "/pair-2.one", encoding: .utf8) == "Second")
