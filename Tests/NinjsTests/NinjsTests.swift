@@ -90,8 +90,11 @@ func writeNinjs(_ article: Article, profile: NinjsProfile) throws -> ExportResul
         let article = try readNinjs(json).articles[0]
         #expect(article.extensions["ninjs1:renditions"] != nil)
         let result = try writeNinjs(article, profile: .v1)
-        #expect(!String(decoding: result.data, as: UTF8.self).contains("renditions"))
+        let text = String(decoding: result.data, as: UTF8.self)
+        #expect(!text.contains("\"poi\"") && !text.contains("\"media\""))
         #expect(result.diagnostics.contains { $0.code == "ninjs.export.invalid-kept" })
+        // The picture's file itself is the IR's, and written from it.
+        #expect(text.contains("https://example.org/a.jpg"))
     }
 
     /// An association kept from a ninjs 2.x source needs its `name` and `uri`, and a place's

@@ -40,7 +40,7 @@ ALL_KEYS = [
     "id", "version", "language", "headline", "subheadline", "byline", "creator", "contributor", "dateline",
     "located", "slugline", "firstCreated", "versionCreated", "contentCreated", "contentModified", "embargoed",
     "expires", "urgency", "priority", "provider", "subject", "genre", "keyword", "paragraph", "cell", "link",
-    "media", "itemRef", "copyrightHolder", "copyrightNotice", "usageTerms", "edNote", "description:summary",
+    "media", "itemRef", "heading", "copyrightHolder", "copyrightNotice", "usageTerms", "edNote", "description:summary",
     "description:caption", "description:other", "creditline", "du-key", "text-line",
 ]
 SUPPORTS = {
@@ -140,7 +140,7 @@ class Facts:
 
     # Kinds of fact that may repeat: the same paragraph twice is two paragraphs, the same
     # dateline in contentMeta and in the body is one dateline.
-    REPEATABLE = {"paragraph", "cell", "text-line", "link", "media"}
+    REPEATABLE = {"paragraph", "cell", "link", "media"}
 
     def add(self, key, value):
         if value is None:
@@ -161,8 +161,14 @@ def body_facts(facts, body):
         name = local(element)
         if name is None or name in skipped:
             return
-        if name == "figure":
+        if name in ("figure", "media", "caption", "media-caption"):
             return  # a picture with its caption, not story text
+        if name in ("h1", "h2", "h3", "h4", "h5", "h6", "hl2"):
+            facts.add("heading", text_of(element))
+            return
+        if name == "pre":
+            facts.add("paragraph", text_of(element))
+            return
         if name == "p" and any(local(child) in ("figure", "table", "ul", "ol", "blockquote", "div") for child in element):
             # HTML parsers leave a block inside the paragraph that held it: its parts count.
             loose = norm((element.text or "") + "".join(child.tail or "" for child in element))
@@ -192,10 +198,31 @@ def body_facts(facts, body):
             return
         if name == "a":
             facts.add("link", element.get("href"))
+        if name in INLINE:
+            for child in element:
+                walk(child)
+            return
+        # A container (div, blockquote, li, section, body): its text outside block children —
+        # a run of text and inline elements between blocks — is story text too.
+        run = [element.text or ""]
         for child in element:
-            walk(child)
+            if local(child) in INLINE:
+                run.append("".join(child.itertext()))
+                run.append(child.tail or "")
+                walk(child)
+            else:
+                facts.add("paragraph", norm("".join(run)) or None)
+                walk(child)
+                run = [child.tail or ""]
+        facts.add("paragraph", norm("".join(run)) or None)
 
     walk(body)
+
+
+# Inline markup of XHTML and NITF bodies: part of the text around it, not a block.
+INLINE = {"a", "em", "i", "strong", "b", "span", "q", "code", "br", "sub", "sup", "u", "small", "abbr", "time", "mark",
+          "person", "org", "location", "event", "object.title", "function", "chron", "money", "num", "classifier",
+          "copyrite", "pronounce", "lang", "virtloc", "alt-code", "frac", "city", "state", "region", "country"}
 
 
 def g2_item_facts(item, priority):
@@ -273,10 +300,14 @@ def g2_item_facts(item, priority):
                             for element in descendants(root, path):
                                 if local(element.getparent()) in ("body.head", "hedline"):
                                     facts.add(key, printed_text(element) if key == "dateline" else text_of(element))
-                elif local(root) is not None:
+                elif local(root) in ("html", "body") or etree.QName(root).namespace == "http://www.w3.org/1999/xhtml":
                     bodies = descendants(root, "body") or [root]
                     body_facts(facts, bodies[0])
             break
+        for data in children(content_set, "inlineData")[:1]:
+            # Plain text: paragraphs at blank lines.
+            for block in re.split(r"\n\s*\n", data.text or ""):
+                facts.add("paragraph", norm(block) or None)
         for remote in children(content_set, "remoteContent"):
             facts.add("media", remote.get("href") or remote.get("residref"))
     group_set = first(item, "groupSet")
@@ -288,8 +319,23 @@ def g2_item_facts(item, priority):
     return facts
 
 
+def parse_xml(path):
+    """The document's root. A file that declares ISO-8859-1 but whose bytes are UTF-8 (as some
+    agencies send) is read as UTF-8, as a person reading it would."""
+    with open(path, "rb") as handle:
+        data = handle.read()
+    declared = re.match(rb"<\?xml[^>]*encoding=[\"']([^\"']+)", data.lstrip(b"\xef\xbb\xbf"))
+    if declared and declared.group(1).lower() in (b"iso-8859-1", b"latin-1", b"latin1") and re.search(rb"[\x80-\xff]", data):
+        try:
+            data.decode("utf-8")
+            return etree.fromstring(data, etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, remove_comments=True, encoding="utf-8"))
+        except UnicodeDecodeError:
+            pass
+    return etree.fromstring(data, PARSER)
+
+
 def g2_facts(path):
-    root = etree.parse(path, PARSER).getroot()
+    root = parse_xml(path)
     if local(root) == "newsMessage":
         header = first(root, "header")
         priority = text_of(first(header, "priority")) if header is not None else None
@@ -305,7 +351,7 @@ def g2_facts(path):
 # NITF
 
 def nitf_facts(path):
-    root = etree.parse(path, PARSER).getroot()
+    root = parse_xml(path)
     if local(root) != "nitf":
         return []
     facts = Facts()
@@ -354,6 +400,11 @@ def nitf_facts(path):
                     else:
                         facts.add("subject", value)
     if head is not None:
+        # The document's title is its headline where the body names none.
+        body_head = first(body, "body.head") if body is not None else None
+        if body_head is None or not descendants(body_head, "hl1"):
+            for title in children(head, "title"):
+                facts.add("headline", text_of(title))
         for meta in children(head, "meta"):
             if meta.get("name") == "anpa-keyword":
                 facts.add("slugline", meta.get("content"))
@@ -382,6 +433,8 @@ def nitf_facts(path):
                 facts.add("description:summary", text_of(abstract))
             for rights in children(body_head, "rights"):
                 facts.add("copyrightNotice", norm(rights.text) or None)
+                for owner in children(rights, "rights.owner"):
+                    facts.add("copyrightHolder", text_of(owner))
             for distributor in children(body_head, "distributor"):
                 facts.add("provider", text_of(distributor))
         for content in children(body, "body.content"):
@@ -442,10 +495,18 @@ def ninjs_facts(path):
             facts.add("subheadline" if "sub" in code(headline.get("role")) else "headline", headline.get("value"))
     facts.add("slugline", doc.get("slugline"))
     facts.add("byline", doc.get("byline") or doc.get("by"))
-    facts.add("copyrightHolder", doc.get("copyrightholder"))
-    facts.add("copyrightNotice", doc.get("copyrightnotice"))
-    facts.add("usageTerms", doc.get("usageterms"))
-    facts.add("edNote", doc.get("ednote"))
+    facts.add("priority", doc.get("priority"))
+    # ninjs 1.x spells these in lower case, 2.x and 3.x in camel case.
+    facts.add("copyrightHolder", doc.get("copyrightholder") or doc.get("copyrightHolder"))
+    facts.add("copyrightNotice", doc.get("copyrightnotice") or doc.get("copyrightNotice"))
+    facts.add("usageTerms", doc.get("usageterms") or doc.get("usageTerms"))
+    facts.add("edNote", doc.get("ednote") or doc.get("edNote"))
+    renditions = doc.get("renditions")
+    if isinstance(renditions, dict):
+        renditions = list(renditions.values())
+    for rendition in renditions if isinstance(renditions, list) else []:
+        if isinstance(rendition, dict):
+            facts.add("media", rendition.get("href"))
     for summary in ("description_text", "description_usage"):
         if isinstance(doc.get(summary), str):
             facts.add("description:summary" if summary == "description_text" else "description:other", doc[summary])
@@ -518,6 +579,8 @@ def inline_text(inlines):
         if inline.get("type") == "lineBreak":
             parts.append(" ")
         parts.append(inline_text(inline.get("content")))
+        if isinstance(inline.get("mention"), dict):
+            parts.append(inline_text(inline["mention"].get("content")))
     return "".join(parts)
 
 
@@ -527,9 +590,14 @@ def block_facts(facts, blocks):
         if kind == "paragraph":
             facts.add("paragraph", inline_text(block.get("content")))
             collect_links(facts, block.get("content"))
+        elif kind == "heading":
+            facts.add("heading", inline_text(block.get("content")))
+        elif kind == "preformatted":
+            facts.add("paragraph", block.get("text"))
         elif kind == "table":
+            table = block.get("table", block)
             for section in ("head", "rows", "foot"):
-                for row in block.get(section, []) or []:
+                for row in table.get(section, []) or []:
                     for cell in row.get("cells", []) if isinstance(row, dict) else row:
                         facts.add("cell", inline_text(cell.get("content") if isinstance(cell, dict) else cell))
         for nested in ("blocks", "items", "content"):
@@ -564,7 +632,9 @@ def json_facts(article):
     for sub in article.get("subheadlines", []):
         facts.add("subheadline", sub)
     for byline in article.get("bylines", []):
-        facts.add("byline", byline.get("text") or byline.get("name"))
+        # As printed: `text`, else the form its parts compose (docs/ir.md, Byline).
+        composed = ", ".join(["By " + byline.get("name", "")] + [byline[k] for k in ("title", "affiliation") if byline.get(k)])
+        facts.add("byline", byline.get("text") or composed)
     for name in ("creators", "contributors"):
         for party in article.get(name, []):
             facts.add(name[:-1], party.get("name") or json_concept(party))
@@ -728,7 +798,12 @@ def run(newsconv, corpus, details_wanted):
                     got = []
                     for output in outputs:
                         with open(output, "rb") as handle:
-                            got.append(text_facts(" ".join(etree.fromstring(handle.read(), PARSER).itertext())))
+                            root = etree.fromstring(handle.read(), PARSER)
+                        # The dates a target requires (G2's versionCreated, supplied with a warning)
+                        # are no words of the dispatch.
+                        for date in [e for e in root.iter() if local(e) in ("versionCreated", "sent")]:
+                            date.text = ""
+                        got.append(text_facts(" ".join(root.itertext())))
                 else:
                     reader = g2_facts if target == "newsml-g2" else nitf_facts
                     got = [facts for output in outputs for facts in reader(output)]

@@ -234,7 +234,7 @@ struct NITFHeadReader {
                 let name = ["city", "state-prov", "county-dist", "iso-cc"].lazy.compactMap { Self.nonEmpty(child.attribute($0)) }.first
                 if let name, eventPlace == nil {
                     eventPlace = (name, child.attribute("city") != nil ? Self.nonEmpty(child.attribute("state-prov")) : nil)
-                } else if let name {
+                } else if let name, name != eventPlace?.0 {
                     article.places.appendUnique(Concept(name: name))
                 }
                 if Self.hasOtherAttributes(child, mapped: ["city", "state-prov"]) || child.hasChildElements { keep(child, container: "docdata") }

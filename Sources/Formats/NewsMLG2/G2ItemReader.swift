@@ -355,7 +355,8 @@ struct G2ItemReader {
                 } && elements.count == 1
             }) { reader, element in
                 if reader.locatedPlace == nil {
-                    reader.locatedPlace = element.first("name").map(Self.text).flatMap { $0.isEmpty ? nil : $0 }
+                    // Its name, else its literal (ANSA's `located literal="Rome"`), is the place.
+                    reader.locatedPlace = (element.first("name").map(Self.text) ?? element.attribute("literal")).flatMap { $0.isEmpty ? nil : $0 }
                     reader.locatedRegion = element.first("broader")?.first("name").map(Self.text).flatMap { $0.isEmpty ? nil : $0 }
                 }
             }
@@ -499,8 +500,7 @@ struct G2ItemReader {
                     warn("inline-content", "inline \(type.isEmpty ? "<\(root.name)>" : type) content has no IR mapping; kept whole", child)
                 }
             case "inlineData" where !usedBody:
-                let text = child.text
-                article.body = text.components(separatedBy: "\n\n").map { NITFBodyReader.normalize($0) }.filter { !$0.isEmpty }.map { .paragraph([.text($0)]) }
+                article.body = Self.paragraphs(ofPlainText: child.text)
                 usedBody = true
             case "remoteContent":
                 renditions.append(MediaItem.Rendition(
@@ -523,6 +523,22 @@ struct G2ItemReader {
             // The item's own renditions: a media item whose id is the item's guid.
             article.media.append(MediaItem(id: article.id, kind: article.kind, renditions: renditions))
         }
+    }
+
+    /// Plain text's paragraphs: the runs of lines between blank lines (a line of spaces is blank).
+    static func paragraphs(ofPlainText text: String) -> [Block] {
+        var blocks: [Block] = []
+        var lines: [Substring] = []
+        func flush() {
+            let paragraph = NITFBodyReader.normalize(lines.joined(separator: " "))
+            if !paragraph.isEmpty { blocks.append(.paragraph([.text(paragraph)])) }
+            lines = []
+        }
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            if line.allSatisfy(\.isWhitespace) { flush() } else { lines.append(line) }
+        }
+        flush()
+        return blocks
     }
 
     /// The attributes of `remoteContent` that the IR holds.

@@ -40,6 +40,14 @@ public struct NewsMLG2Exporter: ArticleExporter {
             w.end()
         }
         w.finish()
+        // Extensions kept from other formats (a wire dispatch's 7901 header, NITF's `nitf:`) have
+        // no NewsML-G2 place: said, as NITF's exporter says it.
+        if options.reportsNotes {
+            let foreign = Set(articles.flatMap { $0.extensions.values.keys.filter { !$0.hasPrefix("g2:") }.map { String($0.prefix { $0 != ":" }) + ":" } }).sorted()
+            if !foreign.isEmpty {
+                diagnostics.append(.note("newsml-g2.export.foreign-extensions", "extensions kept from other formats (\(foreign.joined(separator: ", "))) are not written to NewsML-G2", at: articles.first?.origin?.location ?? SourceLocation()))
+            }
+        }
         if w.replacedCharacters > 0 {
             diagnostics.append(.warning("newsml-g2.export.invalid-characters", "\(w.replacedCharacters) characters that XML 1.0 forbids were replaced by U+FFFD"))
         }

@@ -124,6 +124,7 @@ struct NinjsReader {
         }
         readConcepts(object, &consumed)
         readAssociations(object, &consumed)
+        readOwnRenditions(object, &consumed)
         readSuperdesk(object, &consumed)
 
         // What is left: kept under the family's prefix, with a note; unknown properties with a warning.
@@ -377,32 +378,7 @@ struct NinjsReader {
                 media.caption = Self.firstValue(entry[family.key("descriptions")])
                 media.credit = entry["by"]?.stringValue
             }
-            var renditions: [(String?, [String: JSONValue])] = []
-            switch entry["renditions"] {
-            case .array(let items)?:
-                for item in items { if case .object(let r) = item { renditions.append((r["name"]?.stringValue, r)) } }
-            case .object(let named)?:
-                for rendition in named.keys.sorted() { if case .object(let r) = named[rendition] { renditions.append((rendition, r)) } }
-            default: break
-            }
-            // The main file: the rendition named "original" (newsconv writes it), else the first,
-            // which then stays among the renditions too, so that it is written back as it was.
-            let originalIndex = renditions.firstIndex { $0.0 == NinjsVocabulary.originalRendition }
-            for (index, (renditionName, r)) in renditions.enumerated() {
-                let href = r["href"]?.stringValue
-                let type = (r[family.key("contentType")] ?? r["mimetype"] ?? r["contentType"])?.stringValue
-                if index == (originalIndex ?? 0) {
-                    media.href = href
-                    media.mediaType = type
-                    if originalIndex != nil { continue }
-                }
-                func int(_ key: String) -> Int? { if case .number(let n)? = r[key] { return Int(n) } else { return nil } }
-                var duration: Double?
-                if case .number(let d)? = r["duration"] { duration = d }
-                media.renditions.append(MediaItem.Rendition(
-                    name: renditionName, href: href, mediaType: type, width: int("width"), height: int("height"),
-                    sizeInBytes: int(family.key("sizeInBytes")) ?? int("sizeinbytes"), duration: duration))
-            }
+            readRenditions(entry["renditions"], into: &media)
             let known: Set<String> = ["name", "uri", "type", "headline", "headlines", "description_text", "descriptions", "by", "byline", "renditions"]
             if entry.keys.contains(where: { !known.contains($0) }) { holdsMore = true }
             // The IR has no field for the association's name: one newsconv would not give is kept.
@@ -410,6 +386,59 @@ struct NinjsReader {
             article.media.append(media)
         }
         if holdsMore { keep("associations", object) }
+    }
+
+    /// An item's own renditions (a picture's sizes): media whose id is the item's, as NewsML-G2's
+    /// remoteContent reads. The property stays kept too, so that ninjs -> ninjs writes it as it was.
+    private mutating func readOwnRenditions(_ object: [String: JSONValue], _ consumed: inout Set<String>) {
+        var media = MediaItem(id: article.id, kind: article.kind)
+        let key = profile.key("renditions")
+        let holdsMore = readRenditions(object[key], into: &media)
+        guard media.href != nil || !media.renditions.isEmpty else { return }
+        // A picture's caption (a description with the role caption) is its media's, as in G2.
+        if article.kind != .text, let caption = article.descriptions.firstIndex(where: { $0.role == "caption" }) {
+            media.caption = article.descriptions.remove(at: caption).text
+        }
+        article.media.insert(media, at: 0)
+        // Renditions the IR holds whole are not kept again (ninjs -> ninjs writes them from it).
+        if !holdsMore { consumed.insert(key) }
+    }
+
+    /// Renditions (an array of named objects, or 1.x's object keyed by name) into a media item;
+    /// true when they hold members the IR has no field for (a `title`, a `poi`).
+    @discardableResult
+    private func readRenditions(_ value: JSONValue?, into media: inout MediaItem) -> Bool {
+        var renditions: [(String?, [String: JSONValue])] = []
+        switch value {
+        case .array(let items)?:
+            for item in items { if case .object(let r) = item { renditions.append((r["name"]?.stringValue, r)) } }
+        case .object(let named)?:
+            for rendition in named.keys.sorted() { if case .object(let r) = named[rendition] { renditions.append((rendition, r)) } }
+        default: return false
+        }
+        let known: Set<String> = [
+            "name", "href", "mimetype", "contentType", "contenttype", "width", "height", "sizeinbytes", "sizeInBytes", "duration",
+        ]
+        let holdsMore = renditions.contains { $0.1.keys.contains { !known.contains($0) } }
+        // The main file: the rendition named "original" (newsconv writes it), else the first,
+        // which then stays among the renditions too, so that it is written back as it was.
+        let originalIndex = renditions.firstIndex { $0.0 == NinjsVocabulary.originalRendition }
+        for (index, (renditionName, r)) in renditions.enumerated() {
+            let href = r["href"]?.stringValue
+            let type = (r[profile.key("contentType")] ?? r["mimetype"] ?? r["contentType"])?.stringValue
+            if index == (originalIndex ?? 0) {
+                media.href = href
+                media.mediaType = type
+                if originalIndex != nil { continue }
+            }
+            func int(_ key: String) -> Int? { if case .number(let n)? = r[key] { return Int(n) } else { return nil } }
+            var duration: Double?
+            if case .number(let d)? = r["duration"] { duration = d }
+            media.renditions.append(MediaItem.Rendition(
+                name: renditionName, href: href, mediaType: type, width: int("width"), height: int("height"),
+                sizeInBytes: int(profile.key("sizeInBytes")) ?? int("sizeinbytes"), duration: duration))
+        }
+        return holdsMore
     }
 
     /// The `value` of the first entry of a `headlines`/`descriptions` array.

@@ -114,6 +114,9 @@ struct NinjsWriter {
             if !article.abstract.isEmpty {
                 members.append(("description_text", .string(summaryText)))
                 members.append(("description_html", .string(summaryHTML)))
+            } else if let caption = article.ownMedia?.caption {
+                // A picture's caption is its description in ninjs 1.x.
+                members.append(("description_text", .string(caption)))
             }
             if hasBody {
                 members.append(("body_html", .string(bodyHTML)))
@@ -124,12 +127,23 @@ struct NinjsWriter {
             return
         }
         let contentType = profile.key("contentType")
+        var descriptions: [OrderedJSON] = []
         if !article.abstract.isEmpty {
-            put("descriptions", .array([
-                .object([("role", .string("summary")), (contentType, .string("text/plain")), ("value", .string(summaryText))]),
-                .object([("role", .string("summary")), (contentType, .string("text/html")), ("value", .string(summaryHTML))]),
-            ]))
+            descriptions.append(.object([("role", .string("summary")), (contentType, .string("text/plain")), ("value", .string(summaryText))]))
+            descriptions.append(.object([("role", .string("summary")), (contentType, .string("text/html")), ("value", .string(summaryHTML))]))
         }
+        // The item's own picture's caption, and the descriptions with other roles (a shotlist).
+        if let caption = article.ownMedia?.caption {
+            descriptions.append(.object([("role", .string("caption")), (contentType, .string("text/plain")), ("value", .string(caption))]))
+        }
+        for description in article.descriptions {
+            var fields: [(String, OrderedJSON)] = []
+            if let role = description.role { fields.append(("role", .string(role))) }
+            fields.append((contentType, .string("text/plain")))
+            fields.append(("value", .string(description.text)))
+            descriptions.append(.object(fields))
+        }
+        if !descriptions.isEmpty { put("descriptions", .array(descriptions)) }
         if hasBody {
             put("bodies", .array([
                 .object([("role", .string("main")), (contentType, .string("text/html")), (profile.key("charCount"), .number(characters)), (profile.key("wordCount"), .number(words)), ("value", .string(bodyHTML))]),
@@ -184,6 +198,16 @@ struct NinjsWriter {
         guard !article.media.isEmpty else { return }
         var named: [(String, OrderedJSON)] = []
         for (index, media) in article.media.enumerated() {
+            // The item's own renditions (media with the item's id) are its top-level renditions.
+            if media.id != nil, media.id == article.id {
+                let renditions = renditionList(media)
+                if profile == .v1 {
+                    put("renditions", .object(renditions.map { name, members in (name, .object(members)) }))
+                } else {
+                    put("renditions", .array(renditions.map { name, members in .object([("name", .string(name))] + members) }))
+                }
+                continue
+            }
             let name = NinjsVocabulary.associationName(media, index: index)
             var fields: [(String, OrderedJSON)] = []
             if profile != .v1 { fields.append(("name", .string(name))) }
@@ -206,7 +230,7 @@ struct NinjsWriter {
             }
             named.append((name, .object(fields)))
         }
-        put("associations", profile == .v1 ? .object(named) : .array(named.map(\.1)))
+        if !named.isEmpty { put("associations", profile == .v1 ? .object(named) : .array(named.map(\.1))) }
     }
 
     /// The media's main file as the rendition `original`, then its other renditions.
@@ -262,7 +286,9 @@ struct NinjsWriter {
         if !article.useKeys.isEmpty { dropped.append("useKeys") }
         if article.creditline != nil { dropped.append("creditline") }
         // Descriptions read from this ninjs family are kept whole and written back as they were.
-        dropped += article.fieldsWithRolesAndLanguages(descriptions: article.extensions["\(prefix)descriptions"] == nil)
+        // ninjs 2.x and 3.x write descriptions with their roles; 1.x has one description.
+        dropped += article.fieldsWithRolesAndLanguages(descriptions: profile == .v1 && article.extensions["\(prefix)descriptions"] == nil)
+        if profile == .v1, !article.abstract.isEmpty, article.ownMedia?.caption != nil { dropped.append("the picture's caption (1.x has one description, the summary's)") }
         if !dropped.isEmpty {
             warn("dropped-fields", "ninjs has no property for the article's \(dropped.joined(separator: ", ")); dropped")
         }
