@@ -40,7 +40,8 @@ let package = Package(
         .target(name: "NITF", dependencies: ["NewsCore", "NewsXML", "BodyMarkup"], path: "Sources/Formats/NITF"),
         .target(name: "Ninjs", dependencies: ["NewsCore", "NewsXML", "BodyMarkup"], path: "Sources/Formats/Ninjs"),
         .target(
-            name: "Markdown", dependencies: ["NewsCore", "CCMark", .product(name: "Yams", package: "Yams")], path: "Sources/Formats/Markdown"),
+            name: "Markdown", dependencies: ["NewsCore", "CCMark", .product(name: "Yams", package: "Yams")],
+            path: "Sources/Formats/Markdown"),
         // new-format: format targets
 
         // Body markup shared by the XML formats (NITF bodies read and written, XHTML bodies read):
@@ -48,7 +49,9 @@ let package = Package(
         .target(name: "BodyMarkup", dependencies: ["NewsCore", "NewsXML"]),
 
         // The built-in module list, the conversion pipeline.
-        .target(name: "NewsConvKit", dependencies: [
+        .target(
+            name: "NewsConvKit",
+            dependencies: [
                 "NewsCore", "WireText", "NativeJSON", "NewsMLG2", "NITF", "Ninjs", "Markdown", "CGzip",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 // new-format: NewsConvKit dependencies
@@ -82,7 +85,9 @@ let package = Package(
         .testTarget(name: "NewsMLG2Tests", dependencies: ["NewsMLG2", "NewsCore", "NewsXML", "TestSupport"]),
         .testTarget(name: "NITFTests", dependencies: ["NITF", "BodyMarkup", "NewsCore", "NewsXML", "TestSupport"]),
         .testTarget(name: "NinjsTests", dependencies: ["Ninjs", "NewsCore", "TestSupport"]),
-        .testTarget(name: "MarkdownTests", dependencies: ["Markdown", "NewsCore", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based")]),
+        .testTarget(
+            name: "MarkdownTests",
+            dependencies: ["Markdown", "NewsCore", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based")]),
         .testTarget(
             name: "NewsConvKitTests",
             dependencies: [
@@ -99,7 +104,8 @@ let package = Package(
         .plugin(
             name: "NewFormat",
             capability: .command(
-                intent: .custom(verb: "new-format", description: "Scaffold a format module: importer and/or exporter, tests, sample, registration"),
+                intent: .custom(
+                    verb: "new-format", description: "Scaffold a format module: importer and/or exporter, tests, sample, registration"),
                 permissions: [.writeToPackageDirectory(reason: "creates the format module's files and registers it")]),
             dependencies: ["newsconv-new-format"]),
     ]

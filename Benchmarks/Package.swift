@@ -50,6 +50,6 @@ let package = Package(
             ],
             path: "Benchmarks/WireToJSON",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
-        )
+        ),
     ]
 )

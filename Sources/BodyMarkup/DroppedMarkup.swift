@@ -24,10 +24,15 @@ struct DroppedMarkup {
     /// One warning per kind: `<prefix>.unmapped-element`, at the first place it was seen.
     func diagnostics(codePrefix: String, path: String?) -> [Diagnostic] {
         entries.sorted { ($0.value.line, $0.key) < ($1.value.line, $1.key) }.map { name, info in
-            let what = name.hasPrefix("&") ? "entity reference \(name) was not expanded (kept as text)"
-                : name.contains(" @") ? "the attribute \(name) has no IR equivalent; dropped"
-                : "\(name) has no IR equivalent; its text is kept, its markup dropped"
-            return .warning("\(codePrefix).unmapped-element", "\(what)\(info.count > 1 ? " (\(info.count) times)" : "")", at: SourceLocation(path: path, line: info.line, column: 1))
+            let what =
+                name.hasPrefix("&")
+                ? "entity reference \(name) was not expanded (kept as text)"
+                : name.contains(" @")
+                    ? "the attribute \(name) has no IR equivalent; dropped"
+                    : "\(name) has no IR equivalent; its text is kept, its markup dropped"
+            return .warning(
+                "\(codePrefix).unmapped-element", "\(what)\(info.count > 1 ? " (\(info.count) times)" : "")",
+                at: SourceLocation(path: path, line: info.line, column: 1))
         }
     }
 }

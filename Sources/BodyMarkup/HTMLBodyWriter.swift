@@ -135,7 +135,9 @@ package struct HTMLBodyWriter {
             out += "</figcaption>"
         }
         out += "</figure>"
-        if !media.renditions.isEmpty { warn("dropped-renditions", "renditions of a picture placed in the body have no place in HTML; only its main file is written") }
+        if !media.renditions.isEmpty {
+            warn("dropped-renditions", "renditions of a picture placed in the body have no place in HTML; only its main file is written")
+        }
     }
 
     private mutating func writeInlines(_ inlines: [Inline]) {

@@ -40,7 +40,10 @@ package struct NITFBodyReader: InlineMarkupReader {
         guard keepsExtensions else { return }
         let key = "\(container)/\(element.name)"
         if reportsNotes, !content.kept.contains(where: { $0.key == key }) {
-            extra.append(.note("\(codePrefix).kept", "<\(element.name)> has no IR field; kept whole in extensions[\"nitf:\(key)\"] for NITF output", at: SourceLocation(path: path, line: element.line, column: 1)))
+            extra.append(
+                .note(
+                    "\(codePrefix).kept", "<\(element.name)> has no IR field; kept whole in extensions[\"nitf:\(key)\"] for NITF output",
+                    at: SourceLocation(path: path, line: element.line, column: 1)))
         }
         content.kept.append((key, element.serialized(defaultNamespace: keepNamespace)))
     }
@@ -71,13 +74,20 @@ package struct NITFBodyReader: InlineMarkupReader {
             switch child.name {
             case "hedline":
                 for line in child.childElements {
-                    if line.isNamed("hl1") { content.headline = Self.normalize(line.text) } else if line.isNamed("hl2") { content.subheadlines.append(Self.normalize(line.text)) }
+                    if line.isNamed("hl1") {
+                        content.headline = Self.normalize(line.text)
+                    } else if line.isNamed("hl2") {
+                        content.subheadlines.append(Self.normalize(line.text))
+                    }
                 }
             case "byline":
                 // EFE writes desk initials (`gr/bp`) where the byline goes: they are a trailer.
                 let text = Self.normalize(child.text)
                 if child.first("person") == nil, Self.isDeskInitials(text) {
-                    extra.append(.warning("\(codePrefix).byline-initials", "the byline '\(text)' is desk initials, not an author; read as a trailer", at: SourceLocation(path: path, line: child.line, column: 1)))
+                    extra.append(
+                        .warning(
+                            "\(codePrefix).byline-initials", "the byline '\(text)' is desk initials, not an author; read as a trailer",
+                            at: SourceLocation(path: path, line: child.line, column: 1)))
                     content.trailers.append(text)
                 } else {
                     content.bylines += readByline(child)
@@ -93,7 +103,9 @@ package struct NITFBodyReader: InlineMarkupReader {
                 own = Self.normalize(own)
                 if !own.isEmpty { content.rightsNotice = own }
                 content.rightsOwner = child.first("rights.owner").map { Self.normalize($0.text) }
-                if child.elements.contains(where: { !$0.isNamed("rights.owner") }) { keepOrNote(child, container: "body.head", into: &content) }
+                if child.elements.contains(where: { !$0.isNamed("rights.owner") }) {
+                    keepOrNote(child, container: "body.head", into: &content)
+                }
             default: keepOrNote(child, container: "body.head", into: &content)
             }
         }
@@ -127,7 +139,10 @@ package struct NITFBodyReader: InlineMarkupReader {
             if let title, let range = text.range(of: title) { text = String(text[..<range.lowerBound]) }
             text = text.trimmingCharacters(in: CharacterSet(charactersIn: " ,;"))
             guard !text.isEmpty || title != nil else { return [] }
-            return [Byline(name: text.isEmpty ? (title ?? "") : text, title: text.isEmpty ? nil : title, affiliation: affiliation).printed(as: printed)]
+            return [
+                Byline(name: text.isEmpty ? (title ?? "") : text, title: text.isEmpty ? nil : title, affiliation: affiliation).printed(
+                    as: printed)
+            ]
         }
         // One printed text for one person; several people are printed from their parts.
         // A byline of elements alone (`<person/><byttl/>`) prints nothing of its own: its parts say it all.
@@ -143,7 +158,9 @@ package struct NITFBodyReader: InlineMarkupReader {
         var result = Dateline(text: Self.normalize(Self.printedText(dateline)))
         if let location = dateline.first("location") {
             result.place = location.first("city").map { Self.normalize($0.text) } ?? Self.normalize(location.text)
-            result.region = (location.first("region") ?? location.first("state") ?? location.first("country")).map { Self.normalize($0.text) }
+            result.region = (location.first("region") ?? location.first("state") ?? location.first("country")).map {
+                Self.normalize($0.text)
+            }
         }
         if let date = dateline.first("story.date") {
             result.date = date.attribute("norm").flatMap(Self.parseNorm)
@@ -229,18 +246,24 @@ package struct NITFBodyReader: InlineMarkupReader {
                 if !inlines.isEmpty { blocks.append(.paragraph(inlines)) }
             case "hl2":
                 var level = 2
-                if let cls = child.attribute("class"), cls.hasPrefix("level"), let n = Int(cls.dropFirst(5)), (1...6).contains(n) { level = n }
+                if let cls = child.attribute("class"), cls.hasPrefix("level"), let n = Int(cls.dropFirst(5)), (1...6).contains(n) {
+                    level = n
+                }
                 blocks.append(.heading(level: level, content: readInlines(child)))
             case "block":
                 dropped.attributes(of: child)
-                for part in child.childElements where ["tobject", "key-list", "classifier", "byline", "dateline", "copyrite", "abstract", "datasource"].contains(part.name) {
+                for part in child.childElements
+                where ["tobject", "key-list", "classifier", "byline", "dateline", "copyrite", "abstract", "datasource"].contains(part.name)
+                {
                     note(part)
                 }
                 blocks += readBlocks(child)
             case "bq":
                 var quoted: [Block] = []
                 for part in child.childElements {
-                    if part.isNamed("block") { quoted += readBlocks(part) } else if part.isNamed("credit") {
+                    if part.isNamed("block") {
+                        quoted += readBlocks(part)
+                    } else if part.isNamed("credit") {
                         quoted.append(.paragraph([.text(Self.normalize(part.text))]))
                     }
                 }
@@ -296,9 +319,10 @@ package struct NITFBodyReader: InlineMarkupReader {
             item.title = first.attribute("alternate-text")
         }
         for reference in references.dropFirst() {
-            item.renditions.append(MediaItem.Rendition(
-                name: reference.attribute("name"), href: reference.attribute("source"), mediaType: reference.attribute("mime-type"),
-                width: reference.attribute("width").flatMap { Int($0) }, height: reference.attribute("height").flatMap { Int($0) }))
+            item.renditions.append(
+                MediaItem.Rendition(
+                    name: reference.attribute("name"), href: reference.attribute("source"), mediaType: reference.attribute("mime-type"),
+                    width: reference.attribute("width").flatMap { Int($0) }, height: reference.attribute("height").flatMap { Int($0) }))
         }
         let captions = media.all("media-caption").map { Self.normalize($0.text) }.filter { !$0.isEmpty }
         if !captions.isEmpty { item.caption = captions.joined(separator: "\n") }
@@ -349,7 +373,9 @@ package struct NITFBodyReader: InlineMarkupReader {
             return [.quote(readInlineChildren(element))]
         default:
             if let kind = MarkupNames.mentionForNITF[name] {
-                let id = element.attribute(MarkupNames.nitfIdentifierAttribute(kind)) ?? element.attribute("idsrc").flatMap { _ in element.attribute("value") }
+                let id =
+                    element.attribute(MarkupNames.nitfIdentifierAttribute(kind))
+                    ?? element.attribute("idsrc").flatMap { _ in element.attribute("value") }
                 return [.mention(.init(kind: kind, id: id, content: readInlineChildren(element)))]
             }
             note(element)
@@ -380,7 +406,10 @@ package struct NITFBodyReader: InlineMarkupReader {
                 }
                 let byte = bytes[i]
                 let isSpace = byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D
-                if isSpace && (byte != 0x20 || previousSpace) { clean = false; break }
+                if isSpace && (byte != 0x20 || previousSpace) {
+                    clean = false
+                    break
+                }
                 previousSpace = isSpace
                 i += 1
             }
@@ -395,13 +424,19 @@ package struct NITFBodyReader: InlineMarkupReader {
                     if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D {
                         space = true
                     } else {
-                        if space { out[written] = 0x20; written += 1 }
+                        if space {
+                            out[written] = 0x20
+                            written += 1
+                        }
                         space = false
                         out[written] = byte
                         written += 1
                     }
                 }
-                if space { out[written] = 0x20; written += 1 }
+                if space {
+                    out[written] = 0x20
+                    written += 1
+                }
                 return written
             }
         }

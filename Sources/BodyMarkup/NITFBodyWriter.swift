@@ -63,10 +63,14 @@ package struct NITFBodyWriter {
     }
 
     mutating func writeBodyHead(_ article: Article, to w: inout XMLWriter) {
-        let hasHead = article.headline != nil || !article.bylines.isEmpty || article.dateline != nil || !article.abstract.isEmpty
-            || !standalone.kept.keys.filter { !$0.hasPrefix("body.end/") }.isEmpty || standalone.distributor != nil || standalone.rightsNotice != nil
+        let hasHead =
+            article.headline != nil || !article.bylines.isEmpty || article.dateline != nil || !article.abstract.isEmpty
+            || !standalone.kept.keys.filter { !$0.hasPrefix("body.end/") }.isEmpty || standalone.distributor != nil
+            || standalone.rightsNotice != nil
         guard hasHead else {
-            if !article.subheadlines.isEmpty { warn("dropped-subheadlines", "subheadlines without a headline have no place in NITF's hedline; dropped") }
+            if !article.subheadlines.isEmpty {
+                warn("dropped-subheadlines", "subheadlines without a headline have no place in NITF's hedline; dropped")
+            }
             return
         }
         w.start("body.head")

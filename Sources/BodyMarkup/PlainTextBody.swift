@@ -28,7 +28,10 @@ package enum PlainTextBody {
         case .paragraph(let content), .heading(_, let content): [text(of: content)]
         case .blockQuote(let blocks): blocks.flatMap(text(of:))
         case .list(let ordered, let items):
-            [items.enumerated().map { index, item in (ordered ? "\(index + 1). " : "- ") + item.flatMap(text(of:)).joined(separator: " ") }.joined(separator: "\n")]
+            [
+                items.enumerated().map { index, item in (ordered ? "\(index + 1). " : "- ") + item.flatMap(text(of:)).joined(separator: " ")
+                }.joined(separator: "\n")
+            ]
         case .preformatted(let text): [text]
         case .media(let media): [media.caption ?? media.title].compactMap { $0 }
         case .table(let table): [table.rows.map { $0.cells.map { text(of: $0) }.joined(separator: "\t") }.joined(separator: "\n")]

@@ -52,7 +52,8 @@ package struct XHTMLBodyReader: InlineMarkupReader {
             case "p" where element.attribute("class") == "trailer":
                 flushLoose()
                 trailers.append(NITFBodyReader.normalize(element.text))
-            case "p" where element.elements.contains(where: { ["figure", "table", "ul", "ol", "blockquote", "div"].contains($0.name.lowercased()) }):
+            case "p"
+            where element.elements.contains(where: { ["figure", "table", "ul", "ol", "blockquote", "div"].contains($0.name.lowercased()) }):
                 // HTML parsers leave a block (a `figure`, say) inside the paragraph that held it.
                 flushLoose()
                 blocks += readBlocks(element)
@@ -66,7 +67,9 @@ package struct XHTMLBodyReader: InlineMarkupReader {
             case "ul", "ol":
                 flushLoose()
                 let items = element.elements.filter { $0.name.lowercased() == "li" }.map { item -> [Block] in
-                    let hasBlocks = item.elements.contains { ["p", "ul", "ol", "table", "pre", "blockquote", "div"].contains($0.name.lowercased()) }
+                    let hasBlocks = item.elements.contains {
+                        ["p", "ul", "ol", "table", "pre", "blockquote", "div"].contains($0.name.lowercased())
+                    }
                     if hasBlocks { return readBlocks(item) }
                     let inlines = readInlines(item)
                     return inlines.isEmpty ? [] : [.paragraph(inlines)]
@@ -148,7 +151,10 @@ package struct XHTMLBodyReader: InlineMarkupReader {
         func rows(_ container: XMLElement, header: Bool) {
             for row in container.childElements where row.name.lowercased() == "tr" {
                 let cells = row.elements.filter { ["td", "th"].contains($0.name.lowercased()) }
-                result.rows.append(.init(isHeader: header || (!cells.isEmpty && cells.allSatisfy { $0.name.lowercased() == "th" }), cells: cells.map { readInlines($0) }))
+                result.rows.append(
+                    .init(
+                        isHeader: header || (!cells.isEmpty && cells.allSatisfy { $0.name.lowercased() == "th" }),
+                        cells: cells.map { readInlines($0) }))
             }
         }
         for part in table.childElements {
@@ -176,12 +182,14 @@ package struct XHTMLBodyReader: InlineMarkupReader {
         case "em", "i", "cite", "dfn": return [.emphasis(readInlineChildren(element))]
         case "strong", "b": return [.strong(readInlineChildren(element))]
         case "code", "kbd", "samp", "tt": return [.code(element.text)]
-        case "a": return [.link(href: element.attribute("href") ?? "", title: element.attribute("title"), content: readInlineChildren(element))]
+        case "a":
+            return [.link(href: element.attribute("href") ?? "", title: element.attribute("title"), content: readInlineChildren(element))]
         case "br": return [.lineBreak]
         case "q": return [.quote(readInlineChildren(element))]
         case "span" where element.attribute("class") == "dateline" && dateline == nil:
             dateline = Dateline(
-                text: NITFBodyReader.normalize(element.text), place: element.attribute("data-place"), region: element.attribute("data-region"),
+                text: NITFBodyReader.normalize(element.text), place: element.attribute("data-place"),
+                region: element.attribute("data-region"),
                 date: element.attribute("data-date").flatMap { NewsDate(iso8601: $0) }, source: element.attribute("data-source"))
             return []
         case "span" where element.attribute("class")?.hasPrefix(HTMLBodyWriter.mentionClassPrefix) == true:
@@ -208,7 +216,8 @@ package struct XHTMLBodyReader: InlineMarkupReader {
 enum NITFBodyReaderSupport {
     static func appendText(_ text: String, to inlines: inout [Inline]) {
         if case .text(let previous)? = inlines.last {
-            inlines[inlines.count - 1] = .text(previous.hasSuffix(" ") && text.hasPrefix(" ") ? previous + text.dropFirst() : previous + text)
+            inlines[inlines.count - 1] = .text(
+                previous.hasSuffix(" ") && text.hasPrefix(" ") ? previous + text.dropFirst() : previous + text)
         } else {
             inlines.append(.text(text))
         }

@@ -49,7 +49,8 @@ package struct XHTMLSectionMeta {
         if let headline {
             if article.headline == nil {
                 article.headline = headline
-            } else if article.headline != headline, !article.alternatives.contains(where: { $0.field == "headline" && $0.text == headline }) {
+            } else if article.headline != headline, !article.alternatives.contains(where: { $0.field == "headline" && $0.text == headline })
+            {
                 article.alternatives.append(TaggedText(text: headline, field: "headline"))
             }
         }

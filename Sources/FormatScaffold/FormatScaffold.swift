@@ -19,7 +19,9 @@ public struct FormatScaffold: Sendable {
         guard let first = name.first, first.isASCII, first.isLetter,
             name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }), !name.hasSuffix("-")
         else {
-            throw Problem(description: "'\(name)' is not a format name: use ASCII letters, digits and '-', starting with a letter (e.g. Foo, rss-feed)")
+            throw Problem(
+                description:
+                    "'\(name)' is not a format name: use ASCII letters, digits and '-', starting with a letter (e.g. Foo, rss-feed)")
         }
         guard importer || exporter else { throw Problem(description: "name --importer, --exporter or both") }
         self.name = name
@@ -231,9 +233,15 @@ public struct FormatScaffold: Sendable {
     /// The manifest lines, by marker.
     public var manifestLines: [(marker: String, line: String)] {
         [
-            (Self.targetsMarker, ".target(name: \"\(moduleName)\", dependencies: [\"NewsCore\"], path: \"Sources/Formats/\(moduleName)\"),"),
+            (
+                Self.targetsMarker,
+                ".target(name: \"\(moduleName)\", dependencies: [\"NewsCore\"], path: \"Sources/Formats/\(moduleName)\"),"
+            ),
             (Self.dependenciesMarker, "\"\(moduleName)\","),
-            (Self.testTargetsMarker, ".testTarget(name: \"\(moduleName)Tests\", dependencies: [\"\(moduleName)\", \"NewsCore\", \"TestSupport\"]),"),
+            (
+                Self.testTargetsMarker,
+                ".testTarget(name: \"\(moduleName)Tests\", dependencies: [\"\(moduleName)\", \"NewsCore\", \"TestSupport\"]),"
+            ),
         ]
     }
 
@@ -246,7 +254,8 @@ public struct FormatScaffold: Sendable {
 
     /// `BuiltinFormats.swift` with the import and the module in the list; nil when it cannot be done safely.
     public func editBuiltinFormats(_ text: String) -> String? {
-        guard !text.contains("import \(moduleName)\n"), let edited = Self.insert([(Self.modulesMarker, ".\(propertyName),")], into: text) else { return nil }
+        guard !text.contains("import \(moduleName)\n"), let edited = Self.insert([(Self.modulesMarker, ".\(propertyName),")], into: text)
+        else { return nil }
         var lines = edited.components(separatedBy: "\n")
         guard let lastImport = lines.lastIndex(where: { $0.hasPrefix("import ") }) else { return nil }
         lines.insert("import \(moduleName)", at: lastImport + 1)
@@ -290,14 +299,16 @@ public struct FormatScaffold: Sendable {
             try Data(edited.utf8).write(to: manifest)
             result.edited.append("Package.swift")
         } else {
-            result.manual.append("Add to Package.swift:\n" + manifestLines.map { "  \($0.line)    (before \($0.marker))" }.joined(separator: "\n"))
+            result.manual.append(
+                "Add to Package.swift:\n" + manifestLines.map { "  \($0.line)    (before \($0.marker))" }.joined(separator: "\n"))
         }
         let builtins = root.appendingPathComponent("Sources/NewsConvKit/BuiltinFormats.swift")
         if let text = try? String(contentsOf: builtins, encoding: .utf8), let edited = editBuiltinFormats(text) {
             try Data(edited.utf8).write(to: builtins)
             result.edited.append("Sources/NewsConvKit/BuiltinFormats.swift")
         } else {
-            result.manual.append("Add to Sources/NewsConvKit/BuiltinFormats.swift: `import \(moduleName)` and `.\(propertyName),` in the modules list")
+            result.manual.append(
+                "Add to Sources/NewsConvKit/BuiltinFormats.swift: `import \(moduleName)` and `.\(propertyName),` in the modules list")
         }
         return result
     }

@@ -1,9 +1,9 @@
-import NativeJSON
-import NewsMLG2
 import Markdown
 import NITF
-import Ninjs
+import NativeJSON
 import NewsCore
+import NewsMLG2
+import Ninjs
 import WireText
 
 /// The one list of built-in format modules. Lookup, `newsconv formats`, detection and help text

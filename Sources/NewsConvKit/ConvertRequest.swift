@@ -1,5 +1,5 @@
-import NewsCore
 import Foundation
+import NewsCore
 
 /// What `newsconv convert` was asked to do.
 public struct ConvertRequest: Sendable {
@@ -48,4 +48,3 @@ public struct ConvertOutcome: Sendable {
 
     public init(diagnostics: [Diagnostic] = []) { self.diagnostics = diagnostics }
 }
-

@@ -15,10 +15,14 @@ public struct Converter: Sendable {
     public func inputFormat(of data: Data, path: String?, requested: String?) throws(NewsConvError) -> FormatModule {
         if let requested {
             guard let module = registry.module(named: requested) else {
-                throw .usage("unknown input format '\(requested)'; formats that can be read: \(registry.names(importing: true).joined(separator: ", "))")
+                throw .usage(
+                    "unknown input format '\(requested)'; formats that can be read: \(registry.names(importing: true).joined(separator: ", "))"
+                )
             }
             guard module.importer != nil else {
-                throw .usage("format '\(module.name)' cannot be read; formats that can be read: \(registry.names(importing: true).joined(separator: ", "))")
+                throw .usage(
+                    "format '\(module.name)' cannot be read; formats that can be read: \(registry.names(importing: true).joined(separator: ", "))"
+                )
             }
             return module
         }
@@ -26,10 +30,12 @@ public struct Converter: Sendable {
         let sample = InputSample(bytes: (UnicodeInput.transcoded(data.prefix(8192))?.data ?? data).prefix(8192), path: path)
         guard let detection = registry.detect(sample) else {
             let formats = registry.names(importing: true).joined(separator: ", ")
-            let message = KnownUnsupportedFormat.name(of: sample).map {
-                "the input looks like \($0), which newsconv does not read; formats that can be read: \(formats)"
-            } ?? "cannot tell the format of this input from its extension or content; name it with --from (one of: \(formats))"
-            throw .conversion(ConversionError("input.format.unknown", message, at: SourceLocation(path: path ?? "<stdin>", line: 1, column: 1)))
+            let message =
+                KnownUnsupportedFormat.name(of: sample).map {
+                    "the input looks like \($0), which newsconv does not read; formats that can be read: \(formats)"
+                } ?? "cannot tell the format of this input from its extension or content; name it with --from (one of: \(formats))"
+            throw .conversion(
+                ConversionError("input.format.unknown", message, at: SourceLocation(path: path ?? "<stdin>", line: 1, column: 1)))
         }
         return detection.module
     }
@@ -51,7 +57,8 @@ public struct Converter: Sendable {
         // an error, never a silent default (newsconv JSON in `story.html`).
         if let outputPath, !Self.isDirectory(outputPath), let ext = InputSample(bytes: Data(), path: outputPath).fileExtension {
             guard let module = registry.modules.first(where: { $0.exporter != nil && $0.fileExtensions.contains(ext) }) else {
-                throw .usage("cannot tell the output format from the extension '.\(ext)' of \(outputPath); name it with --to (one of: \(writable))")
+                throw .usage(
+                    "cannot tell the output format from the extension '.\(ext)' of \(outputPath); name it with --to (one of: \(writable))")
             }
             return module
         }
@@ -62,9 +69,12 @@ public struct Converter: Sendable {
     }
 
     /// Imports one document with a known format and completes its partial dates.
-    public func importDocument(_ data: Data, path: String?, format: FormatModule, options: ConversionOptions) throws(ConversionError) -> ImportResult {
+    public func importDocument(_ data: Data, path: String?, format: FormatModule, options: ConversionOptions) throws(ConversionError)
+        -> ImportResult
+    {
         guard let importer = format.importer else {
-            throw ConversionError("input.format.cannot-read", "format '\(format.name)' cannot be read", at: SourceLocation(path: path, line: 1, column: 1))
+            throw ConversionError(
+                "input.format.cannot-read", "format '\(format.name)' cannot be read", at: SourceLocation(path: path, line: 1, column: 1))
         }
         // An input in UTF-16 or UTF-32 is read as UTF-8 (see UnicodeInput); a note says so, and
         // the articles' origin keeps the encoding it was in.
@@ -75,13 +85,18 @@ public struct Converter: Sendable {
         } catch let error as ConversionError {
             throw error.inFile(path ?? "<stdin>")
         } catch {
-            throw ConversionError("\(format.name).import.failed", "\(error)", at: SourceLocation(path: path ?? "<stdin>", line: 1, column: 1))
+            throw ConversionError(
+                "\(format.name).import.failed", "\(error)", at: SourceLocation(path: path ?? "<stdin>", line: 1, column: 1))
         }
         for index in result.articles.indices { DateCompletion.complete(&result.articles[index], context: options.dateContext) }
         if let unicode {
             for index in result.articles.indices { result.articles[index].origin?.encoding = unicode.encoding }
-            if options.reportsNotes { result.diagnostics.insert(
-                .note("input.encoding.unicode", "the input is \(unicode.encoding.uppercased()); read as Unicode text", at: SourceLocation(path: path, line: 1, column: 1)), at: 0) }
+            if options.reportsNotes {
+                result.diagnostics.insert(
+                    .note(
+                        "input.encoding.unicode", "the input is \(unicode.encoding.uppercased()); read as Unicode text",
+                        at: SourceLocation(path: path, line: 1, column: 1)), at: 0)
+            }
         }
         let file = path ?? "<stdin>"
         for index in result.diagnostics.indices where result.diagnostics[index].location.path == nil {
@@ -126,7 +141,9 @@ public struct Converter: Sendable {
             guard FileManager.default.fileExists(atPath: input, isDirectory: &isDirectory) else {
                 throw .usage("no such file: \(input)")
             }
-            guard !isDirectory.boolValue else { throw .usage("\(input) is a directory; convert reads files (use 'newsconv batch' for folders)") }
+            guard !isDirectory.boolValue else {
+                throw .usage("\(input) is a directory; convert reads files (use 'newsconv batch' for folders)")
+            }
         }
 
         var documents: [(path: String?, articles: [Article])] = []
@@ -159,7 +176,10 @@ public struct Converter: Sendable {
                 failed = true
             }
         }
-        if failed { outcome.exitCode = 1; return outcome }
+        if failed {
+            outcome.exitCode = 1
+            return outcome
+        }
 
         if !request.filters.isEmpty {
             let chain = FilterChain(request.filters)
@@ -188,7 +208,9 @@ public struct Converter: Sendable {
             // A folder only where -o says so (a trailing `/`, or an existing folder): `-o msg.nitf`
             // is a file, and one file cannot hold several NITF articles.
             guard let directory = request.output, Self.isDirectory(directory) else {
-                throw .usage("format '\(target.name)' holds one article per document, and the input has \(articles.count); name a folder with -o DIR/ to get one file per article")
+                throw .usage(
+                    "format '\(target.name)' holds one article per document, and the input has \(articles.count); name a folder with -o DIR/ to get one file per article"
+                )
             }
             var entries: [(String?, [Article])] = []
             for document in documents {
@@ -204,7 +226,9 @@ public struct Converter: Sendable {
         // Two inputs with one stem (a/x.txt, b/x.txt) would write the same file: one would be lost.
         var planned = Set<String>()
         for destination in plan.compactMap(\.destination) where !planned.insert(destination).inserted {
-            throw .usage("two inputs would both be written to \(destination) (their names differ only in folder or extension); convert them separately, or use 'newsconv batch', which mirrors folders")
+            throw .usage(
+                "two inputs would both be written to \(destination) (their names differ only in folder or extension); convert them separately, or use 'newsconv batch', which mirrors folders"
+            )
         }
         // Inputs are never replaced, whatever -o says (a file converted to the format it is in).
         for destination in plan.compactMap(\.destination) {
@@ -234,7 +258,10 @@ public struct Converter: Sendable {
                     try OutputFile.write(data, to: destination)
                     outcome.writtenFiles.append(destination)
                 } catch {
-                    outcome.diagnostics.append(.error("output.write.failed", "cannot write the output: \(error.localizedDescription)", at: SourceLocation(path: destination, line: 1, column: 1)))
+                    outcome.diagnostics.append(
+                        .error(
+                            "output.write.failed", "cannot write the output: \(error.localizedDescription)",
+                            at: SourceLocation(path: destination, line: 1, column: 1)))
                     outcome.exitCode = 1
                     return outcome
                 }
@@ -262,7 +289,9 @@ public struct Converter: Sendable {
         for key in options.keys.sorted() {
             let known = registry.modules.flatMap(\.options).map(\.key)
             guard known.contains(key) else {
-                throw .usage("unknown format option '\(key)'; options: \(known.isEmpty ? "none" : known.joined(separator: ", ")) (see 'newsconv formats')")
+                throw .usage(
+                    "unknown format option '\(key)'; options: \(known.isEmpty ? "none" : known.joined(separator: ", ")) (see 'newsconv formats')"
+                )
             }
         }
     }

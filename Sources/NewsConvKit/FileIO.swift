@@ -60,7 +60,8 @@ enum FileIO {
 
     /// True when both paths name one existing file (through links, or two spellings of a path).
     static func sameFile(_ first: String, _ second: String) -> Bool {
-        var a = stat(), b = stat()
+        var a = stat()
+        var b = stat()
         guard stat(first, &a) == 0, stat(second, &b) == 0 else { return false }
         return a.st_dev == b.st_dev && a.st_ino == b.st_ino
     }
@@ -88,29 +89,31 @@ enum FileIO {
         let slash = path.lastUTF8Index(of: UInt8(ascii: "/"))
         let folder = slash.map { String(path[...$0]) } ?? ""
         #if os(Linux)
-        // An unnamed file in the folder, linked under its name once written: one change to the
-        // folder instead of two (creating a temporary name, renaming it), and nothing left
-        // behind if the process dies. File systems without O_TMPFILE take the portable way.
-        if !replace, way != .temporaryName {
-            let unnamed = openat(directory, folder.isEmpty ? "." : folder, O_WRONLY | O_CLOEXEC | Int32(0o20000000) | O_DIRECTORY, 0o644)
-            if unnamed >= 0 {
-                defer { close(unnamed) }
-                guard write(all: data, to: unnamed) else { throw failure(displayPath) }
-                // Linking the descriptor itself needs CAP_DAC_READ_SEARCH (or a recent kernel)
-                // and saves the kernel a walk through /proc; without it the call says ENOENT
-                // (the folder exists: the file was just made in it), and /proc is used from then on.
-                if way == .linkDescriptor, emptyPathLinks.load(ordering: .relaxed) {
-                    if linkat(unnamed, "", directory, path, 0x1000 /* AT_EMPTY_PATH */) == 0 { return }
+            // An unnamed file in the folder, linked under its name once written: one change to the
+            // folder instead of two (creating a temporary name, renaming it), and nothing left
+            // behind if the process dies. File systems without O_TMPFILE take the portable way.
+            if !replace, way != .temporaryName {
+                let unnamed = openat(
+                    directory, folder.isEmpty ? "." : folder, O_WRONLY | O_CLOEXEC | Int32(0o20000000) | O_DIRECTORY, 0o644)
+                if unnamed >= 0 {
+                    defer { close(unnamed) }
+                    guard write(all: data, to: unnamed) else { throw failure(displayPath) }
+                    // Linking the descriptor itself needs CAP_DAC_READ_SEARCH (or a recent kernel)
+                    // and saves the kernel a walk through /proc; without it the call says ENOENT
+                    // (the folder exists: the file was just made in it), and /proc is used from then on.
+                    if way == .linkDescriptor, emptyPathLinks.load(ordering: .relaxed) {
+                        let atEmptyPath: Int32 = 0x1000  // AT_EMPTY_PATH, which Glibc does not export to Swift
+                        if linkat(unnamed, "", directory, path, atEmptyPath) == 0 { return }
+                        if errno == EEXIST { throw Exists(path: displayPath()) }
+                        if errno != ENOENT && errno != EPERM { throw failure(displayPath) }
+                        emptyPathLinks.store(false, ordering: .relaxed)
+                    }
+                    if linkat(AT_FDCWD, "/proc/self/fd/\(unnamed)", directory, path, AT_SYMLINK_FOLLOW) == 0 { return }
                     if errno == EEXIST { throw Exists(path: displayPath()) }
-                    if errno != ENOENT && errno != EPERM { throw failure(displayPath) }
-                    emptyPathLinks.store(false, ordering: .relaxed)
+                    if errno != ENOENT && errno != EPERM && errno != EXDEV { throw failure(displayPath) }
+                    // No /proc: the portable way below.
                 }
-                if linkat(AT_FDCWD, "/proc/self/fd/\(unnamed)", directory, path, AT_SYMLINK_FOLLOW) == 0 { return }
-                if errno == EEXIST { throw Exists(path: displayPath()) }
-                if errno != ENOENT && errno != EPERM && errno != EXDEV { throw failure(displayPath) }
-                // No /proc: the portable way below.
             }
-        }
         #endif
         // The temporary name is the target's, hidden, with this process's id and a counter: made
         // by string operations (URL's would stat the path) and without a random-number call.

@@ -7,7 +7,8 @@ enum KnownUnsupportedFormat {
     /// A phrase naming the input's format ("NewsML 1.x"), when it is one of these.
     static func name(of sample: InputSample) -> String? {
         let head = String(decoding: sample.bytes.prefix(4096), as: UTF8.self)
-        guard let open = head.range(of: #"<[A-Za-z][\w.:-]*"#, options: .regularExpression, range: rootSearchStart(head)..<head.endIndex) else { return nil }
+        guard let open = head.range(of: #"<[A-Za-z][\w.:-]*"#, options: .regularExpression, range: rootSearchStart(head)..<head.endIndex)
+        else { return nil }
         let name = head[head.index(after: open.lowerBound)..<open.upperBound]
         let local = name.split(separator: ":").last.map(String.init) ?? String(name)
         switch local {
@@ -25,7 +26,10 @@ enum KnownUnsupportedFormat {
         while let open = head.range(of: "<", range: index..<head.endIndex) {
             let rest = head[open.upperBound...]
             if rest.hasPrefix("?") || rest.hasPrefix("!") {
-                let close = rest.hasPrefix("!--") ? head.range(of: "-->", range: open.upperBound..<head.endIndex) : head.range(of: ">", range: open.upperBound..<head.endIndex)
+                let close =
+                    rest.hasPrefix("!--")
+                    ? head.range(of: "-->", range: open.upperBound..<head.endIndex)
+                    : head.range(of: ">", range: open.upperBound..<head.endIndex)
                 guard let close else { return head.endIndex }
                 index = close.upperBound
             } else {

@@ -49,10 +49,14 @@ extension Converter {
             guard let validator = format.validator else {
                 let withSchema = registry.modules.filter { $0.validator != nil }.map(\.name).joined(separator: ", ")
                 // Named with --from, the request is wrong; detected, this one file is.
-                if request.from != nil { throw .usage("format '\(format.name)' has no official schema to validate against; formats with one: \(withSchema)") }
-                outcome.diagnostics.append(.error(
-                    "validate.no-schema", "the file reads as \(format.name), a format with no official schema to validate against; formats with one: \(withSchema)",
-                    at: SourceLocation(path: file, line: 1, column: 1)))
+                if request.from != nil {
+                    throw .usage("format '\(format.name)' has no official schema to validate against; formats with one: \(withSchema)")
+                }
+                outcome.diagnostics.append(
+                    .error(
+                        "validate.no-schema",
+                        "the file reads as \(format.name), a format with no official schema to validate against; formats with one: \(withSchema)",
+                        at: SourceLocation(path: file, line: 1, column: 1)))
                 continue
             }
             do {

@@ -61,9 +61,15 @@ extension JSONSink {
             string("source", dateline.source)
             state.close()
         }
-        if !a.abstract.isEmpty { state.member(key: "abstract"); try writeBlocks(a.abstract, path) }
+        if !a.abstract.isEmpty {
+            state.member(key: "abstract")
+            try writeBlocks(a.abstract, path)
+        }
         taggedTexts("descriptions", a.descriptions)
-        if !a.body.isEmpty { state.member(key: "body"); try writeBlocks(a.body, path) }
+        if !a.body.isEmpty {
+            state.member(key: "body")
+            try writeBlocks(a.body, path)
+        }
         string("signOff", a.signOff)
         strings("trailers", a.trailers)
         strings("editorialNotes", a.editorialNotes)
@@ -73,7 +79,10 @@ extension JSONSink {
         concepts("people", a.people)
         concepts("organisations", a.organisations)
         concepts("places", a.places)
-        if let provider = a.provider { state.member(key: "provider"); concept(provider) }
+        if let provider = a.provider {
+            state.member(key: "provider")
+            concept(provider)
+        }
         concepts("infoSources", a.infoSources)
         string("creditline", a.creditline)
         string("copyrightHolder", a.copyrightHolder)
@@ -84,7 +93,10 @@ extension JSONSink {
             state.member(key: "media")
             try array(a.media) { try writeMedia($0, path) }
         }
-        if !a.extensions.isEmpty { state.member(key: "extensions"); try state.writeJSONValue(.object(a.extensions.values), path) }
+        if !a.extensions.isEmpty {
+            state.member(key: "extensions")
+            try state.writeJSONValue(.object(a.extensions.values), path)
+        }
         if let origin = a.origin {
             state.member(key: "origin")
             state.openContainer(object: true)

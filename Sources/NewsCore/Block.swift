@@ -39,7 +39,10 @@ public indirect enum Block: Sendable, Hashable, Codable {
                 self.cells = cells
             }
 
-            private enum CodingKeys: String, CodingKey { case isHeader = "header", cells }
+            private enum CodingKeys: String, CodingKey {
+                case isHeader = "header"
+                case cells
+            }
 
             public init(from decoder: any Decoder) throws {
                 let c = try decoder.container(keyedBy: CodingKeys.self)

@@ -30,7 +30,8 @@ public struct Byline: Sendable, Hashable, Codable {
         return byline
     }
 
-    public init(name: String, title: String? = nil, affiliation: String? = nil, role: String? = nil, id: String? = nil, text: String? = nil) {
+    public init(name: String, title: String? = nil, affiliation: String? = nil, role: String? = nil, id: String? = nil, text: String? = nil)
+    {
         self.name = name
         self.title = title
         self.affiliation = affiliation

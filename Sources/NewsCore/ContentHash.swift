@@ -4,8 +4,8 @@ import Foundation
 /// same id). Not for security.
 package enum ContentHash {
     package static func hex(_ bytes: some Sequence<UInt8>) -> String {
-        let prime: UInt128 = 0x0000000001000000000000000000013B
-        var hash: UInt128 = 0x6c62272e07bb014262b821756295c58d
+        let prime: UInt128 = 0x0000_0000_0100_0000_0000_0000_0000_013B
+        var hash: UInt128 = 0x6c62_272e_07bb_0142_62b8_2175_6295_c58d
         for byte in bytes {
             hash ^= UInt128(byte)
             hash = hash &* prime

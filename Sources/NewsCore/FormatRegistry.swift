@@ -13,7 +13,10 @@ public struct FormatRegistry: Sendable {
         /// `extension` or `content`.
         public var basis: Basis
 
-        public enum Basis: String, Sendable { case fileExtension = "extension", content }
+        public enum Basis: String, Sendable {
+            case fileExtension = "extension"
+            case content
+        }
     }
 
     /// The indexes of the modules that import, and of those that import each file extension:

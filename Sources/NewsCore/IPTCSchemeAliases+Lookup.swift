@@ -24,7 +24,9 @@ extension IPTCSchemeAliases {
     package static func qcode(forURI uri: String) -> String? {
         var best: (alias: String, base: String)?
         for (alias, base) in uris where uri.hasPrefix(base) && uri.count > base.count {
-            if best == nil || base.count > best!.base.count || (base.count == best!.base.count && alias < best!.alias) { best = (alias, base) }
+            if best == nil || base.count > best!.base.count || (base.count == best!.base.count && alias < best!.alias) {
+                best = (alias, base)
+            }
         }
         guard let best else { return nil }
         return best.alias + ":" + uri.dropFirst(best.base.count)

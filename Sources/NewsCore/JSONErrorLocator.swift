@@ -20,20 +20,30 @@ package enum JSONErrorLocator {
             let (line, column) = syntaxPosition(detail, data: data) ?? (1, 1)
             return ConversionError("json.syntax", "not valid JSON: \(detail)", at: SourceLocation(path: path, line: line, column: column))
         case .dataCorrupted(let context):
-            return located("json.value.invalid", "\(pathText(context.codingPath)): \(context.debugDescription)", context.codingPath, data, path)
+            return located(
+                "json.value.invalid", "\(pathText(context.codingPath)): \(context.debugDescription)", context.codingPath, data, path)
         case .typeMismatch(let type, let context):
-            return located("json.value.type", "\(pathText(context.codingPath)): expected \(typeName(type)) (\(context.debugDescription))", context.codingPath, data, path)
+            return located(
+                "json.value.type", "\(pathText(context.codingPath)): expected \(typeName(type)) (\(context.debugDescription))",
+                context.codingPath, data, path)
         case .valueNotFound(let type, let context):
-            return located("json.value.missing", "\(pathText(context.codingPath)): expected \(typeName(type)), found null", context.codingPath, data, path)
+            return located(
+                "json.value.missing", "\(pathText(context.codingPath)): expected \(typeName(type)), found null", context.codingPath, data,
+                path)
         case .keyNotFound(let key, let context):
-            return located("json.key.missing", "\(pathText(context.codingPath)): the required key \"\(key.stringValue)\" is missing", context.codingPath, data, path)
+            return located(
+                "json.key.missing", "\(pathText(context.codingPath)): the required key \"\(key.stringValue)\" is missing",
+                context.codingPath, data, path)
         @unknown default:
             return ConversionError("json.invalid", "\(error)", at: SourceLocation(path: path, line: 1, column: 1))
         }
     }
 
-    private static func located(_ code: String, _ message: String, _ codingPath: [any CodingKey], _ data: Data, _ path: String?) -> ConversionError {
-        let (line, column) = JSONPathScanner(data: data).position(of: codingPath.map { $0.intValue.map(JSONPathScanner.Step.index) ?? .key($0.stringValue) })
+    private static func located(_ code: String, _ message: String, _ codingPath: [any CodingKey], _ data: Data, _ path: String?)
+        -> ConversionError
+    {
+        let (line, column) = JSONPathScanner(data: data).position(
+            of: codingPath.map { $0.intValue.map(JSONPathScanner.Step.index) ?? .key($0.stringValue) })
         return ConversionError(code, message, at: SourceLocation(path: path, line: line, column: column))
     }
 

@@ -93,8 +93,14 @@ package struct JSONPathScanner {
     private mutating func skipString() {
         i += 1
         while i < bytes.count {
-            if bytes[i] == UInt8(ascii: "\\") { i += 2; continue }
-            if bytes[i] == UInt8(ascii: "\"") { i += 1; return }
+            if bytes[i] == UInt8(ascii: "\\") {
+                i += 2
+                continue
+            }
+            if bytes[i] == UInt8(ascii: "\"") {
+                i += 1
+                return
+            }
             i += 1
         }
     }
@@ -107,17 +113,24 @@ package struct JSONPathScanner {
             var depth = 0
             while i < bytes.count {
                 switch bytes[i] {
-                case UInt8(ascii: "\""): skipString(); continue
+                case UInt8(ascii: "\""):
+                    skipString()
+                    continue
                 case UInt8(ascii: "{"), UInt8(ascii: "["): depth += 1
                 case UInt8(ascii: "}"), UInt8(ascii: "]"):
                     depth -= 1
-                    if depth == 0 { i += 1; return }
+                    if depth == 0 {
+                        i += 1
+                        return
+                    }
                 default: break
                 }
                 i += 1
             }
         default:
-            while i < bytes.count, ![UInt8(ascii: ","), UInt8(ascii: "}"), UInt8(ascii: "]"), 0x20, 0x0A, 0x0D, 0x09].contains(bytes[i]) { i += 1 }
+            while i < bytes.count, ![UInt8(ascii: ","), UInt8(ascii: "}"), UInt8(ascii: "]"), 0x20, 0x0A, 0x0D, 0x09].contains(bytes[i]) {
+                i += 1
+            }
         }
     }
 }

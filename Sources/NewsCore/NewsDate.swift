@@ -84,7 +84,8 @@ public struct NewsDate: Sendable, Hashable, Codable, CustomStringConvertible, Co
     /// ``init(iso8601:)``) and for what is no date; importers read such a date with a warning.
     public init?(feedSpelling text: String) {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
-        guard trimmed.utf8.count > 11, let space = trimmed.firstIndex(of: " "), trimmed.utf8.distance(from: trimmed.startIndex, to: space) == 10
+        guard trimmed.utf8.count > 11, let space = trimmed.firstIndex(of: " "),
+            trimmed.utf8.distance(from: trimmed.startIndex, to: space) == 10
         else { return nil }
         self.init(iso8601: trimmed.replacingCharacters(in: space...space, with: "T"))
     }
@@ -305,7 +306,8 @@ public struct NewsDate: Sendable, Hashable, Codable, CustomStringConvertible, Co
         let text = try container.decode(String.self)
         guard let value = NewsDate(iso8601: text) else {
             throw DecodingError.dataCorruptedError(
-                in: container, debugDescription: "'\(text)' is not an ISO 8601 date (YYYY, YYYY-MM, YYYY-MM-DD, --MM-DD or a full timestamp)")
+                in: container,
+                debugDescription: "'\(text)' is not an ISO 8601 date (YYYY, YYYY-MM, YYYY-MM-DD, --MM-DD or a full timestamp)")
         }
         self = value
     }
@@ -321,8 +323,12 @@ public struct NewsDate: Sendable, Hashable, Codable, CustomStringConvertible, Co
 private func appendPadded(_ value: Int, _ width: Int, to out: inout [UInt8]) {
     if value < 0 { out.append(UInt8(ascii: "-")) }
     var magnitude = value.magnitude
-    var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
-        (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+    var digits:
+        (
+            UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+            UInt8, UInt8
+        ) =
+            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
     var count = 0
     withUnsafeMutableBytes(of: &digits) { buffer in
         repeat {

@@ -94,49 +94,77 @@ final class JSONSink {
 
     private func writeBlock(_ block: Block, _ path: [any CodingKey]) throws {
         state.openContainer(object: true)
-        func type(_ name: String) { state.member(key: "type"); state.writeString(name) }
+        func type(_ name: String) {
+            state.member(key: "type")
+            state.writeString(name)
+        }
         switch block {
         case .paragraph(let content):
             type("paragraph")
-            state.member(key: "content"); state.writeInlines(content)
+            state.member(key: "content")
+            state.writeInlines(content)
         case .heading(let level, let content):
             type("heading")
-            state.member(key: "level"); state.append(String(level))
-            state.member(key: "content"); state.writeInlines(content)
+            state.member(key: "level")
+            state.append(String(level))
+            state.member(key: "content")
+            state.writeInlines(content)
         case .blockQuote(let blocks):
             type("blockQuote")
-            state.member(key: "blocks"); try writeBlocks(blocks, path)
+            state.member(key: "blocks")
+            try writeBlocks(blocks, path)
         case .list(let ordered, let items):
             type("list")
-            state.member(key: "ordered"); state.append(ordered ? "true" : "false")
+            state.member(key: "ordered")
+            state.append(ordered ? "true" : "false")
             state.member(key: "items")
-            if items.isEmpty { state.append("[]") } else {
+            if items.isEmpty {
+                state.append("[]")
+            } else {
                 state.openContainer(object: false)
-                for item in items { state.member(key: nil); try writeBlocks(item, path) }
+                for item in items {
+                    state.member(key: nil)
+                    try writeBlocks(item, path)
+                }
                 state.close()
             }
         case .preformatted(let text):
             type("preformatted")
-            state.member(key: "text"); state.writeString(text)
+            state.member(key: "text")
+            state.writeString(text)
         case .media(let media):
             type("media")
-            state.member(key: "media"); try value(media, path: path)
+            state.member(key: "media")
+            try value(media, path: path)
         case .table(let table):
             type("table")
             state.member(key: "table")
             state.openContainer(object: true)
-            if !table.caption.isEmpty { state.member(key: "caption"); state.writeInlines(table.caption) }
+            if !table.caption.isEmpty {
+                state.member(key: "caption")
+                state.writeInlines(table.caption)
+            }
             state.member(key: "rows")
-            if table.rows.isEmpty { state.append("[]") } else {
+            if table.rows.isEmpty {
+                state.append("[]")
+            } else {
                 state.openContainer(object: false)
                 for row in table.rows {
                     state.member(key: nil)
                     state.openContainer(object: true)
-                    if row.isHeader { state.member(key: "header"); state.append("true") }
+                    if row.isHeader {
+                        state.member(key: "header")
+                        state.append("true")
+                    }
                     state.member(key: "cells")
-                    if row.cells.isEmpty { state.append("[]") } else {
+                    if row.cells.isEmpty {
+                        state.append("[]")
+                    } else {
                         state.openContainer(object: false)
-                        for cell in row.cells { state.member(key: nil); state.writeInlines(cell) }
+                        for cell in row.cells {
+                            state.member(key: nil)
+                            state.writeInlines(cell)
+                        }
                         state.close()
                     }
                     state.close()
@@ -148,8 +176,10 @@ final class JSONSink {
             type("horizontalRule")
         case .raw(let format, let text):
             type("raw")
-            state.member(key: "format"); state.writeString(format)
-            state.member(key: "text"); state.writeString(text)
+            state.member(key: "format")
+            state.writeString(format)
+            state.member(key: "text")
+            state.writeString(text)
         }
         state.close()
     }
@@ -187,25 +217,44 @@ struct JSONOutput {
     private mutating func writeInline(_ inline: Inline) {
         openContainer(object: true)
         switch inline {
-        case .text(let text): field("type", "text"); field("text", text)
-        case .emphasis(let content): field("type", "emphasis"); member(key: "content"); writeInlines(content)
-        case .strong(let content): field("type", "strong"); member(key: "content"); writeInlines(content)
-        case .code(let text): field("type", "code"); field("text", text)
+        case .text(let text):
+            field("type", "text")
+            field("text", text)
+        case .emphasis(let content):
+            field("type", "emphasis")
+            member(key: "content")
+            writeInlines(content)
+        case .strong(let content):
+            field("type", "strong")
+            member(key: "content")
+            writeInlines(content)
+        case .code(let text):
+            field("type", "code")
+            field("text", text)
         case .link(let href, let title, let content):
-            field("type", "link"); field("href", href)
+            field("type", "link")
+            field("href", href)
             if let title { field("title", title) }
-            member(key: "content"); writeInlines(content)
+            member(key: "content")
+            writeInlines(content)
         case .lineBreak: field("type", "lineBreak")
-        case .quote(let content): field("type", "quote"); member(key: "content"); writeInlines(content)
+        case .quote(let content):
+            field("type", "quote")
+            member(key: "content")
+            writeInlines(content)
         case .mention(let mention):
             field("type", "mention")
             member(key: "mention")
             openContainer(object: true)
             field("kind", mention.kind.rawValue)
             if let id = mention.id { field("id", id) }
-            member(key: "content"); writeInlines(mention.content)
+            member(key: "content")
+            writeInlines(mention.content)
             close()
-        case .raw(let format, let text): field("type", "raw"); field("format", format); field("text", text)
+        case .raw(let format, let text):
+            field("type", "raw")
+            field("format", format)
+            field("text", text)
         }
         close()
     }
@@ -237,7 +286,9 @@ struct JSONOutput {
 
     /// An array or object of the items, each written by `write` (which starts its member): `[]`
     /// or `{}` when there are none.
-    mutating func container<Items: Collection>(_ items: Items, object: Bool, _ write: (inout JSONOutput, Items.Element) throws -> Void) rethrows {
+    mutating func container<Items: Collection>(_ items: Items, object: Bool, _ write: (inout JSONOutput, Items.Element) throws -> Void)
+        rethrows
+    {
         guard !items.isEmpty else { return append(object ? "{}" : "[]") }
         openContainer(object: object)
         for item in items { try write(&self, item) }
@@ -416,7 +467,9 @@ private struct StreamKeyedContainer<Key: CodingKey>: KeyedEncodingContainerProto
         sink.member(key: key.stringValue)
         try sink.value(value, path: codingPath + [key])
     }
-    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
+    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<
+        NestedKey
+    > {
         preconditionFailure("OrderedJSONEncoder streams values; nested containers are not supported")
     }
     mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer {

@@ -11,9 +11,11 @@ package enum UnicodeInput {
     package static func transcoded(_ data: Data) -> (data: Data, encoding: String)? {
         // Most inputs are told apart by their first two bytes, without copying any.
         guard data.count >= 2 else { return nil }
-        let first = data[data.startIndex], second = data[data.startIndex + 1]
-        guard (first == 0xFF && second == 0xFE) || (first == 0xFE && second == 0xFF) || (first == 0x3C && second == 0x00)
-            || (first == 0x00 && (second == 0x3C || second == 0x00))
+        let first = data[data.startIndex]
+        let second = data[data.startIndex + 1]
+        guard
+            (first == 0xFF && second == 0xFE) || (first == 0xFE && second == 0xFF) || (first == 0x3C && second == 0x00)
+                || (first == 0x00 && (second == 0x3C || second == 0x00))
         else { return nil }
         let b = [UInt8](data.prefix(4))
         let form: (name: String, width: Int, bigEndian: Bool, skip: Int)
@@ -68,7 +70,9 @@ package enum UnicodeInput {
             let name = text.range(of: "encoding", range: text.startIndex..<end.lowerBound)
         else { return text }
         var cursor = name.upperBound
-        while cursor < end.lowerBound, text[cursor] == " " || text[cursor] == "=" || text[cursor] == "\t" { cursor = text.index(after: cursor) }
+        while cursor < end.lowerBound, text[cursor] == " " || text[cursor] == "=" || text[cursor] == "\t" {
+            cursor = text.index(after: cursor)
+        }
         guard cursor < end.lowerBound, text[cursor] == "\"" || text[cursor] == "'" else { return text }
         let quote = text[cursor]
         let valueStart = text.index(after: cursor)

@@ -41,7 +41,9 @@ extension XMLElement {
                     groups[group].count += 1
                 } else {
                     group = groups.count
-                    groups.append(XMLChildGroups.Bounds(first: Int32(truncatingIfNeeded: child - nodes.nodeBase), start: 0, count: 1, merged: childMerged))
+                    groups.append(
+                        XMLChildGroups.Bounds(
+                            first: Int32(truncatingIfNeeded: child - nodes.nodeBase), start: 0, count: 1, merged: childMerged))
                 }
                 groupOf[position] = Int32(group)
                 position += 1
@@ -96,7 +98,8 @@ public struct XMLChildGroups: RandomAccessCollection {
 
     public subscript(position: Int) -> Group {
         let bounds = groups[position]
-        return Group(nodes: nodes, order: order, range: bounds.start..<(bounds.start + bounds.count), first: bounds.first, merged: bounds.merged)
+        return Group(
+            nodes: nodes, order: order, range: bounds.start..<(bounds.start + bounds.count), first: bounds.first, merged: bounds.merged)
     }
 
     /// The elements of one name, in document order.

@@ -23,7 +23,8 @@ public final class XMLDocument: @unchecked Sendable {
     /// error's line and column. `encoding` overrides the document's declaration.
     public static func parse(_ data: Data, path: String?, encoding: String? = nil) throws(ConversionError) -> XMLDocument {
         guard let tree = TreePool.shared.take(sizedFor: data.count) else {
-            throw ConversionError("xml.input.too-large", "the document is too large to hold in memory", at: SourceLocation(path: path, line: 1, column: 1))
+            throw ConversionError(
+                "xml.input.too-large", "the document is too large to hold in memory", at: SourceLocation(path: path, line: 1, column: 1))
         }
         // Owned here until the document takes it.
         var owned: UnsafeMutablePointer<newsconv_tree>? = tree
@@ -33,7 +34,8 @@ public final class XMLDocument: @unchecked Sendable {
         let hasDTD = parsed.document.pointee.intSubset != nil
         xmlFreeDoc(parsed.document)
         guard tree.pointee.failed == 0, tree.pointee.root >= 0 else {
-            throw ConversionError("xml.input.too-large", "the document is too large to hold in memory", at: SourceLocation(path: path, line: 1, column: 1))
+            throw ConversionError(
+                "xml.input.too-large", "the document is too large to hold in memory", at: SourceLocation(path: path, line: 1, column: 1))
         }
         owned = nil
         return XMLDocument(nodes: XMLNodes(tree: tree, source: parsed.source, hasDTD: hasDTD), path: path, warnings: parsed.warnings)
@@ -48,7 +50,8 @@ public final class XMLDocument: @unchecked Sendable {
     {
         _ = XMLRuntime.ready
         guard data.count < Int(Int32.max) else {
-            throw ConversionError("xml.input.too-large", "the document is larger than 2 GiB", at: SourceLocation(path: path, line: 1, column: 1))
+            throw ConversionError(
+                "xml.input.too-large", "the document is larger than 2 GiB", at: SourceLocation(path: path, line: 1, column: 1))
         }
         guard let ctxt = ParserContextPool.shared.take() else {
             throw ConversionError("xml.parser.unavailable", "libxml2 could not create a parser", at: SourceLocation(path: path))
@@ -77,7 +80,8 @@ public final class XMLDocument: @unchecked Sendable {
                 guard encoding == nil, let base = bytes.baseAddress, bytes.count <= Int(newsconv_in_place_limit),
                     newsconv_is_plain_utf8_xml(base, bytes.count) != 0
                 else {
-                    return xmlCtxtReadMemory(ctxt, raw.bindMemory(to: CChar.self).baseAddress, Int32(raw.count), nil, encoding, XMLRuntime.safeOptions)
+                    return xmlCtxtReadMemory(
+                        ctxt, raw.bindMemory(to: CChar.self).baseAddress, Int32(raw.count), nil, encoding, XMLRuntime.safeOptions)
                 }
                 // UTF-8 is parsed in place, from a copy that ends with the NUL libxml2 reads at the end.
                 guard let memory = malloc(bytes.count + 1) else { return nil }
@@ -97,8 +101,11 @@ public final class XMLDocument: @unchecked Sendable {
             return (document, source, warnings)
         }
         if let document { xmlFreeDoc(document) }
-        let first = collector.errors.first ?? XMLIssue(level: .fatal, code: 0, message: "the document is not well-formed XML", line: 1, column: 1)
-        throw ConversionError(first.diagnostic(code: "xml.parse", path: path), earlier: collector.issues.filter { $0.level == .warning }.map { $0.diagnostic(code: "xml.parse", path: path) })
+        let first =
+            collector.errors.first ?? XMLIssue(level: .fatal, code: 0, message: "the document is not well-formed XML", line: 1, column: 1)
+        throw ConversionError(
+            first.diagnostic(code: "xml.parse", path: path),
+            earlier: collector.issues.filter { $0.level == .warning }.map { $0.diagnostic(code: "xml.parse", path: path) })
     }
 
     /// Parses an HTML fragment or document (a ninjs body, Markdown rendered to HTML) with libxml2's
@@ -134,9 +141,14 @@ public final class XMLDocument: @unchecked Sendable {
             throw ConversionError("html.parse", "the HTML could not be read", at: SourceLocation(path: path, line: 1, column: 1))
         }
         let issues = collector.issues
-        let warnings: [Diagnostic] = issues.isEmpty ? [] : [.warning(
-            "html.markup", "the HTML has \(issues.count) markup error(s), read leniently; first: \(issues[0].message)",
-            at: SourceLocation(path: path, line: 1, column: 1))]
+        let warnings: [Diagnostic] =
+            issues.isEmpty
+            ? []
+            : [
+                .warning(
+                    "html.markup", "the HTML has \(issues.count) markup error(s), read leniently; first: \(issues[0].message)",
+                    at: SourceLocation(path: path, line: 1, column: 1))
+            ]
         return XMLDocument(nodes: nodes, path: path, warnings: warnings)
     }
 
@@ -147,7 +159,9 @@ public final class XMLDocument: @unchecked Sendable {
         try walk(root, depth: 0, decide: decide, visit: visit)
     }
 
-    private func walk(_ element: XMLElement, depth: Int, decide: (XMLStreamReader.Start) -> XMLStreamReader.Step, visit: (XMLElement) throws -> Void) rethrows {
+    private func walk(
+        _ element: XMLElement, depth: Int, decide: (XMLStreamReader.Start) -> XMLStreamReader.Step, visit: (XMLElement) throws -> Void
+    ) rethrows {
         switch decide(XMLStreamReader.Start(name: element.name, namespaceURI: element.namespaceURI, depth: depth, line: element.line)) {
         case .expand: try visit(element)
         case .descend: for child in element.childElements { try walk(child, depth: depth + 1, decide: decide, visit: visit) }

@@ -93,7 +93,9 @@ public struct XMLElement {
 
     /// The attributes in no namespace, in order, read without building a list: a reader that
     /// wants several of an element's attributes looks at each once.
-    public var plainAttributes: PlainAttributes { PlainAttributes(nodes: nodes, cursor: node.pointee.attributes, end: node.pointee.attributes + node.pointee.attribute_count) }
+    public var plainAttributes: PlainAttributes {
+        PlainAttributes(nodes: nodes, cursor: node.pointee.attributes, end: node.pointee.attributes + node.pointee.attribute_count)
+    }
 
     /// The attributes in no namespace of an element.
     public struct PlainAttributes: Sequence, IteratorProtocol {
@@ -396,7 +398,8 @@ public struct XMLElement {
     func serializedInSwift(defaultNamespace: String?, oneLine: Set<String> = []) -> String {
         var writer = XMLWriter(pretty: false)
         let used = usedPrefixes(inElementNames: false)
-        writeCopy(to: &writer, inherited: defaultNamespace, declarations: inScopePrefixes().filter { used.contains($0.0) }, oneLine: oneLine)
+        writeCopy(
+            to: &writer, inherited: defaultNamespace, declarations: inScopePrefixes().filter { used.contains($0.0) }, oneLine: oneLine)
         return writer.string
     }
 
@@ -430,7 +433,9 @@ public struct XMLElement {
             switch child {
             case .element(let element): element.writeCopy(to: &writer, inherited: namespace, declarations: [], oneLine: oneLine)
             case .text(let text) where oneLine.contains(name) && !hasChildElements:
-                writer.text(text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }).joined(separator: " "))
+                writer.text(
+                    text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }).joined(
+                        separator: " "))
             case .text(let text): writer.text(text)
             case .entityReference(let name): writer.text("&" + name + ";")
             }

@@ -23,7 +23,9 @@ public final class XMLFragmentWriter {
     ///   the element is re-serialized with spaces for them, so that the output stays valid.
     public func serialize(_ element: XMLElement, defaultNamespace: String?, oneLine: Set<String> = []) -> String {
         let nodes = element.nodes
-        if element.hasLineBreaks(inElementsNamed: oneLine) { return element.serializedInSwift(defaultNamespace: defaultNamespace, oneLine: oneLine) }
+        if element.hasLineBreaks(inElementsNamed: oneLine) {
+            return element.serializedInSwift(defaultNamespace: defaultNamespace, oneLine: oneLine)
+        }
         // Entity references would need the DTD that declares them: those (rare) documents, and
         // those parsed from another encoding than UTF-8, are serialized in Swift.
         guard !nodes.hasDTD, let source = nodes.source else { return element.serializedInSwift(defaultNamespace: defaultNamespace) }
@@ -44,11 +46,13 @@ public final class XMLFragmentWriter {
         let scope = node.pointee.parent >= 0 ? scope(in: node.pointee.parent, of: nodes) : Scope(prefixes: [])
         if !scope.prefixes.isEmpty {
             let used = element.usedPrefixes(inElementNames: true)
-            for (prefix, rendered) in scope.prefixes where used.contains(prefix) && !declared.contains(where: { strcmp(nodes.cString($0), prefix) == 0 }) {
+            for (prefix, rendered) in scope.prefixes
+            where used.contains(prefix) && !declared.contains(where: { strcmp(nodes.cString($0), prefix) == 0 }) {
                 declarations += rendered
             }
         }
-        return sourceText(of: element, in: source, declarations: declarations) ?? element.serializedInSwift(defaultNamespace: defaultNamespace)
+        return sourceText(of: element, in: source, declarations: declarations)
+            ?? element.serializedInSwift(defaultNamespace: defaultNamespace)
     }
 
     /// The element's source bytes with the declarations added, or nil when no range was recorded
@@ -80,7 +84,8 @@ public final class XMLFragmentWriter {
             }
             guard match(node.pointee.name), at < end else { return nil }
             let next = bytes[at]
-            guard next == 0x20 || next == 0x09 || next == 0x0A || next == 0x0D || next == UInt8(ascii: ">") || next == UInt8(ascii: "/") else { return nil }
+            guard next == 0x20 || next == 0x09 || next == 0x0A || next == 0x0D || next == UInt8(ascii: ">") || next == UInt8(ascii: "/")
+            else { return nil }
             return Self.spliced(UnsafeBufferPointer(rebasing: bytes[begin..<end]), nameEnd: at - begin, declarations: declarations)
         }
     }

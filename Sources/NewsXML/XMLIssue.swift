@@ -35,7 +35,8 @@ final class XMLIssueCollector {
         var message = e.message.map { String(cString: $0) } ?? "XML error \(e.code)"
         // One line: libxml2 puts details on lines of their own ("...indicate encoding !\nBytes: 0x88").
         if message.contains("\n") {
-            message = message.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }.joined(separator: "; ")
+            message = message.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }.joined(
+                separator: "; ")
         }
         // libxml2 suggests lifting its limits ("use XML_PARSE_HUGE option"): newsconv keeps them
         // for untrusted input, so the message says that instead.
@@ -56,7 +57,9 @@ let parserContextErrorHandler: xmlStructuredErrorFunc = { userData, error in
     if let ctxt = error.pointee.ctxt { contextPointer = ctxt }
     guard let contextPointer else { return }
     let ctxt = contextPointer.assumingMemoryBound(to: xmlParserCtxt.self)
-    guard let state = ctxt.pointee._private?.assumingMemoryBound(to: newsconv_parse_state.self), let box = state.pointee.collector else { return }
+    guard let state = ctxt.pointee._private?.assumingMemoryBound(to: newsconv_parse_state.self), let box = state.pointee.collector else {
+        return
+    }
     Unmanaged<XMLIssueCollector>.fromOpaque(box).takeUnretainedValue().add(error)
 }
 

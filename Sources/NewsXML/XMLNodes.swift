@@ -46,15 +46,21 @@ final class XMLNodes: @unchecked Sendable {
 
     @inline(__always) func node(_ index: Int32) -> UnsafeMutablePointer<newsconv_node> { nodeBase + Int(index) }
 
-    @inline(__always) func attribute(_ index: Int32) -> UnsafeMutablePointer<newsconv_attribute> { attributeBase.unsafelyUnwrapped + Int(index) }
+    @inline(__always) func attribute(_ index: Int32) -> UnsafeMutablePointer<newsconv_attribute> {
+        attributeBase.unsafelyUnwrapped + Int(index)
+    }
 
-    @inline(__always) func namespace(_ index: Int32) -> UnsafeMutablePointer<newsconv_namespace> { namespaceBase.unsafelyUnwrapped + Int(index) }
+    @inline(__always) func namespace(_ index: Int32) -> UnsafeMutablePointer<newsconv_namespace> {
+        namespaceBase.unsafelyUnwrapped + Int(index)
+    }
 
     /// The NUL-terminated string at `offset` (never 0).
     @inline(__always) func cString(_ offset: UInt32) -> UnsafePointer<CChar> { UnsafePointer(strings + Int(offset)) }
 
     /// Whether the strings at two offsets are the same (offsets of one name are mostly equal).
-    @inline(__always) func sameString(_ a: UInt32, _ b: UInt32) -> Bool { a == b || (a != 0 && b != 0 && strcmp(cString(a), cString(b)) == 0) }
+    @inline(__always) func sameString(_ a: UInt32, _ b: UInt32) -> Bool {
+        a == b || (a != 0 && b != 0 && strcmp(cString(a), cString(b)) == 0)
+    }
 
     /// The string at `offset`, nil for 0 (none).
     func string(_ offset: UInt32) -> String? { offset == 0 ? nil : String(cString: cString(offset)) }

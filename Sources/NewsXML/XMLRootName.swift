@@ -23,7 +23,9 @@ public enum XMLRootName {
             switch bytes[next] {
             case UInt8(ascii: "?"), UInt8(ascii: "!"):
                 // A comment ends with `-->`; a declaration or DOCTYPE with `>` (an internal subset is rare in news).
-                if next + 2 < end, bytes[next] == UInt8(ascii: "!"), bytes[next + 1] == UInt8(ascii: "-"), bytes[next + 2] == UInt8(ascii: "-") {
+                if next + 2 < end, bytes[next] == UInt8(ascii: "!"), bytes[next + 1] == UInt8(ascii: "-"),
+                    bytes[next + 2] == UInt8(ascii: "-")
+                {
                     // Each `>` after the opening is a candidate end.
                     var close = next + 3
                     while true {
@@ -43,7 +45,11 @@ public enum XMLRootName {
                 var stop = next
                 while stop < end {
                     let byte = bytes[stop]
-                    if byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "/") { break }
+                    if byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 || byte == UInt8(ascii: ">")
+                        || byte == UInt8(ascii: "/")
+                    {
+                        break
+                    }
                     stop += 1
                 }
                 return String(decoding: UnsafeBufferPointer(rebasing: bytes[next..<stop]), as: UTF8.self)

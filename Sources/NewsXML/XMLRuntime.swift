@@ -14,7 +14,8 @@ enum XMLRuntime {
     /// Parser options for untrusted input: no network, big line numbers; never NOENT, DTDLOAD,
     /// DTDATTR, DTDVALID, HUGE or RECOVER. COMPACT stores short text inside its node (fewer
     /// allocations); the trees are only read.
-    static let safeOptions: Int32 = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_BIG_LINES.rawValue | XML_PARSE_NOCDATA.rawValue | XML_PARSE_COMPACT.rawValue)
+    static let safeOptions: Int32 = Int32(
+        XML_PARSE_NONET.rawValue | XML_PARSE_BIG_LINES.rawValue | XML_PARSE_NOCDATA.rawValue | XML_PARSE_COMPACT.rawValue)
 
     static func string(_ pointer: UnsafePointer<xmlChar>?) -> String? {
         guard let pointer else { return nil }

@@ -26,7 +26,9 @@ public final class XMLSchemaValidator: @unchecked Sendable {
         defer { box.release() }
         xmlSchemaSetParserStructuredErrors(parser, collectorErrorHandler, UnsafeMutableRawPointer(box.toOpaque()))
         guard let schema = xmlSchemaParse(parser) else {
-            let first = collector.errors.first?.diagnostic(code: "xml.schema", path: path) ?? .error("xml.schema.invalid", "the schema does not compile", at: SourceLocation(path: path))
+            let first =
+                collector.errors.first?.diagnostic(code: "xml.schema", path: path)
+                ?? .error("xml.schema.invalid", "the schema does not compile", at: SourceLocation(path: path))
             throw ConversionError(first)
         }
         self.schema = schema
@@ -45,7 +47,9 @@ public final class XMLSchemaValidator: @unchecked Sendable {
 
     private func validate(_ tree: xmlDocPtr, path documentPath: String?) -> [Diagnostic] {
         guard let context = xmlSchemaNewValidCtxt(schema) else {
-            return [.error("xml.schema.unavailable", "libxml2 could not create a validation context", at: SourceLocation(path: documentPath))]
+            return [
+                .error("xml.schema.unavailable", "libxml2 could not create a validation context", at: SourceLocation(path: documentPath))
+            ]
         }
         defer { xmlSchemaFreeValidCtxt(context) }
         let collector = XMLIssueCollector()
@@ -55,7 +59,10 @@ public final class XMLSchemaValidator: @unchecked Sendable {
         let result = xmlSchemaValidateDoc(context, tree)
         var diagnostics = collector.issues.map { $0.diagnostic(code: "xml.schema", path: documentPath) }
         if result != 0, diagnostics.isEmpty {
-            diagnostics.append(.error("xml.schema.invalid", "the document does not validate against \(path)", at: SourceLocation(path: documentPath, line: 1, column: 1)))
+            diagnostics.append(
+                .error(
+                    "xml.schema.invalid", "the document does not validate against \(path)",
+                    at: SourceLocation(path: documentPath, line: 1, column: 1)))
         }
         return diagnostics
     }

@@ -36,7 +36,8 @@ public enum XMLStreamReader {
     ) throws -> [Diagnostic] {
         _ = XMLRuntime.ready
         guard data.count < Int(Int32.max) else {
-            throw ConversionError("xml.input.too-large", "the document is larger than 2 GiB", at: SourceLocation(path: path, line: 1, column: 1))
+            throw ConversionError(
+                "xml.input.too-large", "the document is larger than 2 GiB", at: SourceLocation(path: path, line: 1, column: 1))
         }
         let collector = XMLIssueCollector()
         let box = Unmanaged.passRetained(collector)
@@ -50,12 +51,15 @@ public enum XMLStreamReader {
         try data.withUnsafeBytes { raw in
             let base = raw.bindMemory(to: CChar.self).baseAddress
             guard let reader = xmlReaderForMemory(base, Int32(raw.count), path, encoding, XMLRuntime.safeOptions) else {
-                throw ConversionError("xml.parser.unavailable", "libxml2 could not create a reader", at: SourceLocation(path: path, line: 1, column: 1))
+                throw ConversionError(
+                    "xml.parser.unavailable", "libxml2 could not create a reader", at: SourceLocation(path: path, line: 1, column: 1))
             }
             defer { xmlFreeTextReader(reader) }
             xmlTextReaderSetStructuredErrorHandler(reader, collectorErrorHandler, UnsafeMutableRawPointer(box.toOpaque()))
             func failure() -> ConversionError {
-                let first = collector.errors.first ?? XMLIssue(level: .fatal, code: 0, message: "the document is not well-formed XML", line: 1, column: 1)
+                let first =
+                    collector.errors.first
+                    ?? XMLIssue(level: .fatal, code: 0, message: "the document is not well-formed XML", line: 1, column: 1)
                 return ConversionError(first.diagnostic(code: "xml.parse", path: path))
             }
             var status = xmlTextReaderRead(reader)
@@ -80,7 +84,9 @@ public enum XMLStreamReader {
                     guard let node = xmlTextReaderExpand(reader) else { throw failure() }
                     if !collector.errors.isEmpty { throw failure() }
                     guard let nodes = XMLNodes.copying(node), let root = nodes.root else {
-                        throw ConversionError("xml.input.too-large", "an element is too large to hold in memory", at: SourceLocation(path: path, line: start.line, column: 1))
+                        throw ConversionError(
+                            "xml.input.too-large", "an element is too large to hold in memory",
+                            at: SourceLocation(path: path, line: start.line, column: 1))
                     }
                     try visit(XMLElement(nodes: nodes, index: root))
                     status = xmlTextReaderNext(reader)

@@ -89,9 +89,10 @@ public struct XMLWriter {
             output.append(utf8)
             names.append(utf8)
         }
-        stack.append(Frame(
-            nameStart: nameStart, nameCount: names.count - nameStart, mixed: mixed || (stack.last?.mixed ?? false), offset: offset,
-            parentHadElements: parentHadElements, parentTagWasOpen: parentTagWasOpen))
+        stack.append(
+            Frame(
+                nameStart: nameStart, nameCount: names.count - nameStart, mixed: mixed || (stack.last?.mixed ?? false), offset: offset,
+                parentHadElements: parentHadElements, parentTagWasOpen: parentTagWasOpen))
         startTagOpen = true
     }
 
@@ -301,19 +302,20 @@ public struct XMLWriter {
     static func isName(_ name: String) -> Bool {
         // ASCII names, nearly all of them, are checked byte by byte: the verdict is 0 (not a
         // name), 1 (a name) or 2 (not ASCII: looked at below).
-        let verdict = name.utf8.withContiguousStorageIfAvailable { bytes -> UInt8 in
-            var verdict: UInt8 = 0
-            for byte in bytes {
-                if byte >= 0x80 { return 2 }
-                let lower = byte | 0x20
-                if (lower >= 0x61 && lower <= 0x7A) || byte == 0x5F || byte == 0x3A {
-                    verdict = 1
-                } else if verdict == 0 || !((byte >= 0x30 && byte <= 0x39) || byte == 0x2D || byte == 0x2E) {
-                    return 0
+        let verdict =
+            name.utf8.withContiguousStorageIfAvailable { bytes -> UInt8 in
+                var verdict: UInt8 = 0
+                for byte in bytes {
+                    if byte >= 0x80 { return 2 }
+                    let lower = byte | 0x20
+                    if (lower >= 0x61 && lower <= 0x7A) || byte == 0x5F || byte == 0x3A {
+                        verdict = 1
+                    } else if verdict == 0 || !((byte >= 0x30 && byte <= 0x39) || byte == 0x2D || byte == 0x2E) {
+                        return 0
+                    }
                 }
-            }
-            return verdict
-        } ?? 2
+                return verdict
+            } ?? 2
         if verdict < 2 { return verdict == 1 }
         return isUnicodeName(name)
     }
@@ -324,6 +326,8 @@ public struct XMLWriter {
     private static func isUnicodeName(_ name: String) -> Bool {
         guard let first = name.unicodeScalars.first, !name.isEmpty else { return false }
         if first.properties.numericType != nil || first == "-" || first == "." { return false }
-        return name.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || $0.properties.numericType != nil || "-_.:".unicodeScalars.contains($0) }
+        return name.unicodeScalars.allSatisfy {
+            $0.properties.isAlphabetic || $0.properties.numericType != nil || "-_.:".unicodeScalars.contains($0)
+        }
     }
 }

@@ -74,10 +74,11 @@ final class BatchDisplay: @unchecked Sendable {
 
     func finish(_ outcome: BatchOutcome) {
         guard !quiet else { return }
-        message(String(
-            format: "newsconv batch: %d inputs, %d converted, %d failed, %d skipped, %d outputs in %.1f s%@",
-            outcome.inputs, outcome.converted, outcome.failed, outcome.skipped, outcome.outputs, outcome.seconds,
-            outcome.interrupted ? " (interrupted)" : ""))
+        message(
+            String(
+                format: "newsconv batch: %d inputs, %d converted, %d failed, %d skipped, %d outputs in %.1f s%@",
+                outcome.inputs, outcome.converted, outcome.failed, outcome.skipped, outcome.outputs, outcome.seconds,
+                outcome.interrupted ? " (interrupted)" : ""))
         // Nothing to convert is worth saying: a mistyped pattern or folder looks like success.
         if outcome.inputs == 0, !outcome.interrupted {
             message("newsconv batch: the sources hold no input to convert (hidden files are skipped; see --include and --exclude)")

@@ -26,7 +26,8 @@ struct ValidateCommand: ParsableCommand {
     var schemas: String?
 
     func run() throws {
-        let request = ValidationRequest(files: files, from: from, schemas: schemas ?? ProcessInfo.processInfo.environment["NEWSCONV_SCHEMAS"])
+        let request = ValidationRequest(
+            files: files, from: from, schemas: schemas ?? ProcessInfo.processInfo.environment["NEWSCONV_SCHEMAS"])
         let outcome: ValidationOutcome
         do {
             outcome = try CommandSupport.converter().validate(request)

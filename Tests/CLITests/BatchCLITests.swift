@@ -35,7 +35,12 @@ import Testing
     @Test func exitCodeReportAndQuiet() throws {
         let root = try makeSource(count: 6)
         defer { try? FileManager.default.removeItem(at: root) }
-        let result = try ProcessRunner.run(newsconv, ["batch", root.appendingPathComponent("in").path, "-t", "json", "-o", root.appendingPathComponent("out").path, "--report", root.appendingPathComponent("r.jsonl").path, "--quiet"])
+        let result = try ProcessRunner.run(
+            newsconv,
+            [
+                "batch", root.appendingPathComponent("in").path, "-t", "json", "-o", root.appendingPathComponent("out").path, "--report",
+                root.appendingPathComponent("r.jsonl").path, "--quiet",
+            ])
         #expect(result.status == 3, "some inputs failed, others converted")
         #expect(result.stderr.isEmpty, "--quiet prints nothing: \(result.stderr)")
         let report = try String(contentsOf: root.appendingPathComponent("r.jsonl"), encoding: .utf8)
@@ -43,20 +48,35 @@ import Testing
         #expect(report.contains("\"status\":\"failed\"") && report.contains("\"summary\""))
         // `--report -` streams it to standard output, and no file named '-' appears.
         let streamed = try ProcessRunner.run(
-            newsconv, ["batch", root.appendingPathComponent("in").path, "-t", "json", "-o", root.appendingPathComponent("out-stream").path, "--report", "-", "--quiet"],
+            newsconv,
+            [
+                "batch", root.appendingPathComponent("in").path, "-t", "json", "-o", root.appendingPathComponent("out-stream").path,
+                "--report", "-", "--quiet",
+            ],
             currentDirectory: root)
-        #expect(streamed.status == 3 && streamed.stdoutText.split(separator: "\n").count == 8 && streamed.stdoutText.contains("\"summary\""))
+        #expect(
+            streamed.status == 3 && streamed.stdoutText.split(separator: "\n").count == 8 && streamed.stdoutText.contains("\"summary\""))
         #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("-").path))
 
-        let loud = try ProcessRunner.run(newsconv, ["batch", root.appendingPathComponent("in").path, "-t", "json", "-o", root.appendingPathComponent("out2").path])
+        let loud = try ProcessRunner.run(
+            newsconv, ["batch", root.appendingPathComponent("in").path, "-t", "json", "-o", root.appendingPathComponent("out2").path])
         #expect(loud.stderr.contains("bad.bin") && loud.stderr.contains("6 converted, 1 failed"), "\(loud.stderr)")
 
-        let nothing = try ProcessRunner.run(newsconv, ["batch", root.appendingPathComponent("in").path, "-t", "json", "-o", root.appendingPathComponent("out-none").path, "--include", "*.nomatch"])
-        #expect(nothing.status == 0 && nothing.stderr.contains("0 inputs") && nothing.stderr.contains("the sources hold no input to convert"), "\(nothing.stderr)")
+        let nothing = try ProcessRunner.run(
+            newsconv,
+            [
+                "batch", root.appendingPathComponent("in").path, "-t", "json", "-o", root.appendingPathComponent("out-none").path,
+                "--include", "*.nomatch",
+            ])
+        #expect(
+            nothing.status == 0 && nothing.stderr.contains("0 inputs") && nothing.stderr.contains("the sources hold no input to convert"),
+            "\(nothing.stderr)")
 
-        let usage = try ProcessRunner.run(newsconv, ["batch", root.appendingPathComponent("missing").path, "-t", "json", "-o", root.appendingPathComponent("out3").path])
+        let usage = try ProcessRunner.run(
+            newsconv, ["batch", root.appendingPathComponent("missing").path, "-t", "json", "-o", root.appendingPathComponent("out3").path])
         #expect(usage.status == 2)
-        let unknown = try ProcessRunner.run(newsconv, ["batch", root.appendingPathComponent("in").path, "-t", "pdf", "-o", root.appendingPathComponent("out4").path])
+        let unknown = try ProcessRunner.run(
+            newsconv, ["batch", root.appendingPathComponent("in").path, "-t", "pdf", "-o", root.appendingPathComponent("out4").path])
         #expect(unknown.status == 2)
     }
 
@@ -76,7 +96,9 @@ import Testing
         // The output folder exists once the batch runs (its Ctrl-C handler is installed before):
         // wait for it, then interrupt part-way.
         let deadline = Date().addingTimeInterval(20)
-        while !FileManager.default.fileExists(atPath: interrupted.path), Date() < deadline, process.isRunning { Thread.sleep(forTimeInterval: 0.01) }
+        while !FileManager.default.fileExists(atPath: interrupted.path), Date() < deadline, process.isRunning {
+            Thread.sleep(forTimeInterval: 0.01)
+        }
         Thread.sleep(forTimeInterval: 0.2)
         kill(process.processIdentifier, SIGINT)
         process.waitUntilExit()

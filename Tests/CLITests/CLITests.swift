@@ -69,7 +69,10 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         try FileManager.default.createDirectory(at: folder.appendingPathComponent("in"), withIntermediateDirectories: true)
         for index in 0..<4 { try document.write(to: folder.appendingPathComponent("in/item-\(index).xml")) }
-        let batch = try run(["batch", folder.appendingPathComponent("in").path, "-t", "json", "-o", folder.appendingPathComponent("out").path, "--jobs", "2", "--quiet"])
+        let batch = try run([
+            "batch", folder.appendingPathComponent("in").path, "-t", "json", "-o", folder.appendingPathComponent("out").path, "--jobs", "2",
+            "--quiet",
+        ])
         #expect(batch.status == 1)
         #expect(batch.stderr.isEmpty, "\(batch.stderr)")
     }
@@ -78,7 +81,10 @@ import Testing
         let text = Data("A notice\n\nNo dateline in this text.\n".utf8)
         let lenient = try run(["convert", "-f", "wire", "-t", "json"], stdin: text)
         #expect(lenient.status == 0)
-        #expect(lenient.stderr == "<stdin>:3:1: warning: no dateline recognised at the start of the first paragraphs (expected e.g. 'PLACE, Mon DD (AGENCY) -'); the text is kept as body [wire.dateline.unrecognised]\n")
+        #expect(
+            lenient.stderr
+                == "<stdin>:3:1: warning: no dateline recognised at the start of the first paragraphs (expected e.g. 'PLACE, Mon DD (AGENCY) -'); the text is kept as body [wire.dateline.unrecognised]\n"
+        )
         let strict = try run(["convert", "-f", "wire", "-t", "json", "--strict"], stdin: text)
         #expect(strict.status == 1)
         #expect(strict.stdout.isEmpty)
@@ -166,7 +172,10 @@ import Testing
 
         let bad = FileManager.default.temporaryDirectory.appendingPathComponent("newsconv-bad-\(UUID().uuidString).xml")
         defer { try? FileManager.default.removeItem(at: bad) }
-        try Data("<newsItem xmlns=\"http://iptc.org/std/nar/2006-10-01/\" guid=\"x\" standard=\"NewsML-G2\" standardversion=\"2.35\">\n<bogus/>\n</newsItem>".utf8).write(to: bad)
+        try Data(
+            "<newsItem xmlns=\"http://iptc.org/std/nar/2006-10-01/\" guid=\"x\" standard=\"NewsML-G2\" standardversion=\"2.35\">\n<bogus/>\n</newsItem>"
+                .utf8
+        ).write(to: bad)
         let invalid = try run(["validate", bad.path], environment: ["NEWSCONV_SCHEMAS": standards])
         #expect(invalid.status == 1)
         #expect(invalid.stderr.hasPrefix("\(bad.path):2:1: error: "))
@@ -181,8 +190,14 @@ import Testing
         let noSchema = try run(["validate", "samples/wire/upi-washington.txt", "-f", "wire", "--schemas", "."])
         #expect(noSchema.status == 2 && noSchema.stderr.contains("no official schema"))
         let detected = try run(["validate", "samples/wire/upi-washington.txt", "samples/ninjs/harbour-storm-3.json", "--schemas", "."])
-        #expect(detected.status == 1 && detected.stderr.hasPrefix("samples/wire/upi-washington.txt:1:1: error: the file reads as wire, a format with no official schema"), "\(detected.stderr)")
-        #expect(detected.stderr.contains("[validate.no-schema]") && detected.stderr.contains("[ninjs.schema.missing]"), "the second file is still looked at: \(detected.stderr)")
+        #expect(
+            detected.status == 1
+                && detected.stderr.hasPrefix(
+                    "samples/wire/upi-washington.txt:1:1: error: the file reads as wire, a format with no official schema"),
+            "\(detected.stderr)")
+        #expect(
+            detected.stderr.contains("[validate.no-schema]") && detected.stderr.contains("[ninjs.schema.missing]"),
+            "the second file is still looked at: \(detected.stderr)")
         let missing = try run(["validate", "nope.xml", "--schemas", "."])
         #expect(missing.status == 2)
     }

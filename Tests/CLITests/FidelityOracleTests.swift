@@ -15,7 +15,8 @@ struct FidelityOracleTests {
         let result = try ProcessRunner.run(
             URL(fileURLWithPath: "/usr/bin/env"),
             [
-                "python3", "scripts/fidelity/oracle.py", "--newsconv", newsconv.path, "--corpus", shared.appendingPathComponent("corpus").path,
+                "python3", "scripts/fidelity/oracle.py", "--newsconv", newsconv.path, "--corpus",
+                shared.appendingPathComponent("corpus").path,
                 "--check", "docs/fidelity.md",
             ], currentDirectory: Fixtures.packageRoot)
         #expect(result.status == 0, "\(result.stdoutText)\n\(result.stderr)")

@@ -43,7 +43,10 @@ import Testing
         let json = folder.appendingPathComponent("story.json").path
         let result = try run(["convert", Self.dispatch, "-t", "nitf", "-o", json])
         #expect(result.status == 0)
-        #expect(result.stderr.contains("\(json):1:1: warning: the output \(json) has the extension of json, but nitf is written there [output.extension.mismatch]"))
+        #expect(
+            result.stderr.contains(
+                "\(json):1:1: warning: the output \(json) has the extension of json, but nitf is written there [output.extension.mismatch]")
+        )
     }
 
     @Test func severalArticlesInAOneArticleFormatNeedAFolder() throws {

@@ -17,7 +17,9 @@ import Testing
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("newsconv-plugins-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         for (name, export) in scripts {
-            let description = describe[name] ?? "echo '{\"name\": \"\(name)\", \"title\": \"Test \(name)\", \"import\": false, \"export\": true, \"extensions\": [\"\(name)\"]}'"
+            let description =
+                describe[name]
+                ?? "echo '{\"name\": \"\(name)\", \"title\": \"Test \(name)\", \"import\": false, \"export\": true, \"extensions\": [\"\(name)\"]}'"
             let script = "#!/bin/sh\ncase \"$1\" in\n  describe) \(description) ;;\n  export) \(export) ;;\n  *) exit 2 ;;\nesac\n"
             let url = folder.appendingPathComponent("newsconv-format-\(name)")
             try Data(script.utf8).write(to: url)
@@ -36,7 +38,9 @@ import Testing
 
         let page = try run(["convert", "samples/markdown/newsconv-full.md", "-t", "html"], environment: environment)
         #expect(page.status == 0, "\(page.stderr)")
-        #expect(page.stdoutText.hasPrefix("<!DOCTYPE html>") && page.stdoutText.contains("<h1>Storm closes harbour as ferries stay in port</h1>"))
+        #expect(
+            page.stdoutText.hasPrefix("<!DOCTYPE html>")
+                && page.stdoutText.contains("<h1>Storm closes harbour as ferries stay in port</h1>"))
         // By the output file's extension too.
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("newsconv-html-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -47,7 +51,11 @@ import Testing
     }
 
     @Test func theExampleFilterAddsAKeywordInConvertAndBatch() throws {
-        let converted = try run(["convert", "samples/wire/efe-english-lima-port.txt", "-t", "json", "--filter", "samples/plugins/add-keyword", "--filter", "samples/plugins/add-keyword"], environment: ["NEWSCONV_KEYWORD": "checked"])
+        let converted = try run(
+            [
+                "convert", "samples/wire/efe-english-lima-port.txt", "-t", "json", "--filter", "samples/plugins/add-keyword", "--filter",
+                "samples/plugins/add-keyword",
+            ], environment: ["NEWSCONV_KEYWORD": "checked"])
         #expect(converted.status == 0, "\(converted.stderr)")
         let document = try JSONSerialization.jsonObject(with: converted.stdout) as? [String: Any]
         let article = (document?["articles"] as? [[String: Any]])?.first
@@ -58,32 +66,41 @@ import Testing
         defer { try? FileManager.default.removeItem(at: base) }
         let source = base.appendingPathComponent("in")
         try FileManager.default.createDirectory(at: source, withIntermediateDirectories: true)
-        let dispatches = Fixtures.files(in: Fixtures.samples.appendingPathComponent("wire"), extensions: ["txt"]).filter { !$0.path.contains("/expected/") }
+        let dispatches = Fixtures.files(in: Fixtures.samples.appendingPathComponent("wire"), extensions: ["txt"]).filter {
+            !$0.path.contains("/expected/")
+        }
         for url in dispatches { try FileManager.default.copyItem(at: url, to: source.appendingPathComponent(url.lastPathComponent)) }
         let output = base.appendingPathComponent("out")
-        let batch = try run(["batch", source.path, "-t", "html", "-o", output.path, "--filter", "samples/plugins/add-keyword", "--quiet"], environment: ["NEWSCONV_PLUGIN_PATH": plugins])
+        let batch = try run(
+            ["batch", source.path, "-t", "html", "-o", output.path, "--filter", "samples/plugins/add-keyword", "--quiet"],
+            environment: ["NEWSCONV_PLUGIN_PATH": plugins])
         #expect(batch.status == 0, "\(batch.stderr)")
         let pages = try FileManager.default.contentsOfDirectory(atPath: output.path).filter { $0.hasSuffix(".html") }
         #expect(pages.count == dispatches.count)
     }
 
     @Test func misbehavingPluginsAreClearErrors() throws {
-        let folder = try pluginFolder([
-            "slow": "sleep 30",
-            "crash": "kill -SEGV $$",
-            "failing": "echo 'no renderer for this article' >&2; exit 4",
-            "json": "cat",  // would shadow the built-in json
-        ], describe: ["broken": "echo not json"])
+        let folder = try pluginFolder(
+            [
+                "slow": "sleep 30",
+                "crash": "kill -SEGV $$",
+                "failing": "echo 'no renderer for this article' >&2; exit 4",
+                "json": "cat",  // would shadow the built-in json
+            ], describe: ["broken": "echo not json"])
         defer { try? FileManager.default.removeItem(at: folder) }
         let environment = ["NEWSCONV_PLUGIN_PATH": folder.path, "NEWSCONV_PLUGIN_TIMEOUT": "1"]
         let input = "samples/wire/efe-english-lima-port.txt"
 
         let slow = try run(["convert", input, "-t", "slow"], environment: environment)
-        #expect(slow.status == 1 && slow.stderr.contains("newsconv-format-slow") && slow.stderr.contains("plugin.slow.timeout"), "\(slow.stderr)")
+        #expect(
+            slow.status == 1 && slow.stderr.contains("newsconv-format-slow") && slow.stderr.contains("plugin.slow.timeout"),
+            "\(slow.stderr)")
         let crash = try run(["convert", input, "-t", "crash"], environment: environment)
         #expect(crash.status == 1 && crash.stderr.contains("newsconv-format-crash") && crash.stderr.contains("crashed"), "\(crash.stderr)")
         let failing = try run(["convert", input, "-t", "failing"], environment: environment)
-        #expect(failing.status == 1 && failing.stderr.contains("no renderer for this article") && failing.stderr.contains("exit status 4"), "\(failing.stderr)")
+        #expect(
+            failing.status == 1 && failing.stderr.contains("no renderer for this article") && failing.stderr.contains("exit status 4"),
+            "\(failing.stderr)")
 
         // The built-in json is not replaced; the attempt is a warning.
         let json = try run(["convert", input, "-t", "json"], environment: environment)
@@ -92,14 +109,19 @@ import Testing
     }
 
     @Test func anImportPluginThatPrintsNoJSONIsAClearError() throws {
-        let folder = try pluginFolder(["feed": "cat"], describe: ["feed": "echo '{\"name\": \"feed\", \"import\": true, \"export\": false, \"extensions\": [\"feed\"]}'"])
+        let folder = try pluginFolder(
+            ["feed": "cat"],
+            describe: ["feed": "echo '{\"name\": \"feed\", \"import\": true, \"export\": false, \"extensions\": [\"feed\"]}'"])
         defer { try? FileManager.default.removeItem(at: folder) }
-        let script = "#!/bin/sh\ncase \"$1\" in\n  describe) echo '{\"name\": \"feed\", \"import\": true, \"export\": false, \"extensions\": [\"feed\"]}' ;;\n  import) cat > /dev/null; echo 'not json at all' ;;\nesac\n"
+        let script =
+            "#!/bin/sh\ncase \"$1\" in\n  describe) echo '{\"name\": \"feed\", \"import\": true, \"export\": false, \"extensions\": [\"feed\"]}' ;;\n  import) cat > /dev/null; echo 'not json at all' ;;\nesac\n"
         try Data(script.utf8).write(to: folder.appendingPathComponent("newsconv-format-feed"))
         let input = folder.appendingPathComponent("story.feed")
         try Data("anything".utf8).write(to: input)
         let result = try run(["convert", input.path, "-t", "json"], environment: ["NEWSCONV_PLUGIN_PATH": folder.path])
-        #expect(result.status == 1 && result.stderr.contains("plugin.feed.invalid-output") && result.stderr.contains("newsconv-format-feed"), "\(result.stderr)")
+        #expect(
+            result.status == 1 && result.stderr.contains("plugin.feed.invalid-output") && result.stderr.contains("newsconv-format-feed"),
+            "\(result.stderr)")
     }
 
     @Test func aFilterThatFailsIsAClearError() throws {
@@ -110,7 +132,9 @@ import Testing
         try Data("#!/bin/sh\ncat > /dev/null\necho 'this is not json'\n".utf8).write(to: garbage)
         try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: garbage.path)
         let result = try run(["convert", "samples/wire/efe-english-lima-port.txt", "-t", "json", "--filter", garbage.path])
-        #expect(result.status == 1 && result.stderr.contains("filter.invalid-output") && result.stderr.contains(garbage.path), "\(result.stderr)")
+        #expect(
+            result.status == 1 && result.stderr.contains("filter.invalid-output") && result.stderr.contains(garbage.path),
+            "\(result.stderr)")
         let missing = try run(["convert", "samples/wire/efe-english-lima-port.txt", "-t", "json", "--filter", "no-such-filter-anywhere"])
         #expect(missing.status == 1 && missing.stderr.contains("filter.not-found"))
     }

@@ -1,11 +1,14 @@
 import Foundation
 import Testing
+
 @testable import FormatScaffold
 
 @Suite struct FormatScaffoldTests {
     @Test func namesFollowTheConventions() throws {
         let scaffold = try FormatScaffold(name: "rss-feed", importer: true, exporter: false)
-        #expect(scaffold.moduleName == "RssFeed" && scaffold.formatName == "rss-feed" && scaffold.propertyName == "rssFeed" && scaffold.fileExtension == "rssfeed")
+        #expect(
+            scaffold.moduleName == "RssFeed" && scaffold.formatName == "rss-feed" && scaffold.propertyName == "rssFeed"
+                && scaffold.fileExtension == "rssfeed")
         let camel = try FormatScaffold(name: "AtomFeed", importer: false, exporter: true)
         #expect(camel.moduleName == "AtomFeed" && camel.formatName == "atom-feed")
         #expect(throws: FormatScaffold.Problem.self) { try FormatScaffold(name: "9lives", importer: true, exporter: true) }
@@ -16,10 +19,11 @@ import Testing
     @Test func filesFollowTheModuleLayout() throws {
         let both = try FormatScaffold(name: "Foo", importer: true, exporter: true)
         let paths = both.files().map(\.path)
-        #expect(paths == [
-            "Sources/Formats/Foo/FooFormat.swift", "Sources/Formats/Foo/FooImporter.swift", "Sources/Formats/Foo/FooExporter.swift",
-            "Tests/FooTests/FooTests.swift", "samples/foo/sample.foo", "samples/foo/expected/sample.json", "docs/formats/foo.md",
-        ])
+        #expect(
+            paths == [
+                "Sources/Formats/Foo/FooFormat.swift", "Sources/Formats/Foo/FooImporter.swift", "Sources/Formats/Foo/FooExporter.swift",
+                "Tests/FooTests/FooTests.swift", "samples/foo/sample.foo", "samples/foo/expected/sample.json", "docs/formats/foo.md",
+            ])
         // The registry test finds a module by `FormatModule(` then `name:` on the next line.
         #expect(both.formatFile.contains("FormatModule(\n        name: \"foo\""))
         #expect(both.testFile.contains("withKnownIssue"))
@@ -43,15 +47,20 @@ import Testing
             ]
             """
         let edited = try #require(scaffold.editManifest(manifest))
-        #expect(edited.contains("        .target(name: \"Foo\", dependencies: [\"NewsCore\"], path: \"Sources/Formats/Foo\"),\n        // new-format: format targets"))
+        #expect(
+            edited.contains(
+                "        .target(name: \"Foo\", dependencies: [\"NewsCore\"], path: \"Sources/Formats/Foo\"),\n        // new-format: format targets"
+            ))
         #expect(edited.contains("            \"Foo\",\n            // new-format: NewsConvKit dependencies"))
         #expect(edited.contains(".testTarget(name: \"FooTests\""))
         #expect(scaffold.editManifest(edited) == nil, "a module that is there already is not added twice")
         #expect(scaffold.editManifest("targets: []") == nil, "without the markers it prints the lines instead")
 
-        let list = "import Markdown\nimport NewsCore\n\npublic enum BuiltinFormats {\n    public static let modules: [FormatModule] = [\n        .markdown,\n        // new-format: modules\n    ]\n}\n"
+        let list =
+            "import Markdown\nimport NewsCore\n\npublic enum BuiltinFormats {\n    public static let modules: [FormatModule] = [\n        .markdown,\n        // new-format: modules\n    ]\n}\n"
         let registered = try #require(scaffold.editBuiltinFormats(list))
-        #expect(registered.contains("import NewsCore\nimport Foo\n") && registered.contains("        .foo,\n        // new-format: modules"))
+        #expect(
+            registered.contains("import NewsCore\nimport Foo\n") && registered.contains("        .foo,\n        // new-format: modules"))
     }
 
     @Test func applyingCreatesFilesAndRefusesToOverwrite() throws {

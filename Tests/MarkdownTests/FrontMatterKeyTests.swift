@@ -1,6 +1,7 @@
 import Foundation
 import NewsCore
 import Testing
+
 @testable import Markdown
 
 /// Front matter as newsrooms and site generators write it: their keys read as what they mean and
@@ -34,7 +35,10 @@ struct FrontMatterKeyTests {
     @Test func theyAreWrittenBackUnderTheSameKeys() throws {
         let article = try #require(try importMarkdown(Self.draft).articles.first)
         let (text, _) = try exportMarkdown(article)
-        for line in ["date: 2024-03-04T10:00:00+01:00", "lastmod: 2024-03-05", "embargo: 2024-03-04T12:00:00Z", "tags:", "author: Ana Torres", "draft: true"] {
+        for line in [
+            "date: 2024-03-04T10:00:00+01:00", "lastmod: 2024-03-05", "embargo: 2024-03-04T12:00:00Z", "tags:", "author: Ana Torres",
+            "draft: true",
+        ] {
             #expect(text.contains("\n" + line + "\n"), "\(line)")
         }
         #expect(!text.contains("dates:") && !text.contains("keywords:") && !text.contains("status:"))

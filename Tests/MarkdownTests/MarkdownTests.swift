@@ -2,6 +2,7 @@ import Foundation
 import NewsCore
 import TestSupport
 import Testing
+
 @testable import Markdown
 
 func exportMarkdown(_ article: Article) throws -> (text: String, diagnostics: [Diagnostic]) {
@@ -37,7 +38,8 @@ let hostileTexts = [
             headline: "Storm: harbour closed", subheadlines: ["Ferries stay # in port"], slugline: "yes",
             dateline: Dateline(text: "PORTMERE, Jan 14 (NSA) -", place: "PORTMERE", date: NewsDate(month: 1, day: 14), source: "NSA"),
             abstract: [.paragraph([.text("Summary with *stars*.")])],
-            body: [.paragraph([.text("First paragraph.")]), .paragraph([.text("Second.")])], signOff: "NSA", trailers: ["ih/kl", "(Reporting by A; Editing by B)"])
+            body: [.paragraph([.text("First paragraph.")]), .paragraph([.text("Second.")])], signOff: "NSA",
+            trailers: ["ih/kl", "(Reporting by A; Editing by B)"])
         let (markdown, _) = try exportMarkdown(article)
         #expect(markdown.contains("**PORTMERE, Jan 14 (NSA) -** First paragraph."))
         #expect(markdown.contains("slugline: \"yes\""), "a YAML 1.1 boolean word stays a string")
@@ -72,7 +74,10 @@ let hostileTexts = [
         #expect(article.status == .withheld)
         #expect(article.extensions["markdown:weight"] == .number(10))
         #expect(article.extensions["markdown:params"] == .object(["a": .array([.number(1), .string("two")])]))
-        #expect(result.diagnostics.contains { $0.code == "markdown.front-matter.unknown-key" && $0.severity == .warning && $0.location.line == 11 })
+        #expect(
+            result.diagnostics.contains {
+                $0.code == "markdown.front-matter.unknown-key" && $0.severity == .warning && $0.location.line == 11
+            })
         // Written back as they were.
         let (markdown, _) = try exportMarkdown(article)
         #expect(markdown.contains("weight: 10") && markdown.contains("params:"))
@@ -93,13 +98,22 @@ let hostileTexts = [
             .list(ordered: true, items: [[.paragraph([.text("again")])]]),
             .blockQuote([.paragraph([.text("quoted")]), .paragraph([.text("twice")])]),
             .preformatted("let x = 1\n``` fence inside"),
-            .media(MediaItem(kind: .picture, href: "https://example.org/p (1).jpg", caption: "A \"caption\"", credit: "A. Photographer", title: "Alt text")),
-            .table(Block.Table(caption: [.text("Figures")], rows: [
-                .init(isHeader: true, cells: [[.text("Name")], [.text("Value | pipe")]]),
-                .init(isHeader: false, cells: [[.text("a")], [.code("x|y")]]),
-            ])),
+            .media(
+                MediaItem(
+                    kind: .picture, href: "https://example.org/p (1).jpg", caption: "A \"caption\"", credit: "A. Photographer",
+                    title: "Alt text")),
+            .table(
+                Block.Table(
+                    caption: [.text("Figures")],
+                    rows: [
+                        .init(isHeader: true, cells: [[.text("Name")], [.text("Value | pipe")]]),
+                        .init(isHeader: false, cells: [[.text("a")], [.code("x|y")]]),
+                    ])),
             .horizontalRule,
-            .paragraph([.text("Line one"), .lineBreak, .text("# line two "), .link(href: "https://example.org/a?b=c", title: "T", content: [.text("link")])]),
+            .paragraph([
+                .text("Line one"), .lineBreak, .text("# line two "),
+                .link(href: "https://example.org/a?b=c", title: "T", content: [.text("link")]),
+            ]),
         ])
         let (markdown, _) = try exportMarkdown(article)
         let back = try importMarkdown(markdown).articles[0]
@@ -109,7 +123,9 @@ let hostileTexts = [
     }
 
     @Test func lossyMappingsAreWarnings() throws {
-        let article = Article(body: [.paragraph([.quote([.text("q")]), .mention(.init(kind: .person, content: [.text("Ann")]))]), .raw(format: "nitf", text: "<x/>")])
+        let article = Article(body: [
+            .paragraph([.quote([.text("q")]), .mention(.init(kind: .person, content: [.text("Ann")]))]), .raw(format: "nitf", text: "<x/>"),
+        ])
         let codes = Set(try exportMarkdown(article).diagnostics.map(\.code))
         #expect(codes.isSuperset(of: ["markdown.export.quote-as-text", "markdown.export.mention-as-text", "markdown.export.dropped-raw"]))
     }

@@ -3,6 +3,7 @@ import NewsCore
 import PropertyBased
 import TestSupport
 import Testing
+
 @testable import Markdown
 
 /// Generated articles' texts (quotes, backslashes, markup, tabs, line ends, control characters)
@@ -35,7 +36,9 @@ import Testing
         #expect(back.body.count == 3, "\(markdown)")
         #expect(back.body.first == .paragraph([.code("ab``c"), .text(" after")]), "\(markdown)")
         #expect(back.body.dropFirst().first?.plainText == "one two three", "\(markdown)")
-        #expect(back.body.last == .paragraph([.link(href: "http://example.org/a%0Ab", title: nil, content: [.text("link")]), .text(" text")]), "\(markdown)")
+        #expect(
+            back.body.last == .paragraph([.link(href: "http://example.org/a%0Ab", title: nil, content: [.text("link")]), .text(" text")]),
+            "\(markdown)")
         #expect(diagnostics.contains { $0.code == "markdown.export.heading-line-break" })
     }
 

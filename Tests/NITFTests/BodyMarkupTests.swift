@@ -1,6 +1,7 @@
-@testable import BodyMarkup
 import NewsCore
 import Testing
+
+@testable import BodyMarkup
 
 /// XML whitespace in body text collapses to one space. The scan skips eight bytes at a time
 /// while none is whitespace: every kind of whitespace at every position of a word is checked

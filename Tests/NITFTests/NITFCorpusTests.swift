@@ -3,6 +3,7 @@ import NewsCore
 import NewsXML
 import TestSupport
 import Testing
+
 @testable import NITF
 
 /// Every NITF document of ../shared/corpus (IPTC's NTB sample and Superdesk's agency files: AAP,
@@ -41,7 +42,9 @@ struct NITFCorpusTests {
 
         let again = try NITFImporter().read(ImportInput(data: once.data, path: url.path), options: ConversionOptions())
         let twice = try NITFExporter().write(again.articles, options: ConversionOptions())
-        #expect(String(decoding: twice.data, as: UTF8.self) == String(decoding: once.data, as: UTF8.self), "\(url.lastPathComponent): the second pass differs")
+        #expect(
+            String(decoding: twice.data, as: UTF8.self) == String(decoding: once.data, as: UTF8.self),
+            "\(url.lastPathComponent): the second pass differs")
     }
 
     /// The agency habits the importer handles, each on the file that shows it.
@@ -82,7 +85,9 @@ struct NITFCorpusTests {
         #expect(cp.keywords == ["National", "Justice", "Politics"])
         #expect(cp.urgency == 2)
         #expect(cp.expires == nil)
-        for code in ["nitf.import.invalid-date", "nitf.import.keyword-text", "nitf.import.misplaced-element", "nitf.import.subject-without-code"] {
+        for code in [
+            "nitf.import.invalid-date", "nitf.import.keyword-text", "nitf.import.misplaced-element", "nitf.import.subject-without-code",
+        ] {
             #expect(cpDiagnostics.contains { $0.code == code }, "expected \(code)")
         }
         #expect(cp.bylines.first?.name == "Mia Rabson and Jordan Press")

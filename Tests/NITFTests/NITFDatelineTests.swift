@@ -1,6 +1,7 @@
 import Foundation
 import NewsCore
 import Testing
+
 @testable import NITF
 
 /// A NITF dateline holds what was printed: NITF readers print every text of `<dateline>`, so the
@@ -35,7 +36,8 @@ struct NITFDatelineTests {
 struct NITFDroppedFieldsTests {
     @Test func partiesDescriptionsAndAlternativesAreNamed() throws {
         var article = Article(
-            headline: "H", creators: [Concept(qcode: "photCode:X1", role: "cRole:phot")], descriptions: [TaggedText(text: "Shot 1", role: "afpdescRole:script")],
+            headline: "H", creators: [Concept(qcode: "photCode:X1", role: "cRole:phot")],
+            descriptions: [TaggedText(text: "Shot 1", role: "afpdescRole:script")],
             alternatives: [TaggedText(text: "Alle Rechte", language: "de", field: "copyrightNotice")])
         article.origin = Origin(format: "newsml-g2", path: "item.xml", line: 3, column: 1)
         let result = try NITFExporter().write([article], options: ConversionOptions())
@@ -85,7 +87,8 @@ struct NITFUseKeyTests {
             <nitf><head><docdata><du-key key="NU-FLASH-K" version="04" generation="2"/></docdata></head>
             <body><body.head><hedline><hl1>H</hl1></hedline></body.head></body></nitf>
             """
-        let article = try NITFImporter().read(ImportInput(data: Data(text.utf8), path: "ritzau.xml"), options: ConversionOptions()).articles[0]
+        let article = try NITFImporter().read(ImportInput(data: Data(text.utf8), path: "ritzau.xml"), options: ConversionOptions())
+            .articles[0]
         #expect(article.useKeys == [UseKey(key: "NU-FLASH-K", version: "04", generation: "2")])
         #expect(article.slugline == nil)
         let out = String(decoding: try NITFExporter().write([article], options: ConversionOptions()).data, as: UTF8.self)

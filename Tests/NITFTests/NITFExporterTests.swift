@@ -3,6 +3,7 @@ import NewsCore
 import NewsXML
 import TestSupport
 import Testing
+
 @testable import NITF
 
 @Suite struct NITFExporterTests {
@@ -44,13 +45,18 @@ import Testing
 
     @Test func writesNITF36RootAndBasicDates() throws {
         let (text, _) = try export(Self.sample)
-        #expect(text.contains("<nitf xmlns=\"http://iptc.org/std/NITF/2006-10-18/\" version=\"-//IPTC//DTD NITF 3.6//EN\" change.date=\"September 11, 2009\" change.time=\"12:26\" baselang=\"en\">"))
+        #expect(
+            text.contains(
+                "<nitf xmlns=\"http://iptc.org/std/NITF/2006-10-18/\" version=\"-//IPTC//DTD NITF 3.6//EN\" change.date=\"September 11, 2009\" change.time=\"12:26\" baselang=\"en\">"
+            ))
         #expect(text.contains("<date.issue norm=\"20240501T100000-0400\"/>"))
         #expect(text.contains("<date.release norm=\"20240501T120000-0400\"/>"))
         #expect(text.contains("<date.expire norm=\"20240601\"/>"))
         #expect(text.contains("<story.date norm=\"20240501\"/>"))
         #expect(text.contains("<tagline><org class=\"signoff\">Agency</org><br/>al/bc</tagline>"))
-        #expect(text.contains("<tobject.subject tobject.subject.ipr=\"IPTC\" tobject.subject.refnum=\"15000000\" tobject.subject.detail=\"sport\"/>"))
+        #expect(
+            text.contains(
+                "<tobject.subject tobject.subject.ipr=\"IPTC\" tobject.subject.refnum=\"15000000\" tobject.subject.detail=\"sport\"/>"))
         #expect(text.contains("<classifier type=\"subject\" value=\"medtop:20000763\">football</classifier>"))
     }
 
@@ -87,7 +93,10 @@ import Testing
         #expect(text.contains("<person>Ana Gómez</person>") && !text.contains("<abstract") && !text.contains("<ul"))
         #expect(text.contains("id=\"_Mythos_\"") && text.contains("id=\"_Mythos_-2\""))
         let codes = Set(diagnostics.map(\.code))
-        #expect(codes.isSuperset(of: ["nitf.export.empty-row", "nitf.export.empty-list", "nitf.export.mention-markup", "nitf.export.duplicate-id"]), "\(codes)")
+        #expect(
+            codes.isSuperset(of: [
+                "nitf.export.empty-row", "nitf.export.empty-list", "nitf.export.mention-markup", "nitf.export.duplicate-id",
+            ]), "\(codes)")
     }
 
     @Test func whatNITFCannotHoldIsAWarning() throws {

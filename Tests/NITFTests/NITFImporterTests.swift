@@ -2,6 +2,7 @@ import Foundation
 import NewsCore
 import TestSupport
 import Testing
+
 @testable import NITF
 
 @Suite struct NITFImporterTests {
@@ -12,20 +13,24 @@ import Testing
     @Test func detectsNITFByItsRootElement() {
         let importer = NITFImporter()
         #expect(importer.detect(InputSample(bytes: Data("<?xml version=\"1.0\"?>\n<!-- c -->\n<nitf><body/></nitf>".utf8))) >= 0.9)
-        #expect(importer.detect(InputSample(bytes: Data("<nitf xmlns=\"http://iptc.org/std/NITF/2006-10-18/\"><body/></nitf>".utf8))) >= 0.95)
+        #expect(
+            importer.detect(InputSample(bytes: Data("<nitf xmlns=\"http://iptc.org/std/NITF/2006-10-18/\"><body/></nitf>".utf8))) >= 0.95)
         // A NewsML-G2 item carrying inline NITF is not NITF.
-        let g2 = "<newsItem xmlns=\"http://iptc.org/std/nar/2006-10-01/\"><contentSet><inlineXML><nitf/></inlineXML></contentSet></newsItem>"
+        let g2 =
+            "<newsItem xmlns=\"http://iptc.org/std/nar/2006-10-01/\"><contentSet><inlineXML><nitf/></inlineXML></contentSet></newsItem>"
         #expect(importer.detect(InputSample(bytes: Data(g2.utf8))) == 0)
         #expect(importer.detect(InputSample(bytes: Data("Islamabad, Dec 15 (EFE).- text".utf8))) == 0)
     }
 
     @Test func readsTheSameWithAndWithoutTheNamespace() throws {
-        let body = "<head><title>T</title><docdata><doc-id id-string=\"x1\"/><urgency ed-urg=\"2\"/></docdata></head><body><body.head><hedline><hl1>Head</hl1></hedline></body.head><body.content><p>One <em>two</em>.</p></body.content></body>"
+        let body =
+            "<head><title>T</title><docdata><doc-id id-string=\"x1\"/><urgency ed-urg=\"2\"/></docdata></head><body><body.head><hedline><hl1>Head</hl1></hedline></body.head><body.content><p>One <em>two</em>.</p></body.content></body>"
         let plain = try read("<nitf>\(body)</nitf>").articles[0]
         let namespaced = try read("<nitf xmlns=\"http://iptc.org/std/NITF/2006-10-18/\">\(body)</nitf>").articles[0]
         #expect(plain.id == "x1" && plain.urgency == 2 && plain.headline == "Head")
         #expect(plain.body == [.paragraph([.text("One "), .emphasis([.text("two")]), .text(".")])])
-        var a = plain, b = namespaced
+        var a = plain
+        var b = namespaced
         a.origin = nil
         b.origin = nil
         #expect(a == b)

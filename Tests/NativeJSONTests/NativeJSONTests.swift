@@ -3,6 +3,7 @@ import NewsCore
 import PropertyBased
 import TestSupport
 import Testing
+
 @testable import NativeJSON
 
 private func export(_ articles: [Article]) throws -> Data {
@@ -109,7 +110,8 @@ private func conversionError(_ text: String) -> ConversionError? {
     }
 
     @Test func aWrongTypeIsLocatedByItsPath() throws {
-        let text = "{\n  \"newsconv\": \"1.0\",\n  \"articles\": [\n    {\"kind\": \"text\"},\n    {\"kind\": \"text\", \"urgency\": \"high\"}\n  ]\n}"
+        let text =
+            "{\n  \"newsconv\": \"1.0\",\n  \"articles\": [\n    {\"kind\": \"text\"},\n    {\"kind\": \"text\", \"urgency\": \"high\"}\n  ]\n}"
         let error = try #require(conversionError(text))
         #expect(error.diagnostic.code == "json.value.type")
         #expect(error.diagnostic.message.contains("$.articles[1].urgency"))
@@ -142,7 +144,8 @@ private func conversionError(_ text: String) -> ConversionError? {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         for (index, chunk) in stride(from: 0, to: articles.count, by: 20).enumerated() {
-            try export(Array(articles[chunk..<min(chunk + 20, articles.count)])).write(to: directory.appendingPathComponent("doc\(index).json"))
+            try export(Array(articles[chunk..<min(chunk + 20, articles.count)])).write(
+                to: directory.appendingPathComponent("doc\(index).json"))
         }
         let schema = Fixtures.packageRoot.appendingPathComponent("docs/schema/newsconv-ir.schema.json")
         let result = try JSONSchemaCheck.validate(directory: directory, schema: schema)
@@ -154,7 +157,8 @@ private func conversionError(_ text: String) -> ConversionError? {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("newsconv-schema-bad-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
-        try Data("{\"newsconv\": \"1.0\", \"articles\": [{\"kind\": \"text\", \"headlin\": \"typo\"}]}".utf8).write(to: directory.appendingPathComponent("bad.json"))
+        try Data("{\"newsconv\": \"1.0\", \"articles\": [{\"kind\": \"text\", \"headlin\": \"typo\"}]}".utf8).write(
+            to: directory.appendingPathComponent("bad.json"))
         let schema = Fixtures.packageRoot.appendingPathComponent("docs/schema/newsconv-ir.schema.json")
         let result = try JSONSchemaCheck.validate(directory: directory, schema: schema)
         #expect(result.status != 0)

@@ -1,5 +1,5 @@
-import NewsCore
 import Foundation
+import NewsCore
 import Testing
 
 @testable import NewsConvKit
@@ -53,7 +53,9 @@ import Testing
         let xml = BatchSelection(include: ["*.xml"])
         #expect(xml.accepts("a.xml") && xml.accepts("2019/12/a.xml") && !xml.accepts("a.jpg") && !xml.accepts("xml/a.txt"))
         let notDrafts = BatchSelection(exclude: ["drafts/*", "*.bak"])
-        #expect(notDrafts.accepts("a.xml") && !notDrafts.accepts("drafts/a.xml") && !notDrafts.accepts("drafts/x/y.txt") && !notDrafts.accepts("b/c.bak"))
+        #expect(
+            notDrafts.accepts("a.xml") && !notDrafts.accepts("drafts/a.xml") && !notDrafts.accepts("drafts/x/y.txt")
+                && !notDrafts.accepts("b/c.bak"))
         let both = BatchSelection(include: ["*.xml", "*.txt"], exclude: ["afp-*"])
         #expect(both.accepts("reuters-1.xml") && !both.accepts("afp-1.xml") && !both.accepts("afp.jpg") && both.accepts("x/ap [1].txt"))
         #expect(BatchSelection().accepts("anything/at all.bin"))
@@ -61,7 +63,9 @@ import Testing
 
     @Test func hiddenArchiveEntriesAreKnown() {
         #expect(BatchInput.isHidden(".DS_Store") && BatchInput.isHidden("a/.git/config") && BatchInput.isHidden("__MACOSX/a/._b.xml"))
-        #expect(!BatchInput.isHidden("./a.xml") && !BatchInput.isHidden("a/../b.xml") && !BatchInput.isHidden("a.b/c.xml") && !BatchInput.isHidden("x/__MACOSX.xml"))
+        #expect(
+            !BatchInput.isHidden("./a.xml") && !BatchInput.isHidden("a/../b.xml") && !BatchInput.isHidden("a.b/c.xml")
+                && !BatchInput.isHidden("x/__MACOSX.xml"))
     }
 
     /// A list on standard input: one path a line, LF or CRLF, spaces and tabs around a path

@@ -1,8 +1,8 @@
 import Foundation
 import NewsConvKit
 import NewsCore
-import TestSupport
 import Synchronization
+import TestSupport
 import Testing
 import ZIPFoundation
 
@@ -21,16 +21,24 @@ import ZIPFoundation
         for name in ["efe-english-lima-port.txt", "afp-latin1-crlf-strasbourg.txt"] {
             try fm.copyItem(at: samples.appendingPathComponent("wire/\(name)"), to: root.appendingPathComponent("wire/sub dir/\(name)"))
         }
-        try fm.copyItem(at: samples.appendingPathComponent("wire/iptc7901-hamburg.iptc"), to: root.appendingPathComponent("wire/hamburg 7901.iptc"))
-        try fm.copyItem(at: samples.appendingPathComponent("newsml-g2/two-items-newsmessage.xml"), to: root.appendingPathComponent("xml/Zürich ünï/message.xml"))
-        try fm.copyItem(at: samples.appendingPathComponent("newsml-g2/economy-newsitem.xml"), to: root.appendingPathComponent("xml/economy.xml"))
-        try fm.copyItem(at: samples.appendingPathComponent("nitf/harbour-storm-full-36.xml"), to: root.appendingPathComponent("xml/storm nitf.xml"))
-        try fm.copyItem(at: samples.appendingPathComponent("ninjs/harbour-storm-3.json"), to: root.appendingPathComponent("other/storm.json"))
+        try fm.copyItem(
+            at: samples.appendingPathComponent("wire/iptc7901-hamburg.iptc"), to: root.appendingPathComponent("wire/hamburg 7901.iptc"))
+        try fm.copyItem(
+            at: samples.appendingPathComponent("newsml-g2/two-items-newsmessage.xml"),
+            to: root.appendingPathComponent("xml/Zürich ünï/message.xml"))
+        try fm.copyItem(
+            at: samples.appendingPathComponent("newsml-g2/economy-newsitem.xml"), to: root.appendingPathComponent("xml/economy.xml"))
+        try fm.copyItem(
+            at: samples.appendingPathComponent("nitf/harbour-storm-full-36.xml"), to: root.appendingPathComponent("xml/storm nitf.xml"))
+        try fm.copyItem(
+            at: samples.appendingPathComponent("ninjs/harbour-storm-3.json"), to: root.appendingPathComponent("other/storm.json"))
         try fm.copyItem(at: samples.appendingPathComponent("markdown/reporter-draft.md"), to: root.appendingPathComponent("other/draft.md"))
-        try Data("<newsItem xmlns=\"http://iptc.org/std/nar/2006-10-01/\"><itemMeta>".utf8).write(to: root.appendingPathComponent("xml/corrupt.xml"))
+        try Data("<newsItem xmlns=\"http://iptc.org/std/nar/2006-10-01/\"><itemMeta>".utf8).write(
+            to: root.appendingPathComponent("xml/corrupt.xml"))
         try Data().write(to: root.appendingPathComponent("other/empty.txt"))
         try Data([0x00, 0x01, 0x02, 0xFF, 0xFE, 0x00, 0x10]).write(to: root.appendingPathComponent("other/picture.bin"))
-        try Data("<conceptItem xmlns=\"http://iptc.org/std/nar/2006-10-01/\" guid=\"c1\"/>".utf8).write(to: root.appendingPathComponent("xml/concept.xml"))
+        try Data("<conceptItem xmlns=\"http://iptc.org/std/nar/2006-10-01/\" guid=\"c1\"/>".utf8).write(
+            to: root.appendingPathComponent("xml/concept.xml"))
         // Hidden files, which every source kind skips (they would fail as not news).
         try Data([0x00, 0x00, 0x00, 0x01, 0x42, 0x75, 0x64, 0x31]).write(to: root.appendingPathComponent(".DS_Store"))
         try fm.createDirectory(at: root.appendingPathComponent("xml/.trash"), withIntermediateDirectories: true)
@@ -38,7 +46,10 @@ import ZIPFoundation
         return root
     }
 
-    static let good = ["wire/sub dir/efe-english-lima-port", "wire/sub dir/afp-latin1-crlf-strasbourg", "wire/hamburg 7901", "xml/Zürich ünï/message", "xml/economy", "xml/storm nitf", "other/storm", "other/draft"]
+    static let good = [
+        "wire/sub dir/efe-english-lima-port", "wire/sub dir/afp-latin1-crlf-strasbourg", "wire/hamburg 7901", "xml/Zürich ünï/message",
+        "xml/economy", "xml/storm nitf", "other/storm", "other/draft",
+    ]
     static let bad = ["xml/corrupt.xml", "other/empty.txt", "other/picture.bin", "xml/concept.xml"]
 
     static func files(under root: URL) throws -> [String: Data] {
@@ -66,7 +77,9 @@ import ZIPFoundation
         let before = try Self.files(under: source)
         let report = base.appendingPathComponent("report.jsonl")
         let output = base.appendingPathComponent("out")
-        let outcome = try BatchRunner(request: BatchRequest(sources: [source.path], to: "nitf", output: output.path, jobs: 2, report: report.path)).run()
+        let outcome = try BatchRunner(
+            request: BatchRequest(sources: [source.path], to: "nitf", output: output.path, jobs: 2, report: report.path)
+        ).run()
         #expect(outcome.inputs == Self.good.count + Self.bad.count)
         #expect(outcome.converted == Self.good.count && outcome.failed == Self.bad.count)
         #expect(outcome.exitCode == 3)
@@ -94,13 +107,16 @@ import ZIPFoundation
         #expect(message["outputs"] as? [String] == ["xml/Zürich ünï/message-1.nitf", "xml/Zürich ünï/message-2.nitf"])
         #expect(message["ms"] is Double)
         let summary = try #require(lines.last?["summary"] as? [String: Any])
-        #expect(summary["converted"] as? Int == Self.good.count && summary["failed"] as? Int == Self.bad.count && summary["outputs"] as? Int == expected.count)
+        #expect(
+            summary["converted"] as? Int == Self.good.count && summary["failed"] as? Int == Self.bad.count
+                && summary["outputs"] as? Int == expected.count)
 
         // The outputs are valid NITF.
         if let shared = Fixtures.shared {
             let validator = try #require(BuiltinFormats.registry.module(named: "nitf")?.validator)
             for (name, data) in written {
-                let errors = try validator.validate(ImportInput(data: data, path: name), standards: shared.appendingPathComponent("standards"))
+                let errors = try validator.validate(
+                    ImportInput(data: data, path: name), standards: shared.appendingPathComponent("standards"))
                 #expect(errors.isEmpty, "\(name): \(errors.map(\.description))")
             }
         }
@@ -117,11 +133,16 @@ import ZIPFoundation
             let reported = base.appendingPathComponent("reported-\(target)")
             let plain = base.appendingPathComponent("plain-\(target)")
             let now = Date(timeIntervalSince1970: 1_700_000_000)
-            let first = try BatchRunner(request: BatchRequest(sources: [source.path], to: target, output: reported.path, jobs: 2, report: report.path, now: now)).run()
-            let second = try BatchRunner(request: BatchRequest(sources: [source.path], to: target, output: plain.path, jobs: 2, now: now)).run()
+            let first = try BatchRunner(
+                request: BatchRequest(sources: [source.path], to: target, output: reported.path, jobs: 2, report: report.path, now: now)
+            ).run()
+            let second = try BatchRunner(request: BatchRequest(sources: [source.path], to: target, output: plain.path, jobs: 2, now: now))
+                .run()
             #expect(try Self.files(under: plain) == Self.files(under: reported), "\(target)")
             #expect(first.exitCode == second.exitCode && first.converted == second.converted)
-            let notes = try Self.reportLines(report).flatMap { ($0["diagnostics"] as? [[String: Any]] ?? []).filter { $0["severity"] as? String == "note" } }
+            let notes = try Self.reportLines(report).flatMap {
+                ($0["diagnostics"] as? [[String: Any]] ?? []).filter { $0["severity"] as? String == "note" }
+            }
             #expect(!notes.isEmpty, "the report holds the notes (\(target))")
         }
     }
@@ -137,7 +158,8 @@ import ZIPFoundation
         #expect(sourceEntries.keys.contains(".DS_Store") && sourceEntries.keys.contains("xml/.trash/old.xml"))
         sourceEntries["__MACOSX/xml/._economy.xml"] = Data([0x00, 0x05, 0x16, 0x07, 0x00, 0x02, 0x00, 0x00])
         for (name, data) in sourceEntries.sorted(by: { $0.key < $1.key }) {
-            try archive.addEntry(with: name, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate) { position, size in
+            try archive.addEntry(with: name, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate) {
+                position, size in
                 data.subdata(in: Int(position)..<Int(position) + size)
             }
         }
@@ -154,7 +176,9 @@ import ZIPFoundation
         let zipOutcome = try run(zip.path, fromZip)
         let fromTar = base.appendingPathComponent("out-tar")
         let tarOutcome = try run(tgz.path, fromTar)
-        #expect(folderOutcome.converted == Self.good.count && zipOutcome.converted == Self.good.count && tarOutcome.converted == Self.good.count)
+        #expect(
+            folderOutcome.converted == Self.good.count && zipOutcome.converted == Self.good.count && tarOutcome.converted == Self.good.count
+        )
         #expect(zipOutcome.failed == Self.bad.count && tarOutcome.failed == Self.bad.count)
         // Same files, same bytes but for the paths recorded in the articles' origin.
         let expected = Set(try Self.files(under: fromFolder).keys)
@@ -183,14 +207,22 @@ import ZIPFoundation
         #expect(again.converted == 0 && again.failed == Self.good.count + Self.bad.count)
         #expect(try Data(contentsOf: marker) == Data("edited by hand".utf8), "not overwritten")
 
-        let skipping = try BatchRunner(request: BatchRequest(sources: [source.path], to: "json", output: output.path, jobs: 1, skipExisting: true)).run()
+        let skipping = try BatchRunner(
+            request: BatchRequest(sources: [source.path], to: "json", output: output.path, jobs: 1, skipExisting: true)
+        ).run()
         #expect(skipping.skipped == Self.good.count && skipping.failed == Self.bad.count)
 
-        let replacing = try BatchRunner(request: BatchRequest(sources: [source.path], to: "json", output: output.path, jobs: 1, overwrite: true)).run()
+        let replacing = try BatchRunner(
+            request: BatchRequest(sources: [source.path], to: "json", output: output.path, jobs: 1, overwrite: true)
+        ).run()
         #expect(replacing.converted == Self.good.count)
         #expect(try Data(contentsOf: marker) != Data("edited by hand".utf8))
 
-        #expect(throws: NewsConvError.self) { try BatchRunner(request: BatchRequest(sources: [source.path], to: "json", output: output.path, skipExisting: true, overwrite: true)).run() }
+        #expect(throws: NewsConvError.self) {
+            try BatchRunner(
+                request: BatchRequest(sources: [source.path], to: "json", output: output.path, skipExisting: true, overwrite: true)
+            ).run()
+        }
     }
 
     @Test func anOutputFolderInsideTheSourceIsNeverReadBack() throws {
@@ -198,7 +230,9 @@ import ZIPFoundation
         defer { try? FileManager.default.removeItem(at: source.deletingLastPathComponent()) }
         let output = source.appendingPathComponent("converted")
         let first = try BatchRunner(request: BatchRequest(sources: [source.path], to: "json", output: output.path, jobs: 2)).run()
-        let second = try BatchRunner(request: BatchRequest(sources: [source.path], to: "json", output: output.path, jobs: 2, skipExisting: true)).run()
+        let second = try BatchRunner(
+            request: BatchRequest(sources: [source.path], to: "json", output: output.path, jobs: 2, skipExisting: true)
+        ).run()
         #expect(first.inputs == second.inputs, "the second run sees the same inputs, not the first run's outputs")
     }
 
@@ -219,7 +253,9 @@ import ZIPFoundation
         #expect(outcome.failed == 1 && outcome.converted == 0)
         #expect(failures.withLock { $0 } == ["batch.output.is-input"])
         #expect(try Data(contentsOf: input) == before)
-        #expect(try FileManager.default.attributesOfItem(atPath: input.path)[.systemFileNumber] as? Int == inode, "not even rewritten with the same bytes")
+        #expect(
+            try FileManager.default.attributesOfItem(atPath: input.path)[.systemFileNumber] as? Int == inode,
+            "not even rewritten with the same bytes")
     }
 
     /// Nor is an output zip or the report, when they are written inside the source.
@@ -230,7 +266,9 @@ import ZIPFoundation
         let report = source.appendingPathComponent("report.jsonl").path
         let first = try BatchRunner(request: BatchRequest(sources: [source.path], to: "json", output: zip, jobs: 2, report: report)).run()
         #expect(FileManager.default.fileExists(atPath: zip) && FileManager.default.fileExists(atPath: report))
-        let second = try BatchRunner(request: BatchRequest(sources: [source.path], to: "json", output: zip, jobs: 2, report: report, skipExisting: true)).run()
+        let second = try BatchRunner(
+            request: BatchRequest(sources: [source.path], to: "json", output: zip, jobs: 2, report: report, skipExisting: true)
+        ).run()
         #expect(first.inputs == second.inputs && second.failed == first.failed, "neither the zip nor the report is an input")
         let reported = try String(contentsOfFile: report, encoding: .utf8)
         #expect(!reported.contains("converted.zip") && !reported.contains("report.jsonl\""))
@@ -240,10 +278,13 @@ import ZIPFoundation
         let source = try Self.makeSource()
         let base = source.deletingLastPathComponent()
         defer { try? FileManager.default.removeItem(at: base) }
-        let list = [source.appendingPathComponent("xml/economy.xml").path, source.appendingPathComponent("other/draft.md").path].joined(separator: "\n")
+        let list = [source.appendingPathComponent("xml/economy.xml").path, source.appendingPathComponent("other/draft.md").path].joined(
+            separator: "\n")
         let output = base.appendingPathComponent("out")
-        let outcome = try BatchRunner(request: BatchRequest(sources: ["-", source.appendingPathComponent("wire").path], to: "json", output: output.path))
-            .run(readStandardInput: { Data(list.utf8) })
+        let outcome = try BatchRunner(
+            request: BatchRequest(sources: ["-", source.appendingPathComponent("wire").path], to: "json", output: output.path)
+        )
+        .run(readStandardInput: { Data(list.utf8) })
         #expect(outcome.converted == 5)
         let names = Set(try Self.files(under: output).keys)
         #expect(names.contains { $0.hasPrefix("stdin/") && $0.hasSuffix("xml/economy.json") })
@@ -257,7 +298,9 @@ import ZIPFoundation
         let zip = base.appendingPathComponent("evil.zip")
         let archive = try Archive(url: zip, accessMode: .create)
         let data = try Data(contentsOf: Fixtures.samples.appendingPathComponent("wire/efe-english-lima-port.txt"))
-        try archive.addEntry(with: "../../escape.txt", type: .file, uncompressedSize: Int64(data.count)) { position, size in data.subdata(in: Int(position)..<Int(position) + size) }
+        try archive.addEntry(with: "../../escape.txt", type: .file, uncompressedSize: Int64(data.count)) { position, size in
+            data.subdata(in: Int(position)..<Int(position) + size)
+        }
         let output = base.appendingPathComponent("out")
         let outcome = try BatchRunner(request: BatchRequest(sources: [zip.path], to: "json", output: output.path)).run()
         #expect(outcome.converted == 1)
@@ -271,7 +314,8 @@ import ZIPFoundation
         let source = try Self.makeSource()
         let base = source.deletingLastPathComponent()
         defer { try? FileManager.default.removeItem(at: base) }
-        let runner = BatchRunner(request: BatchRequest(sources: [source.path], to: "json", output: base.appendingPathComponent("out").path, jobs: 2))
+        let runner = BatchRunner(
+            request: BatchRequest(sources: [source.path], to: "json", output: base.appendingPathComponent("out").path, jobs: 2))
         let last = Mutex<BatchProgress?>(nil)
         runner.onProgress = { progress in last.withLock { if progress.done > ($0?.done ?? 0) { $0 = progress } } }
         let outcome = try runner.run()
@@ -293,9 +337,13 @@ import ZIPFoundation
             var path = Array(source.path.utf8)
             for (index, component) in components.enumerated() {
                 path += [UInt8(ascii: "/")] + component
-                if index < components.count - 1 { _ = (path + [0]).withUnsafeBufferPointer { $0.withMemoryRebound(to: CChar.self) { mkdir($0.baseAddress!, 0o755) } } }
+                if index < components.count - 1 {
+                    _ = (path + [0]).withUnsafeBufferPointer { $0.withMemoryRebound(to: CChar.self) { mkdir($0.baseAddress!, 0o755) } }
+                }
             }
-            let descriptor = (path + [0]).withUnsafeBufferPointer { $0.withMemoryRebound(to: CChar.self) { open($0.baseAddress!, O_WRONLY | O_CREAT, 0o644) } }
+            let descriptor = (path + [0]).withUnsafeBufferPointer {
+                $0.withMemoryRebound(to: CChar.self) { open($0.baseAddress!, O_WRONLY | O_CREAT, 0o644) }
+            }
             _ = dispatch.withUnsafeBytes { Foundation.write(descriptor, $0.baseAddress, $0.count) }
             close(descriptor)
         }
@@ -303,7 +351,8 @@ import ZIPFoundation
         write([Array("r".utf8) + [0xE9] + Array("sum".utf8) + [0xE9], Array("x.txt".utf8)])
         let output = base.appendingPathComponent("out")
         let report = base.appendingPathComponent("report.jsonl")
-        let outcome = try BatchRunner(request: BatchRequest(sources: [source.path], to: "json", output: output.path, report: report.path)).run()
+        let outcome = try BatchRunner(request: BatchRequest(sources: [source.path], to: "json", output: output.path, report: report.path))
+            .run()
         #expect(outcome.converted == 2 && outcome.failed == 0)
         #expect(Set(try Self.files(under: output).keys) == ["café.json", "résumé/x.json"])
         #expect(try String(contentsOf: report, encoding: .utf8).contains("in/café.txt"))
@@ -324,7 +373,11 @@ import ZIPFoundation
         defer { try? FileManager.default.removeItem(at: base) }
         let selection = BatchSelection(include: ["*.xml", "*.txt"], exclude: ["xml/corrupt.xml", "empty.*"])
         let report = base.appendingPathComponent("report.jsonl")
-        let outcome = try BatchRunner(request: BatchRequest(sources: [source.path], to: "json", output: base.appendingPathComponent("out").path, report: report.path, selection: selection)).run()
+        let outcome = try BatchRunner(
+            request: BatchRequest(
+                sources: [source.path], to: "json", output: base.appendingPathComponent("out").path, report: report.path,
+                selection: selection)
+        ).run()
         // Of the folder: the two .txt dispatches, the message, economy, the NITF storm and the
         // concept item (which fails); not the 7901 dispatch (.iptc), corrupt.xml or empty.txt.
         #expect(outcome.inputs == 6 && outcome.converted == 5 && outcome.failed == 1, "\(outcome)")
@@ -333,9 +386,14 @@ import ZIPFoundation
         let zip = base.appendingPathComponent("source.zip")
         let archive = try Archive(url: zip, accessMode: .create)
         for (name, data) in try Self.files(under: source) {
-            try archive.addEntry(with: name, type: .file, uncompressedSize: Int64(data.count)) { position, size in data.subdata(in: Int(position)..<Int(position) + size) }
+            try archive.addEntry(with: name, type: .file, uncompressedSize: Int64(data.count)) { position, size in
+                data.subdata(in: Int(position)..<Int(position) + size)
+            }
         }
-        let fromZip = try BatchRunner(request: BatchRequest(sources: [zip.path], to: "json", output: base.appendingPathComponent("out-zip").path, selection: selection)).run()
+        let fromZip = try BatchRunner(
+            request: BatchRequest(
+                sources: [zip.path], to: "json", output: base.appendingPathComponent("out-zip").path, selection: selection)
+        ).run()
         #expect(fromZip.inputs == outcome.inputs && fromZip.converted == outcome.converted)
     }
 
@@ -352,7 +410,8 @@ import ZIPFoundation
         let dispatch = Fixtures.samples.appendingPathComponent("wire/efe-english-lima-port.txt")
         try fm.copyItem(at: dispatch, to: source.appendingPathComponent("a.txt"))
         try fm.copyItem(at: dispatch, to: elsewhere.appendingPathComponent("far.txt"))
-        try fm.createSymbolicLink(atPath: source.appendingPathComponent("link.txt").path, withDestinationPath: source.appendingPathComponent("a.txt").path)
+        try fm.createSymbolicLink(
+            atPath: source.appendingPathComponent("link.txt").path, withDestinationPath: source.appendingPathComponent("a.txt").path)
         try fm.createSymbolicLink(atPath: source.appendingPathComponent("sub/loop").path, withDestinationPath: "..")
         try fm.createSymbolicLink(atPath: source.appendingPathComponent("feed").path, withDestinationPath: elsewhere.path)
         let output = base.appendingPathComponent("out")
@@ -373,7 +432,9 @@ import ZIPFoundation
         let first = try runner.run()
         #expect(first.interrupted && first.exitCode == 130)
         #expect(first.inputs < Self.good.count + Self.bad.count)
-        let resumed = try BatchRunner(request: BatchRequest(sources: [source.path], to: "json", output: interrupted.path, jobs: 2, skipExisting: true)).run()
+        let resumed = try BatchRunner(
+            request: BatchRequest(sources: [source.path], to: "json", output: interrupted.path, jobs: 2, skipExisting: true)
+        ).run()
         #expect(resumed.skipped == first.converted)
 
         let whole = base.appendingPathComponent("whole")

@@ -22,7 +22,8 @@ private let dispatch = "Headline here\n\nIslamabad, Dec 15 (EFE).- Body one.\nBo
 
 @Suite struct ConverterTests {
     @Test func standardInputToStandardOutput() throws {
-        let outcome = try Converter().convert(ConvertRequest(inputs: [], from: "wire", to: "json"), readStandardInput: { Data(dispatch.utf8) })
+        let outcome = try Converter().convert(
+            ConvertRequest(inputs: [], from: "wire", to: "json"), readStandardInput: { Data(dispatch.utf8) })
         #expect(outcome.exitCode == 0)
         let text = String(decoding: try #require(outcome.standardOutput), as: UTF8.self)
         #expect(text.contains("\"place\": \"Islamabad\""))
@@ -34,7 +35,8 @@ private let dispatch = "Headline here\n\nIslamabad, Dec 15 (EFE).- Body one.\nBo
     }
 
     @Test func undetectableInputIsAConversionErrorListingTheFormats() throws {
-        let outcome = try Converter().convert(ConvertRequest(inputs: ["-"], to: "json"), readStandardInput: { Data("<?xml version=\"1.0\"?><x/>".utf8) })
+        let outcome = try Converter().convert(
+            ConvertRequest(inputs: ["-"], to: "json"), readStandardInput: { Data("<?xml version=\"1.0\"?><x/>".utf8) })
         #expect(outcome.exitCode == 1)
         let error = try #require(outcome.diagnostics.first { $0.severity == .error })
         #expect(error.code == "input.format.unknown")
@@ -44,7 +46,10 @@ private let dispatch = "Headline here\n\nIslamabad, Dec 15 (EFE).- Body one.\nBo
 
     /// Formats newsrooms meet that newsconv does not read are named in the error.
     @Test(arguments: [
-        ("<?xml version=\"1.0\"?>\n<!DOCTYPE NewsML SYSTEM \"NewsML_1.2.dtd\">\n<!-- a <comment> -->\n<NewsML Version=\"1.2\"><NewsEnvelope/></NewsML>", "NewsML 1.x"),
+        (
+            "<?xml version=\"1.0\"?>\n<!DOCTYPE NewsML SYSTEM \"NewsML_1.2.dtd\">\n<!-- a <comment> -->\n<NewsML Version=\"1.2\"><NewsEnvelope/></NewsML>",
+            "NewsML 1.x"
+        ),
         ("<?xml version=\"1.0\"?><rss version=\"2.0\"><channel/></rss>", "an RSS feed"),
         ("<feed xmlns=\"http://www.w3.org/2005/Atom\"><title>x</title></feed>", "an Atom feed"),
     ])
@@ -63,7 +68,8 @@ private let dispatch = "Headline here\n\nIslamabad, Dec 15 (EFE).- Body one.\nBo
         defer { try? FileManager.default.removeItem(at: folder) }
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let input = folder.appendingPathComponent("storm.nitf").path
-        try FileManager.default.copyItem(atPath: Fixtures.samples.appendingPathComponent("nitf/harbour-storm-full-36.xml").path, toPath: input)
+        try FileManager.default.copyItem(
+            atPath: Fixtures.samples.appendingPathComponent("nitf/harbour-storm-full-36.xml").path, toPath: input)
         let link = folder.appendingPathComponent("link.nitf").path
         try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: input)
         let before = try Data(contentsOf: URL(fileURLWithPath: input))
@@ -83,12 +89,15 @@ private let dispatch = "Headline here\n\nIslamabad, Dec 15 (EFE).- Body one.\nBo
         defer { try? FileManager.default.removeItem(at: folder) }
         for (sub, sample) in [("a", "efe-english-lima-port.txt"), ("b", "upi-washington.txt")] {
             try FileManager.default.createDirectory(at: folder.appendingPathComponent(sub), withIntermediateDirectories: true)
-            try FileManager.default.copyItem(at: Fixtures.samples.appendingPathComponent("wire/\(sample)"), to: folder.appendingPathComponent("\(sub)/x.txt"))
+            try FileManager.default.copyItem(
+                at: Fixtures.samples.appendingPathComponent("wire/\(sample)"), to: folder.appendingPathComponent("\(sub)/x.txt"))
         }
         let output = folder.appendingPathComponent("out").path
         let error = #expect(throws: NewsConvError.self) {
             try Converter().convert(
-                ConvertRequest(inputs: [folder.appendingPathComponent("a/x.txt").path, folder.appendingPathComponent("b/x.txt").path], to: "nitf", output: output + "/"),
+                ConvertRequest(
+                    inputs: [folder.appendingPathComponent("a/x.txt").path, folder.appendingPathComponent("b/x.txt").path], to: "nitf",
+                    output: output + "/"),
                 readStandardInput: { Data() })
         }
         #expect("\(error.map { "\($0)" } ?? "")".contains("would both be written to"))
@@ -108,15 +117,18 @@ private let dispatch = "Headline here\n\nIslamabad, Dec 15 (EFE).- Body one.\nBo
         let utf8 = try Data(contentsOf: url)
         var text = try #require(String(data: utf8, encoding: .utf8))
         text = text.replacingOccurrences(of: "encoding=\"UTF-8\"", with: "encoding=\"\(encoding.uppercased())\"")
-        let (swiftEncoding, bom): (String.Encoding, [UInt8]) = switch encoding {
-        case "utf-16le": (.utf16LittleEndian, [0xFF, 0xFE])
-        case "utf-16be": (.utf16BigEndian, [0xFE, 0xFF])
-        default: (.utf32LittleEndian, [0xFF, 0xFE, 0x00, 0x00])
-        }
+        let (swiftEncoding, bom): (String.Encoding, [UInt8]) =
+            switch encoding {
+            case "utf-16le": (.utf16LittleEndian, [0xFF, 0xFE])
+            case "utf-16be": (.utf16BigEndian, [0xFE, 0xFF])
+            default: (.utf32LittleEndian, [0xFF, 0xFE, 0x00, 0x00])
+            }
         let data = (mark ? Data(bom) : Data()) + (try #require(text.data(using: swiftEncoding)))
         let converter = Converter()
         let path = url.path
-        let expected = try converter.importDocument(utf8, path: path, format: converter.inputFormat(of: utf8, path: nil, requested: nil), options: ConversionOptions()).articles
+        let expected = try converter.importDocument(
+            utf8, path: path, format: converter.inputFormat(of: utf8, path: nil, requested: nil), options: ConversionOptions()
+        ).articles
         // Detected from the content alone (no extension), as from standard input.
         let format = try converter.inputFormat(of: data, path: nil, requested: nil)
         let result = try converter.importDocument(data, path: path, format: format, options: ConversionOptions())
@@ -124,7 +136,8 @@ private let dispatch = "Headline here\n\nIslamabad, Dec 15 (EFE).- Body one.\nBo
         #expect(result.articles.allSatisfy { $0.origin?.encoding == encoding })
         var read = result.articles
         for index in read.indices { read[index].origin?.encoding = expected[index].origin?.encoding }
-        #expect(read == expected, "\(sample) in \(encoding): \(zip(expected, read).first { $0 != $1 }.map { irDifference($0, $1) } ?? "count")")
+        #expect(
+            read == expected, "\(sample) in \(encoding): \(zip(expected, read).first { $0 != $1 }.map { irDifference($0, $1) } ?? "count")")
     }
 
     @Test func usageErrors() {
@@ -145,7 +158,8 @@ private let dispatch = "Headline here\n\nIslamabad, Dec 15 (EFE).- Body one.\nBo
     }
 
     @Test func dateContextCompletesTheDatelineYear() throws {
-        let outcome = try Converter().convert(ConvertRequest(inputs: ["-"], from: "wire", to: "json", dateContext: "2024-01-03"), readStandardInput: { Data(dispatch.utf8) })
+        let outcome = try Converter().convert(
+            ConvertRequest(inputs: ["-"], from: "wire", to: "json", dateContext: "2024-01-03"), readStandardInput: { Data(dispatch.utf8) })
         let text = String(decoding: try #require(outcome.standardOutput), as: UTF8.self)
         #expect(text.contains("\"date\": \"2023-12-15\""))
     }
@@ -154,7 +168,8 @@ private let dispatch = "Headline here\n\nIslamabad, Dec 15 (EFE).- Body one.\nBo
         let directory = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let output = directory.appendingPathComponent("out/story.json").path
-        let outcome = try Converter().convert(ConvertRequest(inputs: ["-"], from: "wire", output: output), readStandardInput: { Data(dispatch.utf8) })
+        let outcome = try Converter().convert(
+            ConvertRequest(inputs: ["-"], from: "wire", output: output), readStandardInput: { Data(dispatch.utf8) })
         #expect(outcome.exitCode == 0 && outcome.writtenFiles == [output])
         let written = try String(contentsOfFile: output, encoding: .utf8)
         #expect(written.hasPrefix("{\n  \"newsconv\""))
@@ -167,11 +182,14 @@ private let dispatch = "Headline here\n\nIslamabad, Dec 15 (EFE).- Body one.\nBo
         defer { try? FileManager.default.removeItem(at: directory) }
         let output = directory.appendingPathComponent("o.json").path
         let noDateline = "Just some text without a dateline.\nAnd more.\n"
-        let outcome = try Converter().convert(ConvertRequest(inputs: ["-"], from: "wire", to: "json", output: output, strict: true), readStandardInput: { Data(noDateline.utf8) })
+        let outcome = try Converter().convert(
+            ConvertRequest(inputs: ["-"], from: "wire", to: "json", output: output, strict: true),
+            readStandardInput: { Data(noDateline.utf8) })
         #expect(outcome.exitCode == 1)
         #expect(outcome.diagnostics.contains { $0.code == "wire.dateline.unrecognised" })
         #expect(!FileManager.default.fileExists(atPath: output))
-        let lenient = try Converter().convert(ConvertRequest(inputs: ["-"], from: "wire", to: "json", output: output), readStandardInput: { Data(noDateline.utf8) })
+        let lenient = try Converter().convert(
+            ConvertRequest(inputs: ["-"], from: "wire", to: "json", output: output), readStandardInput: { Data(noDateline.utf8) })
         #expect(lenient.exitCode == 0 && FileManager.default.fileExists(atPath: output))
     }
 
@@ -183,7 +201,8 @@ private let dispatch = "Headline here\n\nIslamabad, Dec 15 (EFE).- Body one.\nBo
         try Data(dispatch.utf8).write(to: good)
         try Data().write(to: empty)
         let output = directory.appendingPathComponent("all.json").path
-        let outcome = try Converter().convert(ConvertRequest(inputs: [good.path, empty.path], to: "json", output: output), readStandardInput: { Data() })
+        let outcome = try Converter().convert(
+            ConvertRequest(inputs: [good.path, empty.path], to: "json", output: output), readStandardInput: { Data() })
         #expect(outcome.exitCode == 1)
         let error = try #require(outcome.diagnostics.first { $0.severity == .error })
         #expect(error.location.path == empty.path && error.code == "wire.input.empty")
@@ -207,18 +226,24 @@ private let dispatch = "Headline here\n\nIslamabad, Dec 15 (EFE).- Body one.\nBo
         let converter = Converter(registry: FormatRegistry(BuiltinFormats.modules + [one]))
         let directory = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let document = "{\"newsconv\": \"1.0\", \"articles\": [{\"kind\": \"text\", \"headline\": \"First\"}, {\"kind\": \"text\", \"headline\": \"Second\"}]}"
+        let document =
+            "{\"newsconv\": \"1.0\", \"articles\": [{\"kind\": \"text\", \"headline\": \"First\"}, {\"kind\": \"text\", \"headline\": \"Second\"}]}"
         let input = directory.appendingPathComponent("pair.json")
         try Data(document.utf8).write(to: input)
 
         // To standard output it is an error that says so.
-        #expect(throws: NewsConvError.self) { try converter.convert(ConvertRequest(inputs: [input.path], to: "one"), readStandardInput: { Data() }) }
+        #expect(throws: NewsConvError.self) {
+            try converter.convert(ConvertRequest(inputs: [input.path], to: "one"), readStandardInput: { Data() })
+        }
 
         // A path that is no folder is one file, which cannot hold two articles: an error, no folder made.
         let out = directory.appendingPathComponent("out").path
-        #expect(throws: NewsConvError.self) { try converter.convert(ConvertRequest(inputs: [input.path], to: "one", output: out), readStandardInput: { Data() }) }
+        #expect(throws: NewsConvError.self) {
+            try converter.convert(ConvertRequest(inputs: [input.path], to: "one", output: out), readStandardInput: { Data() })
+        }
         #expect(!FileManager.default.fileExists(atPath: out))
-        let outcome = try converter.convert(ConvertRequest(inputs: [input.path], to: "one", output: out + "/"), readStandardInput: { Data() })
+        let outcome = try converter.convert(
+            ConvertRequest(inputs: [input.path], to: "one", output: out + "/"), readStandardInput: { Data() })
         #expect(outcome.exitCode == 0)
         #expect(outcome.writtenFiles.map { ($0 as NSString).lastPathComponent } == ["pair-1.one", "pair-2.one"])
         #expect(try String(contentsOfFile: out + "/pair-2.one", encoding: .utf8) == "Second")
@@ -230,7 +255,9 @@ private let dispatch = "Headline here\n\nIslamabad, Dec 15 (EFE).- Body one.\nBo
         let lines = DiagnosticLog.jsonLines([
             .warning("a.b", "first", at: SourceLocation(path: "x.txt", line: 2, column: 3)), .note("c.d", "second \"quoted\""),
         ])
-        let records = String(decoding: lines, as: UTF8.self).split(separator: "\n").map { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+        let records = String(decoding: lines, as: UTF8.self).split(separator: "\n").map {
+            try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]
+        }
         #expect(records.count == 2)
         #expect(records[0]?["path"] as? String == "x.txt" && records[0]?["line"] as? Int == 2 && records[0]?["column"] as? Int == 3)
         #expect(records[0]?["severity"] as? String == "warning" && records[0]?["code"] as? String == "a.b")

@@ -28,8 +28,10 @@ struct CorpusToStandardsTests {
         #expect(Self.files.count >= 480)
         let converter = Converter()
         let imported = Self.files.filter { url in
-            guard let data = try? Data(contentsOf: url), let format = try? converter.inputFormat(of: data, path: url.path, requested: nil) else { return false }
-            return (try? converter.importDocument(data, path: url.path, format: format, options: ConversionOptions()).articles.isEmpty) == false
+            guard let data = try? Data(contentsOf: url), let format = try? converter.inputFormat(of: data, path: url.path, requested: nil)
+            else { return false }
+            return (try? converter.importDocument(data, path: url.path, format: format, options: ConversionOptions()).articles.isEmpty)
+                == false
         }
         #expect(imported.count >= 400, "\(imported.count) of \(Self.files.count) files import")
     }
@@ -57,8 +59,10 @@ struct CorpusToStandardsTests {
             let groups = target.holdsManyArticles ? [articles] : articles.map { [$0] }
             for group in groups {
                 let exported = try converter.export(group, format: target, options: options)
-                let errors = try #require(target.validator).validate(ImportInput(data: exported.data, path: url.lastPathComponent), standards: shared.appendingPathComponent("standards"))
-                    .filter { $0.severity == .error }
+                let errors = try #require(target.validator).validate(
+                    ImportInput(data: exported.data, path: url.lastPathComponent), standards: shared.appendingPathComponent("standards")
+                )
+                .filter { $0.severity == .error }
                 #expect(errors.isEmpty, "\(url.lastPathComponent) -> \(name): \(errors.prefix(3).map(\.description))")
             }
         }
@@ -66,7 +70,8 @@ struct CorpusToStandardsTests {
         let json = try #require(converter.registry.module(named: "json"))
         let exported = try converter.export(articles, format: json, options: options)
         let back = try converter.importDocument(exported.data, path: url.path, format: json, options: options).articles
-        #expect(back == articles, "\(url.lastPathComponent): \(zip(articles, back).first { $0 != $1 }.map { irDifference($0, $1) } ?? "count")")
+        #expect(
+            back == articles, "\(url.lastPathComponent): \(zip(articles, back).first { $0 != $1 }.map { irDifference($0, $1) } ?? "count")")
     }
 
     /// What a format declares its exporter reads of the extensions (``FormatModule/readsExtensions``)
@@ -98,7 +103,9 @@ struct CorpusToStandardsTests {
                 let fromPruned = try converter.export(prunedGroup, format: target, options: options)
                 func withoutNotes(_ result: ExportResult) -> [Diagnostic] { result.diagnostics.filter { $0.severity != .note } }
                 #expect(full.data == declared.data && withoutNotes(full) == withoutNotes(declared), "\(url.lastPathComponent) -> \(name)")
-                #expect(full.data == fromPruned.data && withoutNotes(full) == withoutNotes(fromPruned), "\(url.lastPathComponent) pruned -> \(name)")
+                #expect(
+                    full.data == fromPruned.data && withoutNotes(full) == withoutNotes(fromPruned),
+                    "\(url.lastPathComponent) pruned -> \(name)")
             }
         }
     }

@@ -45,16 +45,24 @@ import Testing
         #expect(descriptor >= 0)
         defer { close(descriptor) }
         for relative in ["top.nitf", "sub dir/ünï.nitf"] {
-            try FileIO.writeAtomically(Data("first".utf8), in: descriptor, at: relative, replace: false, way: way) { folder + "/" + relative }
+            try FileIO.writeAtomically(Data("first".utf8), in: descriptor, at: relative, replace: false, way: way) {
+                folder + "/" + relative
+            }
             #expect(FileIO.read(folder + "/" + relative) == Data("first".utf8))
             #expect(throws: FileIO.Exists.self) {
-                try FileIO.writeAtomically(Data("second".utf8), in: descriptor, at: relative, replace: false, way: way) { folder + "/" + relative }
+                try FileIO.writeAtomically(Data("second".utf8), in: descriptor, at: relative, replace: false, way: way) {
+                    folder + "/" + relative
+                }
             }
-            try FileIO.writeAtomically(Data("third".utf8), in: descriptor, at: relative, replace: true, way: way) { folder + "/" + relative }
+            try FileIO.writeAtomically(Data("third".utf8), in: descriptor, at: relative, replace: true, way: way) {
+                folder + "/" + relative
+            }
             #expect(FileIO.read(folder + "/" + relative) == Data("third".utf8))
         }
         do {
-            try FileIO.writeAtomically(Data("x".utf8), in: descriptor, at: "missing/x.nitf", replace: false, way: way) { folder + "/missing/x.nitf" }
+            try FileIO.writeAtomically(Data("x".utf8), in: descriptor, at: "missing/x.nitf", replace: false, way: way) {
+                folder + "/missing/x.nitf"
+            }
             Issue.record("a missing folder was written into")
         } catch let failure as FileIO.Failure {
             #expect(failure.code == ENOENT && failure.path == folder + "/missing/x.nitf")

@@ -17,7 +17,8 @@ import Testing
     /// Pairs of sample folder and the target formats whose goldens it has. `ninjs@2` is ninjs
     /// with the option `ninjs.profile=2`.
     static let targets: [String: [String]] = [
-        "wire": ["json", "newsml-g2", "nitf", "ninjs@3", "markdown"], "newsml-g2": ["json", "newsml-g2", "nitf", "ninjs@3"], "nitf": ["json", "nitf", "ninjs@3"],
+        "wire": ["json", "newsml-g2", "nitf", "ninjs@3", "markdown"], "newsml-g2": ["json", "newsml-g2", "nitf", "ninjs@3"],
+        "nitf": ["json", "nitf", "ninjs@3"],
         "ninjs": ["json", "ninjs@3", "ninjs@2", "ninjs@1"], "markdown": ["json", "markdown", "newsml-g2", "nitf"],
     ]
 
@@ -40,8 +41,12 @@ import Testing
                     let module = BuiltinFormats.registry.module(named: format)!
                     // Goldens are `expected/<stem>.<ext>`, or `expected/<stem>.<format>.<ext>` when the
                     // extension does not name the format (`.xml`); a profile follows the name (`ninjs2`).
-                    let suffix = module.name == module.outputExtension && profile == nil ? module.outputExtension : "\(module.name)\(profile ?? "").\(module.outputExtension)"
-                    result.append(Golden(input: "samples/\(folder)/\(name)", target: target, expected: "samples/\(folder)/expected/\(stem).\(suffix)"))
+                    let suffix =
+                        module.name == module.outputExtension && profile == nil
+                        ? module.outputExtension : "\(module.name)\(profile ?? "").\(module.outputExtension)"
+                    result.append(
+                        Golden(input: "samples/\(folder)/\(name)", target: target, expected: "samples/\(folder)/expected/\(stem).\(suffix)")
+                    )
                 }
             }
         }
@@ -77,7 +82,9 @@ import Testing
                 try output.write(to: expectedURL)
             }
             let expected = try Data(contentsOf: expectedURL)
-            #expect(String(decoding: output, as: UTF8.self) == String(decoding: expected, as: UTF8.self), "\(golden.input) differs from \(path)")
+            #expect(
+                String(decoding: output, as: UTF8.self) == String(decoding: expected, as: UTF8.self), "\(golden.input) differs from \(path)"
+            )
         }
     }
 
@@ -102,12 +109,15 @@ import Testing
         let module = try #require(BuiltinFormats.registry.module(named: golden.target))
         let validator = try #require(module.validator)
         let data = try Data(contentsOf: Fixtures.packageRoot.appendingPathComponent(golden.expected))
-        let errors = try validator.validate(ImportInput(data: data, path: golden.expected), standards: shared.appendingPathComponent("standards"))
+        let errors = try validator.validate(
+            ImportInput(data: data, path: golden.expected), standards: shared.appendingPathComponent("standards"))
         #expect(errors.isEmpty, "\(golden.expected): \(errors.map(\.description))")
     }
 
     /// Every ninjs golden is valid against the JSON Schema of its profile.
-    @Test(.enabled(if: Fixtures.sharedAvailableOrCI, Comment(rawValue: Fixtures.sharedMissing)), arguments: ["1.6": "ninjs1", "2.2": "ninjs2", "3.1": "ninjs3"].sorted(by: <))
+    @Test(
+        .enabled(if: Fixtures.sharedAvailableOrCI, Comment(rawValue: Fixtures.sharedMissing)),
+        arguments: ["1.6": "ninjs1", "2.2": "ninjs2", "3.1": "ninjs3"].sorted(by: <))
     func ninjsGoldensAreValid(_ version: String, _ suffix: String) throws {
         let shared = try #require(Fixtures.shared, Comment(rawValue: Fixtures.sharedMissing))
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("newsconv-ninjs-goldens-\(UUID().uuidString)")
@@ -116,9 +126,11 @@ import Testing
         var count = 0
         for folder in Self.targets.keys {
             let expected = Fixtures.samples.appendingPathComponent(folder).appendingPathComponent("expected")
-            for name in (try? FileManager.default.contentsOfDirectory(atPath: expected.path)) ?? [] where name.hasSuffix(".\(suffix).json") {
+            for name in (try? FileManager.default.contentsOfDirectory(atPath: expected.path)) ?? [] where name.hasSuffix(".\(suffix).json")
+            {
                 count += 1
-                try FileManager.default.copyItem(at: expected.appendingPathComponent(name), to: directory.appendingPathComponent("\(folder)-\(name)"))
+                try FileManager.default.copyItem(
+                    at: expected.appendingPathComponent(name), to: directory.appendingPathComponent("\(folder)-\(name)"))
             }
         }
         #expect(count >= 4)

@@ -16,7 +16,9 @@ import Testing
             let files = Fixtures.files(in: formats.appendingPathComponent(folder), extensions: ["swift"])
             let names = try files.flatMap { url -> [String] in
                 let text = try String(contentsOf: url, encoding: .utf8)
-                return text.components(separatedBy: "FormatModule(\n        name: \"").dropFirst().compactMap { $0.split(separator: "\"").first.map(String.init) }
+                return text.components(separatedBy: "FormatModule(\n        name: \"").dropFirst().compactMap {
+                    $0.split(separator: "\"").first.map(String.init)
+                }
             }
             #expect(names.count == 1, "Sources/Formats/\(folder) should declare exactly one FormatModule, found \(names)")
             declared += names

@@ -21,7 +21,9 @@ struct ToMarkdownTests {
         let corpus = shared.appendingPathComponent("corpus")
         urls.append(corpus.appendingPathComponent("seed/efe-islamabad-dec15.txt"))
         for folder in ["iptc/newsml-g2", "superdesk/newsml-g2", "iptc/nitf", "superdesk/nitf", "iptc/ninjs", "superdesk/ninjs"] {
-            urls += Fixtures.files(in: corpus.appendingPathComponent(folder), extensions: ["xml", "json"]).filter { !$0.path.contains("should_fail") && !$0.path.contains("not-valid") }
+            urls += Fixtures.files(in: corpus.appendingPathComponent(folder), extensions: ["xml", "json"]).filter {
+                !$0.path.contains("should_fail") && !$0.path.contains("not-valid")
+            }
         }
         return urls
     }
@@ -56,12 +58,21 @@ struct ToMarkdownTests {
 
             // The front matter and body read back: same metadata and body (up to what Markdown
             // cannot hold), and writing again gives the same bytes.
-            let back = try Converter().importDocument(output.data, path: name + ".md", format: markdown, options: ConversionOptions()).articles[0]
-            #expect(back.headline == article.headline && back.subheadlines == article.subheadlines && back.slugline == article.slugline, "\(name)")
-            #expect(back.id == article.id && back.version == article.version && back.language == article.language && back.status == article.status, "\(name)")
+            let back = try Converter().importDocument(output.data, path: name + ".md", format: markdown, options: ConversionOptions())
+                .articles[0]
+            #expect(
+                back.headline == article.headline && back.subheadlines == article.subheadlines && back.slugline == article.slugline,
+                "\(name)")
+            #expect(
+                back.id == article.id && back.version == article.version && back.language == article.language
+                    && back.status == article.status, "\(name)")
             #expect(back.urgency == article.urgency && back.keywords == article.keywords && back.subjects == article.subjects, "\(name)")
-            #expect(back.dateline == article.dateline && back.bylines == article.bylines && back.signOff == article.signOff && back.trailers == article.trailers, "\(name)")
-            #expect(back.versionCreated == article.versionCreated && back.extensions == article.extensions && back.media == article.media, "\(name)")
+            #expect(
+                back.dateline == article.dateline && back.bylines == article.bylines && back.signOff == article.signOff
+                    && back.trailers == article.trailers, "\(name)")
+            #expect(
+                back.versionCreated == article.versionCreated && back.extensions == article.extensions && back.media == article.media,
+                "\(name)")
             let again = try Converter().export([back], format: markdown, options: ConversionOptions())
             #expect(again.data == output.data, "\(name): Markdown -> IR -> Markdown changed")
         }
@@ -76,7 +87,9 @@ struct ToMarkdownTests {
             #expect(front["id"] as? String == article.id, "\(file): id")
             // Under the key the source used (`tags` for a site generator's draft), else `keywords`.
             var keywordsKey = "keywords"
-            if case .object(let spellings)? = article.extensions["markdown:@spellings"], let key = spellings["keywords"]?.stringValue { keywordsKey = key }
+            if case .object(let spellings)? = article.extensions["markdown:@spellings"], let key = spellings["keywords"]?.stringValue {
+                keywordsKey = key
+            }
             #expect((front[keywordsKey] as? [String] ?? []) == article.keywords, "\(file): keywords")
             #expect(front["urgency"] as? Int == article.urgency, "\(file): urgency")
         }
@@ -85,17 +98,28 @@ struct ToMarkdownTests {
 
 /// A block as a CommonMark parser sees it, with text whitespace-normalised.
 indirect enum ExpectedBlock: Equatable, CustomStringConvertible {
-    case paragraph(String), heading(Int, String), list(Bool, [[ExpectedBlock]]), quote([ExpectedBlock]), code(String), rule
-    case table([[String]]), html, image(String)
+    case paragraph(String)
+    case heading(Int, String)
+    case list(Bool, [[ExpectedBlock]])
+    case quote([ExpectedBlock])
+    case code(String)
+    case rule
+    case table([[String]])
+    case html
+    case image(String)
 
     static func normal(_ text: String) -> String { text.split(whereSeparator: \.isWhitespace).joined(separator: " ") }
 
     init(parsed: [String: Any]) {
         let text = ExpectedBlock.normal(parsed["text"] as? String ?? "")
         switch parsed["type"] as? String {
-        case "paragraph": self = (parsed["image"] as? Bool ?? false) ? .image(text) : (parsed["html"] as? Bool ?? false) ? .html : .paragraph(text)
+        case "paragraph":
+            self = (parsed["image"] as? Bool ?? false) ? .image(text) : (parsed["html"] as? Bool ?? false) ? .html : .paragraph(text)
         case "heading": self = .heading(parsed["level"] as? Int ?? 0, text)
-        case "list": self = .list(parsed["ordered"] as? Bool ?? false, (parsed["items"] as? [[[String: Any]]] ?? []).map { $0.map(ExpectedBlock.init(parsed:)) })
+        case "list":
+            self = .list(
+                parsed["ordered"] as? Bool ?? false,
+                (parsed["items"] as? [[[String: Any]]] ?? []).map { $0.map(ExpectedBlock.init(parsed:)) })
         case "blockquote": self = .quote((parsed["blocks"] as? [[String: Any]] ?? []).map(ExpectedBlock.init(parsed:)))
         case "code": self = .code(parsed["text"] as? String ?? "")
         case "hr": self = .rule
@@ -131,7 +155,10 @@ indirect enum ExpectedBlock: Equatable, CustomStringConvertible {
         case .blockQuote(let inner): return [.quote(inner.flatMap(blocks(of:)))]
         case .list(let ordered, let items): return [.list(ordered, items.map { $0.flatMap(blocks(of:)) })]
         case .preformatted(let code): return [.code(code + "\n")]
-        case .media(let media): return media.href == nil ? [.paragraph(normal(media.caption ?? media.title ?? ""))] : [.image(normal((media.title ?? "") + (media.credit.map { " Credit: " + $0 } ?? "")))]
+        case .media(let media):
+            return media.href == nil
+                ? [.paragraph(normal(media.caption ?? media.title ?? ""))]
+                : [.image(normal((media.title ?? "") + (media.credit.map { " Credit: " + $0 } ?? "")))]
         case .table(let table):
             let width = table.rows.map(\.cells.count).max() ?? 0
             guard width > 0 else { return [] }
@@ -160,7 +187,8 @@ indirect enum ExpectedBlock: Equatable, CustomStringConvertible {
         switch self {
         case .paragraph(let text): "p(\(text.prefix(60)))"
         case .heading(let level, let text): "h\(level)(\(text.prefix(60)))"
-        case .list(let ordered, let items): "\(ordered ? "ol" : "ul")[\(items.map { $0.map(\.description).joined(separator: ",") }.joined(separator: " | "))]"
+        case .list(let ordered, let items):
+            "\(ordered ? "ol" : "ul")[\(items.map { $0.map(\.description).joined(separator: ",") }.joined(separator: " | "))]"
         case .quote(let inner): "quote[\(inner.map(\.description).joined(separator: ","))]"
         case .code(let text): "code(\(text.prefix(30)))"
         case .rule: "hr"

@@ -21,13 +21,16 @@ struct ToNITFTests {
     func throughNITF(_ url: URL) throws -> (source: [Article], nitf: [Article], text: [String]) {
         let shared = try #require(Fixtures.shared, Comment(rawValue: Fixtures.sharedMissing))
         let data = try Data(contentsOf: url)
-        let source = try converter.importDocument(data, path: url.path, format: try converter.inputFormat(of: data, path: url.path, requested: nil), options: options).articles
+        let source = try converter.importDocument(
+            data, path: url.path, format: try converter.inputFormat(of: data, path: url.path, requested: nil), options: options
+        ).articles
         let nitf = try #require(converter.registry.module(named: "nitf"))
         var back: [Article] = []
         var texts: [String] = []
         for article in source {
             let exported = try converter.export([article], format: nitf, options: options)
-            let errors = try #require(nitf.validator).validate(ImportInput(data: exported.data, path: url.lastPathComponent), standards: shared.appendingPathComponent("standards"))
+            let errors = try #require(nitf.validator).validate(
+                ImportInput(data: exported.data, path: url.lastPathComponent), standards: shared.appendingPathComponent("standards"))
             #expect(errors.isEmpty, "\(url.lastPathComponent): \(errors.map(\.description))")
             back += try converter.importDocument(exported.data, path: url.path, format: nitf, options: options).articles
             texts.append(String(decoding: exported.data, as: UTF8.self))
@@ -60,18 +63,23 @@ struct ToNITFTests {
         #expect(article.dateline?.date == NewsDate(month: 12, day: 15))
         #expect(article.body.count == 15)
         #expect(texts[0].contains("<tagline><org class=\"signoff\">EFE</org><br/>aa-ssk</tagline>"))
-        #expect(texts[0].contains("<dateline xmlns:nc=\"urn:newsconv:extension\" nc:source=\"EFE\"><location><city>Islamabad</city></location>, Dec 15 (EFE).-<story.date norm=\"--12-15\"/></dateline>"))
+        #expect(
+            texts[0].contains(
+                "<dateline xmlns:nc=\"urn:newsconv:extension\" nc:source=\"EFE\"><location><city>Islamabad</city></location>, Dec 15 (EFE).-<story.date norm=\"--12-15\"/></dateline>"
+            ))
     }
 
     /// NewsML-G2 items whose body is inline NITF: the NITF document keeps the body's structure.
     static var inlineNITFItems: [URL] {
         guard let shared = Fixtures.shared else { return [] }
-        let candidates = Fixtures.files(in: Fixtures.samples.appendingPathComponent("newsml-g2"), extensions: ["xml"])
+        let candidates =
+            Fixtures.files(in: Fixtures.samples.appendingPathComponent("newsml-g2"), extensions: ["xml"])
             + Fixtures.files(in: shared.appendingPathComponent("corpus/iptc/newsml-g2/examples"), extensions: ["xml"])
             + Fixtures.files(in: shared.appendingPathComponent("corpus/superdesk/newsml-g2"), extensions: ["xml"])
         return candidates.filter { url in
             let text = (try? String(contentsOf: url, encoding: .utf8)) ?? ""
-            return text.contains("application/nitf+xml") && text.contains("<body.content") && !url.lastPathComponent.hasPrefix("LISTING_25_")
+            return text.contains("application/nitf+xml") && text.contains("<body.content")
+                && !url.lastPathComponent.hasPrefix("LISTING_25_")
         }
     }
 

@@ -26,6 +26,8 @@ struct ToNinjsTests {
         let result = try JSONSchemaCheck.validate(
             directory: directory, schema: standards.appendingPathComponent("ninjs/\(version)/ninjs-schema_\(version).json"),
             extraSchemas: ["https://geojson.org/schema/GeoJSON.json": standards.appendingPathComponent("geojson/GeoJSON-schema.json")])
-        #expect(result.status == 0 && result.stdoutText.contains("valid: \(articles.count)"), "ninjs \(version): \(result.stdoutText.prefix(2000))")
+        #expect(
+            result.status == 0 && result.stdoutText.contains("valid: \(articles.count)"),
+            "ninjs \(version): \(result.stdoutText.prefix(2000))")
     }
 }

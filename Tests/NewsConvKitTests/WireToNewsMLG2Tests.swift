@@ -18,7 +18,8 @@ struct WireToNewsMLG2Tests {
         let imported = try converter.importDocument(data, path: seed.path, format: wire, options: options)
         let exported = try converter.export(imported.articles, format: g2, options: options)
 
-        let errors = try #require(g2.validator).validate(ImportInput(data: exported.data, path: "seed.xml"), standards: shared.appendingPathComponent("standards"))
+        let errors = try #require(g2.validator).validate(
+            ImportInput(data: exported.data, path: "seed.xml"), standards: shared.appendingPathComponent("standards"))
         #expect(errors.isEmpty, "\(errors.map(\.description))")
 
         let text = String(decoding: exported.data, as: UTF8.self)
@@ -35,13 +36,16 @@ struct WireToNewsMLG2Tests {
         #expect(article.body == imported.articles[0].body)
 
         // The same input gives the same guid.
-        let again = try converter.export(try converter.importDocument(data, path: seed.path, format: wire, options: options).articles, format: g2, options: options)
+        let again = try converter.export(
+            try converter.importDocument(data, path: seed.path, format: wire, options: options).articles, format: g2, options: options)
         #expect(again.data == exported.data)
     }
 
     @Test func dateContextGivesAContentCreatedDate() throws {
         let outcome = try Converter().convert(
-            ConvertRequest(inputs: ["samples/wire/efe-english-lima-port.txt"].map { Fixtures.packageRoot.appendingPathComponent($0).path }, to: "newsml-g2", dateContext: "2024-03-05"),
+            ConvertRequest(
+                inputs: ["samples/wire/efe-english-lima-port.txt"].map { Fixtures.packageRoot.appendingPathComponent($0).path },
+                to: "newsml-g2", dateContext: "2024-03-05"),
             readStandardInput: { Data() })
         let text = String(decoding: try #require(outcome.standardOutput), as: UTF8.self)
         #expect(text.contains("<contentCreated>2024-03-04</contentCreated>"))

@@ -4,7 +4,8 @@ import Testing
 
 @Suite struct DiagnosticTests {
     @Test func textFormIsPathLineColumnSeverityMessageCode() {
-        let diagnostic = Diagnostic.warning("wire.dateline.unrecognised", "no dateline", at: SourceLocation(path: "a.txt", line: 3, column: 7))
+        let diagnostic = Diagnostic.warning(
+            "wire.dateline.unrecognised", "no dateline", at: SourceLocation(path: "a.txt", line: 3, column: 7))
         #expect(diagnostic.description == "a.txt:3:7: warning: no dateline [wire.dateline.unrecognised]")
     }
 
@@ -64,7 +65,9 @@ import Testing
 
     @Test func keysInEncodingOrderEscapedAndIndented() throws {
         let data = try OrderedJSONEncoder().encode(Pair())
-        #expect(String(decoding: data, as: UTF8.self) == "{\n  \"b\": 1,\n  \"a\": [\n    \"x\",\n    \"y\\n\\\"z\\\"\"\n  ],\n  \"e\": [],\n  \"n\": {}\n}")
+        #expect(
+            String(decoding: data, as: UTF8.self)
+                == "{\n  \"b\": 1,\n  \"a\": [\n    \"x\",\n    \"y\\n\\\"z\\\"\"\n  ],\n  \"e\": [],\n  \"n\": {}\n}")
         let compact = try OrderedJSONEncoder(prettyPrinted: false).encode(Pair())
         #expect(String(decoding: compact, as: UTF8.self) == "{\"b\":1,\"a\":[\"x\",\"y\\n\\\"z\\\"\"],\"e\":[],\"n\":{}}")
         #expect(try JSONSerialization.jsonObject(with: data) is [String: Any])
@@ -98,7 +101,9 @@ import Testing
                     let index = text.index(text.startIndex, offsetBy: position)
                     text.replaceSubrange(index...index, with: String(character))
                     let data = try OrderedJSONEncoder(prettyPrinted: false).encode([text])
-                    #expect(String(decoding: data, as: UTF8.self) == "[" + reference(text) + "]", "\(character.unicodeScalars.map(\.value)) at \(position) of \(length)")
+                    #expect(
+                        String(decoding: data, as: UTF8.self) == "[" + reference(text) + "]",
+                        "\(character.unicodeScalars.map(\.value)) at \(position) of \(length)")
                 }
             }
         }

@@ -17,9 +17,14 @@ struct NullExporter: ArticleExporter {
 
 @Suite struct FormatRegistryTests {
     let registry = FormatRegistry([
-        FormatModule(name: "alpha", aliases: ["a"], title: "A", fileExtensions: ["xml", "alpha"], importer: PrefixImporter(prefix: "<alpha", score: 0.9), holdsManyArticles: true),
-        FormatModule(name: "beta", title: "B", fileExtensions: ["xml"], importer: PrefixImporter(prefix: "<beta", score: 0.9), exporter: NullExporter(), holdsManyArticles: false),
-        FormatModule(name: "gamma", title: "G", fileExtensions: ["txt"], importer: PrefixImporter(prefix: "", score: 0.5), holdsManyArticles: false),
+        FormatModule(
+            name: "alpha", aliases: ["a"], title: "A", fileExtensions: ["xml", "alpha"],
+            importer: PrefixImporter(prefix: "<alpha", score: 0.9), holdsManyArticles: true),
+        FormatModule(
+            name: "beta", title: "B", fileExtensions: ["xml"], importer: PrefixImporter(prefix: "<beta", score: 0.9),
+            exporter: NullExporter(), holdsManyArticles: false),
+        FormatModule(
+            name: "gamma", title: "G", fileExtensions: ["txt"], importer: PrefixImporter(prefix: "", score: 0.5), holdsManyArticles: false),
         FormatModule(name: "delta", title: "D", fileExtensions: ["d"], exporter: NullExporter(), holdsManyArticles: true),
     ])
 
@@ -48,7 +53,10 @@ struct NullExporter: ArticleExporter {
     }
 
     @Test func nothingSureEnoughGivesNil() {
-        let lonely = FormatRegistry([FormatModule(name: "x", title: "X", fileExtensions: ["x"], importer: PrefixImporter(prefix: "<x", score: 0.9), holdsManyArticles: true)])
+        let lonely = FormatRegistry([
+            FormatModule(
+                name: "x", title: "X", fileExtensions: ["x"], importer: PrefixImporter(prefix: "<x", score: 0.9), holdsManyArticles: true)
+        ])
         #expect(lonely.detect(InputSample(bytes: Data("hello".utf8), path: "a.bin")) == nil)
     }
 
@@ -72,12 +80,16 @@ struct NullExporter: ArticleExporter {
     /// needles at the start, the end, overlapping partial matches, non-ASCII and empty ones.
     @Test func sampleContainsBytesAsTextContainsThem() {
         let texts = ["", "a", "aaab", "<newsItem xmlns=\"http://iptc.org/std/nar/2006-10-01/\">", "café <nitf>", "ab\u{0}cd", "xyz<"]
-        let needles = ["", "a", "aab", "ab", "<", "<newsItem", "http://iptc.org/std/nar/2006-10-01/", "é <n", "café <nitf>!", "\u{0}c", "z<"]
+        let needles = [
+            "", "a", "aab", "ab", "<", "<newsItem", "http://iptc.org/std/nar/2006-10-01/", "é <n", "café <nitf>!", "\u{0}c", "z<",
+        ]
         for text in texts {
             let sample = InputSample(bytes: Data(text.utf8))
             for needle in needles {
-                let expected = needle.isEmpty || text.utf8.count >= needle.utf8.count
-                    && (0...(text.utf8.count - needle.utf8.count)).contains { Array(text.utf8).dropFirst($0).starts(with: needle.utf8) }
+                let expected =
+                    needle.isEmpty
+                    || text.utf8.count >= needle.utf8.count
+                        && (0...(text.utf8.count - needle.utf8.count)).contains { Array(text.utf8).dropFirst($0).starts(with: needle.utf8) }
                 #expect(sample.contains(needle) == expected, "\(needle.debugDescription) in \(text.debugDescription)")
             }
         }

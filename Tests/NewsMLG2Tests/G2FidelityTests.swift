@@ -3,6 +3,7 @@ import NewsCore
 import NewsXML
 import TestSupport
 import Testing
+
 @testable import NewsMLG2
 
 /// The fidelity points of issue 14 that the NewsML-G2 mapping owns, each on a small item shaped
@@ -20,11 +21,13 @@ struct G2FidelityTests {
 
     /// picture.xml: the photographer is a creator known by a code; the byline is `by`.
     @Test func theBylineIsByAndACreatorIsNeverPrinted() throws {
-        let result = try importG2(Self.item(content: """
-            <creator qcode="photCode:X01390" role="cRole:phot"/>
-            <contributor role="cRole:capWriter" literal="MDJ/"/>
-            <by>MARKO DJURICA</by>
-            """))
+        let result = try importG2(
+            Self.item(
+                content: """
+                    <creator qcode="photCode:X01390" role="cRole:phot"/>
+                    <contributor role="cRole:capWriter" literal="MDJ/"/>
+                    <by>MARKO DJURICA</by>
+                    """))
         let article = try #require(result.articles.first)
         #expect(article.bylines.map(\.printed) == ["MARKO DJURICA"])
         #expect(article.creators == [Concept(qcode: "photCode:X01390", role: "cRole:phot")])
@@ -38,11 +41,13 @@ struct G2FidelityTests {
     /// Reuters' `descRole:caption`, AFP's script role: a caption of a picture is its media's
     /// caption, another role is kept with its role, and neither becomes the abstract.
     @Test func descriptionsFollowTheirRoleWhateverTheScheme() throws {
-        let result = try importG2(Self.item(content: """
-            <description role="descRole:caption">A woman casts her ballot.</description>
-            <description role="afpdescRole:script">Shot 1: polling station.</description>
-            <description role="drol:summary">Kenya votes.</description>
-            """))
+        let result = try importG2(
+            Self.item(
+                content: """
+                    <description role="descRole:caption">A woman casts her ballot.</description>
+                    <description role="afpdescRole:script">Shot 1: polling station.</description>
+                    <description role="drol:summary">Kenya votes.</description>
+                    """))
         let article = try #require(result.articles.first)
         #expect(article.abstract == [.paragraph([.text("Kenya votes.")])])
         #expect(article.media.first?.caption == "A woman casts her ballot.")
@@ -59,21 +64,25 @@ struct G2FidelityTests {
 
     /// dpa.xml, video.xml: every language's notice and usage terms, and a role, are kept.
     @Test func rightsInEveryLanguageAreKept() throws {
-        let result = try importG2(Self.item(lang: "de", content: "", rights: """
-            <rightsInfo>
-              <copyrightNotice xml:lang="de">Alle Rechte vorbehalten</copyrightNotice>
-              <copyrightNotice xml:lang="en">All rights reserved</copyrightNotice>
-              <usageTerms xml:lang="en">NONE</usageTerms>
-              <usageTerms role="usageRole:content" xml:lang="en">Online</usageTerms>
-            </rightsInfo>
-            """))
+        let result = try importG2(
+            Self.item(
+                lang: "de", content: "",
+                rights: """
+                    <rightsInfo>
+                      <copyrightNotice xml:lang="de">Alle Rechte vorbehalten</copyrightNotice>
+                      <copyrightNotice xml:lang="en">All rights reserved</copyrightNotice>
+                      <usageTerms xml:lang="en">NONE</usageTerms>
+                      <usageTerms role="usageRole:content" xml:lang="en">Online</usageTerms>
+                    </rightsInfo>
+                    """))
         let article = try #require(result.articles.first)
         #expect(article.copyrightNotice == "Alle Rechte vorbehalten")
         #expect(article.usageTerms == "NONE")
-        #expect(article.alternatives == [
-            TaggedText(text: "All rights reserved", language: "en", field: "copyrightNotice"),
-            TaggedText(text: "Online", language: "en", role: "usageRole:content", field: "usageTerms"),
-        ])
+        #expect(
+            article.alternatives == [
+                TaggedText(text: "All rights reserved", language: "en", field: "copyrightNotice"),
+                TaggedText(text: "Online", language: "en", role: "usageRole:content", field: "usageTerms"),
+            ])
         // Without the kept element, the IR alone writes them all back.
         var bare = article
         bare.extensions = Extensions()
@@ -100,7 +109,8 @@ struct G2FidelityTests {
     /// STT's empty versionCreated: the required date comes from the best date the item has,
     /// with a warning naming it, never silently from the clock.
     @Test func aMissingVersionCreatedComesFromTheBestDateWithAWarning() throws {
-        let result = try importG2(Self.item(meta: "<versionCreated></versionCreated><firstCreated>2016-04-13T04:52:21Z</firstCreated>", content: ""))
+        let result = try importG2(
+            Self.item(meta: "<versionCreated></versionCreated><firstCreated>2016-04-13T04:52:21Z</firstCreated>", content: ""))
         let article = try #require(result.articles.first)
         #expect(article.versionCreated == nil)
         let exported = try exportG2([article])
@@ -189,7 +199,8 @@ struct KeptElementValidityTests {
         #expect(text.contains("<fileName>2013-03-01T150904Z_263518268.XML</fileName>"))
         #expect(text.contains("<generator versioninfo=\"00.00.01\">G3:IIM:FH</generator>"))
         if let shared = Fixtures.shared {
-            let validator = try SchemaCache.shared.validator(at: shared.appendingPathComponent("standards/newsml-g2/2.35/wrapper-g2-nitf-odrl.xsd").path)
+            let validator = try SchemaCache.shared.validator(
+                at: shared.appendingPathComponent("standards/newsml-g2/2.35/wrapper-g2-nitf-odrl.xsd").path)
             let errors = try validator.validate(Data(text.utf8), path: "out.xml")
             #expect(errors.isEmpty, "\(errors.prefix(3).map(\.description))")
         }

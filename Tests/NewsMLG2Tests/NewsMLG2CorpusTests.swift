@@ -3,6 +3,7 @@ import NewsCore
 import NewsXML
 import TestSupport
 import Testing
+
 @testable import NewsMLG2
 
 /// Every NewsML-G2 document of ../shared/corpus: IPTC's examples, the `should_pass` unit tests
@@ -21,10 +22,13 @@ struct NewsMLG2CorpusTests {
     /// Documents that are not news items, or are fragments or placeholders, and the error each gets.
     static func expectedError(for url: URL, data: Data) -> String? {
         let name = url.lastPathComponent
-        if ["LISTING_7_", "LISTING_8_", "LISTING_9_", "LISTING_25_", "LISTING_28_"].contains(where: name.hasPrefix) { return "newsml-g2.root.unexpected" }
+        if ["LISTING_7_", "LISTING_8_", "LISTING_9_", "LISTING_25_", "LISTING_28_"].contains(where: name.hasPrefix) {
+            return "newsml-g2.root.unexpected"
+        }
         if name.hasPrefix("LISTING_24_") { return "newsml-g2.message.empty" }
         let head = String(decoding: data.prefix(4096), as: UTF8.self)
-        let root = head.range(of: #"<(\w+:)?(conceptItem|knowledgeItem|planningItem|catalogItem|catalog)[\s>]"#, options: .regularExpression)
+        let root = head.range(
+            of: #"<(\w+:)?(conceptItem|knowledgeItem|planningItem|catalogItem|catalog)[\s>]"#, options: .regularExpression)
         let news = head.range(of: #"<(\w+:)?(newsItem|packageItem|newsMessage)[\s>]"#, options: .regularExpression)
         if let root, news == nil || root.lowerBound < news!.lowerBound { return "newsml-g2.item.not-news" }
         return nil
@@ -62,9 +66,11 @@ struct NewsMLG2CorpusTests {
             case .string(let text) where text.hasPrefix("<"):
                 var serialized: String?
                 let wrapped = Data("<wrapper xmlns=\"\(G2Vocabulary.namespace)\">\(text)</wrapper>".utf8)
-                try XMLStreamReader.read(wrapped, path: "fragment", decide: { $0.depth == 0 ? .descend : .expand }) {
-                    serialized = $0.serialized(defaultNamespace: G2Vocabulary.namespace)
-                }
+                try XMLStreamReader.read(
+                    wrapped, path: "fragment", decide: { $0.depth == 0 ? .descend : .expand },
+                    visit: {
+                        serialized = $0.serialized(defaultNamespace: G2Vocabulary.namespace)
+                    })
                 return .string(serialized ?? text)
             case .array(let values): return .array(try values.map(canonical))
             case .object(let members): return .object(try members.mapValues(canonical))
@@ -93,7 +99,8 @@ struct NewsMLG2CorpusTests {
         #expect(!first.articles.isEmpty)
         let exported = try exportG2(first.articles)
         let shared = try #require(Fixtures.shared)
-        let validator = try SchemaCache.shared.validator(at: shared.appendingPathComponent("standards/newsml-g2/2.35/wrapper-g2-nitf-odrl.xsd").path)
+        let validator = try SchemaCache.shared.validator(
+            at: shared.appendingPathComponent("standards/newsml-g2/2.35/wrapper-g2-nitf-odrl.xsd").path)
         let errors = try validator.validate(exported.data, path: "export of \(url.lastPathComponent)")
         #expect(errors.isEmpty, "\(url.lastPathComponent): \(errors.prefix(3).map(\.description))")
 
@@ -115,7 +122,11 @@ struct NewsMLG2CorpusTests {
             }
             // A single newsItem has no header, so no priority: the exporter says it dropped it.
             if first.articles.count == 1, let priority = expected.priority {
-                #expect(actual.priority == nil && exported.diagnostics.contains { $0.code == "newsml-g2.export.dropped-priority" && $0.message.contains("\(priority)") })
+                #expect(
+                    actual.priority == nil
+                        && exported.diagnostics.contains {
+                            $0.code == "newsml-g2.export.dropped-priority" && $0.message.contains("\(priority)")
+                        })
                 actual.priority = priority
             }
             if let known = Self.invalidSources[url.lastPathComponent] {
@@ -132,6 +143,7 @@ struct NewsMLG2CorpusTests {
         guard let x = try? JSONSerialization.jsonObject(with: encoder.encode(a)) as? [String: Any],
             let y = try? JSONSerialization.jsonObject(with: encoder.encode(b)) as? [String: Any]
         else { return "" }
-        return Set(x.keys).union(y.keys).filter { !NSDictionary(dictionary: [$0: x[$0] ?? NSNull()]).isEqual(to: [$0: y[$0] ?? NSNull()]) }.sorted().joined(separator: ", ")
+        return Set(x.keys).union(y.keys).filter { !NSDictionary(dictionary: [$0: x[$0] ?? NSNull()]).isEqual(to: [$0: y[$0] ?? NSNull()]) }
+            .sorted().joined(separator: ", ")
     }
 }

@@ -3,6 +3,7 @@ import NewsCore
 import NewsXML
 import TestSupport
 import Testing
+
 @testable import NewsMLG2
 
 private let options = ConversionOptions(now: Date(timeIntervalSince1970: 1_700_000_000))
@@ -116,12 +117,19 @@ let g2 = "http://iptc.org/std/nar/2006-10-01/"
         #expect(article.abstract == [.paragraph([.text("The port will double.")])])
         #expect(article.copyrightHolder == "Acme" && article.copyrightNotice == "(c) Acme")
         #expect(article.signOff == "EFE" && article.trailers == ["jrv-mcs"])
-        #expect(article.body == [
-            .paragraph([.text("First paragraph with "), .emphasis([.text("emphasis")]), .text(" and "), .link(href: "http://x.example", title: nil, content: [.text("a link")]), .text(".")]),
-            .heading(level: 2, content: [.text("Section")]),
-            .list(ordered: false, items: [[.paragraph([.text("One")])], [.paragraph([.text("Two")])]]),
-            .paragraph([.mention(.init(kind: .person, id: "p1", content: [.text("Carla Ruiz")])), .text(" said "), .quote([.text("yes")]), .text(".")]),
-        ])
+        #expect(
+            article.body == [
+                .paragraph([
+                    .text("First paragraph with "), .emphasis([.text("emphasis")]), .text(" and "),
+                    .link(href: "http://x.example", title: nil, content: [.text("a link")]), .text("."),
+                ]),
+                .heading(level: 2, content: [.text("Section")]),
+                .list(ordered: false, items: [[.paragraph([.text("One")])], [.paragraph([.text("Two")])]]),
+                .paragraph([
+                    .mention(.init(kind: .person, id: "p1", content: [.text("Carla Ruiz")])), .text(" said "), .quote([.text("yes")]),
+                    .text("."),
+                ]),
+            ])
         // The generator and the Spanish headline have no IR field: kept whole.
         #expect(article.extensions["g2:itemMeta/generator"] == .array([.string("<generator versioninfo=\"1.0\">acme-cms</generator>")]))
         if case .array(let headlines)? = article.extensions["g2:contentMeta/headline"] {
@@ -135,16 +143,20 @@ let g2 = "http://iptc.org/std/nar/2006-10-01/"
     @Test func aNewsMessageGivesOneArticlePerItem() throws {
         var items = ""
         for index in 1...3 {
-            items += "<newsItem guid=\"g\(index)\" standard=\"NewsML-G2\" standardversion=\"2.35\"><itemMeta><itemClass qcode=\"ninat:text\"/><provider literal=\"x\"/><versionCreated>2024-01-01T00:00:00Z</versionCreated></itemMeta><contentMeta><headline>H\(index)</headline></contentMeta></newsItem>"
+            items +=
+                "<newsItem guid=\"g\(index)\" standard=\"NewsML-G2\" standardversion=\"2.35\"><itemMeta><itemClass qcode=\"ninat:text\"/><provider literal=\"x\"/><versionCreated>2024-01-01T00:00:00Z</versionCreated></itemMeta><contentMeta><headline>H\(index)</headline></contentMeta></newsItem>"
         }
-        let message = "<newsMessage xmlns=\"\(g2)\"><header><sent>2024-01-01T00:00:00Z</sent></header><itemSet>\(items)<conceptItem guid=\"c\"/></itemSet></newsMessage>"
+        let message =
+            "<newsMessage xmlns=\"\(g2)\"><header><sent>2024-01-01T00:00:00Z</sent></header><itemSet>\(items)<conceptItem guid=\"c\"/></itemSet></newsMessage>"
         let result = try importG2(message)
         #expect(result.articles.map(\.headline) == ["H1", "H2", "H3"])
         #expect(result.diagnostics.contains { $0.code == "newsml-g2.import.skipped-item" })
     }
 
     @Test func anItemWithoutTheNamespaceIsReadWithAWarning() throws {
-        let result = try importG2("<newsItem guid=\"x\"><itemMeta><itemClass qcode=\"ninat:text\"/><provider literal=\"x\"/><versionCreated>2024-01-01T00:00:00Z</versionCreated></itemMeta></newsItem>")
+        let result = try importG2(
+            "<newsItem guid=\"x\"><itemMeta><itemClass qcode=\"ninat:text\"/><provider literal=\"x\"/><versionCreated>2024-01-01T00:00:00Z</versionCreated></itemMeta></newsItem>"
+        )
         #expect(result.articles.count == 1)
         #expect(result.diagnostics.contains { $0.code == "newsml-g2.namespace.missing" })
     }
@@ -153,7 +165,9 @@ let g2 = "http://iptc.org/std/nar/2006-10-01/"
         #expect(conversionError("<conceptItem xmlns=\"\(g2)\" guid=\"c\"/>")?.diagnostic.code == "newsml-g2.item.not-news")
         #expect(conversionError("<groupSet xmlns=\"\(g2)\"/>")?.diagnostic.code == "newsml-g2.root.unexpected")
         #expect(conversionError("<newsItem xmlns=\"\(g2)\" guid=\"n\"> ..... </newsItem>")?.diagnostic.code == "newsml-g2.item.incomplete")
-        #expect(conversionError("<newsMessage xmlns=\"\(g2)\"><itemSet><newsItem guid=\"n\"> ..... </newsItem></itemSet></newsMessage>")?.diagnostic.code == "newsml-g2.message.empty")
+        #expect(
+            conversionError("<newsMessage xmlns=\"\(g2)\"><itemSet><newsItem guid=\"n\"> ..... </newsItem></itemSet></newsMessage>")?
+                .diagnostic.code == "newsml-g2.message.empty")
         #expect(conversionError("<newsItem xmlns=\"urn:other\"><itemMeta/></newsItem>")?.diagnostic.code == "newsml-g2.namespace.unknown")
         let malformed = conversionError("<newsItem xmlns=\"\(g2)\">\n<itemMeta>\n</newsItem>")
         #expect(malformed?.diagnostic.location.line == 3)
@@ -161,11 +175,13 @@ let g2 = "http://iptc.org/std/nar/2006-10-01/"
     }
 
     @Test func sloppyFeedsAreReadWithWarnings() throws {
-        let text = "<newsItem xmlns=\"\(g2)\" guid=\"x\"><itemMeta><itemClass qcode=\"ninat:text\"/><provider literal=\"x\"/><versionCreated>2016-01-12 12:35:40</versionCreated><ednote>n</ednote></itemMeta><contentMeta><urgency></urgency></contentMeta></newsItem>"
+        let text =
+            "<newsItem xmlns=\"\(g2)\" guid=\"x\"><itemMeta><itemClass qcode=\"ninat:text\"/><provider literal=\"x\"/><versionCreated>2016-01-12 12:35:40</versionCreated><ednote>n</ednote></itemMeta><contentMeta><urgency></urgency></contentMeta></newsItem>"
         let result = try importG2(text)
         #expect(result.articles.first?.versionCreated?.iso8601 == "2016-01-12T12:35:40")
         let codes = Set(result.diagnostics.map(\.code))
-        #expect(codes.isSuperset(of: ["newsml-g2.import.lenient-date", "newsml-g2.import.unknown-element", "newsml-g2.import.invalid-urgency"]))
+        #expect(
+            codes.isSuperset(of: ["newsml-g2.import.lenient-date", "newsml-g2.import.unknown-element", "newsml-g2.import.invalid-urgency"]))
     }
 
     @Test func detection() {
@@ -207,7 +223,11 @@ let g2 = "http://iptc.org/std/nar/2006-10-01/"
 
     @Test func lossyMappingsAreWarnings() throws {
         let origin = Origin(format: "wire", path: "dispatch.txt", line: 7, column: 1)
-        let result = try exportG2([Article(takeKey: "UPDATE 1", dateline: Dateline(text: "X, Dec 15 (A) -", date: NewsDate(month: 12, day: 15)), body: [.raw(format: "html", text: "<b>x</b>")], origin: origin)])
+        let result = try exportG2([
+            Article(
+                takeKey: "UPDATE 1", dateline: Dateline(text: "X, Dec 15 (A) -", date: NewsDate(month: 12, day: 15)),
+                body: [.raw(format: "html", text: "<b>x</b>")], origin: origin)
+        ])
         let codes = Set(result.diagnostics.map(\.code))
         #expect(codes.isSuperset(of: ["newsml-g2.export.dropped-take-key", "newsml-g2.export.dropped-raw"]))
         // Placed where the article starts in its source.
@@ -218,8 +238,10 @@ let g2 = "http://iptc.org/std/nar/2006-10-01/"
     /// is dropped with a warning; a role or type that is a URI goes in `roleuri`/`typeuri`, and reads back.
     @Test func rolesAndTypesFollowTheSchema() throws {
         let article = Article(
-            subjects: [Concept(literal: "Turkey government", type: "cpnat:organisation", role: "http://cv.ap.org/id/5f36"),
-                       Concept(qcode: "medtop:01000000", type: "http://cv.example.com/type/topic")],
+            subjects: [
+                Concept(literal: "Turkey government", type: "cpnat:organisation", role: "http://cv.ap.org/id/5f36"),
+                Concept(qcode: "medtop:01000000", type: "http://cv.example.com/type/topic"),
+            ],
             genres: [Concept(qcode: "genre:Current", role: "x:main")],
             provider: Concept(qcode: "nprov:AP", role: "nrol:provider"),
             infoSources: [Concept(literal: "AP", role: "http://cv.example.com/role/photographer")])
@@ -233,7 +255,8 @@ let g2 = "http://iptc.org/std/nar/2006-10-01/"
         #expect(!text.contains("cv.ap.org"))
         #expect(result.diagnostics.filter { $0.code == "newsml-g2.export.dropped-role" }.count == 3)
         if let shared = Fixtures.shared {
-            let validator = try SchemaCache.shared.validator(at: shared.appendingPathComponent("standards/newsml-g2/2.35/wrapper-g2-nitf-odrl.xsd").path)
+            let validator = try SchemaCache.shared.validator(
+                at: shared.appendingPathComponent("standards/newsml-g2/2.35/wrapper-g2-nitf-odrl.xsd").path)
             let errors = try validator.validate(result.data, path: "roles.xml")
             #expect(errors.isEmpty, "\(errors.prefix(3).map(\.description))")
         }
@@ -251,23 +274,31 @@ let g2 = "http://iptc.org/std/nar/2006-10-01/"
         #expect(text.contains("<firstCreated>1993-09-07T00:00:00</firstCreated>"), "\(text)")
         #expect(!text.contains("Islamabad EFE") && result.diagnostics.contains { $0.code == "newsml-g2.export.invalid-language" })
         #expect(G2Vocabulary.isLanguageTag("en") && G2Vocabulary.isLanguageTag("pt-BR") && G2Vocabulary.isLanguageTag("zh-Hant-TW"))
-        #expect(!G2Vocabulary.isLanguageTag("") && !G2Vocabulary.isLanguageTag("en_GB") && !G2Vocabulary.isLanguageTag("1en") && !G2Vocabulary.isLanguageTag("toolongtag"))
+        #expect(
+            !G2Vocabulary.isLanguageTag("") && !G2Vocabulary.isLanguageTag("en_GB") && !G2Vocabulary.isLanguageTag("1en")
+                && !G2Vocabulary.isLanguageTag("toolongtag"))
     }
 
     /// Names, keywords, the slugline, the creditline and `literal` are G2's g2normalizedString:
     /// tabs and line ends (a wire dispatch's, say) become spaces, and the item stays valid.
     @Test func oneLineTextsHaveSpacesOnly() throws {
         let article = Article(
-            slugline: "Bogotá, 22 nov\t(EFE)", bylines: [Byline(name: "Ana\tGómez")], dateline: Dateline(text: "BUENOS\tAIRES", place: "BUENOS\tAIRES"),
-            subjects: [Concept(literal: "a\tb", name: "Name\twith tab")], keywords: ["páramos,\tecosistemas", "line\r\nend"], creditline: "EFE\n")
+            slugline: "Bogotá, 22 nov\t(EFE)", bylines: [Byline(name: "Ana\tGómez")],
+            dateline: Dateline(text: "BUENOS\tAIRES", place: "BUENOS\tAIRES"),
+            subjects: [Concept(literal: "a\tb", name: "Name\twith tab")], keywords: ["páramos,\tecosistemas", "line\r\nend"],
+            creditline: "EFE\n")
         let result = try exportG2([article])
         let text = String(decoding: result.data, as: UTF8.self)
-        for expected in ["<slugline>Bogotá, 22 nov (EFE)</slugline>", "<keyword>páramos, ecosistemas</keyword>", "<keyword>line  end</keyword>",
-                         "<name>BUENOS AIRES</name>", "<by>By Ana Gómez</by>", "<name>Name with tab</name>", "literal=\"a b\"", "<name>Name with tab</name>", "<creditline>EFE </creditline>"] {
+        for expected in [
+            "<slugline>Bogotá, 22 nov (EFE)</slugline>", "<keyword>páramos, ecosistemas</keyword>", "<keyword>line  end</keyword>",
+            "<name>BUENOS AIRES</name>", "<by>By Ana Gómez</by>", "<name>Name with tab</name>", "literal=\"a b\"",
+            "<name>Name with tab</name>", "<creditline>EFE </creditline>",
+        ] {
             #expect(text.contains(expected), "\(expected)")
         }
         if let shared = Fixtures.shared {
-            let validator = try SchemaCache.shared.validator(at: shared.appendingPathComponent("standards/newsml-g2/2.35/wrapper-g2-nitf-odrl.xsd").path)
+            let validator = try SchemaCache.shared.validator(
+                at: shared.appendingPathComponent("standards/newsml-g2/2.35/wrapper-g2-nitf-odrl.xsd").path)
             let errors = try validator.validate(result.data, path: "tabs.xml")
             #expect(errors.isEmpty, "\(errors.prefix(3).map(\.description))")
         }

@@ -3,6 +3,7 @@ import Foundation
 import NewsCore
 import TestSupport
 import Testing
+
 @testable import NewsXML
 
 private func parse(_ text: String, path: String = "t.xml") throws(ConversionError) -> XMLDocument {
@@ -122,7 +123,7 @@ private func parseError(_ data: Data) -> ConversionError? {
         #expect(document.root?.text == "Décès à Paris")
         #expect(document.warnings.map(\.code) == ["xml.encoding.mislabelled"])
         var seen = ""
-        let warnings = try XMLStreamReader.read(data, path: "afp.xml", decide: { _ in .expand }) { seen = $0.text }
+        let warnings = try XMLStreamReader.read(data, path: "afp.xml", decide: { _ in .expand }, visit: { seen = $0.text })
         #expect(seen == "Décès à Paris" && warnings.map(\.code) == ["xml.encoding.mislabelled"])
     }
 
@@ -161,7 +162,8 @@ private func parseError(_ data: Data) -> ConversionError? {
     /// have dropped what it had read (it moved its cursor back over an immutable buffer).
     @Test func aLargeDocumentParsedInPlaceIsReadOnce() throws {
         let items = (0..<20_000).map { "<i n=\"\($0)\">text \($0)</i>" }
-        let root = try #require(try parse("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<r>\n" + items.joined(separator: "\n") + "\n</r>\n").root)
+        let root = try #require(
+            try parse("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<r>\n" + items.joined(separator: "\n") + "\n</r>\n").root)
         let all = root.all("i")
         #expect(all.count == 20_000)
         #expect(all.last?.attribute("n") == "19999" && all.last?.line == 20_002)
@@ -186,14 +188,16 @@ private func parseError(_ data: Data) -> ConversionError? {
     }
 
     @Test func serializationDeclaresPrefixesInScopeForQNameValues() throws {
-        let root = try #require(try parse("<r xmlns=\"urn:g2\" xmlns:xs=\"http://www.w3.org/2001/XMLSchema\"><related valuedatatype=\"xs:boolean\"/></r>").root)
+        let root = try #require(
+            try parse("<r xmlns=\"urn:g2\" xmlns:xs=\"http://www.w3.org/2001/XMLSchema\"><related valuedatatype=\"xs:boolean\"/></r>").root)
         let text = try #require(root.first("related")).serialized(defaultNamespace: "urn:g2")
         #expect(text == "<related xmlns:xs=\"http://www.w3.org/2001/XMLSchema\" valuedatatype=\"xs:boolean\"/>")
     }
 
     @Test func serializationKeepsNonASCIIAndForeignDefaultNamespaces() throws {
         // No encoding declaration: attribute characters stay characters, not references.
-        let root = try #require(try parse("<r xmlns=\"urn:g2\" xmlns:p=\"urn:p\"><n a=\"Köln\">Zürich</n><f xmlns=\"urn:f\"><g/></f></r>").root)
+        let root = try #require(
+            try parse("<r xmlns=\"urn:g2\" xmlns:p=\"urn:p\"><n a=\"Köln\">Zürich</n><f xmlns=\"urn:f\"><g/></f></r>").root)
         // A prefix in scope that the element does not use is not declared on it.
         #expect(try #require(root.first("n")).serialized(defaultNamespace: "urn:g2") == "<n a=\"Köln\">Zürich</n>")
         #expect(try #require(root.first("f")).serialized(defaultNamespace: "urn:g2") == "<f xmlns=\"urn:f\"><g/></f>")
@@ -209,14 +213,16 @@ private func parseError(_ data: Data) -> ConversionError? {
     /// A UTF-8 document's elements are kept as their own bytes, found from the positions the
     /// parser recorded: with a BOM, on one line among same-named siblings, with CDATA and comments.
     @Test func serializationKeepsTheSourceBytes() throws {
-        let text = "\u{FEFF}<?xml version=\"1.0\"?><r xmlns='urn:g2' xmlns:p='urn:p'><k  a='1' /><k a=\"2\"><![CDATA[<x>]]><!-- <k> --><p:q/></k><k\ta='3'>&#233;</k></r>"
+        let text =
+            "\u{FEFF}<?xml version=\"1.0\"?><r xmlns='urn:g2' xmlns:p='urn:p'><k  a='1' /><k a=\"2\"><![CDATA[<x>]]><!-- <k> --><p:q/></k><k\ta='3'>&#233;</k></r>"
         let root = try #require(try parse(text).root)
         let kept = root.all("k").map { $0.serialized(defaultNamespace: "urn:g2") }
-        #expect(kept == [
-            "<k  a='1' />",
-            "<k xmlns:p=\"urn:p\" a=\"2\"><![CDATA[<x>]]><!-- <k> --><p:q/></k>",
-            "<k\ta='3'>&#233;</k>",
-        ])
+        #expect(
+            kept == [
+                "<k  a='1' />",
+                "<k xmlns:p=\"urn:p\" a=\"2\"><![CDATA[<x>]]><!-- <k> --><p:q/></k>",
+                "<k\ta='3'>&#233;</k>",
+            ])
         // Far into a large document, where the parser has shrunk its input buffer many times.
         let many = (0..<5000).map { "<k  n='\($0)'>t\($0)</k>" }
         let large = try #require(try parse("<r>" + many.joined(separator: "\n") + "</r>").root)
@@ -231,7 +237,11 @@ private func parseError(_ data: Data) -> ConversionError? {
         let root = try #require(try XMLDocument.parse(bytes, path: "l.xml").root)
         #expect(try #require(root.first("k")).serialized(defaultNamespace: nil) == "<k a=\"\u{E9}\"/>")
         var streamed: [String] = []
-        _ = try XMLStreamReader.read(Data("<m><k  a='1' /></m>".utf8), path: "m.xml", decide: { $0.name == "k" ? .expand : .descend }) { streamed.append($0.serialized(defaultNamespace: nil)) }
+        _ = try XMLStreamReader.read(
+            Data("<m><k  a='1' /></m>".utf8), path: "m.xml", decide: { $0.name == "k" ? .expand : .descend },
+            visit: {
+                streamed.append($0.serialized(defaultNamespace: nil))
+            })
         #expect(streamed == ["<k a=\"1\"/>"])
     }
 
@@ -240,7 +250,11 @@ private func parseError(_ data: Data) -> ConversionError? {
     @Test func aStreamedElementKeepsThePrefixesItsAncestorsDeclare() throws {
         var kept: [String] = []
         let text = "<m xmlns='urn:g2' xmlns:p='urn:p' xmlns:q='urn:q'><s xmlns:q='urn:q2'><k p:a='1' type='q:x'/></s></m>"
-        _ = try XMLStreamReader.read(Data(text.utf8), path: "m.xml", decide: { $0.name == "k" ? .expand : .descend }) { kept.append($0.serialized(defaultNamespace: "urn:g2")) }
+        _ = try XMLStreamReader.read(
+            Data(text.utf8), path: "m.xml", decide: { $0.name == "k" ? .expand : .descend },
+            visit: {
+                kept.append($0.serialized(defaultNamespace: "urn:g2"))
+            })
         #expect(kept == ["<k xmlns:q=\"urn:q2\" xmlns:p=\"urn:p\" p:a=\"1\" type=\"q:x\"/>"])
     }
 
@@ -255,7 +269,8 @@ private func parseError(_ data: Data) -> ConversionError? {
     }
 
     @Test func serializationKeepsNamespacesAndEscapes() throws {
-        let root = try #require(try parse("<r xmlns=\"urn:g2\"><x a=\"1 &lt; 2\" xmlns:o=\"urn:other\" o:b=\"q\">t &amp; <o:y>z</o:y></x></r>").root)
+        let root = try #require(
+            try parse("<r xmlns=\"urn:g2\"><x a=\"1 &lt; 2\" xmlns:o=\"urn:other\" o:b=\"q\">t &amp; <o:y>z</o:y></x></r>").root)
         let x = try #require(root.first("x"))
         let text = x.serialized(defaultNamespace: "urn:g2")
         // The element's own bytes: its attributes and declarations in their source order.
@@ -274,16 +289,19 @@ private func parseError(_ data: Data) -> ConversionError? {
         var guids: [String] = []
         var sent: String?
         var itemSetLine = 0
-        try XMLStreamReader.read(Data(text.replacingOccurrences(of: "<itemSet>", with: "\n\n<itemSet>").utf8), path: "m.xml", decide: { (start: XMLStreamReader.Start) -> XMLStreamReader.Step in
-            if start.name == "itemSet" { itemSetLine = start.line }
-            switch start.name {
-            case "newsMessage", "itemSet": return .descend
-            case "header", "newsItem": return .expand
-            default: return .skip
-            }
-        }) { element in
-            if element.isNamed("header") { sent = element.first("sent")?.text } else { guids.append(element.attribute("guid") ?? "") }
-        }
+        try XMLStreamReader.read(
+            Data(text.replacingOccurrences(of: "<itemSet>", with: "\n\n<itemSet>").utf8), path: "m.xml",
+            decide: { (start: XMLStreamReader.Start) -> XMLStreamReader.Step in
+                if start.name == "itemSet" { itemSetLine = start.line }
+                switch start.name {
+                case "newsMessage", "itemSet": return .descend
+                case "header", "newsItem": return .expand
+                default: return .skip
+                }
+            },
+            visit: { element in
+                if element.isNamed("header") { sent = element.first("sent")?.text } else { guids.append(element.attribute("guid") ?? "") }
+            })
         #expect(sent == "2024-01-01T00:00:00Z")
         #expect(itemSetLine == 3)
         #expect(guids.count == 100 && guids.first == "g0" && guids.last == "g99")
@@ -353,7 +371,8 @@ private func parseError(_ data: Data) -> ConversionError? {
     /// Groups in first-seen order, each in document order; the merged namespace and no namespace
     /// are one group per local name, another namespace's elements a group of their own.
     @Test func childrenAreGroupedByName() throws {
-        let document = try parse("""
+        let document = try parse(
+            """
             <m xmlns="urn:g2" xmlns:o="urn:other" xmlns:p="urn:other"><a n="1"/>text<b/><a n="2" xmlns=""/><!-- c --><o:a n="3"/>\
             <c/><p:a n="4"/><b n="5"/><o:b/></m>
             """)

@@ -2,6 +2,7 @@ import Foundation
 import NewsCore
 import TestSupport
 import Testing
+
 @testable import Ninjs
 
 /// Every ninjs document of ../shared/corpus: IPTC's examples, guideline examples and the test
@@ -16,8 +17,11 @@ struct NinjsCorpusTests {
             .filter { $0.lastPathComponent != "extension-schema.json" }
         let guidelines = Fixtures.files(in: iptc.appendingPathComponent("guideline-examples"), extensions: ["json"])
             .filter { !$0.path.contains("/not-valid/") }
-        let suite = Fixtures.files(in: iptc.appendingPathComponent("test-suite"), extensions: ["json"]).filter { $0.path.contains("/should_pass/") }
-        return examples + guidelines + suite + Fixtures.files(in: shared.appendingPathComponent("corpus/superdesk/ninjs"), extensions: ["json"])
+        let suite = Fixtures.files(in: iptc.appendingPathComponent("test-suite"), extensions: ["json"]).filter {
+            $0.path.contains("/should_pass/")
+        }
+        return examples + guidelines + suite
+            + Fixtures.files(in: shared.appendingPathComponent("corpus/superdesk/ninjs"), extensions: ["json"])
     }
 
     @Test func theCorpusIsThere() {
@@ -52,7 +56,10 @@ struct NinjsCorpusTests {
             // ninjs requires a uri: one without gets newsconv's content URN.
             if original.id == nil { original.id = article.contentURN }
             again.origin = nil
-            #expect(again == original, "\(url.lastPathComponent): ninjs \(family.version) -> IR -> ninjs -> IR changed the article; \(irDifference(original, again))")
+            #expect(
+                again == original,
+                "\(url.lastPathComponent): ninjs \(family.version) -> IR -> ninjs -> IR changed the article; \(irDifference(original, again))"
+            )
             let twice = try writeNinjs(again, profile: family)
             #expect(once.data == twice.data, "\(url.lastPathComponent): the second ninjs output differs")
         }
@@ -68,13 +75,16 @@ struct NinjsCorpusTests {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
             var count = 0
             for url in Self.files {
-                let imported = try NinjsImporter().read(ImportInput(data: try Data(contentsOf: url), path: url.path), options: ConversionOptions())
+                let imported = try NinjsImporter().read(
+                    ImportInput(data: try Data(contentsOf: url), path: url.path), options: ConversionOptions())
                 for article in imported.articles {
                     count += 1
-                    try writeNinjs(article, profile: profile).data.write(to: directory.appendingPathComponent("\(count)-\(url.deletingPathExtension().lastPathComponent).json"))
+                    try writeNinjs(article, profile: profile).data.write(
+                        to: directory.appendingPathComponent("\(count)-\(url.deletingPathExtension().lastPathComponent).json"))
                 }
             }
-            let result = try NinjsSchema.check(directory: directory, profile: profile, standards: shared.appendingPathComponent("standards"))
+            let result = try NinjsSchema.check(
+                directory: directory, profile: profile, standards: shared.appendingPathComponent("standards"))
             #expect(result.status == 0, "ninjs \(profile.version):\n\(result.stdoutText)\(result.stderr)")
             #expect(result.stdoutText.contains("valid: \(count)"), "\(result.stdoutText)")
         }

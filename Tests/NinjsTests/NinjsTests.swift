@@ -2,6 +2,7 @@ import Foundation
 import NewsCore
 import TestSupport
 import Testing
+
 @testable import Ninjs
 
 func readNinjs(_ json: String, path: String = "test.json") throws -> ImportResult {
@@ -14,14 +15,20 @@ func writeNinjs(_ article: Article, profile: NinjsProfile) throws -> ExportResul
 
 @Suite struct NinjsTests {
     @Test func profilesAreNamedByMajorOrVersion() {
-        #expect(NinjsProfile(option: "3") == .v3 && NinjsProfile(option: "3.1") == .v3 && NinjsProfile(option: "2.2") == .v2 && NinjsProfile(option: "1") == .v1)
+        #expect(
+            NinjsProfile(option: "3") == .v3 && NinjsProfile(option: "3.1") == .v3 && NinjsProfile(option: "2.2") == .v2
+                && NinjsProfile(option: "1") == .v1)
         #expect(NinjsProfile(option: "4") == nil && NinjsProfile(option: "x") == nil && NinjsProfile(option: "22") == nil)
-        #expect(throws: ConversionError.self) { try NinjsExporter().write([Article()], options: ConversionOptions(formatOptions: ["ninjs.profile": "9"])) }
+        #expect(throws: ConversionError.self) {
+            try NinjsExporter().write([Article()], options: ConversionOptions(formatOptions: ["ninjs.profile": "9"]))
+        }
     }
 
     @Test func theFamilyComesFromTheStandardOrTheSpelling() throws {
         func family(_ json: String) throws -> NinjsProfile {
-            guard case .object(let object) = try JSONDecoder().decode(JSONValue.self, from: Data(json.utf8)) else { throw CancellationError() }
+            guard case .object(let object) = try JSONDecoder().decode(JSONValue.self, from: Data(json.utf8)) else {
+                throw CancellationError()
+            }
             return NinjsReader.family(of: object)
         }
         #expect(try family(#"{"uri":"x","$standard":{"version":"1.4"}}"#) == .v1)
@@ -33,7 +40,8 @@ func writeNinjs(_ article: Article, profile: NinjsProfile) throws -> ExportResul
     }
 
     @Test func datesWithEveryOffsetSpelling() throws {
-        let json = #"{"uri":"x","firstCreated":"2020-01-02T03:04:05Z","versionCreated":"2020-01-02T03:04:05+00:00","contentCreated":"2020-01-02T03:04:05+0000","embargoedUntil":"2020-01-02T05:04:05+0200"}"#
+        let json =
+            #"{"uri":"x","firstCreated":"2020-01-02T03:04:05Z","versionCreated":"2020-01-02T03:04:05+00:00","contentCreated":"2020-01-02T03:04:05+0000","embargoedUntil":"2020-01-02T05:04:05+0200"}"#
         let article = try readNinjs(json).articles[0]
         let utc = NewsDate(iso8601: "2020-01-02T03:04:05Z")
         #expect(article.firstCreated == utc && article.versionCreated == utc && article.contentCreated == utc)
@@ -48,24 +56,32 @@ func writeNinjs(_ article: Article, profile: NinjsProfile) throws -> ExportResul
             versionCreated: NewsDate(iso8601: "2024-05-01T10:00:00-04:00"), contentCreated: NewsDate(iso8601: "2024-05-01T08:00:00Z"),
             embargoed: NewsDate(iso8601: "2024-05-01T12:00:00-04:00"), expires: NewsDate(iso8601: "2024-06-01T00:00:00Z"), urgency: 4,
             headline: "Main head", subheadlines: ["Sub one", "Sub two"], slugline: "SLUG", bylines: [Byline(name: "Ann Lee")],
-            dateline: Dateline(text: "OSLO, May 1 (Agency) -", place: "OSLO", region: "Norway", date: NewsDate(month: 5, day: 1), source: "Agency"),
+            dateline: Dateline(
+                text: "OSLO, May 1 (Agency) -", place: "OSLO", region: "Norway", date: NewsDate(month: 5, day: 1), source: "Agency"),
             abstract: [.paragraph([.text("Summary.")])],
             body: [
                 .paragraph([.text("Body "), .strong([.text("text")]), .text(" & "), .emphasis([.text("more")]), .text(".")]),
-                .heading(level: 3, content: [.text("More")]), .list(ordered: true, items: [[.paragraph([.text("one")])], [.paragraph([.text("two")])]]),
-                .blockQuote([.paragraph([.text("quoted")])]), .paragraph([.link(href: "https://example.org/?a=1&b=2", title: nil, content: [.text("a link")])]),
+                .heading(level: 3, content: [.text("More")]),
+                .list(ordered: true, items: [[.paragraph([.text("one")])], [.paragraph([.text("two")])]]),
+                .blockQuote([.paragraph([.text("quoted")])]),
+                .paragraph([.link(href: "https://example.org/?a=1&b=2", title: nil, content: [.text("a link")])]),
                 .paragraph([.mention(.init(kind: .person, id: "p1", content: [.text("Ann")])), .text(" said "), .quote([.text("yes")])]),
             ],
             signOff: "Agency", trailers: ["al/bc"], editorialNotes: ["Eds: note"],
             subjects: [Concept(qcode: "medtop:20000763", uri: "http://cv.iptc.org/newscodes/mediatopic/20000763", name: "football")],
-            genres: [Concept(qcode: "genre:Current", uri: "http://cv.iptc.org/newscodes/genre/Current", name: "Current")], keywords: ["k1", "k2"],
+            genres: [Concept(qcode: "genre:Current", uri: "http://cv.iptc.org/newscodes/genre/Current", name: "Current")],
+            keywords: ["k1", "k2"],
             people: [Concept(uri: "http://example.org/p/1", name: "Ann Lee")], organisations: [Concept(literal: "club", name: "Club")],
             places: [Concept(literal: "oslo", name: "Oslo")], provider: Concept(literal: "Agency", name: "Agency"),
             infoSources: [Concept(literal: "stringer", name: "A stringer", role: "originator")],
             copyrightHolder: "Agency", copyrightNotice: "(c) 2024 Agency", usageTerms: "No archive",
-            media: [MediaItem(
-                id: "urn:media:1", kind: .picture, href: "https://example.org/p.jpg", mediaType: "image/jpeg", caption: "A picture", credit: "Photographer",
-                title: "Picture title", renditions: [.init(name: "thumb", href: "https://example.org/t.jpg", mediaType: "image/jpeg", width: 100, height: 80)])])
+            media: [
+                MediaItem(
+                    id: "urn:media:1", kind: .picture, href: "https://example.org/p.jpg", mediaType: "image/jpeg", caption: "A picture",
+                    credit: "Photographer",
+                    title: "Picture title",
+                    renditions: [.init(name: "thumb", href: "https://example.org/t.jpg", mediaType: "image/jpeg", width: 100, height: 80)])
+            ])
         let exported = try writeNinjs(article, profile: profile)
         var back = try readNinjs(String(decoding: exported.data, as: UTF8.self)).articles[0]
         back.origin = nil
@@ -74,7 +90,10 @@ func writeNinjs(_ article: Article, profile: NinjsProfile) throws -> ExportResul
     }
 
     @Test func whatNinjsCannotHoldIsAWarning() throws {
-        let article = Article(signals: ["sig:update"], contentModified: NewsDate(iso8601: "2024-01-01"), priority: 2, takeKey: "2nd Lead", bylines: [Byline(name: "A", title: "Writer")], creditline: "Credit", extensions: ["g2:itemMeta/service": .array([.string("<service/>")])])
+        let article = Article(
+            signals: ["sig:update"], contentModified: NewsDate(iso8601: "2024-01-01"), priority: 2, takeKey: "2nd Lead",
+            bylines: [Byline(name: "A", title: "Writer")], creditline: "Credit",
+            extensions: ["g2:itemMeta/service": .array([.string("<service/>")])])
         let result = try writeNinjs(article, profile: .v3)
         let dropped = try #require(result.diagnostics.first { $0.code == "ninjs.export.dropped-fields" })
         for field in ["signals", "contentModified", "priority", "takeKey", "creditline"] { #expect(dropped.message.contains(field)) }
@@ -86,7 +105,8 @@ func writeNinjs(_ article: Article, profile: NinjsProfile) throws -> ExportResul
 
     @Test func aPropertyKeptFromAnInvalidSourceIsNotWritten() throws {
         // Superdesk's renditions carry `media` and `poi`, which ninjs 1.x does not define.
-        let json = #"{"uri":"x","type":"picture","renditions":{"original":{"href":"https://example.org/a.jpg","media":"abc","poi":{"x":1}}}}"#
+        let json =
+            #"{"uri":"x","type":"picture","renditions":{"original":{"href":"https://example.org/a.jpg","media":"abc","poi":{"x":1}}}}"#
         let article = try readNinjs(json).articles[0]
         #expect(article.extensions["ninjs1:renditions"] != nil)
         let result = try writeNinjs(article, profile: .v1)
@@ -117,7 +137,10 @@ func writeNinjs(_ article: Article, profile: NinjsProfile) throws -> ExportResul
         (#"{"type":"Polygon","coordinates":[[[0,0],[1,0],[1,1],[0,0]]]}"#, true),
         (#"{"type":"MultiPolygon","coordinates":[[[[0,0],[1,0],[1,1],[0,0]]]]}"#, true),
         (#"{"type":"Feature","properties":null,"geometry":null}"#, true),
-        (#"{"type":"FeatureCollection","features":[{"type":"Feature","id":7,"properties":{"a":1},"geometry":{"type":"LineString","coordinates":[[0,0],[1,1]]}}]}"#, true),
+        (
+            #"{"type":"FeatureCollection","features":[{"type":"Feature","id":7,"properties":{"a":1},"geometry":{"type":"LineString","coordinates":[[0,0],[1,1]]}}]}"#,
+            true
+        ),
         (#"{"type":"GeometryCollection","geometries":[{"type":"Point","coordinates":[1,2]}]}"#, true),
         (#"{"coordinates":[35,39]}"#, false), (#"{"type":"Foo","co-ordinates":["dog","cat"]}"#, false),
         (#"{"type":"Point","coordinates":[35]}"#, false), (#"{"type":"Polygon","coordinates":[[[0,0],[1,0],[0,0]]]}"#, false),
@@ -127,7 +150,8 @@ func writeNinjs(_ article: Article, profile: NinjsProfile) throws -> ExportResul
     ])
     func geoJSONIsChecked(_ text: String, _ valid: Bool) throws {
         let value = try JSONDecoder().decode(JSONValue.self, from: Data(text.utf8))
-        #expect((GeoJSONShape.problem(value, path: "geojson") == nil) == valid, "\(GeoJSONShape.problem(value, path: "geojson") ?? "valid")")
+        #expect(
+            (GeoJSONShape.problem(value, path: "geojson") == nil) == valid, "\(GeoJSONShape.problem(value, path: "geojson") ?? "valid")")
     }
 
     /// ninjs 1.x's pattern properties need a character after the prefix: `headline_` alone is

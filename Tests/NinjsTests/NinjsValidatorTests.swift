@@ -2,6 +2,7 @@ import Foundation
 import NewsCore
 import TestSupport
 import Testing
+
 @testable import Ninjs
 
 /// The ninjs validator (behind `newsconv validate`) agrees with IPTC's test suite: every
@@ -14,7 +15,8 @@ struct NinjsValidatorTests {
         guard let shared = Fixtures.shared else { return [] }
         return Fixtures.files(in: shared.appendingPathComponent("corpus/iptc/ninjs/test-suite"), extensions: ["json"]).filter { url in
             let version = url.deletingLastPathComponent().deletingLastPathComponent().lastPathComponent
-            return FileManager.default.fileExists(atPath: shared.appendingPathComponent("standards/ninjs/\(version)/ninjs-schema_\(version).json").path)
+            return FileManager.default.fileExists(
+                atPath: shared.appendingPathComponent("standards/ninjs/\(version)/ninjs-schema_\(version).json").path)
         }
     }
 
@@ -29,7 +31,8 @@ struct NinjsValidatorTests {
         let shouldPass = url.deletingLastPathComponent().lastPathComponent == "should_pass"
         let validator = NinjsValidator(version: version)
         do {
-            let problems = try validator.validate(ImportInput(data: try Data(contentsOf: url), path: url.path), standards: shared.appendingPathComponent("standards"))
+            let problems = try validator.validate(
+                ImportInput(data: try Data(contentsOf: url), path: url.path), standards: shared.appendingPathComponent("standards"))
             if shouldPass {
                 #expect(problems.isEmpty, "\(version)/\(url.lastPathComponent): \(problems.map(\.message))")
             } else {

@@ -20,7 +20,10 @@ public enum ArticleGenerator {
             (0..<int(0...max)).map { _ in make(&self) }
         }
 
-        static let pieces = ["Islamabad", "EFE", "a\"quote\"", "back\\slash", "tab\there", "line\nbreak", "Bogotá", "«Mythos»", "日本語", "emoji 🗞️", "<tag>&amp;", "", " ", "\u{01}ctl", "/slash/", "null", "1.5"]
+        static let pieces = [
+            "Islamabad", "EFE", "a\"quote\"", "back\\slash", "tab\there", "line\nbreak", "Bogotá", "«Mythos»", "日本語", "emoji 🗞️",
+            "<tag>&amp;", "", " ", "\u{01}ctl", "/slash/", "null", "1.5",
+        ]
 
         mutating func string() -> String {
             (0..<int(1...3)).map { _ in Self.pieces[int(0...(Self.pieces.count - 1))] }.joined(separator: " ")
@@ -44,7 +47,8 @@ public enum ArticleGenerator {
         mutating func concept(depth: Int = 0) -> Concept {
             Concept(
                 qcode: maybe { $0.string() }, uri: maybe { $0.string() }, literal: maybe { $0.string() }, name: maybe { $0.string() },
-                type: maybe { $0.string() }, role: maybe { $0.string() }, broader: depth < 1 ? many(2) { $0.concept(depth: depth + 1) } : [])
+                type: maybe { $0.string() }, role: maybe { $0.string() }, broader: depth < 1 ? many(2) { $0.concept(depth: depth + 1) } : []
+            )
         }
 
         mutating func inline(depth: Int = 0) -> Inline {
@@ -90,7 +94,8 @@ public enum ArticleGenerator {
             case 6: return .list(ordered: chance(), items: many(3) { s in s.many(2) { $0.block(depth: depth + 1) } })
             case 7: return .media(media())
             default:
-                return .table(.init(caption: inlines(2), rows: many(3) { s in .init(isHeader: s.chance(), cells: s.many(3) { $0.inlines(2) }) }))
+                return .table(
+                    .init(caption: inlines(2), rows: many(3) { s in .init(isHeader: s.chance(), cells: s.many(3) { $0.inlines(2) }) }))
             }
         }
 
@@ -119,14 +124,20 @@ public enum ArticleGenerator {
                 expires: maybe { $0.date() }, urgency: maybe { $0.int(1...9) }, priority: maybe { $0.int(1...9) },
                 headline: maybe { $0.string() }, subheadlines: many(2) { $0.string() }, slugline: maybe { $0.string() },
                 takeKey: maybe { $0.string() },
-                useKeys: many(1) { s in UseKey(key: s.string(), version: s.maybe { String($0.int(1...99)) }, generation: s.maybe { String($0.int(1...9)) }) },
+                useKeys: many(1) { s in
+                    UseKey(key: s.string(), version: s.maybe { String($0.int(1...99)) }, generation: s.maybe { String($0.int(1...9)) })
+                },
                 bylines: many(2) { s in
-                    Byline(name: s.string(), title: s.maybe { $0.string() }, affiliation: s.maybe { $0.string() }, role: s.maybe { $0.string() }, id: s.maybe { $0.string() },
+                    Byline(
+                        name: s.string(), title: s.maybe { $0.string() }, affiliation: s.maybe { $0.string() },
+                        role: s.maybe { $0.string() }, id: s.maybe { $0.string() },
                         text: s.maybe { $0.string() })
                 },
                 creators: many(2) { $0.concept() }, contributors: many(1) { $0.concept() },
                 dateline: maybe { s in
-                    Dateline(text: s.string(), place: s.maybe { $0.string() }, region: s.maybe { $0.string() }, date: s.maybe { $0.date() }, source: s.maybe { $0.string() })
+                    Dateline(
+                        text: s.string(), place: s.maybe { $0.string() }, region: s.maybe { $0.string() }, date: s.maybe { $0.date() },
+                        source: s.maybe { $0.string() })
                 },
                 abstract: many(2) { $0.block() },
                 descriptions: many(2) { s in TaggedText(text: s.string(), language: s.maybe { _ in "en" }, role: s.maybe { $0.string() }) },
@@ -136,10 +147,16 @@ public enum ArticleGenerator {
                 organisations: many(2) { $0.concept() }, places: many(2) { $0.concept() }, provider: maybe { $0.concept() },
                 infoSources: many(2) { $0.concept() }, creditline: maybe { $0.string() }, copyrightHolder: maybe { $0.string() },
                 copyrightNotice: maybe { $0.string() }, usageTerms: maybe { $0.string() },
-                alternatives: many(2) { s in TaggedText(text: s.string(), language: s.maybe { _ in "de" }, role: s.maybe { $0.string() }, field: "usageTerms") },
+                alternatives: many(2) { s in
+                    TaggedText(text: s.string(), language: s.maybe { _ in "de" }, role: s.maybe { $0.string() }, field: "usageTerms")
+                },
                 media: many(2) { $0.media() },
                 extensions: extensions,
-                origin: maybe { s in Origin(format: s.string(), path: s.maybe { $0.string() }, encoding: s.maybe { $0.string() }, line: s.maybe { $0.int(1...999) }, column: s.maybe { $0.int(1...99) }) })
+                origin: maybe { s in
+                    Origin(
+                        format: s.string(), path: s.maybe { $0.string() }, encoding: s.maybe { $0.string() },
+                        line: s.maybe { $0.int(1...999) }, column: s.maybe { $0.int(1...99) })
+                })
         }
     }
 }

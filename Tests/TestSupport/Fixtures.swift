@@ -51,7 +51,11 @@ public func irDifference(_ a: Article, _ b: Article) -> String {
     let encoder = OrderedJSONEncoder()
     let left = String(decoding: (try? encoder.encode(a)) ?? Data(), as: UTF8.self).components(separatedBy: "\n")
     let right = String(decoding: (try? encoder.encode(b)) ?? Data(), as: UTF8.self).components(separatedBy: "\n")
-    guard let index = zip(left, right).enumerated().first(where: { $0.element.0 != $0.element.1 })?.offset ?? (left.count != right.count ? min(left.count, right.count) : nil) else { return "no difference" }
+    guard
+        let index = zip(left, right).enumerated().first(where: { $0.element.0 != $0.element.1 })?.offset
+            ?? (left.count != right.count ? min(left.count, right.count) : nil)
+    else { return "no difference" }
     let from = max(0, index - 3)
-    return "first difference at line \(index + 1):\n- " + left[from..<min(left.count, index + 4)].joined(separator: "\n- ") + "\n+ " + right[from..<min(right.count, index + 4)].joined(separator: "\n+ ")
+    return "first difference at line \(index + 1):\n- " + left[from..<min(left.count, index + 4)].joined(separator: "\n- ") + "\n+ "
+        + right[from..<min(right.count, index + 4)].joined(separator: "\n+ ")
 }

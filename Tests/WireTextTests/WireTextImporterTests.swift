@@ -2,6 +2,7 @@ import Foundation
 import NewsCore
 import TestSupport
 import Testing
+
 @testable import WireText
 
 func importWire(_ text: String, path: String? = "t.txt") throws -> (Article, [Diagnostic]) {
@@ -48,23 +49,27 @@ func paragraphs(_ article: Article) -> [String] {
     }
 
     @Test func hardWrappedBlocksAreJoined() throws {
-        let text = "Berlin (dpa) - Berlin will bis zum Jahresende zwölf neue\nFahrradstraßen einrichten. Das kündigte die\nVerwaltung an.\n\nZweiter Absatz mit\nzwei Zeilen.\n"
+        let text =
+            "Berlin (dpa) - Berlin will bis zum Jahresende zwölf neue\nFahrradstraßen einrichten. Das kündigte die\nVerwaltung an.\n\nZweiter Absatz mit\nzwei Zeilen.\n"
         let (article, _) = try importWire(text)
-        #expect(paragraphs(article) == [
-            "Berlin will bis zum Jahresende zwölf neue Fahrradstraßen einrichten. Das kündigte die Verwaltung an.",
-            "Zweiter Absatz mit zwei Zeilen.",
-        ])
+        #expect(
+            paragraphs(article) == [
+                "Berlin will bis zum Jahresende zwölf neue Fahrradstraßen einrichten. Das kündigte die Verwaltung an.",
+                "Zweiter Absatz mit zwei Zeilen.",
+            ])
     }
 
     @Test func indentedParagraphsWithoutBlankLines() throws {
-        let text = "   Berlin (dpa) - Negotiations between German conservatives headed by\nChancellor Merkel could fail, a member\nwarned.\n   The SPD plans to seek approval for any\ncoalition deal from its members.\n"
+        let text =
+            "   Berlin (dpa) - Negotiations between German conservatives headed by\nChancellor Merkel could fail, a member\nwarned.\n   The SPD plans to seek approval for any\ncoalition deal from its members.\n"
         let (article, _) = try importWire(text)
         #expect(paragraphs(article).count == 2)
         #expect(paragraphs(article)[1].hasPrefix("The SPD plans"))
     }
 
     @Test func headlineWithVersionMarkerBylineAndTitle() throws {
-        let text = "UPDATE 2-ANALYSIS-Markets slide\nBy JANE DOE, Reuters\n\nLONDON, Dec 15 (Reuters) - Shares fell.\n\n(Reporting by Jane Doe; Editing by Tom Brown)\n"
+        let text =
+            "UPDATE 2-ANALYSIS-Markets slide\nBy JANE DOE, Reuters\n\nLONDON, Dec 15 (Reuters) - Shares fell.\n\n(Reporting by Jane Doe; Editing by Tom Brown)\n"
         let (article, _) = try importWire(text)
         #expect(article.headline == "Markets slide")
         #expect(article.takeKey == "UPDATE 2")
@@ -75,7 +80,8 @@ func paragraphs(_ article: Article) -> [String] {
     }
 
     @Test func apBylineWithAgencyLineAndSeveralNames() throws {
-        let text = "Bakers turn bread into flour\nBy MARIA LOPEZ and DAVID KIM\nAssociated Press Writers\n\nBUENOS AIRES, Argentina (AP) _ Every evening.\n\nAna Ruiz in Cordoba contributed to this report.\n"
+        let text =
+            "Bakers turn bread into flour\nBy MARIA LOPEZ and DAVID KIM\nAssociated Press Writers\n\nBUENOS AIRES, Argentina (AP) _ Every evening.\n\nAna Ruiz in Cordoba contributed to this report.\n"
         let (article, _) = try importWire(text)
         #expect(article.bylines.map(\.name) == ["MARIA LOPEZ", "DAVID KIM"])
         #expect(article.bylines.allSatisfy { $0.title == "Associated Press Writers" })
@@ -109,7 +115,10 @@ func paragraphs(_ article: Article) -> [String] {
     }
 
     @Test func crlfAndLatin1() throws {
-        let bytes: [UInt8] = [0x50, 0x61, 0x72, 0x69, 0x73, 0x20, 0x28, 0x41, 0x46, 0x50, 0x29, 0x20, 0x2D, 0x20, 0x44, 0xE9, 0x63, 0x6C, 0x61, 0x72, 0xE9, 0x2E, 0x0D, 0x0A, 0x0D, 0x0A, 0x46, 0x69, 0x6E, 0x2E, 0x0D, 0x0A]
+        let bytes: [UInt8] = [
+            0x50, 0x61, 0x72, 0x69, 0x73, 0x20, 0x28, 0x41, 0x46, 0x50, 0x29, 0x20, 0x2D, 0x20, 0x44, 0xE9, 0x63, 0x6C, 0x61, 0x72, 0xE9,
+            0x2E, 0x0D, 0x0A, 0x0D, 0x0A, 0x46, 0x69, 0x6E, 0x2E, 0x0D, 0x0A,
+        ]
         let (article, diagnostics) = try importWire(Data(bytes))
         #expect(paragraphs(article) == ["Déclaré.", "Fin."])
         #expect(article.origin?.encoding == "windows-1252")
@@ -147,7 +156,8 @@ func paragraphs(_ article: Article) -> [String] {
     }
 
     @Test func iptc7901Envelope() throws {
-        let text = "\u{01}abc0012 2 pl 160  xyz 0012\r\n\r\nVerkehr/Schiene/\r\n\u{02}REFILE\r\nLok testet Wasserstoff =\r\n\r\n   Hamburg (dpa) - Die Lok\r\nfährt.\r\n\r\ndpa ab cd\r\n\u{03}121530 Mar 24\r\n\u{7F}\u{04}"
+        let text =
+            "\u{01}abc0012 2 pl 160  xyz 0012\r\n\r\nVerkehr/Schiene/\r\n\u{02}REFILE\r\nLok testet Wasserstoff =\r\n\r\n   Hamburg (dpa) - Die Lok\r\nfährt.\r\n\r\ndpa ab cd\r\n\u{03}121530 Mar 24\r\n\u{7F}\u{04}"
         let (article, _) = try importWire(text)
         #expect(article.headline == "Lok testet Wasserstoff")
         #expect(article.takeKey == "REFILE")
@@ -165,7 +175,10 @@ func paragraphs(_ article: Article) -> [String] {
         let (article, _) = try importWire(text)
         #expect(article.body.count == 3)
         #expect(article.body[1] == .heading(level: 1, content: [.text("Notizblock")]))
-        #expect(article.body[2] == .list(ordered: false, items: [[.paragraph([.text("Erster Punkt, der weitergeht")])], [.paragraph([.text("Zweiter Punkt")])]]))
+        #expect(
+            article.body[2]
+                == .list(
+                    ordered: false, items: [[.paragraph([.text("Erster Punkt, der weitergeht")])], [.paragraph([.text("Zweiter Punkt")])]]))
     }
 
     @Test func detection() {

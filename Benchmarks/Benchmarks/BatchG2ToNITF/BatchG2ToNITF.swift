@@ -15,7 +15,8 @@ import NewsCore
 func convertsToNITF(_ imported: ImportResult) -> Bool {
     let converter = Converter()
     return imported.articles.count == 1
-        && (try? converter.export(imported.articles, format: converter.registry.module(named: "nitf")!, options: ConversionOptions())) != nil
+        && (try? converter.export(imported.articles, format: converter.registry.module(named: "nitf")!, options: ConversionOptions()))
+            != nil
 }
 
 let large = BenchmarkCorpus.folder("newsconv-bench-batch-20000", count: 20_000, accept: convertsToNITF)
@@ -24,7 +25,8 @@ let (largeFiles, largeBytes) = BenchmarkCorpus.files(in: large)
 /// Outputs go to memory (tmpfs) when the machine has it: on this machine's ext4 disk, creating
 /// 20,000 files costs more system time than converting them, and the disk's journal serialises
 /// parallel jobs; the benchmark measures newsconv.
-let output = (FileManager.default.fileExists(atPath: "/dev/shm") ? URL(fileURLWithPath: "/dev/shm") : FileManager.default.temporaryDirectory)
+let output =
+    (FileManager.default.fileExists(atPath: "/dev/shm") ? URL(fileURLWithPath: "/dev/shm") : FileManager.default.temporaryDirectory)
     .appendingPathComponent("newsconv-bench-batch-out")
 
 /// Removes the previous iteration's outputs, then waits a second: the kernel frees 20,000
@@ -46,12 +48,15 @@ func batch(_ benchmark: Benchmark, _ source: URL, jobs: Int) throws {
 }
 
 /// The release `newsconv` of the main package (`swift build -c release` there), or NEWSCONV_BINARY.
-let binary = ProcessInfo.processInfo.environment["NEWSCONV_BINARY"]
+let binary =
+    ProcessInfo.processInfo.environment["NEWSCONV_BINARY"]
     ?? URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent(".build/release/newsconv").path
+    .deletingLastPathComponent().appendingPathComponent(".build/release/newsconv").path
 
 func requireBinary() {
-    precondition(FileManager.default.isExecutableFile(atPath: binary), "build the release newsconv first (swift build -c release) or set NEWSCONV_BINARY")
+    precondition(
+        FileManager.default.isExecutableFile(atPath: binary),
+        "build the release newsconv first (swift build -c release) or set NEWSCONV_BINARY")
 }
 
 /// `newsconv batch` run as its own process, as xmllint is: the figure without the benchmark
@@ -70,7 +75,8 @@ func batchProcess(_ benchmark: Benchmark, _ source: URL, jobs: Int) throws {
 }
 
 let benchmarks: @Sendable () -> Void = {
-    let memory = Benchmark.Configuration(metrics: [.wallClock, .cpuTotal, .peakMemoryResident], maxDuration: .seconds(60), maxIterations: 3)
+    let memory = Benchmark.Configuration(
+        metrics: [.wallClock, .cpuTotal, .peakMemoryResident], maxDuration: .seconds(60), maxIterations: 3)
 
     // Smaller first: peak memory can only grow within a process, so a flat figure at 20,000 is real.
     Benchmark("a. batch g2->nitf 2000 files, --jobs 1", configuration: memory) { benchmark in try batch(benchmark, small, jobs: 1) }
@@ -78,9 +84,16 @@ let benchmarks: @Sendable () -> Void = {
     Benchmark("c. batch g2->nitf 20000 files, --jobs 2", configuration: memory) { benchmark in try batch(benchmark, large, jobs: 2) }
     Benchmark("d. reference: xmllint --noout, same 20000 files", configuration: memory) { _ in try BenchmarkCorpus.xmllint(largeFiles) }
     let process = Benchmark.Configuration(metrics: [.wallClock], maxDuration: .seconds(60), maxIterations: 5)
-    Benchmark("b2. newsconv batch process, 20000 files, --jobs 1", configuration: process) { benchmark in try batchProcess(benchmark, large, jobs: 1) }
-    Benchmark("c2. newsconv batch process, 20000 files, --jobs 2", configuration: process) { benchmark in try batchProcess(benchmark, large, jobs: 2) }
-    Benchmark("e. one newsconv convert process per file, 2000 files", configuration: .init(metrics: [.wallClock], maxDuration: .seconds(300), maxIterations: 1)) { benchmark in
+    Benchmark("b2. newsconv batch process, 20000 files, --jobs 1", configuration: process) { benchmark in
+        try batchProcess(benchmark, large, jobs: 1)
+    }
+    Benchmark("c2. newsconv batch process, 20000 files, --jobs 2", configuration: process) { benchmark in
+        try batchProcess(benchmark, large, jobs: 2)
+    }
+    Benchmark(
+        "e. one newsconv convert process per file, 2000 files",
+        configuration: .init(metrics: [.wallClock], maxDuration: .seconds(300), maxIterations: 1)
+    ) { benchmark in
         requireBinary()
         benchmark.stopMeasurement()
         try? FileManager.default.removeItem(at: output)
@@ -89,11 +102,15 @@ let benchmarks: @Sendable () -> Void = {
         for file in try FileManager.default.contentsOfDirectory(at: small, includingPropertiesForKeys: nil) {
             let process = Process()
             process.executableURL = URL(fileURLWithPath: binary)
-            process.arguments = ["convert", file.path, "-t", "nitf", "-o", output.appendingPathComponent(file.deletingPathExtension().lastPathComponent + ".nitf").path]
+            process.arguments = [
+                "convert", file.path, "-t", "nitf", "-o",
+                output.appendingPathComponent(file.deletingPathExtension().lastPathComponent + ".nitf").path,
+            ]
             process.standardError = FileHandle.nullDevice
             try process.run()
             process.waitUntilExit()
         }
     }
-    Benchmark("info: \(largeFiles.count) files, \(largeBytes) bytes", configuration: .init(metrics: [.wallClock], maxIterations: 1)) { _ in }
+    Benchmark("info: \(largeFiles.count) files, \(largeBytes) bytes", configuration: .init(metrics: [.wallClock], maxIterations: 1)) { _ in
+    }
 }

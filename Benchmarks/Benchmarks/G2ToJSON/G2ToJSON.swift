@@ -12,7 +12,8 @@ let directory = BenchmarkCorpus.folder("newsconv-bench-g2", count: 2_100)
 let (files, totalBytes) = BenchmarkCorpus.files(in: directory)
 
 let benchmarks: @Sendable () -> Void = {
-    let configuration = Benchmark.Configuration(metrics: [.wallClock, .cpuTotal, .peakMemoryResident], maxDuration: .seconds(30), maxIterations: 10)
+    let configuration = Benchmark.Configuration(
+        metrics: [.wallClock, .cpuTotal, .peakMemoryResident], maxDuration: .seconds(30), maxIterations: 10)
 
     Benchmark("newsml-g2->json \(files.count) files", configuration: configuration) { _ in
         let converter = Converter()
@@ -27,7 +28,9 @@ let benchmarks: @Sendable () -> Void = {
         }
     }
 
-    Benchmark("reference: xmllint --noout, same \(files.count) files", configuration: configuration) { _ in try BenchmarkCorpus.xmllint(files) }
+    Benchmark("reference: xmllint --noout, same \(files.count) files", configuration: configuration) { _ in
+        try BenchmarkCorpus.xmllint(files)
+    }
 
     Benchmark("info: \(files.count) files, \(totalBytes) bytes", configuration: .init(metrics: [.wallClock], maxIterations: 1)) { _ in }
 }

@@ -12,7 +12,9 @@ let dispatches: [Data] = {
     let samples = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("samples/wire")
     let files = (try? FileManager.default.contentsOfDirectory(at: samples, includingPropertiesForKeys: nil)) ?? []
-    let texts = files.filter { ["txt", "iptc"].contains($0.pathExtension) }.sorted { $0.path < $1.path }.compactMap { try? Data(contentsOf: $0) }
+    let texts = files.filter { ["txt", "iptc"].contains($0.pathExtension) }.sorted { $0.path < $1.path }.compactMap {
+        try? Data(contentsOf: $0)
+    }
     precondition(!texts.isEmpty, "no samples found at \(samples.path)")
     return (0..<10_000).map { index in
         var data = texts[index % texts.count]
@@ -45,5 +47,7 @@ let benchmarks: @Sendable () -> Void = {
         }
     }
 
-    Benchmark("info: \(dispatches.count) dispatches, \(totalBytes) bytes", configuration: .init(metrics: [.wallClock], maxIterations: 1)) { _ in }
+    Benchmark("info: \(dispatches.count) dispatches, \(totalBytes) bytes", configuration: .init(metrics: [.wallClock], maxIterations: 1)) {
+        _ in
+    }
 }

@@ -19,8 +19,11 @@ struct CommonMarkReader {
     }
 
     private mutating func warn(_ code: String, _ message: String, _ node: OpaquePointer) {
-        let location = SourceLocation(path: path, line: firstLine + Int(cmark_node_get_start_line(node)) - 1, column: Int(cmark_node_get_start_column(node)))
-        if !diagnostics.contains(where: { $0.code == "markdown.import.\(code)" }) { diagnostics.append(.warning("markdown.import.\(code)", message, at: location)) }
+        let location = SourceLocation(
+            path: path, line: firstLine + Int(cmark_node_get_start_line(node)) - 1, column: Int(cmark_node_get_start_column(node)))
+        if !diagnostics.contains(where: { $0.code == "markdown.import.\(code)" }) {
+            diagnostics.append(.warning("markdown.import.\(code)", message, at: location))
+        }
     }
 
     mutating func read(_ markdown: String) -> [Block] {
@@ -140,10 +143,11 @@ struct CommonMarkReader {
 
     private static func isDelimiterRow(_ line: String) -> Bool {
         let cells = Self.cells(line)
-        return !cells.isEmpty && cells.allSatisfy { cell in
-            let core = cell.trimmingCharacters(in: CharacterSet(charactersIn: ":"))
-            return !core.isEmpty && core.allSatisfy { $0 == "-" }
-        }
+        return !cells.isEmpty
+            && cells.allSatisfy { cell in
+                let core = cell.trimmingCharacters(in: CharacterSet(charactersIn: ":"))
+                return !core.isEmpty && core.allSatisfy { $0 == "-" }
+            }
     }
 
     /// The cells of a row: split at `|` that is not escaped or inside a code span.
@@ -164,7 +168,9 @@ struct CommonMarkReader {
             }
             switch character {
             case "\\": escaped = true
-            case "`": inCode.toggle(); current.append(character)
+            case "`":
+                inCode.toggle()
+                current.append(character)
             case "|" where !inCode:
                 cells.append(current.trimmingCharacters(in: .whitespaces))
                 current = ""
@@ -209,11 +215,17 @@ struct CommonMarkReader {
             case CMARK_NODE_STRONG: append(.strong(inlines(in: child)))
             case CMARK_NODE_LINK:
                 let title = cmark_node_get_title(child).map { String(cString: $0) } ?? ""
-                append(.link(href: cmark_node_get_url(child).map { String(cString: $0) } ?? "", title: title.isEmpty ? nil : title, content: inlines(in: child)))
+                append(
+                    .link(
+                        href: cmark_node_get_url(child).map { String(cString: $0) } ?? "", title: title.isEmpty ? nil : title,
+                        content: inlines(in: child)))
             case CMARK_NODE_IMAGE:
                 warn("inline-image", "an image inside a paragraph's text has no IR form; read as a link to the image", child)
                 let title = cmark_node_get_title(child).map { String(cString: $0) } ?? ""
-                append(.link(href: cmark_node_get_url(child).map { String(cString: $0) } ?? "", title: title.isEmpty ? nil : title, content: inlines(in: child)))
+                append(
+                    .link(
+                        href: cmark_node_get_url(child).map { String(cString: $0) } ?? "", title: title.isEmpty ? nil : title,
+                        content: inlines(in: child)))
             default: break
             }
         }

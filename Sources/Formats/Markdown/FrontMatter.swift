@@ -36,7 +36,9 @@ enum FrontMatter {
         var pairs: [(Node, Node)] = []
         // A field goes back under the site-generator key its source used (`tags`, `date`).
         var spellings: [String: String] = [:]
-        if case .object(let members)? = article.extensions[MarkdownVocabulary.spellingsKey] { spellings = members.compactMapValues(\.stringValue) }
+        if case .object(let members)? = article.extensions[MarkdownVocabulary.spellingsKey] {
+            spellings = members.compactMapValues(\.stringValue)
+        }
         func put(_ key: String, _ value: Node?) { if let value { pairs.append((string(spellings[key] ?? key), value)) } }
         func put(_ key: String, _ text: String?) { put(key, text.map(string)) }
         func put(_ key: String, _ list: [Node]) { if !list.isEmpty { put(key, Node(list)) } }
@@ -100,7 +102,9 @@ enum FrontMatter {
         put("trailers", article.trailers.map(string))
         put("media", article.media.map(media))
         // Keys a Markdown source had that newsconv does not know are written back as they were.
-        let own = article.extensions.values.keys.filter { $0.hasPrefix(MarkdownVocabulary.extensionPrefix) && $0 != MarkdownVocabulary.spellingsKey }.sorted()
+        let own = article.extensions.values.keys.filter {
+            $0.hasPrefix(MarkdownVocabulary.extensionPrefix) && $0 != MarkdownVocabulary.spellingsKey
+        }.sorted()
         for key in own { put(String(key.dropFirst(MarkdownVocabulary.extensionPrefix.count)), article.extensions[key].map(json)) }
         let others = article.extensions.values.filter { !$0.key.hasPrefix(MarkdownVocabulary.extensionPrefix) }
         if !others.isEmpty { put("extensions", json(.object(others))) }
@@ -108,7 +112,9 @@ enum FrontMatter {
     }
 
     static func byline(_ byline: Byline) -> Node {
-        guard byline.title != nil || byline.affiliation != nil || byline.role != nil || byline.id != nil || byline.text != nil else { return string(byline.name) }
+        guard byline.title != nil || byline.affiliation != nil || byline.role != nil || byline.id != nil || byline.text != nil else {
+            return string(byline.name)
+        }
         var fields: [(Node, Node)] = [(string("name"), string(byline.name))]
         if let title = byline.title { fields.append((string("title"), string(title))) }
         if let affiliation = byline.affiliation { fields.append((string("affiliation"), string(affiliation))) }
@@ -140,17 +146,22 @@ enum FrontMatter {
         if let caption = media.caption { fields.append((string("caption"), string(caption))) }
         if let credit = media.credit { fields.append((string("credit"), string(credit))) }
         if !media.renditions.isEmpty {
-            fields.append((string("renditions"), Node(media.renditions.map { rendition in
-                var r: [(Node, Node)] = []
-                if let name = rendition.name { r.append((string("name"), string(name))) }
-                if let href = rendition.href { r.append((string("href"), string(href))) }
-                if let type = rendition.mediaType { r.append((string("mediaType"), string(type))) }
-                if let width = rendition.width { r.append((string("width"), int(width))) }
-                if let height = rendition.height { r.append((string("height"), int(height))) }
-                if let size = rendition.sizeInBytes { r.append((string("sizeInBytes"), int(size))) }
-                if let duration = rendition.duration { r.append((string("duration"), Node(String(duration), Tag(.float)))) }
-                return Node(r)
-            })))
+            fields.append(
+                (
+                    string("renditions"),
+                    Node(
+                        media.renditions.map { rendition in
+                            var r: [(Node, Node)] = []
+                            if let name = rendition.name { r.append((string("name"), string(name))) }
+                            if let href = rendition.href { r.append((string("href"), string(href))) }
+                            if let type = rendition.mediaType { r.append((string("mediaType"), string(type))) }
+                            if let width = rendition.width { r.append((string("width"), int(width))) }
+                            if let height = rendition.height { r.append((string("height"), int(height))) }
+                            if let size = rendition.sizeInBytes { r.append((string("sizeInBytes"), int(size))) }
+                            if let duration = rendition.duration { r.append((string("duration"), Node(String(duration), Tag(.float)))) }
+                            return Node(r)
+                        })
+                ))
         }
         return Node(fields)
     }
@@ -186,13 +197,20 @@ enum FrontMatter {
             return "\(problem) (\(context.text) at line \(firstLine + context.mark.line - 1))"
         }
         switch error {
-        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _), .composer(let context, let problem, let mark, _):
+        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
+            .composer(let context, let problem, let mark, _):
             return (withContext(problem, context), inFile(mark))
         case .reader(let problem, let offset, _, _):
             guard let offset else { return (problem, (firstLine, 1)) }
-            var line = firstLine, column = 1
+            var line = firstLine
+            var column = 1
             for character in yaml.prefix(offset) {
-                if character.isNewline { line += 1; column = 1 } else { column += 1 }
+                if character.isNewline {
+                    line += 1
+                    column = 1
+                } else {
+                    column += 1
+                }
             }
             return (problem, (line, column))
         case .duplicatedKeysInMapping(let duplicates, let context):
@@ -209,12 +227,16 @@ enum FrontMatter {
             root = try Yams.compose(yaml: yaml)
         } catch let error as YamlError {
             let (problem, at) = located(error, in: yaml, firstLine: line)
-            throw ConversionError("markdown.front-matter.invalid", "the front matter is not valid YAML: \(problem)", at: SourceLocation(path: path, line: at.line, column: at.column))
+            throw ConversionError(
+                "markdown.front-matter.invalid", "the front matter is not valid YAML: \(problem)",
+                at: SourceLocation(path: path, line: at.line, column: at.column))
         }
         var contents = Contents()
         guard let root else { return contents }
         guard case .mapping(let mapping) = root else {
-            throw ConversionError("markdown.front-matter.not-mapping", "the front matter is not a mapping of keys to values", at: SourceLocation(path: path, line: line, column: 1))
+            throw ConversionError(
+                "markdown.front-matter.not-mapping", "the front matter is not a mapping of keys to values",
+                at: SourceLocation(path: path, line: line, column: 1))
         }
         var reader = FrontMatterReader(path: path, firstLine: line)
         reader.reportsNotes = reportsNotes

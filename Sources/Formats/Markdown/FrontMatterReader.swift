@@ -50,7 +50,8 @@ struct FrontMatterReader {
         // YAML timestamps may use a space for `T` (`2025-01-14 06:30:00 +01:00`).
         var candidate = text
         if let date = NewsDate(iso8601: candidate) { return date }
-        candidate = candidate.replacingOccurrences(of: " +", with: "+").replacingOccurrences(of: " -", with: "-").replacingOccurrences(of: " Z", with: "Z")
+        candidate = candidate.replacingOccurrences(of: " +", with: "+").replacingOccurrences(of: " -", with: "-").replacingOccurrences(
+            of: " Z", with: "Z")
         if let space = candidate.firstIndex(of: " ") { candidate.replaceSubrange(space...space, with: "T") }
         if let date = NewsDate(iso8601: candidate) { return date }
         warn("invalid-date", "\(key): '\(text)' is not an ISO 8601 date; dropped", node)
@@ -59,7 +60,9 @@ struct FrontMatterReader {
 
     private mutating func int(_ node: Node, _ key: String, range: ClosedRange<Int>? = nil) -> Int? {
         guard let text = Self.text(node), let value = Int(text), range.map({ $0.contains(value) }) ?? true else {
-            warn("invalid-number", "\(key): expected a whole number\(range.map { " from \($0.lowerBound) to \($0.upperBound)" } ?? ""); dropped", node)
+            warn(
+                "invalid-number",
+                "\(key): expected a whole number\(range.map { " from \($0.lowerBound) to \($0.upperBound)" } ?? ""); dropped", node)
             return nil
         }
         return value
@@ -112,10 +115,11 @@ struct FrontMatterReader {
         for rendition in mapping["renditions"]?.array() ?? [] {
             guard case .mapping(let r) = rendition else { continue }
             func value(_ key: String) -> String? { r[key].flatMap(Self.text) }
-            item.renditions.append(MediaItem.Rendition(
-                name: value("name"), href: value("href"), mediaType: value("mediaType"), width: value("width").flatMap { Int($0) },
-                height: value("height").flatMap { Int($0) }, sizeInBytes: value("sizeInBytes").flatMap { Int($0) },
-                duration: value("duration").flatMap { Double($0) }))
+            item.renditions.append(
+                MediaItem.Rendition(
+                    name: value("name"), href: value("href"), mediaType: value("mediaType"), width: value("width").flatMap { Int($0) },
+                    height: value("height").flatMap { Int($0) }, sizeInBytes: value("sizeInBytes").flatMap { Int($0) },
+                    duration: value("duration").flatMap { Double($0) }))
         }
         return item
     }
@@ -165,9 +169,19 @@ struct FrontMatterReader {
         case "version": contents.article.version = int(value, key, range: 1...Int.max)
         case "language", "lang": contents.article.language = Self.text(value)
         case "kind":
-            if let kind = Self.text(value).flatMap(Article.Kind.init(rawValue:)) { contents.article.kind = kind } else { warn("invalid-value", "kind: expected one of \(Article.Kind.allCases.map(\.rawValue).joined(separator: ", ")); dropped", value) }
+            if let kind = Self.text(value).flatMap(Article.Kind.init(rawValue:)) {
+                contents.article.kind = kind
+            } else {
+                warn(
+                    "invalid-value", "kind: expected one of \(Article.Kind.allCases.map(\.rawValue).joined(separator: ", ")); dropped",
+                    value)
+            }
         case "status":
-            if let status = Self.text(value).flatMap(Article.Status.init(rawValue:)) { contents.article.status = status } else { warn("invalid-value", "status: expected usable, withheld or canceled; dropped", value) }
+            if let status = Self.text(value).flatMap(Article.Status.init(rawValue:)) {
+                contents.article.status = status
+            } else {
+                warn("invalid-value", "status: expected usable, withheld or canceled; dropped", value)
+            }
         case "draft":
             if value.bool == true {
                 contents.article.status = .withheld
@@ -177,7 +191,9 @@ struct FrontMatterReader {
         case "urgency": contents.article.urgency = int(value, key, range: 1...9)
         case "priority": contents.article.priority = int(value, key, range: 1...9)
         case "dates":
-            guard case .mapping(let mapping) = value else { return warn("invalid-value", "dates: expected a mapping of date names to dates", value) }
+            guard case .mapping(let mapping) = value else {
+                return warn("invalid-value", "dates: expected a mapping of date names to dates", value)
+            }
             for (name, date) in mapping {
                 let parsed = self.date(date, "dates.\(name.string ?? "")")
                 switch name.string {
@@ -208,7 +224,9 @@ struct FrontMatterReader {
         case "infoSources": contents.article.infoSources = concepts(value)
         case "creditline", "credit": contents.article.creditline = Self.text(value)
         case "rights":
-            guard case .mapping(let mapping) = value else { return warn("invalid-value", "rights: expected holder, notice, usageTerms", value) }
+            guard case .mapping(let mapping) = value else {
+                return warn("invalid-value", "rights: expected holder, notice, usageTerms", value)
+            }
             contents.article.copyrightHolder = mapping["holder"].flatMap(Self.text)
             contents.article.copyrightNotice = mapping["notice"].flatMap(Self.text)
             contents.article.usageTerms = mapping["usageTerms"].flatMap(Self.text)
@@ -221,7 +239,10 @@ struct FrontMatterReader {
             if case .object(let members) = Self.json(value) { for (name, member) in members { contents.article.extensions[name] = member } }
         default:
             let hint = MarkdownVocabulary.suggestion(for: key).map { " (did you mean \($0)?)" } ?? ""
-            warn("unknown-key", "\(key): not a key newsconv maps\(hint); kept in extensions[\"\(MarkdownVocabulary.extensionPrefix)\(key)\"] and written back to Markdown only", keyNode)
+            warn(
+                "unknown-key",
+                "\(key): not a key newsconv maps\(hint); kept in extensions[\"\(MarkdownVocabulary.extensionPrefix)\(key)\"] and written back to Markdown only",
+                keyNode)
             contents.article.extensions[MarkdownVocabulary.extensionPrefix + key] = Self.json(value)
         }
     }

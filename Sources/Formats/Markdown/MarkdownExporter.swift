@@ -9,7 +9,9 @@ public struct MarkdownExporter: ArticleExporter {
 
     public func write(_ articles: [Article], options: ConversionOptions) throws -> ExportResult {
         guard articles.count == 1 else {
-            throw ConversionError("markdown.export.one-article", "a Markdown document holds one article, and \(articles.count) were given; write them one per file")
+            throw ConversionError(
+                "markdown.export.one-article",
+                "a Markdown document holds one article, and \(articles.count) were given; write them one per file")
         }
         let article = articles[0]
         var writer = MarkdownWriter(location: article.origin?.location ?? SourceLocation())
@@ -22,7 +24,10 @@ public struct MarkdownExporter: ArticleExporter {
         var diagnostics = writer.diagnostics
         let dropped = article.fieldsWithRolesAndLanguages() + (article.useKeys.isEmpty ? [] : ["useKeys"])
         if !dropped.isEmpty {
-            diagnostics.append(.warning("markdown.export.dropped-fields", "the front matter has no key for the article's \(dropped.joined(separator: ", ")); dropped", at: writer.location))
+            diagnostics.append(
+                .warning(
+                    "markdown.export.dropped-fields",
+                    "the front matter has no key for the article's \(dropped.joined(separator: ", ")); dropped", at: writer.location))
         }
         return ExportResult(data: Data(text.utf8), diagnostics: diagnostics)
     }

@@ -29,7 +29,10 @@ public struct MarkdownImporter: ArticleImporter {
         var diagnostics: [Diagnostic] = []
         if decoded.usedFallback {
             let position = decoded.firstInvalidByte ?? (1, 1)
-            diagnostics.append(.warning("markdown.encoding.fallback", "the text is not UTF-8; read as \(decoded.encoding)", at: SourceLocation(path: input.path, line: position.line, column: position.column)))
+            diagnostics.append(
+                .warning(
+                    "markdown.encoding.fallback", "the text is not UTF-8; read as \(decoded.encoding)",
+                    at: SourceLocation(path: input.path, line: position.line, column: position.column)))
         }
         let text = decoded.text.replacingOccurrences(of: "\r\n", with: "\n")
         let (yaml, body, bodyLine) = try Self.split(text, path: input.path)
@@ -56,7 +59,9 @@ public struct MarkdownImporter: ArticleImporter {
                 if article.headline == nil { article.headline = title }
                 blocks = blocks.dropFirst()
                 var remaining = article.subheadlines[...]
-                while let sub = remaining.first, case .heading(2, let inner)? = blocks.first, Self.sameHead(sub, CommonMarkReader.plainText(inner)) {
+                while let sub = remaining.first, case .heading(2, let inner)? = blocks.first,
+                    Self.sameHead(sub, CommonMarkReader.plainText(inner))
+                {
                     blocks = blocks.dropFirst()
                     remaining = remaining.dropFirst()
                 }
@@ -78,10 +83,15 @@ public struct MarkdownImporter: ArticleImporter {
         var end = blocks.endIndex
         var trailersFound = true
         for trailer in article.trailers.reversed() {
-            guard end > blocks.startIndex, Self.isPlainParagraph(blocks[end - 1], trailer) else { trailersFound = false; break }
+            guard end > blocks.startIndex, Self.isPlainParagraph(blocks[end - 1], trailer) else {
+                trailersFound = false
+                break
+            }
             end -= 1
         }
-        if trailersFound, let signOff = article.signOff, end > blocks.startIndex, Self.isPlainParagraph(blocks[end - 1], signOff) { end -= 1 }
+        if trailersFound, let signOff = article.signOff, end > blocks.startIndex, Self.isPlainParagraph(blocks[end - 1], signOff) {
+            end -= 1
+        }
         if trailersFound { blocks = blocks[..<end] }
         article.body = Array(blocks)
         return ImportResult(articles: [article], diagnostics: diagnostics)
@@ -95,9 +105,13 @@ public struct MarkdownImporter: ArticleImporter {
     /// The front matter (without its `---` lines), the body, and the body's first line number.
     static func split(_ text: String, path: String?) throws -> (yaml: String?, body: String, bodyLine: Int) {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        guard let first = lines.first, first.trimmingCharacters(in: .whitespaces) == "---" || first.hasPrefix("\u{FEFF}---") else { return (nil, text, 1) }
+        guard let first = lines.first, first.trimmingCharacters(in: .whitespaces) == "---" || first.hasPrefix("\u{FEFF}---") else {
+            return (nil, text, 1)
+        }
         guard let close = lines.dropFirst().firstIndex(where: { $0 == "---" || $0 == "..." }) else {
-            throw ConversionError("markdown.front-matter.unclosed", "the front matter opened on line 1 has no closing '---' line", at: SourceLocation(path: path, line: 1, column: 1))
+            throw ConversionError(
+                "markdown.front-matter.unclosed", "the front matter opened on line 1 has no closing '---' line",
+                at: SourceLocation(path: path, line: 1, column: 1))
         }
         let yaml = lines[1..<close].joined(separator: "\n")
         let body = lines[(close + 1)...].joined(separator: "\n")

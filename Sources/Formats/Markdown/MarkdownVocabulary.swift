@@ -23,12 +23,14 @@ enum MarkdownVocabulary {
     static let spellingsKey = extensionPrefix + "@spellings"
 
     /// Every key the front matter reader maps, for "did you mean" on an unknown one.
-    static let knownKeys: [String] = [
-        "title", "subheadlines", "slugline", "takeKey", "bylines", "dateline", "summary", "id", "version", "language", "kind",
-        "status", "signals", "urgency", "priority", "dates", "subjects", "genres", "keywords", "people", "organisations",
-        "places", "provider", "infoSources", "creditline", "rights", "editorialNotes", "signOff", "trailers", "media", "extensions",
-        "dates.firstCreated", "dates.versionCreated", "dates.contentCreated", "dates.contentModified", "dates.embargoed", "dates.expires",
-    ] + siteGeneratorKeys.keys.sorted()
+    static let knownKeys: [String] =
+        [
+            "title", "subheadlines", "slugline", "takeKey", "bylines", "dateline", "summary", "id", "version", "language", "kind",
+            "status", "signals", "urgency", "priority", "dates", "subjects", "genres", "keywords", "people", "organisations",
+            "places", "provider", "infoSources", "creditline", "rights", "editorialNotes", "signOff", "trailers", "media", "extensions",
+            "dates.firstCreated", "dates.versionCreated", "dates.contentCreated", "dates.contentModified", "dates.embargoed",
+            "dates.expires",
+        ] + siteGeneratorKeys.keys.sorted()
 
     /// The known key closest to an unknown one (by edit distance, ignoring case), when it is close.
     static func suggestion(for key: String) -> String? {
@@ -46,7 +48,8 @@ enum MarkdownVocabulary {
 
     /// Levenshtein distance (keys are short: a plain two-row table).
     static func editDistance(_ a: String, _ b: String) -> Int {
-        let a = Array(a), b = Array(b)
+        let a = Array(a)
+        let b = Array(b)
         guard !a.isEmpty else { return b.count }
         guard !b.isEmpty else { return a.count }
         var previous = Array(0...b.count)

@@ -76,7 +76,10 @@ struct MarkdownWriter {
             var nested = MarkdownWriter(location: location)
             for part in inner { nested.write(part, prefix: "") }
             diagnostics += nested.diagnostics
-            block(nested.out.trimmingTrailingNewlines.split(separator: "\n", omittingEmptySubsequences: false).map { $0.isEmpty ? ">" : "> " + $0 }.joined(separator: "\n"), prefix: prefix)
+            block(
+                nested.out.trimmingTrailingNewlines.split(separator: "\n", omittingEmptySubsequences: false).map {
+                    $0.isEmpty ? ">" : "> " + $0
+                }.joined(separator: "\n"), prefix: prefix)
         case .list(let ordered, let items):
             let alternate = previous.map { $0.ordered == ordered && !$0.alternate } ?? false
             previousList = (ordered, alternate)
@@ -194,7 +197,9 @@ struct MarkdownWriter {
                 text += Self.delimited(inlines(inner, inHeading: inHeading, inTable: inTable, nested: true), "**", after: text.last)
             case .code(let value):
                 let ticks = String(repeating: "`", count: Self.longestRun(of: "`", in: value) + 1)
-                let padded = value.hasPrefix("`") || value.hasSuffix("`") || (value.hasPrefix(" ") && value.hasSuffix(" ") && !value.allSatisfy { $0 == " " }) ? " \(value) " : value
+                let padded =
+                    value.hasPrefix("`") || value.hasSuffix("`")
+                        || (value.hasPrefix(" ") && value.hasSuffix(" ") && !value.allSatisfy { $0 == " " }) ? " \(value) " : value
                 text += ticks + (inTable ? padded.replacingOccurrences(of: "|", with: "\\|") : padded) + ticks
             case .link(let href, let title, let inner):
                 text += "[" + inlines(inner, inHeading: inHeading, inTable: inTable, nested: true) + "](" + Self.destination(href)
@@ -214,7 +219,11 @@ struct MarkdownWriter {
                 text += inlines(mention.content, inHeading: inHeading, inTable: inTable, nested: !atStart)
                 warn("mention-as-text", "entity mentions (people, organisations, places in the text) are written as plain text")
             case .raw(let format, let value):
-                if format == "markdown" || format == "html" { text += value } else { warn("dropped-raw", "raw \(format) content has no place in Markdown; dropped") }
+                if format == "markdown" || format == "html" {
+                    text += value
+                } else {
+                    warn("dropped-raw", "raw \(format) content has no place in Markdown; dropped")
+                }
             }
         }
         return text
@@ -228,8 +237,14 @@ struct MarkdownWriter {
         var inner = Substring(content)
         var before = ""
         var after = ""
-        while inner.first == " " { before += " "; inner = inner.dropFirst() }
-        while inner.last == " " { after += " "; inner = inner.dropLast() }
+        while inner.first == " " {
+            before += " "
+            inner = inner.dropFirst()
+        }
+        while inner.last == " " {
+            after += " "
+            inner = inner.dropLast()
+        }
         guard !inner.isEmpty else { return before + after }
         let mark = before.isEmpty && previous == "*" ? mark.replacingOccurrences(of: "*", with: "_") : mark
         return before + mark + String(inner).withEscapedEdges + mark + after
@@ -307,13 +322,16 @@ struct MarkdownWriter {
 
     /// A link title in double quotes.
     static func escapeTitle(_ text: String) -> String {
-        text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"").replacingOccurrences(of: "\n", with: " ")
+        text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"").replacingOccurrences(
+            of: "\n", with: " ")
     }
 
     /// A link destination: in `<...>` when it has spaces or parentheses.
     static func destination(_ href: String) -> String {
         // A destination is on one line: line ends are percent-encoded, as in a URL.
-        let href = href.contains(where: \.isNewline) ? href.replacingOccurrences(of: "\r", with: "%0D").replacingOccurrences(of: "\n", with: "%0A") : href
+        let href =
+            href.contains(where: \.isNewline)
+            ? href.replacingOccurrences(of: "\r", with: "%0D").replacingOccurrences(of: "\n", with: "%0A") : href
         if href.isEmpty || href.contains(where: { $0 == " " || $0 == "(" || $0 == ")" || $0 == "<" || $0 == ">" }) {
             return "<" + href.replacingOccurrences(of: "<", with: "%3C").replacingOccurrences(of: ">", with: "%3E") + ">"
         }
@@ -347,7 +365,9 @@ extension String {
     /// Emphasis must not start or end with whitespace (it would not be emphasis): such a
     /// character is written as a character reference.
     var withEscapedEdges: String {
-        func reference(_ character: Character) -> String { character.unicodeScalars.map { "&#x\(String($0.value, radix: 16, uppercase: true));" }.joined() }
+        func reference(_ character: Character) -> String {
+            character.unicodeScalars.map { "&#x\(String($0.value, radix: 16, uppercase: true));" }.joined()
+        }
         var copy = self
         if let first = copy.first, first.isWhitespace { copy = reference(first) + copy.dropFirst() }
         if let last = copy.last, last.isWhitespace { copy = copy.dropLast() + reference(last) }

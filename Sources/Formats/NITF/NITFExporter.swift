@@ -11,7 +11,8 @@ public struct NITFExporter: ArticleExporter {
 
     public func write(_ articles: [Article], options: ConversionOptions) throws -> ExportResult {
         guard articles.count == 1 else {
-            throw ConversionError("nitf.export.one-article", "a NITF document holds one article, and \(articles.count) were given; write them one per file")
+            throw ConversionError(
+                "nitf.export.one-article", "a NITF document holds one article, and \(articles.count) were given; write them one per file")
         }
         return Self.write(articles[0], reportsNotes: options.reportsNotes)
     }
@@ -37,15 +38,19 @@ public struct NITFExporter: ArticleExporter {
         head.write(article, to: &w)
 
         var body = NITFBodyWriter(codePrefix: "nitf.export", location: location)
-        for (key, value) in article.extensions.values where hasKept && (key.hasPrefix("nitf:body.head/") || key.hasPrefix("nitf:body.end/")) {
-            if case .array(let fragments) = value { body.standalone.kept[String(key.dropFirst("nitf:".count))] = fragments.compactMap(\.stringValue) }
+        for (key, value) in article.extensions.values where hasKept && (key.hasPrefix("nitf:body.head/") || key.hasPrefix("nitf:body.end/"))
+        {
+            if case .array(let fragments) = value {
+                body.standalone.kept[String(key.dropFirst("nitf:".count))] = fragments.compactMap(\.stringValue)
+            }
         }
         body.standalone.distributor = article.provider.flatMap { $0.name ?? $0.literal ?? $0.qcode ?? $0.uri }
         body.standalone.rightsNotice = article.copyrightNotice
         body.standalone.associatedMedia = article.media
         body.writeBody(article, to: &w)
         // Elements of other namespaces after body (NITF 3.6 allows them there).
-        for key in (hasKept ? article.extensions.values.keys.sorted() : []) where key.hasPrefix("nitf:nitf/") && !key.hasPrefix("nitf:nitf/@") {
+        for key in (hasKept ? article.extensions.values.keys.sorted() : [])
+        where key.hasPrefix("nitf:nitf/") && !key.hasPrefix("nitf:nitf/@") {
             for fragment in NITFHeadWriter.kept("nitf", String(key.dropFirst("nitf:nitf/".count)), in: article) { w.raw(fragment) }
         }
         w.end()
@@ -54,14 +59,23 @@ public struct NITFExporter: ArticleExporter {
         var diagnostics = head.diagnostics + body.diagnostics
         let dropped = Self.droppedFields(article)
         if !dropped.isEmpty {
-            diagnostics.append(.warning("nitf.export.dropped-fields", "NITF has no element for the article's \(dropped.joined(separator: ", ")); dropped", at: location))
+            diagnostics.append(
+                .warning(
+                    "nitf.export.dropped-fields", "NITF has no element for the article's \(dropped.joined(separator: ", ")); dropped",
+                    at: location))
         }
         let foreign = reportsNotes ? Self.foreignPrefixes(article) : []
         if !foreign.isEmpty {
-            diagnostics.append(.note("nitf.export.foreign-extensions", "extensions kept from other formats (\(foreign.joined(separator: ", "))) are not written to NITF", at: location))
+            diagnostics.append(
+                .note(
+                    "nitf.export.foreign-extensions",
+                    "extensions kept from other formats (\(foreign.joined(separator: ", "))) are not written to NITF", at: location))
         }
         if w.replacedCharacters > 0 {
-            diagnostics.append(.warning("nitf.export.invalid-characters", "\(w.replacedCharacters) characters that XML 1.0 forbids were replaced by U+FFFD", at: location))
+            diagnostics.append(
+                .warning(
+                    "nitf.export.invalid-characters", "\(w.replacedCharacters) characters that XML 1.0 forbids were replaced by U+FFFD",
+                    at: location))
         }
         return ExportResult(data: w.data, diagnostics: diagnostics)
     }
@@ -72,7 +86,9 @@ public struct NITFExporter: ArticleExporter {
         if article.version != nil { dropped.append("version") }
         if article.kind != .text && article.kind != .composite { dropped.append("kind (\(article.kind.rawValue))") }
         if !article.signals.isEmpty { dropped.append("signals") }
-        if let first = article.firstCreated, article.versionCreated != nil, first != article.versionCreated { dropped.append("firstCreated") }
+        if let first = article.firstCreated, article.versionCreated != nil, first != article.versionCreated {
+            dropped.append("firstCreated")
+        }
         if article.contentCreated != nil { dropped.append("contentCreated") }
         if article.contentModified != nil { dropped.append("contentModified") }
         if article.priority != nil { dropped.append("priority") }

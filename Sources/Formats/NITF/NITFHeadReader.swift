@@ -47,7 +47,11 @@ struct NITFHeadReader {
         guard keepsExtensions else { return }
         let key = "nitf:\(container)/\(element.name)"
         if reportsNotes, article.extensions[key] == nil {
-            diagnostics.append(.note("nitf.import.kept", "<\(element.name)> holds data the IR has no field for; kept whole in extensions[\"\(key)\"] for NITF output", at: at(element)))
+            diagnostics.append(
+                .note(
+                    "nitf.import.kept",
+                    "<\(element.name)> holds data the IR has no field for; kept whole in extensions[\"\(key)\"] for NITF output",
+                    at: at(element)))
         }
         article.extensions.append(.string(fragments.serialize(element, defaultNamespace: keepNamespace)), to: key)
     }
@@ -123,13 +127,17 @@ struct NITFHeadReader {
         var valid = true
         for subject in tobject.all("tobject.subject") {
             guard let refnum = Self.nonEmpty(subject.attribute("tobject.subject.refnum")) else {
-                warn("subject-without-code", "<tobject.subject> has no tobject.subject.refnum (required); no subject read, and the tobject is not kept", subject)
+                warn(
+                    "subject-without-code",
+                    "<tobject.subject> has no tobject.subject.refnum (required); no subject read, and the tobject is not kept", subject)
                 valid = false
                 continue
             }
-            let name = ["tobject.subject.detail", "tobject.subject.matter", "tobject.subject.type"].lazy.compactMap { Self.nonEmpty(subject.attribute($0)) }.first
+            let name = ["tobject.subject.detail", "tobject.subject.matter", "tobject.subject.type"].lazy.compactMap {
+                Self.nonEmpty(subject.attribute($0))
+            }.first
             let ipr = subject.attribute("tobject.subject.ipr")
-            if (ipr == nil || ipr?.uppercased() == "IPTC"), refnum.count == 8, refnum.allSatisfy(\.isNumber) {
+            if ipr == nil || ipr?.uppercased() == "IPTC", refnum.count == 8, refnum.allSatisfy(\.isNumber) {
                 article.subjects.appendUnique(Concept(qcode: NITFVocabulary.subjectScheme + refnum, name: name))
             } else {
                 article.subjects.appendUnique(Concept(literal: ipr.map { "\($0):\(refnum)" } ?? refnum, name: name))
@@ -184,7 +192,9 @@ struct NITFHeadReader {
             warn("lenient-date", "<\(element.name) norm=\"\(norm)\"> is not ISO 8601 (a space for the T); read as \(date.iso8601)", element)
             return date
         }
-        warn("invalid-date", "<\(element.name) norm=\"\(norm)\"> is not an ISO 8601 date (expected YYYYMMDDTHHMMSS+HHMM); kept as it is", element)
+        warn(
+            "invalid-date", "<\(element.name) norm=\"\(norm)\"> is not an ISO 8601 date (expected YYYYMMDDTHHMMSS+HHMM); kept as it is",
+            element)
         keep(element, container: "docdata")
         return nil
     }
@@ -197,7 +207,9 @@ struct NITFHeadReader {
         case "canceled"?, "cancelled"?: article.status = .canceled
         case "embargoed"?: releaseIsEmbargo = true
         case let other?:
-            warn("invalid-status", "management-status '\(other)' is not one of usable, embargoed, withheld, canceled; kept in extensions", docdata)
+            warn(
+                "invalid-status", "management-status '\(other)' is not one of usable, embargoed, withheld, canceled; kept in extensions",
+                docdata)
             article.extensions["nitf:docdata/@management-status"] = .string(other)
         }
         for name in ["management-doc-idref", "management-idref-status"] {
@@ -237,7 +249,9 @@ struct NITFHeadReader {
                 } else if let name, name != eventPlace?.0 {
                     article.places.appendUnique(Concept(name: name))
                 }
-                if Self.hasOtherAttributes(child, mapped: ["city", "state-prov"]) || child.hasChildElements { keep(child, container: "docdata") }
+                if Self.hasOtherAttributes(child, mapped: ["city", "state-prov"]) || child.hasChildElements {
+                    keep(child, container: "docdata")
+                }
             case "ed-msg":
                 if let info = Self.nonEmpty(child.attribute("info").map(NITFBodyReader.normalize)) { article.editorialNotes.append(info) }
                 if Self.hasOtherAttributes(child, mapped: ["info"]) { keep(child, container: "docdata") }
@@ -248,7 +262,8 @@ struct NITFHeadReader {
                     keep(child, container: "docdata")
                     continue
                 }
-                let useKey = UseKey(key: key, version: child.attribute("version"), generation: child.attribute("generation"), part: child.attribute("part"))
+                let useKey = UseKey(
+                    key: key, version: child.attribute("version"), generation: child.attribute("generation"), part: child.attribute("part"))
                 if article.slugline == nil, useKey == UseKey(key: key) { article.slugline = key } else { article.useKeys.append(useKey) }
                 if Self.hasOtherAttributes(child, mapped: ["key", "version", "generation", "part"]) {
                     let others = child.attributes.map(\.name).filter { !["key", "version", "generation", "part"].contains($0) }
@@ -284,13 +299,15 @@ struct NITFHeadReader {
     mutating func readIdentifiedContent(_ content: XMLElement) {
         var holdsMore = false
         for child in content.childElements {
-            let concept = NITFVocabulary.concept(value: child.attribute(NITFVocabulary.idAttribute(child.name)), name: Self.nonEmpty(Self.text(child)))
+            let concept = NITFVocabulary.concept(
+                value: child.attribute(NITFVocabulary.idAttribute(child.name)), name: Self.nonEmpty(Self.text(child)))
             switch child.name {
             case "person": article.people.appendUnique(concept)
             case "org": article.organisations.appendUnique(concept)
             case "location": article.places.appendUnique(concept)
             case "classifier" where child.attribute("type") == "genre": article.genres.appendUnique(concept)
-            case "classifier" where child.attribute("type") == "subject" || child.attribute("type") == nil: article.subjects.appendUnique(concept)
+            case "classifier" where child.attribute("type") == "subject" || child.attribute("type") == nil:
+                article.subjects.appendUnique(concept)
             default: holdsMore = true
             }
         }

@@ -126,7 +126,9 @@ struct NITFHeadWriter {
                 for note in article.editorialNotes { w.element("ed-msg", ("info", note)) }
             case .duKey:
                 // The slugline first, as a bare key (read back as the slugline), then the use keys.
-                if let slugline = article.slugline, !article.useKeys.contains(UseKey(key: slugline)) { w.element("du-key", ("key", slugline)) }
+                if let slugline = article.slugline, !article.useKeys.contains(UseKey(key: slugline)) {
+                    w.element("du-key", ("key", slugline))
+                }
                 for useKey in article.useKeys {
                     var attributes: [(String, String)] = []
                     if let generation = useKey.generation { attributes.append(("generation", generation)) }
@@ -179,8 +181,9 @@ struct NITFHeadWriter {
             Self.subjectCode(subject) == nil && !(hasTObject && subject.qcode == nil && subject.literal?.contains(":") == true)
         }
         func isClassifier(genre: Concept) -> Bool { Self.code(genre, scheme: NITFVocabulary.genreScheme) == nil }
-        guard !article.people.isEmpty || !article.organisations.isEmpty || !article.places.isEmpty
-            || article.subjects.contains(where: isClassifier(subject:)) || article.genres.contains(where: isClassifier(genre:))
+        guard
+            !article.people.isEmpty || !article.organisations.isEmpty || !article.places.isEmpty
+                || article.subjects.contains(where: isClassifier(subject:)) || article.genres.contains(where: isClassifier(genre:))
         else { return }
         func entry(_ name: String, type: String?, _ concept: Concept) {
             var attributes: [(String, String)] = []

@@ -18,7 +18,8 @@ public struct NITFImporter: ArticleImporter {
         let path = input.path
         let document = try XMLDocument.parse(input.data, path: path)
         guard let root = document.root else {
-            throw ConversionError("nitf.input.empty", "the document has no root element", at: SourceLocation(path: path, line: 1, column: 1))
+            throw ConversionError(
+                "nitf.input.empty", "the document has no root element", at: SourceLocation(path: path, line: 1, column: 1))
         }
         let location = SourceLocation(path: path, line: root.line, column: 1)
         guard root.isNamed("nitf") else {
@@ -27,7 +28,9 @@ public struct NITFImporter: ArticleImporter {
         var diagnostics = document.warnings
         let namespace = root.namespaceURI
         if let namespace, namespace != NITFVocabulary.namespace {
-            throw ConversionError("nitf.namespace.unknown", "<nitf> is in the namespace \(namespace); expected NITF's \(NITFVocabulary.namespace) or none", at: location)
+            throw ConversionError(
+                "nitf.namespace.unknown", "<nitf> is in the namespace \(namespace); expected NITF's \(NITFVocabulary.namespace) or none",
+                at: location)
         }
         guard let body = root.first("body") else {
             throw ConversionError("nitf.body.missing", "<nitf> has no <body> (NITF requires one); expected head? then body", at: location)
@@ -42,13 +45,16 @@ public struct NITFImporter: ArticleImporter {
             case let name where NITFVocabulary.keptRootAttributes.contains(name):
                 article.extensions["nitf:nitf/@\(name)"] = .string(attribute.value)
             default:
-                diagnostics.append(.warning("nitf.import.unknown-attribute", "<nitf \(attribute.name)=...> is not a NITF attribute; dropped", at: location))
+                diagnostics.append(
+                    .warning("nitf.import.unknown-attribute", "<nitf \(attribute.name)=...> is not a NITF attribute; dropped", at: location)
+                )
             }
         }
         if let lang = root.attribute("lang", namespace: XMLElement.xmlNamespace), article.language == nil { article.language = lang }
 
         let keeps = options.keepsExtensions("nitf:")
-        var head = NITFHeadReader(path: path, keepNamespace: namespace, article: article, reportsNotes: options.reportsNotes, keepsExtensions: keeps)
+        var head = NITFHeadReader(
+            path: path, keepNamespace: namespace, article: article, reportsNotes: options.reportsNotes, keepsExtensions: keeps)
         for child in root.childElements {
             switch child.name {
             case "head": head.read(child)
@@ -57,7 +63,11 @@ public struct NITFImporter: ArticleImporter {
                 if let other = child.namespaceURI, other != NITFVocabulary.namespace {
                     head.keep(child, container: "nitf")
                 } else {
-                    diagnostics.append(.warning("nitf.import.unknown-element", "<\(child.name)> is not a NITF element (after head and body only other namespaces may follow); dropped", at: SourceLocation(path: path, line: child.line, column: 1)))
+                    diagnostics.append(
+                        .warning(
+                            "nitf.import.unknown-element",
+                            "<\(child.name)> is not a NITF element (after head and body only other namespaces may follow); dropped",
+                            at: SourceLocation(path: path, line: child.line, column: 1)))
                 }
             }
         }
@@ -65,7 +75,8 @@ public struct NITFImporter: ArticleImporter {
         diagnostics += head.diagnostics
 
         var reader = NITFBodyReader(
-            codePrefix: "nitf.import", path: path, keepsUnmapped: true, keepNamespace: namespace, reportsNotes: options.reportsNotes, keepsExtensions: keeps)
+            codePrefix: "nitf.import", path: path, keepsUnmapped: true, keepNamespace: namespace, reportsNotes: options.reportsNotes,
+            keepsExtensions: keeps)
         let content = reader.readBody(body)
         diagnostics += content.diagnostics
         article.headline = content.headline ?? head.title

@@ -14,9 +14,22 @@ enum NITFVocabulary {
     static let headOrder = ["title", "meta", "tobject", "iim", "docdata", "pubdata", "revision-history"]
     /// `docdata` children in the order the exporter writes them (`docdata` is a choice, any order is valid).
     enum DocdataChild: String, CaseIterable {
-        case correction, evloc, docID = "doc-id", delList = "del-list", urgency, fixture, dateIssue = "date.issue"
-        case dateRelease = "date.release", dateExpire = "date.expire", docScope = "doc-scope", series, edMsg = "ed-msg"
-        case duKey = "du-key", docCopyright = "doc.copyright", docRights = "doc.rights", keyList = "key-list"
+        case correction
+        case evloc
+        case docID = "doc-id"
+        case delList = "del-list"
+        case urgency
+        case fixture
+        case dateIssue = "date.issue"
+        case dateRelease = "date.release"
+        case dateExpire = "date.expire"
+        case docScope = "doc-scope"
+        case series
+        case edMsg = "ed-msg"
+        case duKey = "du-key"
+        case docCopyright = "doc.copyright"
+        case docRights = "doc.rights"
+        case keyList = "key-list"
         case identifiedContent = "identified-content"
     }
     /// The names of ``DocdataChild``, in its order.
@@ -55,7 +68,9 @@ enum NITFVocabulary {
 
     /// NewsML-G2's QCode pattern `[^\s:]+:[^\s]+`.
     static func isQCode(_ text: String) -> Bool {
-        guard let colon = text.firstIndex(of: ":"), colon != text.startIndex, text.index(after: colon) != text.endIndex else { return false }
+        guard let colon = text.firstIndex(of: ":"), colon != text.startIndex, text.index(after: colon) != text.endIndex else {
+            return false
+        }
         return !text.contains(where: \.isWhitespace) && !text[..<colon].contains(":")
     }
 }

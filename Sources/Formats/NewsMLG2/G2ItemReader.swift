@@ -36,7 +36,8 @@ struct G2ItemReader {
     /// Text that G2's schema wants on one line (a Reuters `fileName` with line breaks, invalid in
     /// its source too) gets spaces for its tabs and line ends, so that the output stays valid.
     private func serialized(_ element: XMLElement) -> String {
-        fragments.serialize(element, defaultNamespace: sourceNamespace == nil ? nil : G2Vocabulary.namespace, oneLine: G2Vocabulary.oneLineElements)
+        fragments.serialize(
+            element, defaultNamespace: sourceNamespace == nil ? nil : G2Vocabulary.namespace, oneLine: G2Vocabulary.oneLineElements)
     }
 
     private mutating func keep(_ element: XMLElement, container: String) {
@@ -44,18 +45,24 @@ struct G2ItemReader {
         let name = element.name
         let key = Self.extensionKey(container, name)
         if element.hasLineBreaks(inElementsNamed: G2Vocabulary.oneLineElements) {
-            warn("one-line-text", "<\(name)> holds tabs or line breaks where NewsML-G2 allows one line of text (g2normalizedString); kept with spaces", element)
+            warn(
+                "one-line-text",
+                "<\(name)> holds tabs or line breaks where NewsML-G2 allows one line of text (g2normalizedString); kept with spaces",
+                element)
         }
         if article.extensions.append(.string(serialized(element)), to: key), reportsNotes {
-            diagnostics.append(.note(
-                "newsml-g2.import.kept", "<\(name)> holds data the IR has no field for; kept whole in extensions[\"\(key)\"] for NewsML-G2 output",
-                at: at(element)))
+            diagnostics.append(
+                .note(
+                    "newsml-g2.import.kept",
+                    "<\(name)> holds data the IR has no field for; kept whole in extensions[\"\(key)\"] for NewsML-G2 output",
+                    at: at(element)))
         }
     }
 
     /// `g2:container/name`, written in one go (appending to a String costs more than the bytes).
     static func extensionKey(_ container: String, _ name: String) -> String {
-        var container = container, name = name
+        var container = container
+        var name = name
         return container.withUTF8 { first in
             name.withUTF8 { second in
                 String(unsafeUninitializedCapacity: first.count + second.count + 4) { buffer in
@@ -82,7 +89,8 @@ struct G2ItemReader {
         article.version = item.attribute("version").flatMap { Int($0) }
         // The effective language: the item's xml:lang, else contentMeta's language. A property whose
         // own xml:lang says the same adds nothing, so it is read as plain.
-        language = item.attribute("lang", namespace: XMLElement.xmlNamespace)
+        language =
+            item.attribute("lang", namespace: XMLElement.xmlNamespace)
             ?? item.first("contentMeta")?.first("language")?.attribute("tag")
         article.language = language
         if item.isNamed("packageItem") { article.kind = .composite }
@@ -138,13 +146,13 @@ struct G2ItemReader {
     struct Simplicity {
         let language: String?
 
-    /// True when the element has only the given attributes (an `xml:lang` equal to the item's
+        /// True when the element has only the given attributes (an `xml:lang` equal to the item's
         /// language is allowed too) and no child elements.
-            func isPlain(_ element: XMLElement, attributes allowed: [String] = []) -> Bool {
+        func isPlain(_ element: XMLElement, attributes allowed: [String] = []) -> Bool {
             hasOnly(element, attributes: allowed) && !element.hasChildElements
         }
 
-            func hasOnly(_ element: XMLElement, attributes allowed: [String]) -> Bool {
+        func hasOnly(_ element: XMLElement, attributes allowed: [String]) -> Bool {
             element.attributesAll { name, namespace in
                 if namespace == XMLElement.xmlNamespace, strcmp(name, "lang") == 0 {
                     return element.attribute("lang", namespace: XMLElement.xmlNamespace) == language
@@ -155,7 +163,7 @@ struct G2ItemReader {
 
         /// A concept the IR's ``Concept`` holds fully: qcode/uri/literal/type/role, at most one plain
         /// `name`, and `broader` concepts of the same kind.
-            func isSimpleConcept(_ element: XMLElement) -> Bool {
+        func isSimpleConcept(_ element: XMLElement) -> Bool {
             // A type or role in both spellings is kept whole: the IR holds one of each.
             guard hasOnly(element, attributes: ["qcode", "uri", "literal", "type", "typeuri", "role", "roleuri"]),
                 element.attribute("type") == nil || element.attribute("typeuri") == nil,
@@ -177,13 +185,21 @@ struct G2ItemReader {
     }
 
     private var simplicity: Simplicity { Simplicity(language: language) }
-    private func isPlain(_ element: XMLElement, attributes allowed: [String] = []) -> Bool { simplicity.isPlain(element, attributes: allowed) }
+    private func isPlain(_ element: XMLElement, attributes allowed: [String] = []) -> Bool {
+        simplicity.isPlain(element, attributes: allowed)
+    }
     private func hasOnly(_ element: XMLElement, attributes allowed: [String]) -> Bool { simplicity.hasOnly(element, attributes: allowed) }
     private func isSimpleConcept(_ element: XMLElement) -> Bool { simplicity.isSimpleConcept(element) }
 
     private static func concept(_ element: XMLElement) -> Concept {
         // The attributes looked at once each, not searched for one name at a time.
-        var qcode: String?, uri: String?, literal: String?, type: String?, typeURI: String?, role: String?, roleURI: String?
+        var qcode: String?
+        var uri: String?
+        var literal: String?
+        var type: String?
+        var typeURI: String?
+        var role: String?
+        var roleURI: String?
         for attribute in element.plainAttributes {
             switch attribute.name {
             case "qcode": qcode = attribute.value
@@ -213,9 +229,11 @@ struct G2ItemReader {
     private static func text(_ element: XMLElement) -> String { NITFBodyReader.normalize(element.text) }
 
     /// Maps every element of one name; keeps them all whole when any is not simple.
-    private mutating func group(_ elements: some Collection<XMLElement>, container: String, simple: (XMLElement) -> Bool, map: (inout Self, XMLElement) -> Void) {
+    private mutating func group(
+        _ elements: some Collection<XMLElement>, container: String, simple: Bool, map: (inout Self, XMLElement) -> Void
+    ) {
         for element in elements { map(&self, element) }
-        if !elements.allSatisfy(simple) {
+        if !simple {
             for element in elements { keep(element, container: container) }
         }
     }
@@ -230,10 +248,20 @@ struct G2ItemReader {
             if seen.contains(where: { $0.hasSameLocalName(as: child) }) { repeated = true } else { seen.append(child) }
             switch child.name {
             case "copyrightHolder":
-                if article.copyrightHolder == nil { article.copyrightHolder = child.first("name").map(Self.text) ?? child.attribute("literal") ?? child.attribute("qcode") ?? child.attribute("uri") }
-                simple = simple && hasOnly(child, attributes: ["literal"]) && child.childElements.allSatisfy { $0.isNamed("name") && isPlain($0) }
+                if article.copyrightHolder == nil {
+                    article.copyrightHolder =
+                        child.first("name").map(Self.text) ?? child.attribute("literal") ?? child.attribute("qcode")
+                        ?? child.attribute("uri")
+                }
+                simple =
+                    simple && hasOnly(child, attributes: ["literal"])
+                    && child.childElements.allSatisfy { $0.isNamed("name") && isPlain($0) }
             case "copyrightNotice":
-                if article.copyrightNotice == nil { article.copyrightNotice = Self.text(child) } else { alternative(child, field: "copyrightNotice") }
+                if article.copyrightNotice == nil {
+                    article.copyrightNotice = Self.text(child)
+                } else {
+                    alternative(child, field: "copyrightNotice")
+                }
                 simple = simple && isPlain(child)
             case "usageTerms":
                 if article.usageTerms == nil { article.usageTerms = Self.text(child) } else { alternative(child, field: "usageTerms") }
@@ -248,9 +276,10 @@ struct G2ItemReader {
     /// A second value of a field that holds one (another language, a role): kept in the IR's
     /// alternatives with its language and role.
     private mutating func alternative(_ element: XMLElement, field: String) {
-        article.alternatives.append(TaggedText(
-            text: Self.text(element), language: element.attribute("lang", namespace: XMLElement.xmlNamespace) ?? language,
-            role: element.attribute("role"), field: field))
+        article.alternatives.append(
+            TaggedText(
+                text: Self.text(element), language: element.attribute("lang", namespace: XMLElement.xmlNamespace) ?? language,
+                role: element.attribute("role"), field: field))
     }
 
     // MARK: itemMeta
@@ -260,7 +289,11 @@ struct G2ItemReader {
             let name = elements.name
             switch name {
             case "itemClass":
-                group(elements, container: "itemMeta", simple: { [simplicity] in simplicity.isPlain($0, attributes: ["qcode"]) }) { reader, element in
+                group(
+                    elements, container: "itemMeta",
+                    simple: elements.allSatisfy { [simplicity] in simplicity.isPlain($0, attributes: ["qcode"]) }
+                ) {
+                    reader, element in
                     switch element.attribute("qcode").map(Self.code(ofQCode:)) {
                     case "text": reader.article.kind = reader.article.kind == .composite ? .composite : .text
                     case "picture", "photo": reader.article.kind = .picture
@@ -272,7 +305,9 @@ struct G2ItemReader {
                     }
                 }
             case "provider":
-                group(elements, container: "itemMeta", simple: simplicity.isSimpleConcept) { $0.article.provider = Self.concept($1) }
+                group(elements, container: "itemMeta", simple: elements.allSatisfy(simplicity.isSimpleConcept)) {
+                    $0.article.provider = Self.concept($1)
+                }
             case "versionCreated", "firstCreated", "embargoed", "expires":
                 for element in elements {
                     let date = readDate(element)
@@ -284,15 +319,27 @@ struct G2ItemReader {
                     }
                 }
             case "pubStatus":
-                group(elements, container: "itemMeta", simple: { [simplicity] in simplicity.isPlain($0, attributes: ["qcode"]) && Self.status($0) != nil }) { reader, element in
+                group(
+                    elements, container: "itemMeta",
+                    simple: elements.allSatisfy { [simplicity] in simplicity.isPlain($0, attributes: ["qcode"]) && Self.status($0) != nil }
+                ) { reader, element in
                     reader.article.status = Self.status(element)
                 }
             case "edNote":
                 let notes = elements.filter { !$0.isBlank }
-                group(notes, container: "itemMeta", simple: { [simplicity] in simplicity.isPlain($0) }) { $0.article.editorialNotes.append(Self.text($1)) }
+                group(notes, container: "itemMeta", simple: notes.allSatisfy { [simplicity] in simplicity.isPlain($0) }) {
+                    $0.article.editorialNotes.append(Self.text($1))
+                }
             case "signal":
-                group(elements, container: "itemMeta", simple: { [simplicity] in simplicity.isPlain($0, attributes: ["qcode"]) || simplicity.isPlain($0, attributes: ["literal"]) }) { reader, element in
-                    if let signal = element.attribute("qcode") ?? element.attribute("literal") ?? element.attribute("uri") { reader.article.signals.append(signal) }
+                group(
+                    elements, container: "itemMeta",
+                    simple: elements.allSatisfy { [simplicity] in
+                        simplicity.isPlain($0, attributes: ["qcode"]) || simplicity.isPlain($0, attributes: ["literal"])
+                    }
+                ) { reader, element in
+                    if let signal = element.attribute("qcode") ?? element.attribute("literal") ?? element.attribute("uri") {
+                        reader.article.signals.append(signal)
+                    }
                 }
             default:
                 for element in elements { keepIfValid(element, container: "itemMeta", known: G2Vocabulary.itemMetaOrder) }
@@ -346,37 +393,64 @@ struct G2ItemReader {
             }
         case "contentCreated", "contentModified":
             for element in elements {
-                if name == "contentCreated" { article.contentCreated = readDate(element) } else { article.contentModified = readDate(element) }
+                if name == "contentCreated" {
+                    article.contentCreated = readDate(element)
+                } else {
+                    article.contentModified = readDate(element)
+                }
             }
         case "located":
-            group(elements, container: "contentMeta", simple: { [simplicity] in
-                simplicity.isPlain($0.first("name") ?? $0) && simplicity.hasOnly($0, attributes: []) && $0.childElements.allSatisfy { child in
-                    child.isNamed("name") || (child.isNamed("broader") && simplicity.hasOnly(child, attributes: []) && child.childElements.allSatisfy { $0.isNamed("name") })
-                } && elements.count == 1
-            }) { reader, element in
+            group(
+                elements, container: "contentMeta",
+                simple: elements.allSatisfy { [simplicity] in
+                    simplicity.isPlain($0.first("name") ?? $0) && simplicity.hasOnly($0, attributes: [])
+                        && $0.childElements.allSatisfy { child in
+                            child.isNamed("name")
+                                || (child.isNamed("broader") && simplicity.hasOnly(child, attributes: [])
+                                    && child.childElements.allSatisfy { $0.isNamed("name") })
+                        } && elements.count == 1
+                }
+            ) { reader, element in
                 if reader.locatedPlace == nil {
                     // Its name, else its literal (ANSA's `located literal="Rome"`), is the place.
-                    reader.locatedPlace = (element.first("name").map(Self.text) ?? element.attribute("literal")).flatMap { $0.isEmpty ? nil : $0 }
+                    reader.locatedPlace = (element.first("name").map(Self.text) ?? element.attribute("literal")).flatMap {
+                        $0.isEmpty ? nil : $0
+                    }
                     reader.locatedRegion = element.first("broader")?.first("name").map(Self.text).flatMap { $0.isEmpty ? nil : $0 }
                 }
             }
         case "infoSource":
-            group(elements, container: "contentMeta", simple: simplicity.isSimpleConcept) { $0.article.infoSources.append(Self.concept($1)) }
+            group(elements, container: "contentMeta", simple: elements.allSatisfy(simplicity.isSimpleConcept)) {
+                $0.article.infoSources.append(Self.concept($1))
+            }
         case "creator":
             // A party that made the content, with its role: never the printed byline (that is `by`).
-            group(elements, container: "contentMeta", simple: simplicity.isSimpleConcept) { $0.article.creators.append(Self.concept($1)) }
+            group(elements, container: "contentMeta", simple: elements.allSatisfy(simplicity.isSimpleConcept)) {
+                $0.article.creators.append(Self.concept($1))
+            }
         case "contributor":
-            group(elements, container: "contentMeta", simple: simplicity.isSimpleConcept) { $0.article.contributors.append(Self.concept($1)) }
+            group(elements, container: "contentMeta", simple: elements.allSatisfy(simplicity.isSimpleConcept)) {
+                $0.article.contributors.append(Self.concept($1))
+            }
         case "by":
             byElements = Array(elements)
         case "language":
-            group(elements, container: "contentMeta", simple: { [simplicity] in simplicity.isPlain($0, attributes: ["tag"]) && elements.count == 1 && $0.attribute("tag") == simplicity.language }) { _, _ in }
+            group(
+                elements, container: "contentMeta",
+                simple: elements.allSatisfy { [simplicity] in
+                    simplicity.isPlain($0, attributes: ["tag"]) && elements.count == 1 && $0.attribute("tag") == simplicity.language
+                }
+            ) { _, _ in }
         case "genre":
-            group(elements, container: "contentMeta", simple: simplicity.isSimpleConcept) { $0.article.genres.append(Self.concept($1)) }
+            group(elements, container: "contentMeta", simple: elements.allSatisfy(simplicity.isSimpleConcept)) {
+                $0.article.genres.append(Self.concept($1))
+            }
         case "keyword":
-            group(elements, container: "contentMeta", simple: { [simplicity] in simplicity.isPlain($0) }) { $0.article.keywords.append(Self.text($1)) }
+            group(elements, container: "contentMeta", simple: elements.allSatisfy { [simplicity] in simplicity.isPlain($0) }) {
+                $0.article.keywords.append(Self.text($1))
+            }
         case "subject":
-            group(elements, container: "contentMeta", simple: simplicity.isSimpleConcept) { reader, element in
+            group(elements, container: "contentMeta", simple: elements.allSatisfy(simplicity.isSimpleConcept)) { reader, element in
                 let concept = Self.concept(element)
                 switch concept.type {
                 case "cpnat:person": reader.article.people.append(concept)
@@ -386,14 +460,23 @@ struct G2ItemReader {
                 }
             }
         case "slugline":
-            group(elements, container: "contentMeta", simple: { [simplicity] in simplicity.isPlain($0) && elements.count == 1 }) { reader, element in
+            group(
+                elements, container: "contentMeta",
+                simple: elements.allSatisfy { [simplicity] in simplicity.isPlain($0) && elements.count == 1 }
+            ) {
+                reader, element in
                 if reader.article.slugline == nil { reader.article.slugline = Self.text(element) }
             }
         case "headline":
             let main = elements.filter { $0.attribute("role") == nil }
-            group(elements, container: "contentMeta", simple: { [simplicity] in
-                (simplicity.isPlain($0) || simplicity.isPlain($0, attributes: ["role"]) && $0.attribute("role") == G2Vocabulary.subheadlineRole) && main.count <= 1
-            }) { reader, element in
+            group(
+                elements, container: "contentMeta",
+                simple: elements.allSatisfy { [simplicity] in
+                    (simplicity.isPlain($0)
+                        || simplicity.isPlain($0, attributes: ["role"]) && $0.attribute("role") == G2Vocabulary.subheadlineRole)
+                        && main.count <= 1
+                }
+            ) { reader, element in
                 let role = element.attribute("role")
                 let lang = element.attribute("lang", namespace: XMLElement.xmlNamespace)
                 if role.map({ Self.code(ofQCode: $0).lowercased().contains("sub") }) == true {
@@ -407,11 +490,19 @@ struct G2ItemReader {
                 }
             }
         case "dateline":
-            group(elements, container: "contentMeta", simple: { [simplicity] in simplicity.isPlain($0) && elements.count == 1 }) { reader, element in
+            group(
+                elements, container: "contentMeta",
+                simple: elements.allSatisfy { [simplicity] in simplicity.isPlain($0) && elements.count == 1 }
+            ) {
+                reader, element in
                 if reader.datelineText == nil { reader.datelineText = Self.text(element) }
             }
         case "creditline":
-            group(elements, container: "contentMeta", simple: { [simplicity] in simplicity.isPlain($0) && elements.count == 1 }) { reader, element in
+            group(
+                elements, container: "contentMeta",
+                simple: elements.allSatisfy { [simplicity] in simplicity.isPlain($0) && elements.count == 1 }
+            ) {
+                reader, element in
                 if reader.article.creditline == nil { reader.article.creditline = Self.text(element) }
             }
         case "description":
@@ -419,15 +510,22 @@ struct G2ItemReader {
             // (or a description without a role) is the abstract; a caption of a picture or video item
             // is its media's caption; every other description keeps its role.
             let captionAllowed = article.kind != .text
-            group(elements, container: "contentMeta", simple: { [simplicity] in
-                simplicity.isPlain($0, attributes: ["role"]) && ($0.attribute("role") == G2Vocabulary.summaryRole || captionAllowed && $0.attribute("role") == G2Vocabulary.captionRole)
-            }) { reader, element in
+            group(
+                elements, container: "contentMeta",
+                simple: elements.allSatisfy { [simplicity] in
+                    simplicity.isPlain($0, attributes: ["role"])
+                        && ($0.attribute("role") == G2Vocabulary.summaryRole
+                            || captionAllowed && $0.attribute("role") == G2Vocabulary.captionRole)
+                }
+            ) { reader, element in
                 switch G2Vocabulary.descriptionRole(element.attribute("role")) {
                 case .summary: reader.article.abstract.append(.paragraph([.text(Self.text(element))]))
                 case .caption where captionAllowed: reader.captions.append(Self.text(element))
                 default:
                     let lang = element.attribute("lang", namespace: XMLElement.xmlNamespace)
-                    reader.article.descriptions.append(TaggedText(text: Self.text(element), language: lang == reader.language ? nil : lang, role: element.attribute("role")))
+                    reader.article.descriptions.append(
+                        TaggedText(
+                            text: Self.text(element), language: lang == reader.language ? nil : lang, role: element.attribute("role")))
                 }
             }
         case "contentMetaExtProperty":
@@ -484,7 +582,9 @@ struct G2ItemReader {
                     var reader = NITFBodyReader(codePrefix: "newsml-g2.import", path: path, reportsNotes: reportsNotes)
                     if let nitfBody = root.first("body") { body = reader.readBody(nitfBody) }
                     usedBody = true
-                } else if root.isNamed("html") || root.isNamed("body") || root.namespaceURI == "http://www.w3.org/1999/xhtml" || type.contains("html") {
+                } else if root.isNamed("html") || root.isNamed("body") || root.namespaceURI == "http://www.w3.org/1999/xhtml"
+                    || type.contains("html")
+                {
                     var reader = XHTMLBodyReader(codePrefix: "newsml-g2.import", path: path)
                     article.body = reader.readDocument(root)
                     // dpa marks the dateline inside the first paragraph (`span class="dateline"`).
@@ -503,14 +603,18 @@ struct G2ItemReader {
                 article.body = Self.paragraphs(ofPlainText: child.text)
                 usedBody = true
             case "remoteContent":
-                renditions.append(MediaItem.Rendition(
-                    name: child.attribute("rendition"), href: child.attribute("href") ?? child.attribute("residref"),
-                    mediaType: child.attribute("contenttype"), width: child.attribute("width").flatMap { Int($0) },
-                    height: child.attribute("height").flatMap { Int($0) }, sizeInBytes: child.attribute("size").flatMap { Int($0) },
-                    duration: child.attribute("duration").flatMap { Double($0) }))
+                renditions.append(
+                    MediaItem.Rendition(
+                        name: child.attribute("rendition"), href: child.attribute("href") ?? child.attribute("residref"),
+                        mediaType: child.attribute("contenttype"), width: child.attribute("width").flatMap { Int($0) },
+                        height: child.attribute("height").flatMap { Int($0) }, sizeInBytes: child.attribute("size").flatMap { Int($0) },
+                        duration: child.attribute("duration").flatMap { Double($0) }))
                 let unknown = child.attributes.map(\.name).filter { !Self.remoteContentAttributes.contains($0) }
                 if !unknown.isEmpty || child.hasChildElements {
-                    warn("remote-content", "remoteContent attributes or children with no IR field were dropped: \((unknown + child.elements.map { "<\($0.name)>" }).joined(separator: ", "))", child)
+                    warn(
+                        "remote-content",
+                        "remoteContent attributes or children with no IR field were dropped: \((unknown + child.elements.map { "<\($0.name)>" }).joined(separator: ", "))",
+                        child)
                 }
             default:
                 keepAlternative(child)
@@ -542,13 +646,19 @@ struct G2ItemReader {
     }
 
     /// The attributes of `remoteContent` that the IR holds.
-    private static let remoteContentAttributes: Set<String> = ["href", "residref", "contenttype", "rendition", "width", "height", "size", "duration"]
+    private static let remoteContentAttributes: Set<String> = [
+        "href", "residref", "contenttype", "rendition", "width", "height", "size", "duration",
+    ]
 
     /// A rendition that is not the body: kept whole, written back as it was.
     private mutating func keepAlternative(_ element: XMLElement) {
         guard keepsExtensions else { return }
         if reportsNotes, article.extensions["g2:contentSet/alternative"] == nil {
-            diagnostics.append(.note("newsml-g2.import.kept", "a <\(element.name)> rendition that is not the body is kept whole in extensions[\"g2:contentSet/alternative\"]", at: at(element)))
+            diagnostics.append(
+                .note(
+                    "newsml-g2.import.kept",
+                    "a <\(element.name)> rendition that is not the body is kept whole in extensions[\"g2:contentSet/alternative\"]",
+                    at: at(element)))
         }
         article.extensions.append(.string(serialized(element)), to: "g2:contentSet/alternative")
     }
@@ -560,7 +670,8 @@ struct G2ItemReader {
         func collect(_ element: XMLElement) {
             for child in element.childElements {
                 if child.isNamed("itemRef") {
-                    var media = MediaItem(id: child.attribute("residref"), href: child.attribute("href"), mediaType: child.attribute("contenttype"))
+                    var media = MediaItem(
+                        id: child.attribute("residref"), href: child.attribute("href"), mediaType: child.attribute("contenttype"))
                     if let itemClass = child.first("itemClass")?.attribute("qcode") {
                         media.kind = G2Vocabulary.itemClass.first { $0.value == itemClass }?.key
                     }

@@ -44,8 +44,10 @@ struct G2ItemWriter {
 
     mutating func write(_ article: Article, to w: inout XMLWriter, declareNamespace: Bool) {
         // A composite without content of its own (body or kept renditions) is a package of references.
-        let isPackage = article.kind == .composite
-            && (article.extensions["g2:packageItem/groupSet"] != nil || article.body.isEmpty && kept("contentSet", "alternative", in: article).isEmpty)
+        let isPackage =
+            article.kind == .composite
+            && (article.extensions["g2:packageItem/groupSet"] != nil
+                || article.body.isEmpty && kept("contentSet", "alternative", in: article).isEmpty)
         let root = isPackage ? "packageItem" : "newsItem"
         var attributes: [(String, String)] = []
         if declareNamespace { attributes.append(("xmlns", G2Vocabulary.namespace)) }
@@ -59,13 +61,17 @@ struct G2ItemWriter {
 
         w.element("catalogRef", [("href", IPTCSchemeAliases.catalog)])
         if case .array(let hrefs)? = article.extensions["g2:catalogRef"] {
-            for href in hrefs.compactMap(\.stringValue) where href != IPTCSchemeAliases.catalog { w.element("catalogRef", [("href", href)]) }
+            for href in hrefs.compactMap(\.stringValue) where href != IPTCSchemeAliases.catalog {
+                w.element("catalogRef", [("href", href)])
+            }
         }
         for name in ["catalog", "hopHistory", "pubHistory"] { _ = writeKept("item", name, of: article, to: &w) }
         writeRightsInfo(article, to: &w)
         writeItemMeta(article, to: &w)
         writeContentMeta(article, to: &w)
-        for name in ["partMeta", "assert", "inlineRef", "derivedFrom", "derivedFromValue"] { _ = writeKept("item", name, of: article, to: &w) }
+        for name in ["partMeta", "assert", "inlineRef", "derivedFrom", "derivedFromValue"] {
+            _ = writeKept("item", name, of: article, to: &w)
+        }
         if isPackage {
             writeGroupSet(article, to: &w)
         } else {
@@ -78,8 +84,9 @@ struct G2ItemWriter {
 
     mutating func writeRightsInfo(_ article: Article, to w: inout XMLWriter) {
         if writeKept("item", "rightsInfo", of: article, to: &w) { return }
-        guard article.copyrightHolder != nil || article.copyrightNotice != nil || article.usageTerms != nil
-            || article.alternatives.contains(where: { $0.field == "copyrightNotice" || $0.field == "usageTerms" })
+        guard
+            article.copyrightHolder != nil || article.copyrightNotice != nil || article.usageTerms != nil
+                || article.alternatives.contains(where: { $0.field == "copyrightNotice" || $0.field == "usageTerms" })
         else { return }
         w.start("rightsInfo")
         if let holder = article.copyrightHolder {
@@ -144,7 +151,8 @@ struct G2ItemWriter {
             warn("partial-date", "versionCreated '\(date.iso8601)' is not a full date")
         }
         let candidates: [(String, NewsDate?)] = [
-            ("firstCreated", article.firstCreated), ("contentCreated", article.contentCreated), ("contentModified", article.contentModified),
+            ("firstCreated", article.firstCreated), ("contentCreated", article.contentCreated),
+            ("contentModified", article.contentModified),
             ("the dateline's date", article.dateline?.date),
         ]
         for (name, date) in candidates {
@@ -154,7 +162,10 @@ struct G2ItemWriter {
             }
         }
         let now = NewsDate(options.now ?? Date()).iso8601
-        warn("version-created-supplied", "the article has no versionCreated nor any other full date, and NewsML-G2 requires one; wrote the time of the conversion, \(now)")
+        warn(
+            "version-created-supplied",
+            "the article has no versionCreated nor any other full date, and NewsML-G2 requires one; wrote the time of the conversion, \(now)"
+        )
         return now
     }
 
@@ -177,10 +188,16 @@ struct G2ItemWriter {
             switch name {
             case "urgency":
                 if let urgency = article.urgency {
-                    if (1...9).contains(urgency) { w.element("urgency", text: String(urgency)) } else { warn("urgency-range", "urgency \(urgency) is outside 1-9; dropped") }
+                    if (1...9).contains(urgency) {
+                        w.element("urgency", text: String(urgency))
+                    } else {
+                        warn("urgency-range", "urgency \(urgency) is outside 1-9; dropped")
+                    }
                 }
             case "contentCreated":
-                writeContentDate("contentCreated", article.contentCreated ?? (article.dateline?.date?.year != nil ? article.dateline?.date : nil), to: &w)
+                writeContentDate(
+                    "contentCreated", article.contentCreated ?? (article.dateline?.date?.year != nil ? article.dateline?.date : nil), to: &w
+                )
             case "contentModified":
                 writeContentDate("contentModified", article.contentModified, to: &w)
             case "located":
@@ -217,7 +234,9 @@ struct G2ItemWriter {
                 for keyword in article.keywords { w.element("keyword", text: Self.oneLine(keyword)) }
             case "subject":
                 for subject in article.subjects { writeConcept("subject", subject, to: &w) }
-                for (concepts, type) in [(article.people, "cpnat:person"), (article.organisations, "cpnat:organisation"), (article.places, "cpnat:geoArea")] {
+                for (concepts, type) in [
+                    (article.people, "cpnat:person"), (article.organisations, "cpnat:organisation"), (article.places, "cpnat:geoArea"),
+                ] {
                     for concept in concepts {
                         var typed = concept
                         if typed.type == nil { typed.type = type }
@@ -245,8 +264,12 @@ struct G2ItemWriter {
                 for description in article.descriptions {
                     var attributes: [(String, String)] = []
                     // A role in words (ninjs' `caption`) is written in IPTC's description role scheme.
-                    if let role = description.role { qcodeAttribute("role", G2Vocabulary.isQCode(role) ? role : "drol:" + role, of: "description", into: &attributes) }
-                    if let language = description.language, G2Vocabulary.isLanguageTag(language) { attributes.append(("xml:lang", language)) }
+                    if let role = description.role {
+                        qcodeAttribute("role", G2Vocabulary.isQCode(role) ? role : "drol:" + role, of: "description", into: &attributes)
+                    }
+                    if let language = description.language, G2Vocabulary.isLanguageTag(language) {
+                        attributes.append(("xml:lang", language))
+                    }
                     w.element("description", attributes, text: description.text)
                 }
             default:
@@ -265,7 +288,10 @@ struct G2ItemWriter {
         for useKey in article.useKeys {
             w.element("contentMetaExtProperty", [("reluri", G2Vocabulary.useKeyRelation), ("value", Self.oneLine(useKey.key))])
             for (name, value) in zip(G2Vocabulary.useKeyAttributes, [useKey.version, useKey.generation, useKey.part]) {
-                if let value { w.element("contentMetaExtProperty", [("reluri", "\(G2Vocabulary.useKeyRelation):\(name)"), ("value", Self.oneLine(value))]) }
+                if let value {
+                    w.element(
+                        "contentMetaExtProperty", [("reluri", "\(G2Vocabulary.useKeyRelation):\(name)"), ("value", Self.oneLine(value))])
+                }
             }
         }
     }
@@ -350,7 +376,8 @@ struct G2ItemWriter {
         let hasText = !article.body.isEmpty || article.headline != nil && article.kind == .text
         // Media are the item's own content when it is not text, or when a text item has no body
         // (a remote text rendition); media around a text body need a package.
-        let remote = article.kind != .text || article.body.isEmpty ? article.media : article.media.filter { $0.id != nil && $0.id == article.id }
+        let remote =
+            article.kind != .text || article.body.isEmpty ? article.media : article.media.filter { $0.id != nil && $0.id == article.id }
         guard hasText || !remote.isEmpty || !alternatives.isEmpty else { return }
         w.start("contentSet")
         if hasText {
@@ -368,9 +395,13 @@ struct G2ItemWriter {
         for media in remote { writeRemoteContent(media, to: &w) }
         for fragment in alternatives { w.raw(fragment) }
         w.end()
-        let sections = article.extensions.values.keys.filter { $0.hasPrefix("g2:xhtml/") }.map { "<\($0.dropFirst("g2:xhtml/".count))>" }.sorted()
+        let sections = article.extensions.values.keys.filter { $0.hasPrefix("g2:xhtml/") }.map { "<\($0.dropFirst("g2:xhtml/".count))>" }
+            .sorted()
         if !sections.isEmpty {
-            warn("dropped-body-sections", "the XHTML body's \(sections.joined(separator: ", ")) sections have no place in the inline NITF body; dropped (what they map to is in contentMeta)")
+            warn(
+                "dropped-body-sections",
+                "the XHTML body's \(sections.joined(separator: ", ")) sections have no place in the inline NITF body; dropped (what they map to is in contentMeta)"
+            )
         }
     }
 
@@ -383,7 +414,11 @@ struct G2ItemWriter {
             var attributes: [(String, String)] = []
             if let href = rendition.href { attributes.append(("href", href)) }
             if let name = rendition.name {
-                if name.contains(":") { attributes.append(("rendition", name)) } else { warn("rendition-name", "rendition name '\(name)' is not a qcode; dropped") }
+                if name.contains(":") {
+                    attributes.append(("rendition", name))
+                } else {
+                    warn("rendition-name", "rendition name '\(name)' is not a qcode; dropped")
+                }
             }
             if let type = rendition.mediaType { attributes.append(("contenttype", type)) }
             if let size = rendition.sizeInBytes { attributes.append(("size", String(size))) }

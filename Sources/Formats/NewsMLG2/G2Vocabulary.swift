@@ -6,7 +6,10 @@ enum G2Vocabulary {
     static let standardVersion = "2.35"
 
     /// The children of `newsItem` after the catalogs, in schema order.
-    static let newsItemOrder = ["hopHistory", "pubHistory", "rightsInfo", "itemMeta", "contentMeta", "partMeta", "assert", "inlineRef", "derivedFrom", "derivedFromValue", "contentSet"]
+    static let newsItemOrder = [
+        "hopHistory", "pubHistory", "rightsInfo", "itemMeta", "contentMeta", "partMeta", "assert", "inlineRef", "derivedFrom",
+        "derivedFromValue", "contentSet",
+    ]
 
     /// The children of `itemMeta`, in schema order.
     static let itemMetaOrder = [
@@ -68,7 +71,9 @@ enum G2Vocabulary {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         return parts.enumerated().allSatisfy { index, part in
             (1...8).contains(part.utf8.count)
-                && part.utf8.allSatisfy { ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x61 && $0 <= 0x7A) || (index > 0 && $0 >= 0x30 && $0 <= 0x39) }
+                && part.utf8.allSatisfy {
+                    ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x61 && $0 <= 0x7A) || (index > 0 && $0 >= 0x30 && $0 <= 0x39)
+                }
         }
     }
 

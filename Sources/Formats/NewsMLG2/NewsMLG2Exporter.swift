@@ -16,7 +16,11 @@ public struct NewsMLG2Exporter: ArticleExporter {
             item.write(articles[0], to: &w, declareNamespace: true)
             diagnostics += item.diagnostics
             if let priority = articles[0].priority {
-                diagnostics.append(.warning("newsml-g2.export.dropped-priority", "a newsItem has no priority (a newsMessage header has); the priority \(priority) is dropped", at: articles[0].origin?.location ?? SourceLocation()))
+                diagnostics.append(
+                    .warning(
+                        "newsml-g2.export.dropped-priority",
+                        "a newsItem has no priority (a newsMessage header has); the priority \(priority) is dropped",
+                        at: articles[0].origin?.location ?? SourceLocation()))
             }
         } else {
             w.start("newsMessage", [("xmlns", G2Vocabulary.namespace)])
@@ -27,7 +31,11 @@ public struct NewsMLG2Exporter: ArticleExporter {
             if priorities.count == 1, let priority = priorities.first, (1...9).contains(priority) {
                 w.element("priority", text: String(priority))
             } else if !priorities.isEmpty {
-                diagnostics.append(.warning("newsml-g2.export.dropped-priority", "the articles' priorities (\(priorities.sorted().map(String.init).joined(separator: ", "))) differ or lie outside 1-9, and a newsMessage header holds one; dropped"))
+                diagnostics.append(
+                    .warning(
+                        "newsml-g2.export.dropped-priority",
+                        "the articles' priorities (\(priorities.sorted().map(String.init).joined(separator: ", "))) differ or lie outside 1-9, and a newsMessage header holds one; dropped"
+                    ))
             }
             w.end()
             w.start("itemSet")
@@ -43,13 +51,22 @@ public struct NewsMLG2Exporter: ArticleExporter {
         // Extensions kept from other formats (a wire dispatch's 7901 header, NITF's `nitf:`) have
         // no NewsML-G2 place: said, as NITF's exporter says it.
         if options.reportsNotes {
-            let foreign = Set(articles.flatMap { $0.extensions.values.keys.filter { !$0.hasPrefix("g2:") }.map { String($0.prefix { $0 != ":" }) + ":" } }).sorted()
+            let foreign = Set(
+                articles.flatMap { $0.extensions.values.keys.filter { !$0.hasPrefix("g2:") }.map { String($0.prefix { $0 != ":" }) + ":" } }
+            ).sorted()
             if !foreign.isEmpty {
-                diagnostics.append(.note("newsml-g2.export.foreign-extensions", "extensions kept from other formats (\(foreign.joined(separator: ", "))) are not written to NewsML-G2", at: articles.first?.origin?.location ?? SourceLocation()))
+                diagnostics.append(
+                    .note(
+                        "newsml-g2.export.foreign-extensions",
+                        "extensions kept from other formats (\(foreign.joined(separator: ", "))) are not written to NewsML-G2",
+                        at: articles.first?.origin?.location ?? SourceLocation()))
             }
         }
         if w.replacedCharacters > 0 {
-            diagnostics.append(.warning("newsml-g2.export.invalid-characters", "\(w.replacedCharacters) characters that XML 1.0 forbids were replaced by U+FFFD"))
+            diagnostics.append(
+                .warning(
+                    "newsml-g2.export.invalid-characters", "\(w.replacedCharacters) characters that XML 1.0 forbids were replaced by U+FFFD"
+                ))
         }
         return ExportResult(data: w.data, diagnostics: diagnostics)
     }

@@ -31,7 +31,8 @@ public struct NewsMLG2Importer: ArticleImporter {
     static let treeParseLimit = 16 << 20
 
     public func read(_ input: ImportInput, options: ConversionOptions) throws -> ImportResult {
-        try read(input, treeParseLimit: Self.treeParseLimit, reportsNotes: options.reportsNotes, keepsExtensions: options.keepsExtensions("g2:"))
+        try read(
+            input, treeParseLimit: Self.treeParseLimit, reportsNotes: options.reportsNotes, keepsExtensions: options.keepsExtensions("g2:"))
     }
 
     func read(_ input: ImportInput, treeParseLimit: Int, reportsNotes: Bool = true, keepsExtensions: Bool = true) throws -> ImportResult {
@@ -53,27 +54,42 @@ public struct NewsMLG2Importer: ArticleImporter {
                     if let number = Int(text), (1...9).contains(number) {
                         priority = number
                     } else {
-                        diagnostics.append(.warning("newsml-g2.import.invalid-priority", "<priority>\(text)</priority> is not 1-9; dropped", at: SourceLocation(path: path, line: value.line, column: 1)))
+                        diagnostics.append(
+                            .warning(
+                                "newsml-g2.import.invalid-priority", "<priority>\(text)</priority> is not 1-9; dropped",
+                                at: SourceLocation(path: path, line: value.line, column: 1)))
                     }
                 }
                 return
             }
             if element.namespaceURI != G2Vocabulary.namespace {
                 if let namespace = element.namespaceURI {
-                    problem = ConversionError("newsml-g2.namespace.unknown", "<\(element.name)> is in the namespace \(namespace), not NewsML-G2's \(G2Vocabulary.namespace)", at: SourceLocation(path: path, line: element.line, column: 1))
+                    problem = ConversionError(
+                        "newsml-g2.namespace.unknown",
+                        "<\(element.name)> is in the namespace \(namespace), not NewsML-G2's \(G2Vocabulary.namespace)",
+                        at: SourceLocation(path: path, line: element.line, column: 1))
                     return
                 }
-                diagnostics.append(.warning("newsml-g2.namespace.missing", "<\(element.name)> has no namespace declaration (expected xmlns=\"\(G2Vocabulary.namespace)\"); read as NewsML-G2", at: SourceLocation(path: path, line: element.line, column: 1)))
+                diagnostics.append(
+                    .warning(
+                        "newsml-g2.namespace.missing",
+                        "<\(element.name)> has no namespace declaration (expected xmlns=\"\(G2Vocabulary.namespace)\"); read as NewsML-G2",
+                        at: SourceLocation(path: path, line: element.line, column: 1)))
             }
             if !element.hasChildElements || element.first("itemMeta") == nil {
-                let message = "<\(element.name)\(element.attribute("guid").map { " guid=\"\($0)\"" } ?? "")> has no itemMeta; expected a complete item (itemMeta with itemClass, provider, versionCreated)"
+                let message =
+                    "<\(element.name)\(element.attribute("guid").map { " guid=\"\($0)\"" } ?? "")> has no itemMeta; expected a complete item (itemMeta with itemClass, provider, versionCreated)"
                 if inMessage {
                     // One incomplete item of a message does not stop the others.
-                    diagnostics.append(.warning("newsml-g2.item.incomplete", message + "; skipped", at: SourceLocation(path: path, line: element.line, column: 1)))
+                    diagnostics.append(
+                        .warning(
+                            "newsml-g2.item.incomplete", message + "; skipped",
+                            at: SourceLocation(path: path, line: element.line, column: 1)))
                     skipped += 1
                     return
                 }
-                problem = ConversionError("newsml-g2.item.incomplete", message, at: SourceLocation(path: path, line: element.line, column: 1))
+                problem = ConversionError(
+                    "newsml-g2.item.incomplete", message, at: SourceLocation(path: path, line: element.line, column: 1))
                 return
             }
             var reader = G2ItemReader(path: path, reportsNotes: reportsNotes, keepsExtensions: keepsExtensions)
@@ -96,7 +112,11 @@ public struct NewsMLG2Importer: ArticleImporter {
             if start.depth == 1 {
                 if name == "header" {
                     if reportsNotes {
-                        diagnostics.append(.note("newsml-g2.import.message-header", "the newsMessage header (sent, sender, ...) describes the transmission, not the articles; only its priority is kept, as each article's", at: SourceLocation(path: path, line: start.line, column: 1)))
+                        diagnostics.append(
+                            .note(
+                                "newsml-g2.import.message-header",
+                                "the newsMessage header (sent, sender, ...) describes the transmission, not the articles; only its priority is kept, as each article's",
+                                at: SourceLocation(path: path, line: start.line, column: 1)))
                     }
                     return .expand
                 }
@@ -104,7 +124,10 @@ public struct NewsMLG2Importer: ArticleImporter {
             }
             if start.depth == 2 {
                 if Self.isNewsItem(name) { return .expand }
-                diagnostics.append(.warning("newsml-g2.import.skipped-item", "the newsMessage holds a \(name), which is not a news item; skipped", at: SourceLocation(path: path, line: start.line, column: 1)))
+                diagnostics.append(
+                    .warning(
+                        "newsml-g2.import.skipped-item", "the newsMessage holds a \(name), which is not a news item; skipped",
+                        at: SourceLocation(path: path, line: start.line, column: 1)))
                 return .skip
             }
             return .skip
@@ -123,17 +146,25 @@ public struct NewsMLG2Importer: ArticleImporter {
         diagnostics = parseWarnings + diagnostics
         if let problem { throw problem }
         guard let rootName else {
-            throw ConversionError("newsml-g2.input.empty", "the document has no root element", at: SourceLocation(path: path, line: 1, column: 1))
+            throw ConversionError(
+                "newsml-g2.input.empty", "the document has no root element", at: SourceLocation(path: path, line: 1, column: 1))
         }
         if Self.otherItems.contains(rootName) {
-            throw ConversionError("newsml-g2.item.not-news", "a \(rootName) is not a news item; newsconv converts newsItem, packageItem and newsMessage", at: SourceLocation(path: path, line: rootLine, column: 1))
+            throw ConversionError(
+                "newsml-g2.item.not-news", "a \(rootName) is not a news item; newsconv converts newsItem, packageItem and newsMessage",
+                at: SourceLocation(path: path, line: rootLine, column: 1))
         }
         if rootName != "newsMessage", !Self.isNewsItem(rootName) {
-            throw ConversionError("newsml-g2.root.unexpected", "the root element is <\(rootName)>; expected a NewsML-G2 newsItem, packageItem or newsMessage (a fragment cannot be converted)", at: SourceLocation(path: path, line: rootLine, column: 1))
+            throw ConversionError(
+                "newsml-g2.root.unexpected",
+                "the root element is <\(rootName)>; expected a NewsML-G2 newsItem, packageItem or newsMessage (a fragment cannot be converted)",
+                at: SourceLocation(path: path, line: rootLine, column: 1))
         }
         if rootName == "newsMessage", articles.isEmpty {
             let detail = skipped > 0 ? "; its \(skipped) items are all incomplete (no itemMeta)" : ""
-            throw ConversionError("newsml-g2.message.empty", "the newsMessage holds no complete newsItem or packageItem\(detail)", at: SourceLocation(path: path, line: rootLine, column: 1))
+            throw ConversionError(
+                "newsml-g2.message.empty", "the newsMessage holds no complete newsItem or packageItem\(detail)",
+                at: SourceLocation(path: path, line: rootLine, column: 1))
         }
         return ImportResult(articles: articles, diagnostics: diagnostics)
     }

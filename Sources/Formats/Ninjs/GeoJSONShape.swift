@@ -20,9 +20,13 @@ enum GeoJSONShape {
             if let id = members["id"], !isNumber(id) && !isString(id) { return "\(path)/id: expected a number or a string" }
             return geometry == .null ? nil : geometryProblem(geometry, path: "\(path)/geometry", collections: true)
         case "FeatureCollection":
-            guard case .array(let features)? = members["features"] else { return "\(path)/features: a FeatureCollection needs an array of features" }
+            guard case .array(let features)? = members["features"] else {
+                return "\(path)/features: a FeatureCollection needs an array of features"
+            }
             for (index, feature) in features.enumerated() {
-                guard case .object(let inner) = feature, inner["type"] == .string("Feature") else { return "\(path)/features/\(index): expected a Feature" }
+                guard case .object(let inner) = feature, inner["type"] == .string("Feature") else {
+                    return "\(path)/features/\(index): expected a Feature"
+                }
                 if let problem = problem(feature, path: "\(path)/features/\(index)") { return problem }
             }
             return nil
@@ -39,10 +43,14 @@ enum GeoJSONShape {
     ]
 
     private static func geometryProblem(_ value: JSONValue, path: String, collections: Bool) -> String? {
-        guard case .object(let members) = value, case .string(let type)? = members["type"] else { return "\(path): expected a GeoJSON geometry" }
+        guard case .object(let members) = value, case .string(let type)? = members["type"] else {
+            return "\(path): expected a GeoJSON geometry"
+        }
         if let bbox = members["bbox"], !isNumbers(bbox, atLeast: 4) { return "\(path)/bbox: expected four numbers or more" }
         if type == "GeometryCollection", collections {
-            guard case .array(let geometries)? = members["geometries"] else { return "\(path)/geometries: a GeometryCollection needs an array of geometries" }
+            guard case .array(let geometries)? = members["geometries"] else {
+                return "\(path)/geometries: a GeometryCollection needs an array of geometries"
+            }
             for (index, geometry) in geometries.enumerated() {
                 // The schema allows only simple geometries inside a collection.
                 if let problem = geometryProblem(geometry, path: "\(path)/geometries/\(index)", collections: false) { return problem }

@@ -43,12 +43,14 @@ struct JSONSchemaChecker {
     }
 
     private func pathText(_ path: [JSONPathScanner.Step]) -> String {
-        path.isEmpty ? "the document" : path.map { step -> String in
-            switch step {
-            case .key(let key): "/\(key)"
-            case .index(let index): "/\(index)"
-            }
-        }.joined()
+        path.isEmpty
+            ? "the document"
+            : path.map { step -> String in
+                switch step {
+                case .key(let key): "/\(key)"
+                case .index(let index): "/\(index)"
+                }
+            }.joined()
     }
 
     /// The schema a `$ref` points to, and the document it lives in.
@@ -59,7 +61,11 @@ struct JSONSchemaChecker {
             let parts = reference.split(separator: "#", maxSplits: 1).map(String.init)
             if let external = external[parts[0]] {
                 document = external
-            } else if case .object(let members) = root, (members["$id"] ?? members["id"])?.stringValue.map({ $0.trimmingCharacters(in: CharacterSet(charactersIn: "#")) == parts[0] }) == true {
+            } else if case .object(let members) = root,
+                (members["$id"] ?? members["id"])?.stringValue.map({
+                    $0.trimmingCharacters(in: CharacterSet(charactersIn: "#")) == parts[0]
+                }) == true
+            {
                 // The schema names itself by its `$id` (ninjs 1.x's associations).
                 document = root
             } else {
@@ -93,7 +99,9 @@ struct JSONSchemaChecker {
     }
 
     /// The problems, and the object members this schema (with what it applies) evaluated.
-    private func check(_ value: JSONValue, _ schema: JSONValue, root: JSONValue, path: [JSONPathScanner.Step]) -> (problems: [Problem], evaluated: Set<String>) {
+    private func check(_ value: JSONValue, _ schema: JSONValue, root: JSONValue, path: [JSONPathScanner.Step]) -> (
+        problems: [Problem], evaluated: Set<String>
+    ) {
         guard case .object(let keywords) = schema else {
             if case .bool(false) = schema { return ([Problem(path: path, message: "\(pathText(path)) is not allowed here")], []) }
             return ([], [])
@@ -115,7 +123,9 @@ struct JSONSchemaChecker {
         case .string(let type)?: if !Self.matches(value, type: type) { fail("expected \(type), found \(Self.typeName(value))") }
         case .array(let types)?:
             let names = types.compactMap(\.stringValue)
-            if !names.contains(where: { Self.matches(value, type: $0) }) { fail("expected \(names.joined(separator: " or ")), found \(Self.typeName(value))") }
+            if !names.contains(where: { Self.matches(value, type: $0) }) {
+                fail("expected \(names.joined(separator: " or ")), found \(Self.typeName(value))")
+            }
         default: break
         }
         if case .array(let allowed)? = keywords["enum"], !allowed.contains(value) { fail("not one of the allowed values") }
@@ -128,18 +138,25 @@ struct JSONSchemaChecker {
             switch combinator {
             case "allOf": problems += results.flatMap(\.problems)
             case "anyOf": if passing.isEmpty { fail("matches none of the allowed forms (\(results.first?.problems.first?.message ?? ""))") }
-            default: if passing.count != 1 { fail(passing.isEmpty ? "matches none of the allowed forms" : "matches more than one of the forms") }
+            default:
+                if passing.count != 1 { fail(passing.isEmpty ? "matches none of the allowed forms" : "matches more than one of the forms") }
             }
             for result in (combinator == "allOf" ? results : passing) { evaluated.formUnion(result.evaluated) }
         }
-        if let negated = keywords["not"], check(value, negated, root: root, path: path).problems.isEmpty { fail("matches a form that is not allowed") }
+        if let negated = keywords["not"], check(value, negated, root: root, path: path).problems.isEmpty {
+            fail("matches a form that is not allowed")
+        }
 
         switch value {
         case .object(let members):
             let properties: [String: JSONValue] = { if case .object(let p)? = keywords["properties"] { return p } else { return [:] } }()
-            let patterns: [String: JSONValue] = { if case .object(let p)? = keywords["patternProperties"] { return p } else { return [:] } }()
+            let patterns: [String: JSONValue] = {
+                if case .object(let p)? = keywords["patternProperties"] { return p } else { return [:] }
+            }()
             if case .array(let required)? = keywords["required"] {
-                for name in required.compactMap(\.stringValue) where members[name] == nil { fail("the required property \"\(name)\" is missing") }
+                for name in required.compactMap(\.stringValue) where members[name] == nil {
+                    fail("the required property \"\(name)\" is missing")
+                }
             }
             for (name, property) in properties {
                 // Draft 03: `"required": true` on the property itself.
@@ -161,7 +178,10 @@ struct JSONSchemaChecker {
                     evaluated.insert(key)
                 } else if let additional = keywords["additionalProperties"] {
                     if case .bool(false) = additional {
-                        problems.append(Problem(path: path + [.key(key)], message: "\(pathText(path + [.key(key)])): the property \"\(key)\" is not allowed"))
+                        problems.append(
+                            Problem(
+                                path: path + [.key(key)], message: "\(pathText(path + [.key(key)])): the property \"\(key)\" is not allowed"
+                            ))
                     } else {
                         problems += check(members[key]!, additional, root: root, path: path + [.key(key)]).problems
                     }
@@ -170,20 +190,28 @@ struct JSONSchemaChecker {
             }
             if case .bool(false)? = keywords["unevaluatedProperties"] {
                 for key in members.keys.sorted() where !evaluated.contains(key) {
-                    problems.append(Problem(path: path + [.key(key)], message: "\(pathText(path + [.key(key)])): the property \"\(key)\" is not allowed"))
+                    problems.append(
+                        Problem(
+                            path: path + [.key(key)], message: "\(pathText(path + [.key(key)])): the property \"\(key)\" is not allowed"))
                 }
                 evaluated.formUnion(members.keys)
             }
         case .array(let items):
             if let itemSchema = keywords["items"], case .object = itemSchema {
-                for (index, item) in items.enumerated() { problems += check(item, itemSchema, root: root, path: path + [.index(index)]).problems }
+                for (index, item) in items.enumerated() {
+                    problems += check(item, itemSchema, root: root, path: path + [.index(index)]).problems
+                }
             }
-            if case .number(let minimum)? = keywords["minItems"], Double(items.count) < minimum { fail("has fewer than \(Int(minimum)) items") }
+            if case .number(let minimum)? = keywords["minItems"], Double(items.count) < minimum {
+                fail("has fewer than \(Int(minimum)) items")
+            }
         case .number(let number):
             if case .number(let maximum)? = keywords["maximum"], number > maximum { fail("\(number) is more than \(maximum)") }
             if case .number(let minimum)? = keywords["minimum"], number < minimum { fail("\(number) is less than \(minimum)") }
         case .string(let text):
-            if case .string(let pattern)? = keywords["pattern"], !expressions.matches(pattern, text) { fail("does not match the pattern \(pattern)") }
+            if case .string(let pattern)? = keywords["pattern"], !expressions.matches(pattern, text) {
+                fail("does not match the pattern \(pattern)")
+            }
         default:
             break
         }

@@ -11,7 +11,8 @@ public struct NinjsExporter: ArticleExporter {
     public static func profile(_ options: ConversionOptions) throws -> NinjsProfile {
         guard let value = options.formatOptions[NinjsFormatOptions.profile] else { return .v3 }
         guard let profile = NinjsProfile(option: value) else {
-            throw ConversionError("ninjs.option.invalid", "\(NinjsFormatOptions.profile)=\(value) is not a ninjs profile; use 3 (3.1), 2 (2.2) or 1 (1.6)")
+            throw ConversionError(
+                "ninjs.option.invalid", "\(NinjsFormatOptions.profile)=\(value) is not a ninjs profile; use 3 (3.1), 2 (2.2) or 1 (1.6)")
         }
         return profile
     }
@@ -19,12 +20,14 @@ public struct NinjsExporter: ArticleExporter {
     public func write(_ articles: [Article], options: ConversionOptions) throws -> ExportResult {
         let profile = try Self.profile(options)
         guard articles.count == 1 else {
-            throw ConversionError("ninjs.export.one-article", "a ninjs document holds one article, and \(articles.count) were given; write them one per file")
+            throw ConversionError(
+                "ninjs.export.one-article", "a ninjs document holds one article, and \(articles.count) were given; write them one per file")
         }
         var diagnostics: [Diagnostic] = []
         var objects: [OrderedJSON] = []
         for article in articles {
-            var writer = NinjsWriter(profile: profile, location: article.origin?.location ?? SourceLocation(), reportsNotes: options.reportsNotes)
+            var writer = NinjsWriter(
+                profile: profile, location: article.origin?.location ?? SourceLocation(), reportsNotes: options.reportsNotes)
             objects.append(writer.object(for: article))
             diagnostics += writer.diagnostics
         }

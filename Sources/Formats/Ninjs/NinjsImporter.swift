@@ -12,7 +12,10 @@ public struct NinjsImporter: ArticleImporter {
         guard let first = text.first(where: { !$0.isWhitespace }), first == "{" || first == "[" else { return 0 }
         if sample.contains("\"newsconv\"") { return 0 }
         if sample.contains("ninjs") { return 0.9 }
-        let hints = ["\"uri\"", "\"versioncreated\"", "\"versionCreated\"", "\"headlines\"", "\"body_html\"", "\"bodies\"", "\"pubstatus\"", "\"pubStatus\"", "\"headline\""]
+        let hints = [
+            "\"uri\"", "\"versioncreated\"", "\"versionCreated\"", "\"headlines\"", "\"body_html\"", "\"bodies\"", "\"pubstatus\"",
+            "\"pubStatus\"", "\"headline\"",
+        ]
         let found = hints.filter { sample.contains($0) }.count
         return found >= 2 ? 0.8 : found == 1 ? 0.5 : 0
     }
@@ -37,17 +40,25 @@ public struct NinjsImporter: ArticleImporter {
             articles.append(try reader.read(object))
             diagnostics += reader.diagnostics
         case .array(let items):
-            if options.reportsNotes { diagnostics.append(.note("ninjs.import.collection", "the document is an array of \(items.count) ninjs objects (not valid ninjs itself); each is read as an article", at: locate([]))) }
+            if options.reportsNotes {
+                diagnostics.append(
+                    .note(
+                        "ninjs.import.collection",
+                        "the document is an array of \(items.count) ninjs objects (not valid ninjs itself); each is read as an article",
+                        at: locate([])))
+            }
             for (index, item) in items.enumerated() {
                 guard case .object(let object) = item else {
-                    throw ConversionError("ninjs.item.not-object", "item \(index + 1) of the array is not a ninjs object", at: locate([.index(index)]))
+                    throw ConversionError(
+                        "ninjs.item.not-object", "item \(index + 1) of the array is not a ninjs object", at: locate([.index(index)]))
                 }
                 var reader = NinjsReader(path: input.path, reportsNotes: options.reportsNotes, locate: { locate([.index(index)] + $0) })
                 articles.append(try reader.read(object))
                 diagnostics += reader.diagnostics
             }
         default:
-            throw ConversionError("ninjs.root.unexpected", "the document is a JSON \(Self.kind(of: value)); expected a ninjs object", at: locate([]))
+            throw ConversionError(
+                "ninjs.root.unexpected", "the document is a JSON \(Self.kind(of: value)); expected a ninjs object", at: locate([]))
         }
         return ImportResult(articles: articles, diagnostics: diagnostics)
     }

@@ -4,7 +4,9 @@ import Foundation
 /// camelCase), 2.x (2.2, lowercase, arrays of typed objects) and 1.x (1.6, flat: `body_html`,
 /// `headline`, `subject`). Property names differ between them; this type spells them.
 public enum NinjsProfile: Int, Sendable, CaseIterable {
-    case v1 = 1, v2 = 2, v3 = 3
+    case v1 = 1
+    case v2 = 2
+    case v3 = 3
 
     /// The version written, and the schema file it is valid against.
     public var version: String {

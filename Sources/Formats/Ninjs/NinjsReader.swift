@@ -30,18 +30,25 @@ struct NinjsReader {
     /// The family of a ninjs object: its declared standard version, else its spelling.
     static func family(of object: [String: JSONValue]) -> NinjsProfile {
         for key in ["$standard", "standard"] {
-            if case .object(let standard)? = object[key], case .string(let version)? = standard["version"], let profile = NinjsProfile(option: version) {
+            if case .object(let standard)? = object[key], case .string(let version)? = standard["version"],
+                let profile = NinjsProfile(option: version)
+            {
                 return profile
             }
         }
-        let camel: Set<String> = ["versionCreated", "firstCreated", "contentCreated", "pubStatus", "embargoedUntil", "copyrightHolder", "copyrightNotice", "usageTerms", "edNote", "infoSources", "altIds", "trustIndicators", "representationType", "eventDetails", "plannedCoverage"]
+        let camel: Set<String> = [
+            "versionCreated", "firstCreated", "contentCreated", "pubStatus", "embargoedUntil", "copyrightHolder", "copyrightNotice",
+            "usageTerms", "edNote", "infoSources", "altIds", "trustIndicators", "representationType", "eventDetails", "plannedCoverage",
+        ]
         if object.keys.contains(where: camel.contains) { return .v3 }
         // Any camelCase spelling of a property 2.x spells in lowercase.
         func camelCase(_ keys: Dictionary<String, JSONValue>.Keys) -> Bool {
             keys.contains { $0 != $0.lowercased() && NinjsProfile.v2.defines($0.lowercased()) && !$0.hasPrefix("$") }
         }
         if camelCase(object.keys) { return .v3 }
-        if case .array(let items)? = object["associations"], items.contains(where: { if case .object(let o) = $0 { return camelCase(o.keys) } else { return false } }) {
+        if case .array(let items)? = object["associations"],
+            items.contains(where: { if case .object(let o) = $0 { return camelCase(o.keys) } else { return false } })
+        {
             return .v3
         }
         if case .array(let items)? = object["bodies"] ?? object["headlines"] ?? object["descriptions"],
@@ -52,11 +59,18 @@ struct NinjsReader {
         // 3.x spelling inside arrays of renditions and associations, without a top-level hint.
         let nestedCamel: Set<String> = ["contentType", "sizeInBytes", "charCount", "wordCount", "aspectRatio", "videoCodec", "frameRate"]
         for key in ["renditions", "associations", "bodies"] {
-            if case .array(let items)? = object[key], items.contains(where: { if case .object(let o) = $0 { return o.keys.contains(where: nestedCamel.contains) } else { return false } }) {
+            if case .array(let items)? = object[key],
+                items.contains(where: {
+                    if case .object(let o) = $0 { return o.keys.contains(where: nestedCamel.contains) } else { return false }
+                })
+            {
                 return .v3
             }
         }
-        let v2: Set<String> = ["bodies", "headlines", "descriptions", "people", "organisations", "places", "subjects", "events", "objects", "infosources", "genres", "by", "trustindicators"]
+        let v2: Set<String> = [
+            "bodies", "headlines", "descriptions", "people", "organisations", "places", "subjects", "events", "objects", "infosources",
+            "genres", "by", "trustindicators",
+        ]
         if object.keys.contains(where: v2.contains) { return .v2 }
         if case .array? = object["renditions"] { return .v2 }
         if case .array? = object["associations"] { return .v2 }
@@ -119,7 +133,9 @@ struct NinjsReader {
         let located = string("located")
         readHeadlines(object, &consumed)
         try readTexts(object, &consumed)
-        if article.dateline == nil, let located { article.dateline = Dateline(text: "", place: located) } else if let located, article.dateline?.place == nil {
+        if article.dateline == nil, let located {
+            article.dateline = Dateline(text: "", place: located)
+        } else if let located, article.dateline?.place == nil {
             article.dateline?.place = located
         }
         readConcepts(object, &consumed)
@@ -131,11 +147,17 @@ struct NinjsReader {
         for key in object.keys.sorted() where !consumed.contains(key) {
             if profile.defines(key) {
                 if reportsNotes, article.extensions["ninjs\(profile.rawValue):\(key)"] == nil {
-                    diagnostics.append(.note("ninjs.import.kept", "\"\(key)\" has no IR field; kept in extensions[\"ninjs\(profile.rawValue):\(key)\"] for ninjs \(profile.rawValue).x output", at: locate([.key(key)])))
+                    diagnostics.append(
+                        .note(
+                            "ninjs.import.kept",
+                            "\"\(key)\" has no IR field; kept in extensions[\"ninjs\(profile.rawValue):\(key)\"] for ninjs \(profile.rawValue).x output",
+                            at: locate([.key(key)])))
                 }
                 article.extensions["ninjs\(profile.rawValue):\(key)"] = object[key]
             } else {
-                warn("unknown-property", "\"\(key)\" is not a ninjs \(profile.rawValue).x property; kept in extensions[\"ninjs:\(key)\"]", key)
+                warn(
+                    "unknown-property", "\"\(key)\" is not a ninjs \(profile.rawValue).x property; kept in extensions[\"ninjs:\(key)\"]",
+                    key)
                 article.extensions["ninjs:\(key)"] = object[key]
             }
         }
@@ -187,7 +209,7 @@ struct NinjsReader {
         for item in items {
             guard case .object(let headline) = item, case .string(let value)? = headline["value"] else { continue }
             let role = headline["role"]?.stringValue
-            if (role == nil || role == "main"), article.headline == nil {
+            if role == nil || role == "main", article.headline == nil {
                 article.headline = value
             } else if role == "sub" || role == "subheadline" {
                 article.subheadlines.append(value)
@@ -209,7 +231,9 @@ struct NinjsReader {
         var summaryHTML: String?
         var summaryText: String?
         if profile == .v1 {
-            for key in ["body_html", "body_xhtml", "body_text", "description_html", "description_text", "charcount", "wordcount"] { consumed.insert(key) }
+            for key in ["body_html", "body_xhtml", "body_text", "description_html", "description_text", "charcount", "wordcount"] {
+                consumed.insert(key)
+            }
             // ninjs 1.x's XHTML body has the structure that the plain text body lacks.
             bodyHTML = object["body_html"]?.stringValue ?? object["body_xhtml"]?.stringValue
             bodyText = object["body_text"]?.stringValue
@@ -217,7 +241,9 @@ struct NinjsReader {
             summaryText = object["description_text"]?.stringValue
         } else {
             let typeKey = profile.key("contentType")
-            func pick(_ name: String, roles: Set<String>, keepingOthers others: ((String, String?) -> Void)? = nil) -> (html: String?, text: String?) {
+            func pick(_ name: String, roles: Set<String>, keepingOthers others: ((String, String?) -> Void)? = nil) -> (
+                html: String?, text: String?
+            ) {
                 let key = profile.key(name)
                 guard case .array(let items)? = object[key] else { return (nil, nil) }
                 consumed.insert(key)
@@ -234,7 +260,13 @@ struct NinjsReader {
                         continue
                     }
                     let type = entry[typeKey]?.stringValue ?? (value.contains("<") ? "text/html" : "text/plain")
-                    if type.contains("html"), html == nil { html = value } else if type == "text/plain", text == nil { text = value } else { holdsMore = true }
+                    if type.contains("html"), html == nil {
+                        html = value
+                    } else if type == "text/plain", text == nil {
+                        text = value
+                    } else {
+                        holdsMore = true
+                    }
                 }
                 if holdsMore { keep(name, object) }
                 return (html, text)
@@ -252,9 +284,11 @@ struct NinjsReader {
             content.sections.merge(into: &article)
             if let first = content.sections.sections.first {
                 let names = content.sections.sections.map { "<\($0.name)>" }.joined(separator: ", ")
-                diagnostics.append(.warning(
-                    "ninjs.import.body-sections", "the HTML body's \(names) are not story text: their headline, subjects, places and keywords are mapped, the rest dropped",
-                    at: SourceLocation(path: path, line: first.line, column: 1)))
+                diagnostics.append(
+                    .warning(
+                        "ninjs.import.body-sections",
+                        "the HTML body's \(names) are not story text: their headline, subjects, places and keywords are mapped, the rest dropped",
+                        at: SourceLocation(path: path, line: first.line, column: 1)))
             }
             article.body = content.blocks
             article.dateline = content.dateline
@@ -270,7 +304,9 @@ struct NinjsReader {
         }
     }
 
-    private mutating func readHTML(_ html: String) throws -> (blocks: [Block], dateline: Dateline?, signOff: String?, trailers: [String], sections: XHTMLSectionMeta) {
+    private mutating func readHTML(_ html: String) throws -> (
+        blocks: [Block], dateline: Dateline?, signOff: String?, trailers: [String], sections: XHTMLSectionMeta
+    ) {
         let document = try XMLDocument.parseHTML(html, path: path)
         diagnostics += document.warnings
         var reader = XHTMLBodyReader(codePrefix: "ninjs.import", path: path)
@@ -379,7 +415,9 @@ struct NinjsReader {
                 media.credit = entry["by"]?.stringValue
             }
             readRenditions(entry["renditions"], into: &media)
-            let known: Set<String> = ["name", "uri", "type", "headline", "headlines", "description_text", "descriptions", "by", "byline", "renditions"]
+            let known: Set<String> = [
+                "name", "uri", "type", "headline", "headlines", "description_text", "descriptions", "by", "byline", "renditions",
+            ]
             if entry.keys.contains(where: { !known.contains($0) }) { holdsMore = true }
             // The IR has no field for the association's name: one newsconv would not give is kept.
             if let name, name != NinjsVocabulary.associationName(media, index: article.media.count) { holdsMore = true }
@@ -434,9 +472,10 @@ struct NinjsReader {
             func int(_ key: String) -> Int? { if case .number(let n)? = r[key] { return Int(n) } else { return nil } }
             var duration: Double?
             if case .number(let d)? = r["duration"] { duration = d }
-            media.renditions.append(MediaItem.Rendition(
-                name: renditionName, href: href, mediaType: type, width: int("width"), height: int("height"),
-                sizeInBytes: int(profile.key("sizeInBytes")) ?? int("sizeinbytes"), duration: duration))
+            media.renditions.append(
+                MediaItem.Rendition(
+                    name: renditionName, href: href, mediaType: type, width: int("width"), height: int("height"),
+                    sizeInBytes: int(profile.key("sizeInBytes")) ?? int("sizeinbytes"), duration: duration))
         }
         return holdsMore
     }

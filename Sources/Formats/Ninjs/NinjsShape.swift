@@ -11,7 +11,9 @@ indirect enum NinjsShape: Sendable {
     case array(NinjsShape)
     /// `required` members must be there; of `oneOf`, exactly one set of members must be complete
     /// (`rightsInfo` has `linkedRights` or `encodedRights`), of `anyOf` at least one.
-    case object([String: NinjsShape], patterns: [(String, NinjsShape)], closed: Bool, required: [String] = [], oneOf: [[String]] = [], anyOf: [[String]] = [])
+    case object(
+        [String: NinjsShape], patterns: [(String, NinjsShape)], closed: Bool, required: [String] = [], oneOf: [[String]] = [],
+        anyOf: [[String]] = [])
     /// A whole ninjs object of the same family (an association), with the members it adds (`name`)
     /// and those it must have (a 1.x or 2.x association is a whole document: its `uri`).
     case ninjs([String: NinjsShape], required: [String] = [])
@@ -24,7 +26,8 @@ indirect enum NinjsShape: Sendable {
         case (.any, _): return nil
         case (.geojson, _): return GeoJSONShape.problem(value, path: path)
         case (.string, .string), (.number, .number), (.boolean, .bool): return nil
-        case (.enumeration(let allowed), .string(let text)): return allowed.contains(text) ? nil : "\(path): '\(text)' is not one of \(allowed.joined(separator: ", "))"
+        case (.enumeration(let allowed), .string(let text)):
+            return allowed.contains(text) ? nil : "\(path): '\(text)' is not one of \(allowed.joined(separator: ", "))"
         case (.array(let items), .array(let values)):
             for (index, element) in values.enumerated() {
                 if let problem = items.problem(element, profile: profile, path: "\(path)/\(index)") { return problem }
@@ -51,7 +54,9 @@ indirect enum NinjsShape: Sendable {
         case (.ninjs(let extra, let required), .object(let values)):
             if let missing = required.first(where: { values[$0] == nil }) { return "\(path)/\(missing): required, and missing" }
             for key in values.keys.sorted() {
-                guard let member = extra[key] ?? Self.properties[profile]?[key] ?? (profile.defines(key) ? .string : nil) else { return "\(path)/\(key): not a ninjs property" }
+                guard let member = extra[key] ?? Self.properties[profile]?[key] ?? (profile.defines(key) ? .string : nil) else {
+                    return "\(path)/\(key): not a ninjs property"
+                }
                 if let problem = member.problem(values[key]!, profile: profile, path: "\(path)/\(key)") { return problem }
             }
             return nil

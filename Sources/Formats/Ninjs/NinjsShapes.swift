@@ -20,23 +20,106 @@ extension NinjsShape {
             "firstcreated": .string,
             "genre": .array(.object(["code": .string, "name": .string, "scheme": .string], patterns: [], closed: true)),
             "headline": .string,
-            "infosource": .array(.object(["code": .string, "contactinfo": .array(.object(["address": .object(["area": .string, "country": .string, "lines": .array(.string), "locality": .string, "postalcode": .string], patterns: [], closed: true), "lang": .string, "name": .string, "role": .string, "type": .string, "value": .string], patterns: [], closed: true, oneOf: [["value"], ["address"]])), "name": .string, "rel": .string, "scheme": .string], patterns: [], closed: true)),
+            "infosource": .array(
+                .object(
+                    [
+                        "code": .string,
+                        "contactinfo": .array(
+                            .object(
+                                [
+                                    "address": .object(
+                                        [
+                                            "area": .string, "country": .string, "lines": .array(.string), "locality": .string,
+                                            "postalcode": .string,
+                                        ], patterns: [], closed: true), "lang": .string, "name": .string, "role": .string, "type": .string,
+                                    "value": .string,
+                                ], patterns: [], closed: true, oneOf: [["value"], ["address"]])), "name": .string, "rel": .string,
+                        "scheme": .string,
+                    ], patterns: [], closed: true)),
             "language": .string,
             "located": .string,
             "mimetype": .string,
             "object": .array(.object(["code": .string, "name": .string, "rel": .string, "scheme": .string], patterns: [], closed: true)),
-            "organisation": .array(.object(["code": .string, "contactinfo": .array(.object(["address": .object(["area": .string, "country": .string, "lines": .array(.string), "locality": .string, "postalcode": .string], patterns: [], closed: true), "lang": .string, "name": .string, "role": .string, "type": .string, "value": .string], patterns: [], closed: true, oneOf: [["value"], ["address"]])), "name": .string, "rel": .string, "scheme": .string, "symbols": .array(.object(["exchange": .string, "symbol": .string, "symboltype": .string, "ticker": .string], patterns: [], closed: true))], patterns: [], closed: true)),
-            "person": .array(.object(["code": .string, "contactinfo": .array(.object(["address": .object(["area": .string, "country": .string, "lines": .array(.string), "locality": .string, "postalcode": .string], patterns: [], closed: true), "lang": .string, "name": .string, "role": .string, "type": .string, "value": .string], patterns: [], closed: true, oneOf: [["value"], ["address"]])), "name": .string, "rel": .string, "scheme": .string], patterns: [], closed: true)),
-            "place": .array(.object(["code": .string, "contactinfo": .array(.object(["address": .object(["area": .string, "country": .string, "lines": .array(.string), "locality": .string, "postalcode": .string], patterns: [], closed: true), "lang": .string, "name": .string, "role": .string, "type": .string, "value": .string], patterns: [], closed: true, oneOf: [["value"], ["address"]])), "name": .string, "rel": .string, "scheme": .string], patterns: [("^geometry_[a-zA-Z0-9_]+", .object([:], patterns: [], closed: false))], closed: true)),
+            "organisation": .array(
+                .object(
+                    [
+                        "code": .string,
+                        "contactinfo": .array(
+                            .object(
+                                [
+                                    "address": .object(
+                                        [
+                                            "area": .string, "country": .string, "lines": .array(.string), "locality": .string,
+                                            "postalcode": .string,
+                                        ], patterns: [], closed: true), "lang": .string, "name": .string, "role": .string, "type": .string,
+                                    "value": .string,
+                                ], patterns: [], closed: true, oneOf: [["value"], ["address"]])), "name": .string, "rel": .string,
+                        "scheme": .string,
+                        "symbols": .array(
+                            .object(
+                                ["exchange": .string, "symbol": .string, "symboltype": .string, "ticker": .string], patterns: [],
+                                closed: true)),
+                    ], patterns: [], closed: true)),
+            "person": .array(
+                .object(
+                    [
+                        "code": .string,
+                        "contactinfo": .array(
+                            .object(
+                                [
+                                    "address": .object(
+                                        [
+                                            "area": .string, "country": .string, "lines": .array(.string), "locality": .string,
+                                            "postalcode": .string,
+                                        ], patterns: [], closed: true), "lang": .string, "name": .string, "role": .string, "type": .string,
+                                    "value": .string,
+                                ], patterns: [], closed: true, oneOf: [["value"], ["address"]])), "name": .string, "rel": .string,
+                        "scheme": .string,
+                    ], patterns: [], closed: true)),
+            "place": .array(
+                .object(
+                    [
+                        "code": .string,
+                        "contactinfo": .array(
+                            .object(
+                                [
+                                    "address": .object(
+                                        [
+                                            "area": .string, "country": .string, "lines": .array(.string), "locality": .string,
+                                            "postalcode": .string,
+                                        ], patterns: [], closed: true), "lang": .string, "name": .string, "role": .string, "type": .string,
+                                    "value": .string,
+                                ], patterns: [], closed: true, oneOf: [["value"], ["address"]])), "name": .string, "rel": .string,
+                        "scheme": .string,
+                    ], patterns: [("^geometry_[a-zA-Z0-9_]+", .object([:], patterns: [], closed: false))], closed: true)),
             "profile": .string,
             "pubstatus": .enumeration(["usable", "withheld", "canceled"]),
-            "renditions": .object([:], patterns: [("^[a-zA-Z0-9_]+", .object(["duration": .number, "format": .string, "height": .number, "href": .string, "mimetype": .string, "sizeinbytes": .number, "title": .string, "width": .number], patterns: [], closed: true))], closed: true),
+            "renditions": .object(
+                [:],
+                patterns: [
+                    (
+                        "^[a-zA-Z0-9_]+",
+                        .object(
+                            [
+                                "duration": .number, "format": .string, "height": .number, "href": .string, "mimetype": .string,
+                                "sizeinbytes": .number, "title": .string, "width": .number,
+                            ], patterns: [], closed: true)
+                    )
+                ], closed: true),
             "representationtype": .enumeration(["complete", "incomplete"]),
-            "rightsinfo": .object(["encodedrights": .string, "langid": .string, "linkedrights": .string], patterns: [], closed: false, oneOf: [["linkedrights"], ["encodedrights"]]),
+            "rightsinfo": .object(
+                ["encodedrights": .string, "langid": .string, "linkedrights": .string], patterns: [], closed: false,
+                oneOf: [["linkedrights"], ["encodedrights"]]),
             "slugline": .string,
-            "subject": .array(.object(["code": .string, "confidence": .number, "creator": .string, "name": .string, "rel": .string, "relevance": .number, "scheme": .string], patterns: [], closed: true)),
+            "subject": .array(
+                .object(
+                    [
+                        "code": .string, "confidence": .number, "creator": .string, "name": .string, "rel": .string, "relevance": .number,
+                        "scheme": .string,
+                    ], patterns: [], closed: true)),
             "title": .string,
-            "trustindicator": .array(.object(["code": .string, "href": .string, "scheme": .string, "title": .string], patterns: [], closed: true)),
+            "trustindicator": .array(
+                .object(["code": .string, "href": .string, "scheme": .string, "title": .string], patterns: [], closed: true)),
             "type": .enumeration(["text", "audio", "video", "picture", "graphic", "composite", "component"]),
             "urgency": .number,
             "uri": .string,
@@ -48,12 +131,16 @@ extension NinjsShape {
         .v2: [
             "altids": .array(.object(["role": .string, "value": .string], patterns: [], closed: true)),
             "associations": .array(.ninjs(["name": .string], required: ["name", "uri"])),
-            "bodies": .array(.object(["charcount": .number, "contenttype": .string, "role": .string, "value": .string, "wordcount": .number], patterns: [], closed: true, required: ["value"])),
+            "bodies": .array(
+                .object(
+                    ["charcount": .number, "contenttype": .string, "role": .string, "value": .string, "wordcount": .number], patterns: [],
+                    closed: true, required: ["value"])),
             "by": .string,
             "contentcreated": .string,
             "copyrightholder": .string,
             "copyrightnotice": .string,
-            "descriptions": .array(.object(["contenttype": .string, "role": .string, "value": .string], patterns: [], closed: true, required: ["value"])),
+            "descriptions": .array(
+                .object(["contenttype": .string, "role": .string, "value": .string], patterns: [], closed: true, required: ["value"])),
             "digitalsourcetype": .object(["literal": .string, "name": .string, "uri": .string], patterns: [], closed: true),
             "ednote": .string,
             "embargoed": .string,
@@ -61,22 +148,95 @@ extension NinjsShape {
             "expires": .string,
             "firstcreated": .string,
             "genres": .array(.object(["literal": .string, "name": .string, "uri": .string], patterns: [], closed: true)),
-            "headlines": .array(.object(["contenttype": .string, "role": .string, "value": .string], patterns: [], closed: true, required: ["value"])),
-            "infosources": .array(.object(["contactinfo": .array(.object(["address": .object(["area": .string, "country": .string, "lines": .array(.string), "locality": .string, "postalcode": .string], patterns: [], closed: true), "lang": .string, "name": .string, "role": .string, "type": .string, "value": .string], patterns: [], closed: true, oneOf: [["value"], ["address"]])), "literal": .string, "name": .string, "role": .string, "uri": .string], patterns: [], closed: true)),
+            "headlines": .array(
+                .object(["contenttype": .string, "role": .string, "value": .string], patterns: [], closed: true, required: ["value"])),
+            "infosources": .array(
+                .object(
+                    [
+                        "contactinfo": .array(
+                            .object(
+                                [
+                                    "address": .object(
+                                        [
+                                            "area": .string, "country": .string, "lines": .array(.string), "locality": .string,
+                                            "postalcode": .string,
+                                        ], patterns: [], closed: true), "lang": .string, "name": .string, "role": .string, "type": .string,
+                                    "value": .string,
+                                ], patterns: [], closed: true, oneOf: [["value"], ["address"]])), "literal": .string, "name": .string,
+                        "role": .string, "uri": .string,
+                    ], patterns: [], closed: true)),
             "language": .string,
             "located": .string,
             "objects": .array(.object(["literal": .string, "name": .string, "rel": .string, "uri": .string], patterns: [], closed: true)),
-            "organisations": .array(.object(["contactinfo": .array(.object(["address": .object(["area": .string, "country": .string, "lines": .array(.string), "locality": .string, "postalcode": .string], patterns: [], closed: true), "lang": .string, "name": .string, "role": .string, "type": .string, "value": .string], patterns: [], closed: true, oneOf: [["value"], ["address"]])), "literal": .string, "name": .string, "rel": .string, "symbols": .array(.object(["exchange": .string, "symbol": .string, "symboltype": .string, "ticker": .string], patterns: [], closed: true)), "uri": .string], patterns: [], closed: true)),
-            "people": .array(.object(["contactinfo": .array(.object(["address": .object(["area": .string, "country": .string, "lines": .array(.string), "locality": .string, "postalcode": .string], patterns: [], closed: true), "lang": .string, "name": .string, "role": .string, "type": .string, "value": .string], patterns: [], closed: true, oneOf: [["value"], ["address"]])), "literal": .string, "name": .string, "rel": .string, "uri": .string], patterns: [], closed: true)),
-            "places": .array(.object(["contactinfo": .array(.object(["address": .object(["area": .string, "country": .string, "lines": .array(.string), "locality": .string, "postalcode": .string], patterns: [], closed: true), "lang": .string, "name": .string, "role": .string, "type": .string, "value": .string], patterns: [], closed: true, oneOf: [["value"], ["address"]])), "geojson": .geojson, "literal": .string, "name": .string, "rel": .string, "uri": .string], patterns: [], closed: true)),
+            "organisations": .array(
+                .object(
+                    [
+                        "contactinfo": .array(
+                            .object(
+                                [
+                                    "address": .object(
+                                        [
+                                            "area": .string, "country": .string, "lines": .array(.string), "locality": .string,
+                                            "postalcode": .string,
+                                        ], patterns: [], closed: true), "lang": .string, "name": .string, "role": .string, "type": .string,
+                                    "value": .string,
+                                ], patterns: [], closed: true, oneOf: [["value"], ["address"]])), "literal": .string, "name": .string,
+                        "rel": .string,
+                        "symbols": .array(
+                            .object(
+                                ["exchange": .string, "symbol": .string, "symboltype": .string, "ticker": .string], patterns: [],
+                                closed: true)), "uri": .string,
+                    ], patterns: [], closed: true)),
+            "people": .array(
+                .object(
+                    [
+                        "contactinfo": .array(
+                            .object(
+                                [
+                                    "address": .object(
+                                        [
+                                            "area": .string, "country": .string, "lines": .array(.string), "locality": .string,
+                                            "postalcode": .string,
+                                        ], patterns: [], closed: true), "lang": .string, "name": .string, "role": .string, "type": .string,
+                                    "value": .string,
+                                ], patterns: [], closed: true, oneOf: [["value"], ["address"]])), "literal": .string, "name": .string,
+                        "rel": .string, "uri": .string,
+                    ], patterns: [], closed: true)),
+            "places": .array(
+                .object(
+                    [
+                        "contactinfo": .array(
+                            .object(
+                                [
+                                    "address": .object(
+                                        [
+                                            "area": .string, "country": .string, "lines": .array(.string), "locality": .string,
+                                            "postalcode": .string,
+                                        ], patterns: [], closed: true), "lang": .string, "name": .string, "role": .string, "type": .string,
+                                    "value": .string,
+                                ], patterns: [], closed: true, oneOf: [["value"], ["address"]])), "geojson": .geojson, "literal": .string,
+                        "name": .string, "rel": .string, "uri": .string,
+                    ], patterns: [], closed: true)),
             "profile": .string,
             "pubstatus": .enumeration(["usable", "withheld", "canceled"]),
-            "renditions": .array(.object(["contenttype": .string, "duration": .number, "format": .string, "height": .number, "href": .string, "name": .string, "sizeinbytes": .number, "title": .string, "width": .number], patterns: [], closed: true, required: ["name"])),
+            "renditions": .array(
+                .object(
+                    [
+                        "contenttype": .string, "duration": .number, "format": .string, "height": .number, "href": .string, "name": .string,
+                        "sizeinbytes": .number, "title": .string, "width": .number,
+                    ], patterns: [], closed: true, required: ["name"])),
             "representationtype": .enumeration(["full", "partial"]),
-            "rightsinfo": .object(["encodedrights": .string, "langid": .string, "linkedrights": .string], patterns: [], closed: false, oneOf: [["linkedrights"], ["encodedrights"]]),
+            "rightsinfo": .object(
+                ["encodedrights": .string, "langid": .string, "linkedrights": .string], patterns: [], closed: false,
+                oneOf: [["linkedrights"], ["encodedrights"]]),
             "slugline": .string,
             "standard": .object(["name": .string, "schema": .string, "version": .string], patterns: [], closed: true),
-            "subjects": .array(.object(["confidence": .number, "creator": .string, "literal": .string, "name": .string, "rel": .string, "relevance": .number, "uri": .string], patterns: [], closed: true)),
+            "subjects": .array(
+                .object(
+                    [
+                        "confidence": .number, "creator": .string, "literal": .string, "name": .string, "rel": .string,
+                        "relevance": .number, "uri": .string,
+                    ], patterns: [], closed: true)),
             "title": .string,
             "trustindicators": .array(.object(["href": .string, "role": .string, "title": .string], patterns: [], closed: true)),
             "type": .enumeration(["text", "audio", "video", "picture", "graphic", "composite", "component"]),
@@ -89,37 +249,191 @@ extension NinjsShape {
         .v3: [
             "altIds": .array(.object(["role": .string, "value": .string], patterns: [], closed: true)),
             "associations": .array(.ninjs(["name": .string, "rel": .string], required: ["name", "uri"])),
-            "bodies": .array(.object(["charCount": .number, "contentType": .string, "role": .string, "value": .string, "wordCount": .number], patterns: [], closed: true, required: ["value"])),
+            "bodies": .array(
+                .object(
+                    ["charCount": .number, "contentType": .string, "role": .string, "value": .string, "wordCount": .number], patterns: [],
+                    closed: true, required: ["value"])),
             "by": .string,
             "contentCreated": .string,
             "copyrightHolder": .string,
             "copyrightNotice": .string,
-            "descriptions": .array(.object(["contentType": .string, "role": .string, "value": .string], patterns: [], closed: true, required: ["value"])),
+            "descriptions": .array(
+                .object(["contentType": .string, "role": .string, "value": .string], patterns: [], closed: true, required: ["value"])),
             "digitalSourceType": .object(["literal": .string, "name": .string, "uri": .string], patterns: [], closed: true),
             "edNote": .string,
             "embargoedUntil": .string,
-            "eventDetails": .object(["dates": .object(["endDate": .string, "expectedDuration": .string, "expectedEndDate": .string, "expectedStartDate": .string, "recurrence": .object(["recurrenceDates": .string, "recurrenceRules": .array(.object(["count": .number, "frequency": .enumeration(["secondly", "minutely", "hourly", "daily", "weekly", "monthly", "yearly"]), "interval": .number, "until": .string], patterns: [], closed: true))], patterns: [], closed: true), "startDate": .string], patterns: [], closed: true), "eventStatus": .string, "organiser": .object(["contactInfo": .array(.object(["address": .object(["area": .string, "country": .string, "lines": .array(.string), "locality": .string, "postalCode": .string], patterns: [], closed: true), "lang": .string, "name": .string, "role": .string, "type": .string, "value": .string], patterns: [], closed: true, oneOf: [["value"], ["address"]])), "literal": .string, "name": .string, "rel": .string, "symbols": .array(.object(["exchange": .string, "symbol": .string, "symbolType": .string], patterns: [], closed: true)), "uri": .string], patterns: [], closed: true), "plannedCoverageStatus": .string], patterns: [], closed: true),
-            "events": .array(.object(["id": .string, "literal": .string, "name": .string, "rel": .string, "uri": .string], patterns: [], closed: true)),
+            "eventDetails": .object(
+                [
+                    "dates": .object(
+                        [
+                            "endDate": .string, "expectedDuration": .string, "expectedEndDate": .string, "expectedStartDate": .string,
+                            "recurrence": .object(
+                                [
+                                    "recurrenceDates": .string,
+                                    "recurrenceRules": .array(
+                                        .object(
+                                            [
+                                                "count": .number,
+                                                "frequency": .enumeration([
+                                                    "secondly", "minutely", "hourly", "daily", "weekly", "monthly", "yearly",
+                                                ]), "interval": .number, "until": .string,
+                                            ], patterns: [], closed: true)),
+                                ], patterns: [], closed: true), "startDate": .string,
+                        ], patterns: [], closed: true), "eventStatus": .string,
+                    "organiser": .object(
+                        [
+                            "contactInfo": .array(
+                                .object(
+                                    [
+                                        "address": .object(
+                                            [
+                                                "area": .string, "country": .string, "lines": .array(.string), "locality": .string,
+                                                "postalCode": .string,
+                                            ], patterns: [], closed: true), "lang": .string, "name": .string, "role": .string,
+                                        "type": .string, "value": .string,
+                                    ], patterns: [], closed: true, oneOf: [["value"], ["address"]])), "literal": .string, "name": .string,
+                            "rel": .string,
+                            "symbols": .array(
+                                .object(["exchange": .string, "symbol": .string, "symbolType": .string], patterns: [], closed: true)),
+                            "uri": .string,
+                        ], patterns: [], closed: true), "plannedCoverageStatus": .string,
+                ], patterns: [], closed: true),
+            "events": .array(
+                .object(["id": .string, "literal": .string, "name": .string, "rel": .string, "uri": .string], patterns: [], closed: true)),
             "expires": .string,
             "firstCreated": .string,
             "genres": .array(.object(["literal": .string, "name": .string, "uri": .string], patterns: [], closed: true)),
-            "headlines": .array(.object(["contentType": .string, "role": .string, "value": .string], patterns: [], closed: true, required: ["value"])),
-            "infoSources": .array(.object(["contactInfo": .array(.object(["address": .object(["area": .string, "country": .string, "lines": .array(.string), "locality": .string, "postalCode": .string], patterns: [], closed: true), "lang": .string, "name": .string, "role": .string, "type": .string, "value": .string], patterns: [], closed: true, oneOf: [["value"], ["address"]])), "literal": .string, "name": .string, "role": .string, "uri": .string], patterns: [], closed: true)),
+            "headlines": .array(
+                .object(["contentType": .string, "role": .string, "value": .string], patterns: [], closed: true, required: ["value"])),
+            "infoSources": .array(
+                .object(
+                    [
+                        "contactInfo": .array(
+                            .object(
+                                [
+                                    "address": .object(
+                                        [
+                                            "area": .string, "country": .string, "lines": .array(.string), "locality": .string,
+                                            "postalCode": .string,
+                                        ], patterns: [], closed: true), "lang": .string, "name": .string, "role": .string, "type": .string,
+                                    "value": .string,
+                                ], patterns: [], closed: true, oneOf: [["value"], ["address"]])), "literal": .string, "name": .string,
+                        "role": .string, "uri": .string,
+                    ], patterns: [], closed: true)),
             "language": .string,
             "located": .string,
             "objects": .array(.object(["literal": .string, "name": .string, "rel": .string, "uri": .string], patterns: [], closed: true)),
-            "organisations": .array(.object(["contactInfo": .array(.object(["address": .object(["area": .string, "country": .string, "lines": .array(.string), "locality": .string, "postalCode": .string], patterns: [], closed: true), "lang": .string, "name": .string, "role": .string, "type": .string, "value": .string], patterns: [], closed: true, oneOf: [["value"], ["address"]])), "literal": .string, "name": .string, "rel": .string, "symbols": .array(.object(["exchange": .string, "symbol": .string, "symbolType": .string], patterns: [], closed: true)), "uri": .string], patterns: [], closed: true)),
-            "people": .array(.object(["contactInfo": .array(.object(["address": .object(["area": .string, "country": .string, "lines": .array(.string), "locality": .string, "postalCode": .string], patterns: [], closed: true), "lang": .string, "name": .string, "role": .string, "type": .string, "value": .string], patterns: [], closed: true, oneOf: [["value"], ["address"]])), "literal": .string, "name": .string, "rel": .string, "uri": .string], patterns: [], closed: true)),
-            "places": .array(.object(["contactInfo": .array(.object(["address": .object(["area": .string, "country": .string, "lines": .array(.string), "locality": .string, "postalCode": .string], patterns: [], closed: true), "lang": .string, "name": .string, "role": .string, "type": .string, "value": .string], patterns: [], closed: true, oneOf: [["value"], ["address"]])), "geoJSON": .geojson, "literal": .string, "name": .string, "rel": .string, "uri": .string], patterns: [], closed: true)),
-            "plannedCoverage": .array(.object(["audiences": .array(.object(["audience": .string, "significance": .number], patterns: [], closed: true)), "commissioned": .object(["by": .string, "on": .string, "references": .array(.object(["name": .string, "value": .string], patterns: [], closed: true))], patterns: [], closed: true), "dates": .object(["endDate": .string, "expectedDuration": .string, "expectedEndDate": .string, "expectedStartDate": .string, "recurrence": .object(["recurrenceDates": .string, "recurrenceRules": .array(.object(["count": .number, "frequency": .enumeration(["secondly", "minutely", "hourly", "daily", "weekly", "monthly", "yearly"]), "interval": .number, "until": .string], patterns: [], closed: true))], patterns: [], closed: true), "startDate": .string], patterns: [], closed: true), "edNote": .string, "exclAudience": .array(.string), "itemCount": .object(["rangeFrom": .number, "rangeTo": .number], patterns: [], closed: true), "language": .string, "pubStatus": .enumeration(["usable", "withheld", "canceled"]), "renditions": .array(.object(["aspectRatio": .string, "bitrate": .string, "contentType": .string, "duration": .number, "format": .string, "frameRate": .number, "height": .number, "href": .string, "name": .string, "poi": .object(["x": .number, "y": .number], patterns: [], closed: true), "scanType": .enumeration(["progressive", "interlaced"]), "sizeInBytes": .number, "title": .string, "transportProtocol": .string, "videoCodec": .string, "width": .number], patterns: [], closed: true, required: ["name"])), "title": .string, "type": .enumeration(["text", "audio", "video", "picture", "graphic", "composite", "component", "event", "planning"]), "urgency": .number, "uri": .string, "wordCount": .number], patterns: [], closed: true)),
+            "organisations": .array(
+                .object(
+                    [
+                        "contactInfo": .array(
+                            .object(
+                                [
+                                    "address": .object(
+                                        [
+                                            "area": .string, "country": .string, "lines": .array(.string), "locality": .string,
+                                            "postalCode": .string,
+                                        ], patterns: [], closed: true), "lang": .string, "name": .string, "role": .string, "type": .string,
+                                    "value": .string,
+                                ], patterns: [], closed: true, oneOf: [["value"], ["address"]])), "literal": .string, "name": .string,
+                        "rel": .string,
+                        "symbols": .array(
+                            .object(["exchange": .string, "symbol": .string, "symbolType": .string], patterns: [], closed: true)),
+                        "uri": .string,
+                    ], patterns: [], closed: true)),
+            "people": .array(
+                .object(
+                    [
+                        "contactInfo": .array(
+                            .object(
+                                [
+                                    "address": .object(
+                                        [
+                                            "area": .string, "country": .string, "lines": .array(.string), "locality": .string,
+                                            "postalCode": .string,
+                                        ], patterns: [], closed: true), "lang": .string, "name": .string, "role": .string, "type": .string,
+                                    "value": .string,
+                                ], patterns: [], closed: true, oneOf: [["value"], ["address"]])), "literal": .string, "name": .string,
+                        "rel": .string, "uri": .string,
+                    ], patterns: [], closed: true)),
+            "places": .array(
+                .object(
+                    [
+                        "contactInfo": .array(
+                            .object(
+                                [
+                                    "address": .object(
+                                        [
+                                            "area": .string, "country": .string, "lines": .array(.string), "locality": .string,
+                                            "postalCode": .string,
+                                        ], patterns: [], closed: true), "lang": .string, "name": .string, "role": .string, "type": .string,
+                                    "value": .string,
+                                ], patterns: [], closed: true, oneOf: [["value"], ["address"]])), "geoJSON": .geojson, "literal": .string,
+                        "name": .string, "rel": .string, "uri": .string,
+                    ], patterns: [], closed: true)),
+            "plannedCoverage": .array(
+                .object(
+                    [
+                        "audiences": .array(.object(["audience": .string, "significance": .number], patterns: [], closed: true)),
+                        "commissioned": .object(
+                            [
+                                "by": .string, "on": .string,
+                                "references": .array(.object(["name": .string, "value": .string], patterns: [], closed: true)),
+                            ], patterns: [], closed: true),
+                        "dates": .object(
+                            [
+                                "endDate": .string, "expectedDuration": .string, "expectedEndDate": .string, "expectedStartDate": .string,
+                                "recurrence": .object(
+                                    [
+                                        "recurrenceDates": .string,
+                                        "recurrenceRules": .array(
+                                            .object(
+                                                [
+                                                    "count": .number,
+                                                    "frequency": .enumeration([
+                                                        "secondly", "minutely", "hourly", "daily", "weekly", "monthly", "yearly",
+                                                    ]), "interval": .number, "until": .string,
+                                                ], patterns: [], closed: true)),
+                                    ], patterns: [], closed: true), "startDate": .string,
+                            ], patterns: [], closed: true), "edNote": .string, "exclAudience": .array(.string),
+                        "itemCount": .object(["rangeFrom": .number, "rangeTo": .number], patterns: [], closed: true), "language": .string,
+                        "pubStatus": .enumeration(["usable", "withheld", "canceled"]),
+                        "renditions": .array(
+                            .object(
+                                [
+                                    "aspectRatio": .string, "bitrate": .string, "contentType": .string, "duration": .number,
+                                    "format": .string, "frameRate": .number, "height": .number, "href": .string, "name": .string,
+                                    "poi": .object(["x": .number, "y": .number], patterns: [], closed: true),
+                                    "scanType": .enumeration(["progressive", "interlaced"]), "sizeInBytes": .number, "title": .string,
+                                    "transportProtocol": .string, "videoCodec": .string, "width": .number,
+                                ], patterns: [], closed: true, required: ["name"])), "title": .string,
+                        "type": .enumeration([
+                            "text", "audio", "video", "picture", "graphic", "composite", "component", "event", "planning",
+                        ]), "urgency": .number, "uri": .string, "wordCount": .number,
+                    ], patterns: [], closed: true)),
             "profile": .string,
             "pubStatus": .enumeration(["usable", "withheld", "canceled"]),
-            "renditions": .array(.object(["aspectRatio": .string, "bitrate": .string, "contentType": .string, "duration": .number, "format": .string, "frameRate": .number, "height": .number, "href": .string, "name": .string, "poi": .object(["x": .number, "y": .number], patterns: [], closed: true), "scanType": .enumeration(["progressive", "interlaced"]), "sizeInBytes": .number, "title": .string, "transportProtocol": .string, "videoCodec": .string, "width": .number], patterns: [], closed: true, required: ["name"])),
+            "renditions": .array(
+                .object(
+                    [
+                        "aspectRatio": .string, "bitrate": .string, "contentType": .string, "duration": .number, "format": .string,
+                        "frameRate": .number, "height": .number, "href": .string, "name": .string,
+                        "poi": .object(["x": .number, "y": .number], patterns: [], closed: true),
+                        "scanType": .enumeration(["progressive", "interlaced"]), "sizeInBytes": .number, "title": .string,
+                        "transportProtocol": .string, "videoCodec": .string, "width": .number,
+                    ], patterns: [], closed: true, required: ["name"])),
             "representationType": .enumeration(["full", "partial"]),
-            "rightsInfo": .object(["encodedRights": .string, "langId": .string, "linkedRights": .string], patterns: [], closed: true, oneOf: [["linkedRights"], ["encodedRights"]]),
+            "rightsInfo": .object(
+                ["encodedRights": .string, "langId": .string, "linkedRights": .string], patterns: [], closed: true,
+                oneOf: [["linkedRights"], ["encodedRights"]]),
             "slugline": .string,
             "standard": .object(["name": .string, "schema": .string, "version": .string], patterns: [], closed: true),
-            "subjects": .array(.object(["confidence": .number, "creator": .string, "literal": .string, "name": .string, "rel": .string, "relevance": .number, "uri": .string], patterns: [], closed: true)),
+            "subjects": .array(
+                .object(
+                    [
+                        "confidence": .number, "creator": .string, "literal": .string, "name": .string, "rel": .string,
+                        "relevance": .number, "uri": .string,
+                    ], patterns: [], closed: true)),
             "title": .string,
             "trustIndicators": .array(.object(["href": .string, "role": .string, "title": .string], patterns: [], closed: true)),
             "type": .enumeration(["text", "audio", "video", "picture", "graphic", "composite", "component", "event", "planning"]),

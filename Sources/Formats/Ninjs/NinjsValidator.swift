@@ -11,7 +11,9 @@ public struct NinjsValidator: DocumentValidator {
 
     public init(version: String? = nil) { self.version = version }
 
-    public var schemaPath: String { version.map { "ninjs/\($0)/ninjs-schema_\($0).json" } ?? "ninjs/VERSION/ninjs-schema_VERSION.json, VERSION the document's" }
+    public var schemaPath: String {
+        version.map { "ninjs/\($0)/ninjs-schema_\($0).json" } ?? "ninjs/VERSION/ninjs-schema_VERSION.json, VERSION the document's"
+    }
 
     public func validate(_ input: ImportInput, standards: URL) throws -> [Diagnostic] {
         let value: JSONValue
@@ -21,7 +23,11 @@ public struct NinjsValidator: DocumentValidator {
             throw JSONErrorLocator.conversionError(error, data: input.data, path: input.path)
         }
         guard case .object(let object) = value else {
-            return [.error("ninjs.schema.root", "the document is not a JSON object; ninjs is one object", at: SourceLocation(path: input.path, line: 1, column: 1))]
+            return [
+                .error(
+                    "ninjs.schema.root", "the document is not a JSON object; ninjs is one object",
+                    at: SourceLocation(path: input.path, line: 1, column: 1))
+            ]
         }
         let version = self.version ?? Self.version(of: object, standards: standards)
         let schema = try Self.load(standards.appendingPathComponent("ninjs/\(version)/ninjs-schema_\(version).json"))
@@ -30,7 +36,9 @@ public struct NinjsValidator: DocumentValidator {
         let scanner = JSONPathScanner(data: input.data)
         return checker.check(value, against: schema).map { problem in
             let (line, column) = scanner.position(of: problem.path)
-            return .error("ninjs.schema.invalid", "\(problem.message) (ninjs \(version))", at: SourceLocation(path: input.path, line: line, column: column))
+            return .error(
+                "ninjs.schema.invalid", "\(problem.message) (ninjs \(version))",
+                at: SourceLocation(path: input.path, line: line, column: column))
         }
     }
 
@@ -47,7 +55,10 @@ public struct NinjsValidator: DocumentValidator {
 
     static func load(_ url: URL) throws -> JSONValue {
         guard let data = FileManager.default.contents(atPath: url.path) else {
-            throw ConversionError("ninjs.schema.missing", "the schema \(url.path) cannot be read; name IPTC's standards folder with --schemas or NEWSCONV_SCHEMAS", at: SourceLocation(path: url.path))
+            throw ConversionError(
+                "ninjs.schema.missing",
+                "the schema \(url.path) cannot be read; name IPTC's standards folder with --schemas or NEWSCONV_SCHEMAS",
+                at: SourceLocation(path: url.path))
         }
         return try JSONDecoder().decode(JSONValue.self, from: data)
     }

@@ -37,7 +37,11 @@ struct NinjsWriter {
     mutating func object(for article: Article, nested: Bool = false) -> OrderedJSON {
         members = []
         put("uri", article.id ?? article.contentURN)
-        if !nested { put("standard", .object([("name", .string("ninjs")), ("version", .string(profile.version)), ("schema", .string(profile.schemaURI))])) }
+        if !nested {
+            put(
+                "standard",
+                .object([("name", .string("ninjs")), ("version", .string(profile.version)), ("schema", .string(profile.schemaURI))]))
+        }
         put("type", article.kind.rawValue)
         if let version = article.version { put("version", String(version)) }
         put("firstCreated", date(article.firstCreated, "firstCreated"))
@@ -77,7 +81,9 @@ struct NinjsWriter {
     private mutating func writeHeadlines(_ article: Article) {
         if profile == .v1 {
             put("headline", article.headline)
-            for (index, sub) in article.subheadlines.enumerated() { members.append((index == 0 ? "headline_sub" : "headline_sub\(index + 1)", .string(sub))) }
+            for (index, sub) in article.subheadlines.enumerated() {
+                members.append((index == 0 ? "headline_sub" : "headline_sub\(index + 1)", .string(sub)))
+            }
             return
         }
         var headlines: [OrderedJSON] = []
@@ -89,13 +95,19 @@ struct NinjsWriter {
     /// ninjs has one `by` string: one byline's name, or several bylines as printed.
     private mutating func writeByline(_ article: Article) {
         guard !article.bylines.isEmpty else { return }
-        if article.bylines.count > 1 || article.bylines.contains(where: { $0.title != nil || $0.affiliation != nil || $0.role != nil || $0.id != nil }) {
-            warn("byline-flattened", "ninjs has one 'by' text: the bylines' titles, affiliations, roles and ids are written as printed text")
+        if article.bylines.count > 1
+            || article.bylines.contains(where: { $0.title != nil || $0.affiliation != nil || $0.role != nil || $0.id != nil })
+        {
+            warn(
+                "byline-flattened", "ninjs has one 'by' text: the bylines' titles, affiliations, roles and ids are written as printed text")
         }
         if article.bylines.count == 1 {
             put("by", article.bylines[0].printed)
         } else {
-            put("by", article.bylines.map { [$0.name, $0.title, $0.affiliation].compactMap { $0 }.joined(separator: ", ") }.joined(separator: "; "))
+            put(
+                "by",
+                article.bylines.map { [$0.name, $0.title, $0.affiliation].compactMap { $0 }.joined(separator: ", ") }.joined(
+                    separator: "; "))
         }
     }
 
@@ -104,7 +116,8 @@ struct NinjsWriter {
         var html = HTMLBodyWriter(codePrefix: "ninjs.export", location: location)
         let summaryText = article.abstract.flatMap(PlainTextBody.text(of:)).joined(separator: "\n\n")
         let summaryHTML = article.abstract.isEmpty ? "" : html.blocks(article.abstract)
-        let hasBody = !article.body.isEmpty || article.dateline?.text.isEmpty == false || article.signOff != nil || !article.trailers.isEmpty
+        let hasBody =
+            !article.body.isEmpty || article.dateline?.text.isEmpty == false || article.signOff != nil || !article.trailers.isEmpty
         let bodyHTML = hasBody ? html.articleBody(article) : ""
         let bodyText = hasBody ? PlainTextBody.text(of: article) : ""
         diagnostics += html.diagnostics
@@ -129,8 +142,10 @@ struct NinjsWriter {
         let contentType = profile.key("contentType")
         var descriptions: [OrderedJSON] = []
         if !article.abstract.isEmpty {
-            descriptions.append(.object([("role", .string("summary")), (contentType, .string("text/plain")), ("value", .string(summaryText))]))
-            descriptions.append(.object([("role", .string("summary")), (contentType, .string("text/html")), ("value", .string(summaryHTML))]))
+            descriptions.append(
+                .object([("role", .string("summary")), (contentType, .string("text/plain")), ("value", .string(summaryText))]))
+            descriptions.append(
+                .object([("role", .string("summary")), (contentType, .string("text/html")), ("value", .string(summaryHTML))]))
         }
         // The item's own picture's caption, and the descriptions with other roles (a shotlist).
         if let caption = article.ownMedia?.caption {
@@ -145,10 +160,15 @@ struct NinjsWriter {
         }
         if !descriptions.isEmpty { put("descriptions", .array(descriptions)) }
         if hasBody {
-            put("bodies", .array([
-                .object([("role", .string("main")), (contentType, .string("text/html")), (profile.key("charCount"), .number(characters)), (profile.key("wordCount"), .number(words)), ("value", .string(bodyHTML))]),
-                .object([("role", .string("main")), (contentType, .string("text/plain")), ("value", .string(bodyText))]),
-            ]))
+            put(
+                "bodies",
+                .array([
+                    .object([
+                        ("role", .string("main")), (contentType, .string("text/html")), (profile.key("charCount"), .number(characters)),
+                        (profile.key("wordCount"), .number(words)), ("value", .string(bodyHTML)),
+                    ]),
+                    .object([("role", .string("main")), (contentType, .string("text/plain")), ("value", .string(bodyText))]),
+                ]))
         }
     }
 
@@ -158,7 +178,9 @@ struct NinjsWriter {
         if let name = concept.name { fields.append(("name", .string(name))) }
         if withRel, let rel = rel ?? concept.role { fields.append((relKey, .string(rel))) }
         if profile == .v1 {
-            if let qcode = concept.qcode ?? concept.uri.flatMap(IPTCSchemeAliases.qcode(forURI:)), let parts = IPTCSchemeAliases.schemeAndCode(forQCode: qcode) {
+            if let qcode = concept.qcode ?? concept.uri.flatMap(IPTCSchemeAliases.qcode(forURI:)),
+                let parts = IPTCSchemeAliases.schemeAndCode(forQCode: qcode)
+            {
                 fields.append(("scheme", .string(parts.scheme)))
                 fields.append(("code", .string(parts.code)))
             } else if let uri = concept.uri {
@@ -176,11 +198,13 @@ struct NinjsWriter {
 
     private mutating func writeConcepts(_ article: Article) {
         // Keywords have no ninjs property: they are subjects related as "keyword".
-        let subjects = article.subjects.map { concept($0, rel: nil) } + article.keywords.map { keyword -> OrderedJSON in
-            profile == .v1
-                ? .object([("name", .string(keyword)), ("rel", .string(NinjsVocabulary.keywordRel)), ("code", .string(keyword))])
-                : .object([("name", .string(keyword)), ("rel", .string(NinjsVocabulary.keywordRel)), ("literal", .string(keyword))])
-        }
+        let subjects =
+            article.subjects.map { concept($0, rel: nil) }
+            + article.keywords.map { keyword -> OrderedJSON in
+                profile == .v1
+                    ? .object([("name", .string(keyword)), ("rel", .string(NinjsVocabulary.keywordRel)), ("code", .string(keyword))])
+                    : .object([("name", .string(keyword)), ("rel", .string(NinjsVocabulary.keywordRel)), ("literal", .string(keyword))])
+            }
         if !subjects.isEmpty { put("subjects", .array(subjects)) }
         if !article.genres.isEmpty { put("genres", .array(article.genres.map { concept($0, rel: nil, withRel: false) })) }
         if !article.people.isEmpty { put("people", .array(article.people.map { concept($0, rel: nil) })) }
@@ -214,10 +238,16 @@ struct NinjsWriter {
             fields.append(("uri", .string(media.id ?? media.href ?? "\(article.id ?? article.contentURN)#\(name)")))
             fields.append(("type", .string((media.kind ?? .picture).rawValue)))
             if let title = media.title {
-                fields.append(profile == .v1 ? ("headline", .string(title)) : (profile.key("headlines"), .array([.object([("role", .string("main")), ("value", .string(title))])])))
+                fields.append(
+                    profile == .v1
+                        ? ("headline", .string(title))
+                        : (profile.key("headlines"), .array([.object([("role", .string("main")), ("value", .string(title))])])))
             }
             if let caption = media.caption {
-                fields.append(profile == .v1 ? ("description_text", .string(caption)) : (profile.key("descriptions"), .array([.object([("role", .string("caption")), ("value", .string(caption))])])))
+                fields.append(
+                    profile == .v1
+                        ? ("description_text", .string(caption))
+                        : (profile.key("descriptions"), .array([.object([("role", .string("caption")), ("value", .string(caption))])])))
             }
             if let credit = media.credit { fields.append((profile.key("by"), .string(credit))) }
             let renditions = renditionList(media)
@@ -265,7 +295,9 @@ struct NinjsWriter {
             let name = String(key.dropFirst(prefix.count))
             guard profile.defines(name), let value = article.extensions[key] else { continue }
             if let shape = NinjsShape.properties[profile]?[name], let problem = shape.problem(value, profile: profile, path: name) {
-                warn("invalid-kept", "the kept property \(problem) in ninjs \(profile.version) (the source was not valid there); not written")
+                warn(
+                    "invalid-kept", "the kept property \(problem) in ninjs \(profile.version) (the source was not valid there); not written"
+                )
                 continue
             }
             if let index = members.firstIndex(where: { $0.0 == name }) {
@@ -288,13 +320,21 @@ struct NinjsWriter {
         // Descriptions read from this ninjs family are kept whole and written back as they were.
         // ninjs 2.x and 3.x write descriptions with their roles; 1.x has one description.
         dropped += article.fieldsWithRolesAndLanguages(descriptions: profile == .v1 && article.extensions["\(prefix)descriptions"] == nil)
-        if profile == .v1, !article.abstract.isEmpty, article.ownMedia?.caption != nil { dropped.append("the picture's caption (1.x has one description, the summary's)") }
+        if profile == .v1, !article.abstract.isEmpty, article.ownMedia?.caption != nil {
+            dropped.append("the picture's caption (1.x has one description, the summary's)")
+        }
         if !dropped.isEmpty {
             warn("dropped-fields", "ninjs has no property for the article's \(dropped.joined(separator: ", ")); dropped")
         }
-        let foreign = !reportsNotes ? [] : Set(article.extensions.values.keys.filter { !$0.hasPrefix(prefix) }.map { String($0.prefix { $0 != ":" }) }).sorted()
+        let foreign =
+            !reportsNotes
+            ? [] : Set(article.extensions.values.keys.filter { !$0.hasPrefix(prefix) }.map { String($0.prefix { $0 != ":" }) }).sorted()
         if !foreign.isEmpty {
-            diagnostics.append(.note("ninjs.export.foreign-extensions", "extensions kept from other formats or ninjs families (\(foreign.joined(separator: ", "))) are not written: ninjs \(profile.version) rejects unknown properties", at: location))
+            diagnostics.append(
+                .note(
+                    "ninjs.export.foreign-extensions",
+                    "extensions kept from other formats or ninjs families (\(foreign.joined(separator: ", "))) are not written: ninjs \(profile.version) rejects unknown properties",
+                    at: location))
         }
     }
 }

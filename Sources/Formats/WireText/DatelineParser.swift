@@ -28,7 +28,8 @@ enum DatelineParser {
         else { return nil }
         let credit = text[text.index(after: open)..<close].trimmingCharacters(in: .whitespaces)
         // A co-credit (`dpa/lni`, `tca/dpa`) counts as known when one of its parts is.
-        let known = AgencyTable.agency(named: credit)
+        let known =
+            AgencyTable.agency(named: credit)
             ?? credit.split(separator: "/").lazy.compactMap { AgencyTable.agency(named: String($0)) }.first
         guard known != nil || looksLikeAgency(credit) else { return nil }
         let source = credit.contains("/") || known == nil ? credit : known!.name
@@ -209,7 +210,9 @@ enum DatelineParser {
             digits.removeLast(suffix.count)
             break
         }
-        guard (1...2).contains(digits.count), digits.allSatisfy(\.isNumber), let day = Int(digits), (1...31).contains(day) else { return nil }
+        guard (1...2).contains(digits.count), digits.allSatisfy(\.isNumber), let day = Int(digits), (1...31).contains(day) else {
+            return nil
+        }
         return day
     }
 

@@ -54,7 +54,10 @@ struct EndMatter {
         if isDeskInitials(text) { return true }
         let lower = text.lowercased()
         if text.hasPrefix("("), text.hasSuffix(")") {
-            for credit in ["reporting by", "additional reporting", "writing by", "editing by", "compiled by", "written by", "edited by", "reporting and writing by"] where lower.contains(credit) {
+            for credit in [
+                "reporting by", "additional reporting", "writing by", "editing by", "compiled by", "written by", "edited by",
+                "reporting and writing by",
+            ] where lower.contains(credit) {
                 return true
             }
             if isDeskInitials(String(text.dropFirst().dropLast())) { return true }
@@ -77,7 +80,9 @@ struct EndMatter {
         }
         let words = text.split(separator: " ")
         if words.count >= 2, let first = words.first, AgencyTable.agency(named: String(first)) != nil,
-            words.dropFirst().allSatisfy({ $0.count <= 8 && $0.allSatisfy { ($0.isLetter && $0.isLowercase) || $0.isNumber || $0 == "/" || $0 == "-" } })
+            words.dropFirst().allSatisfy({
+                $0.count <= 8 && $0.allSatisfy { ($0.isLetter && $0.isLowercase) || $0.isNumber || $0 == "/" || $0 == "-" }
+            })
         {
             return true
         }

@@ -132,15 +132,21 @@ struct HeadMatter {
     private static func isBylineTitle(_ text: String) -> Bool {
         guard text.count <= 60, let last = text.last, !".!?".contains(last) else { return false }
         if AgencyTable.agency(named: text) != nil { return true }
-        let words = ["Writer", "Correspondent", "Editor", "Reporter", "Press", "Staff", "Columnist", "Redakteur", "Korrespondent", "Corresponsal", "Redactor"]
+        let words = [
+            "Writer", "Correspondent", "Editor", "Reporter", "Press", "Staff", "Columnist", "Redakteur", "Korrespondent", "Corresponsal",
+            "Redactor",
+        ]
         return words.contains { text.contains($0) }
     }
 
     private static func editorialNote(_ text: String) -> String? {
-        for prefix in ["Eds:", "EDS:", "EDITOR'S NOTE:", "EDITOR'S NOTE _", "Editor's note:", "Note to editors:", "NOTE TO EDITORS:"] where text.hasPrefix(prefix) {
+        for prefix in ["Eds:", "EDS:", "EDITOR'S NOTE:", "EDITOR'S NOTE _", "Editor's note:", "Note to editors:", "NOTE TO EDITORS:"]
+        where text.hasPrefix(prefix) {
             return text
         }
-        if text.hasPrefix("("), text.hasSuffix(")"), text.lowercased().contains("berichtigung") || text.lowercased().contains("correction") || text.contains("KORR") {
+        if text.hasPrefix("("), text.hasSuffix(")"),
+            text.lowercased().contains("berichtigung") || text.lowercased().contains("correction") || text.contains("KORR")
+        {
             return text
         }
         return nil

@@ -49,7 +49,11 @@ struct IPTC7901Envelope {
             rest[0].text = rest[0].text[rest[0].text.index(after: stx)...]
         }
         envelope.flaggedUrgent = rest.prefix(3).contains { $0.text.contains("\u{07}") }
-        rest = rest.map { line in var copy = line; copy.text = Substring(strip(line.text, keepSpaces: true)); return copy }
+        rest = rest.map { line in
+            var copy = line
+            copy.text = Substring(strip(line.text, keepSpaces: true))
+            return copy
+        }
         let headEnd = rest.prefix(12).firstIndex(where: { $0.trimmed.hasSuffix("=") }) ?? 0
         envelope.headLines = Array(rest[...headEnd])
         var story = Array(rest[(headEnd + 1)...])

@@ -39,8 +39,9 @@ public struct WireTextImporter: ArticleImporter {
         let decoded = TextDecoding.decode(input.data)
         if decoded.usedFallback {
             let (line, column) = decoded.firstInvalidByte ?? (1, 1)
-            diagnostics.append(.warning(
-                "wire.encoding.fallback", "not valid UTF-8 (first invalid byte here); read as Windows-1252", at: at(line, column)))
+            diagnostics.append(
+                .warning(
+                    "wire.encoding.fallback", "not valid UTF-8 (first invalid byte here); read as Windows-1252", at: at(line, column)))
         }
         let text = decoded.text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
         var lines = WireLayout.lines(of: text)
@@ -66,7 +67,10 @@ public struct WireTextImporter: ArticleImporter {
             if let header = envelope.headerLine { article.extensions["iptc7901:header"] = .string(header) }
             if let category = envelope.category { article.extensions["iptc7901:category"] = .string(category) }
             if let dtg = envelope.dateTimeGroup { article.extensions["iptc7901:dateTimeGroup"] = .string(dtg) }
-            if options.reportsNotes { diagnostics.append(.note("wire.iptc7901.envelope", "read an IPTC 7901 envelope (header, keywords, head, date-time group)", at: at(1))) }
+            if options.reportsNotes {
+                diagnostics.append(
+                    .note("wire.iptc7901.envelope", "read an IPTC 7901 envelope (header, keywords, head, date-time group)", at: at(1)))
+            }
         } else {
             lines = lines.map { line in
                 var copy = line
@@ -111,10 +115,11 @@ public struct WireTextImporter: ArticleImporter {
                 storyStart = lines.firstIndex { $0.number > headEnd } ?? lines.count
             }
             let firstBody = lines[storyStart...].first { !$0.isBlank }
-            diagnostics.append(.warning(
-                "wire.dateline.unrecognised",
-                "no dateline recognised at the start of the first paragraphs (expected e.g. 'PLACE, Mon DD (AGENCY) -'); the text is kept as body",
-                at: at(firstBody?.number ?? 1)))
+            diagnostics.append(
+                .warning(
+                    "wire.dateline.unrecognised",
+                    "no dateline recognised at the start of the first paragraphs (expected e.g. 'PLACE, Mon DD (AGENCY) -'); the text is kept as body",
+                    at: at(firstBody?.number ?? 1)))
         }
 
         var paragraphs = WireLayout.blocks(Array(lines[storyStart...])).flatMap(WireLayout.paragraphs(of:))
@@ -155,7 +160,10 @@ public struct WireTextImporter: ArticleImporter {
         var starts: [Int] = []
         var index = 0
         while index < lines.count {
-            guard !lines[index].isBlank else { index += 1; continue }
+            guard !lines[index].isBlank else {
+                index += 1
+                continue
+            }
             var end = index
             while end < lines.count, !lines[end].isBlank { end += 1 }
             let block = Array(lines[index..<end])
@@ -199,7 +207,9 @@ public struct WireTextImporter: ArticleImporter {
     /// The line and column of a byte that no text has: NUL, or C0 controls other than tab, line
     /// feeds and the framing characters of IPTC 7901 and ANPA 1312.
     private static func binaryPosition(_ data: Data) -> (line: Int, column: Int)? {
-        var allowed: Set<UInt8> = [0x01, 0x02, 0x03, 0x04, 0x07, 0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x11, 0x12, 0x13, 0x14, 0x16, 0x1E, 0x1F, 0x7F]
+        var allowed: Set<UInt8> = [
+            0x01, 0x02, 0x03, 0x04, 0x07, 0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x11, 0x12, 0x13, 0x14, 0x16, 0x1E, 0x1F, 0x7F,
+        ]
         // Inside an IPTC 7901 / ANPA 1312 frame (SYN or SOH first), every C0 control but NUL is a typesetting code.
         if let first = data.first, first == 0x16 || first == 0x01 { allowed.formUnion(0x01..<0x20) }
         var line = 1

@@ -43,7 +43,8 @@ struct BatchInput: Sendable {
     static func safeRelativePath(_ path: String) -> String {
         // Parts are found on the UTF-8 bytes (`/` and `.` are ASCII); a path with nothing to
         // remove, nearly every one, is returned as it is after one pass over its storage.
-        let slash = UInt8(ascii: "/"), dot = UInt8(ascii: ".")
+        let slash = UInt8(ascii: "/")
+        let dot = UInt8(ascii: ".")
         // An absolute path (a list's) loses its leading slashes the same quick way.
         let clean = path.utf8.withContiguousStorageIfAvailable { bytes -> Int? in
             var leading = 0

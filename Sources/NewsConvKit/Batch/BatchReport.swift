@@ -19,7 +19,8 @@ final class BatchReport: @unchecked Sendable {
             return
         }
         let url = URL(fileURLWithPath: path)
-        let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).newsconv-\(UInt32.random(in: 0...UInt32.max)).tmp")
+        let temporary = url.deletingLastPathComponent().appendingPathComponent(
+            ".\(url.lastPathComponent).newsconv-\(UInt32.random(in: 0...UInt32.max)).tmp")
         self.temporary = temporary
         do {
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
@@ -41,7 +42,8 @@ final class BatchReport: @unchecked Sendable {
 
     static func diagnostic(_ diagnostic: Diagnostic) -> OrderedJSON {
         var fields: [(String, OrderedJSON)] = [
-            ("severity", .string(diagnostic.severity.rawValue)), ("code", .string(diagnostic.code)), ("message", .string(diagnostic.message)),
+            ("severity", .string(diagnostic.severity.rawValue)), ("code", .string(diagnostic.code)),
+            ("message", .string(diagnostic.message)),
         ]
         if let path = diagnostic.location.path { fields.append(("file", .string(path))) }
         if let line = diagnostic.location.line { fields.append(("line", .number(Double(line)))) }

@@ -1,6 +1,6 @@
 import Foundation
-import Synchronization
 import NewsCore
+import Synchronization
 
 /// The engine behind `newsconv batch`: lists the inputs of every source on one thread, converts
 /// them on `jobs` worker threads through a bounded queue (so memory stays flat however many files
@@ -39,7 +39,9 @@ public final class BatchRunner: @unchecked Sendable {
 
     /// Runs the batch. Usage problems (an unknown format, a missing source, an output that exists)
     /// throw before anything is converted.
-    public func run(readStandardInput: () -> Data = { FileHandle.standardInput.readDataToEndOfFile() }) throws(NewsConvError) -> BatchOutcome {
+    public func run(readStandardInput: () -> Data = { FileHandle.standardInput.readDataToEndOfFile() }) throws(NewsConvError)
+        -> BatchOutcome
+    {
         let target = try converter.outputFormat(requested: request.to, outputPath: nil)
         if let from = request.from { _ = try converter.inputFormat(of: Data(), path: nil, requested: from) }
         try converter.checkFormatOptions(request.formatOptions)
@@ -51,10 +53,14 @@ public final class BatchRunner: @unchecked Sendable {
             now: request.now, formatOptions: request.formatOptions, reportsNotes: request.report != nil,
             keptExtensions: unseen ? target.readsExtensions : nil)
         if let text = request.dateContext {
-            guard let date = NewsDate(iso8601: text), date.hasFullDate else { throw .usage("--date-context expects a date as YYYY-MM-DD, got '\(text)'") }
+            guard let date = NewsDate(iso8601: text), date.hasFullDate else {
+                throw .usage("--date-context expects a date as YYYY-MM-DD, got '\(text)'")
+            }
             options.dateContext = date
         }
-        guard !request.sources.isEmpty else { throw .usage("name at least one source: a folder, a .zip, .tar or .tar.gz, or - for a list of paths") }
+        guard !request.sources.isEmpty else {
+            throw .usage("name at least one source: a folder, a .zip, .tar or .tar.gz, or - for a list of paths")
+        }
         if request.sources.filter({ $0 == "-" }).count > 1 { throw .usage("standard input (-) can be read only once") }
         if request.skipExisting && request.overwrite { throw .usage("--skip-existing and --overwrite exclude each other") }
         var sources: [BatchSource] = []
@@ -69,7 +75,8 @@ public final class BatchRunner: @unchecked Sendable {
             if request.output.lowercased().hasSuffix(".zip") {
                 let url = URL(fileURLWithPath: request.output)
                 if FileManager.default.fileExists(atPath: url.path), !request.skipExisting, !request.overwrite {
-                    throw NewsConvError.usage("\(request.output) exists; name --skip-existing to resume into it or --overwrite to replace it")
+                    throw NewsConvError.usage(
+                        "\(request.output) exists; name --skip-existing to resume into it or --overwrite to replace it")
                 }
                 output = try ZipOutput(url: url, keepExisting: request.skipExisting)
             } else {
@@ -94,7 +101,9 @@ public final class BatchRunner: @unchecked Sendable {
         // The total is for progress (done/total, ETA); counting walks a folder or a list once
         // more, so it is done only when progress is shown.
         if onProgress != nil {
-            total = (try? sources.map { try $0.count(excluding: excluded, selecting: request.selection) }).flatMap { counts in counts.contains(nil) ? nil : counts.reduce(0) { $0 + ($1 ?? 0) } }
+            total = (try? sources.map { try $0.count(excluding: excluded, selecting: request.selection) }).flatMap { counts in
+                counts.contains(nil) ? nil : counts.reduce(0) { $0 + ($1 ?? 0) }
+            }
         }
 
         let conversionOptions = options
@@ -153,18 +162,22 @@ public final class BatchRunner: @unchecked Sendable {
             return failed
         }
         let rate = final.seconds > 0 ? Double(final.inputs) / final.seconds : 0
-        try? report?.finish(summary: .object([
-            ("inputs", .number(Double(final.inputs))), ("converted", .number(Double(final.converted))), ("failed", .number(Double(final.failed))),
-            ("skipped", .number(Double(final.skipped))), ("outputs", .number(Double(final.outputs))),
-            ("seconds", .number((final.seconds * 1000).rounded() / 1000)), ("filesPerSecond", .number(rate.rounded())),
-            ("interrupted", .bool(final.interrupted)), ("exitCode", .number(Double(final.exitCode))),
-        ]))
+        try? report?.finish(
+            summary: .object([
+                ("inputs", .number(Double(final.inputs))), ("converted", .number(Double(final.converted))),
+                ("failed", .number(Double(final.failed))),
+                ("skipped", .number(Double(final.skipped))), ("outputs", .number(Double(final.outputs))),
+                ("seconds", .number((final.seconds * 1000).rounded() / 1000)), ("filesPerSecond", .number(rate.rounded())),
+                ("interrupted", .bool(final.interrupted)), ("exitCode", .number(Double(final.exitCode))),
+            ]))
         return final
     }
 
     /// Lists every source's inputs, handing each to `handle`, until the batch is cancelled; a
     /// source that breaks part-way (a corrupt archive) is reported and the others go on.
-    private func list(_ sources: [BatchSource], prefixes: [String], excluding excluded: [URL], report: BatchReport?, _ handle: (BatchInput) -> Void) {
+    private func list(
+        _ sources: [BatchSource], prefixes: [String], excluding excluded: [URL], report: BatchReport?, _ handle: (BatchInput) -> Void
+    ) {
         for (source, prefix) in zip(sources, prefixes) {
             do {
                 try source.forEach(excluding: excluded, selecting: request.selection) { input in
@@ -176,7 +189,8 @@ public final class BatchRunner: @unchecked Sendable {
                     return true
                 }
             } catch {
-                let diagnostic = Diagnostic.error("batch.source.unreadable", "\(error)", at: SourceLocation(path: request.sources.first, line: 1, column: 1))
+                let diagnostic = Diagnostic.error(
+                    "batch.source.unreadable", "\(error)", at: SourceLocation(path: request.sources.first, line: 1, column: 1))
                 onFailure?(diagnostic)
                 report?.record(path: "\(error)", status: "failed", outputs: [], diagnostics: [diagnostic], milliseconds: 0)
                 lock.lock()
@@ -197,7 +211,8 @@ public final class BatchRunner: @unchecked Sendable {
         var written: [String] = []
         let status = convert(input, target: target, options: options, output: output, diagnostics: &diagnostics, written: &written)
         let milliseconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1_000_000
-        report?.record(path: input.displayPath, status: status.rawValue, outputs: written, diagnostics: diagnostics, milliseconds: milliseconds)
+        report?.record(
+            path: input.displayPath, status: status.rawValue, outputs: written, diagnostics: diagnostics, milliseconds: milliseconds)
         if status == .failed, let error = diagnostics.last(where: { $0.severity == .error }) ?? diagnostics.last { onFailure?(error) }
         lock.lock()
         outcome.inputs += 1
@@ -234,7 +249,8 @@ public final class BatchRunner: @unchecked Sendable {
     }
 
     private func convert(
-        _ input: BatchInput, target: FormatModule, options: ConversionOptions, output: BatchOutput, diagnostics: inout [Diagnostic], written: inout [String]
+        _ input: BatchInput, target: FormatModule, options: ConversionOptions, output: BatchOutput, diagnostics: inout [Diagnostic],
+        written: inout [String]
     ) -> Status {
         let path = input.displayPath
         func fail(_ code: String, _ message: String) -> Status {
@@ -262,7 +278,8 @@ public final class BatchRunner: @unchecked Sendable {
         } catch let error as NewsConvError {
             switch error {
             case .conversion(let conversion): diagnostics += conversion.earlier + [conversion.diagnostic.inFile(path)]
-            case .usage(let message): diagnostics.append(.error("batch.input.format", message, at: SourceLocation(path: path, line: 1, column: 1)))
+            case .usage(let message):
+                diagnostics.append(.error("batch.input.format", message, at: SourceLocation(path: path, line: 1, column: 1)))
             }
             return .failed
         } catch let error as ConversionError {
@@ -312,13 +329,17 @@ public final class BatchRunner: @unchecked Sendable {
         // Inputs are never modified: an output that is the input itself (a folder converted into
         // itself, to the format it is in) is refused, even with --overwrite.
         if request.overwrite, let file = input.filePath, let same = outputs.first(where: { output.isFile($0.0, theFileAt: file) }) {
-            return fail("batch.output.is-input", "the output \(same.0) is this input itself; inputs are never replaced (write to another folder)")
+            return fail(
+                "batch.output.is-input", "the output \(same.0) is this input itself; inputs are never replaced (write to another folder)")
         }
         lock.lock()
         let taken = outputs.first { claimed.contains($0.0) }
         if taken == nil { for (relative, _) in outputs { claimed.insert(relative) } }
         lock.unlock()
-        if let taken { return fail("batch.output.collision", "another input of this batch writes \(taken.0) (inputs whose names differ only in extension)") }
+        if let taken {
+            return fail(
+                "batch.output.collision", "another input of this batch writes \(taken.0) (inputs whose names differ only in extension)")
+        }
         for (relative, data) in outputs {
             do {
                 try output.write(data, to: relative, replace: request.overwrite)

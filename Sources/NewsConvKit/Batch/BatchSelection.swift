@@ -19,7 +19,9 @@ public struct BatchSelection: Sendable, Equatable {
 
     func accepts(_ relativePath: String) -> Bool {
         if takesAll { return true }
-        let name = relativePath.utf8.lastIndex(of: UInt8(ascii: "/")).map { String(relativePath[relativePath.utf8.index(after: $0)...]) } ?? relativePath
+        let name =
+            relativePath.utf8.lastIndex(of: UInt8(ascii: "/")).map { String(relativePath[relativePath.utf8.index(after: $0)...]) }
+            ?? relativePath
         func matches(_ pattern: String) -> Bool {
             fnmatch(pattern, pattern.contains("/") ? relativePath : name, 0) == 0
         }

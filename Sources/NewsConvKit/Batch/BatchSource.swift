@@ -45,7 +45,8 @@ enum BatchSource {
             var paths: [ListedPath] = []
             var lineStart = 0
             for end in 0...bytes.count where end == bytes.count || bytes[end] == 0x0A || bytes[end] == 0x0D {
-                var start = lineStart, stop = end
+                var start = lineStart
+                var stop = end
                 lineStart = end + 1
                 while start < stop, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
                 while stop > start, bytes[stop - 1] == 0x20 || bytes[stop - 1] == 0x09 { stop -= 1 }
@@ -67,7 +68,8 @@ enum BatchSource {
         case .directory(let url), .file(let url): url.lastPathComponent
         case .zip(let url): url.deletingPathExtension().lastPathComponent
         case .tar(let url, _):
-            url.lastPathComponent.replacingOccurrences(of: ".tar.gz", with: "").replacingOccurrences(of: ".tgz", with: "").replacingOccurrences(of: ".tar", with: "")
+            url.lastPathComponent.replacingOccurrences(of: ".tar.gz", with: "").replacingOccurrences(of: ".tgz", with: "")
+                .replacingOccurrences(of: ".tar", with: "")
         case .list: "stdin"
         }
     }
@@ -79,7 +81,9 @@ enum BatchSource {
         case .tar: return nil
         case .zip(let url):
             let archive = try Self.openZip(url)
-            return archive.filter { $0.type == .file && !BatchInput.isHidden($0.path) && selection.accepts(BatchInput.safeRelativePath($0.path)) }.count
+            return archive.filter {
+                $0.type == .file && !BatchInput.isHidden($0.path) && selection.accepts(BatchInput.safeRelativePath($0.path))
+            }.count
         default:
             try forEach(excluding: excluded, selecting: selection) { _ in
                 count += 1
@@ -99,7 +103,9 @@ enum BatchSource {
 
     /// Calls `body` for each input in a stable order until it returns false. `excluded` folders
     /// and files (the output folder or zip, the report, when inside the source) are never read.
-    func forEach(excluding excluded: [URL], selecting selection: BatchSelection = BatchSelection(), _ each: (BatchInput) throws -> Bool) throws {
+    func forEach(excluding excluded: [URL], selecting selection: BatchSelection = BatchSelection(), _ each: (BatchInput) throws -> Bool)
+        throws
+    {
         // Inputs the selection leaves out are passed over before their bytes are read.
         func body(_ input: BatchInput) throws -> Bool { selection.accepts(input.relativePath) ? try each(input) : true }
         switch self {
@@ -108,14 +114,21 @@ enum BatchSource {
         case .list(let paths):
             for listed in paths {
                 let path = listed.path
-                guard try body(BatchInput(displayPath: path, relativePath: BatchInput.safeRelativePath(path), filePath: path, rawFilePath: listed.raw)) else { return }
+                guard
+                    try body(
+                        BatchInput(
+                            displayPath: path, relativePath: BatchInput.safeRelativePath(path), filePath: path, rawFilePath: listed.raw))
+                else { return }
             }
         case .directory(let root):
             // Symbolic links in the paths are resolved, so that an output folder named another way is still excluded.
             let rootPath = root.standardizedFileURL.resolvingSymlinksInPath().path
             let excludedPaths = Set(excluded.map { $0.standardizedFileURL.resolvingSymlinksInPath().path })
             try DirectoryWalker.walk(rootPath, excluding: excludedPaths) { file in
-                try body(BatchInput(displayPath: file.path, relativePath: BatchInput.safeRelativePath(file.relative), filePath: file.path, rawFilePath: file.rawPath))
+                try body(
+                    BatchInput(
+                        displayPath: file.path, relativePath: BatchInput.safeRelativePath(file.relative), filePath: file.path,
+                        rawFilePath: file.rawPath))
             }
         case .zip(let url):
             let archive = try Self.openZip(url)
@@ -137,12 +150,15 @@ enum BatchSource {
                 let gzipReader = try GzipReader(path: url.path)
                 reader = TarReader(path: url.path) { try gzipReader.read($0) }
             } else {
-                guard let handle = FileHandle(forReadingAtPath: url.path) else { throw BatchError.source(url.path, "cannot be opened for reading") }
+                guard let handle = FileHandle(forReadingAtPath: url.path) else {
+                    throw BatchError.source(url.path, "cannot be opened for reading")
+                }
                 reader = TarReader(path: url.path) { Array(handle.readData(ofLength: $0)) }
             }
             while let (path, data) = try reader.next() {
                 if BatchInput.isHidden(path) { continue }
-                guard try body(BatchInput(displayPath: "\(url.path):\(path)", relativePath: BatchInput.safeRelativePath(path), data: data)) else { return }
+                guard try body(BatchInput(displayPath: "\(url.path):\(path)", relativePath: BatchInput.safeRelativePath(path), data: data))
+                else { return }
             }
         }
     }

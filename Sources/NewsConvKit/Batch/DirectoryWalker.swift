@@ -51,7 +51,9 @@ enum DirectoryWalker {
     ) throws -> Bool {
         var ancestors = ancestors
         var own = stat()
-        if root.withSystemPath({ stat($0, &own) }) == 0 { ancestors.insert(Identity(device: UInt64(own.st_dev), inode: UInt64(own.st_ino))) }
+        if root.withSystemPath({ stat($0, &own) }) == 0 {
+            ancestors.insert(Identity(device: UInt64(own.st_dev), inode: UInt64(own.st_ino)))
+        }
         guard let directory = root.withSystemPath({ opendir($0) }) else {
             throw BatchError.source(root.path, "cannot be listed (\(String(cString: strerror(errno))))")
         }
@@ -66,7 +68,9 @@ enum DirectoryWalker {
                 // Follow symbolic links as the file they point to.
                 var info = stat()
                 guard root.child(name, bytes: bytes, utf8: decoded != nil).withSystemPath({ stat($0, &info) }) == 0 else { continue }
-                type = (info.st_mode & S_IFMT) == S_IFDIR ? UInt8(DT_DIR) : (info.st_mode & S_IFMT) == S_IFREG ? UInt8(DT_REG) : UInt8(DT_UNKNOWN)
+                type =
+                    (info.st_mode & S_IFMT) == S_IFDIR
+                    ? UInt8(DT_DIR) : (info.st_mode & S_IFMT) == S_IFREG ? UInt8(DT_REG) : UInt8(DT_UNKNOWN)
                 if type == UInt8(DT_DIR), ancestors.contains(Identity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))) { continue }
             }
             if type == UInt8(DT_DIR) || type == UInt8(DT_REG) { entries.append((name, bytes, decoded != nil, type == UInt8(DT_DIR))) }

@@ -13,7 +13,8 @@ final class ZipOutput: BatchOutput, @unchecked Sendable {
 
     init(url: URL, keepExisting: Bool) throws {
         self.url = url
-        temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).newsconv-\(UInt32.random(in: 0...UInt32.max)).tmp")
+        temporary = url.deletingLastPathComponent().appendingPathComponent(
+            ".\(url.lastPathComponent).newsconv-\(UInt32.random(in: 0...UInt32.max)).tmp")
         do {
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             archive = try Archive(url: temporary, accessMode: .create, pathEncoding: nil)

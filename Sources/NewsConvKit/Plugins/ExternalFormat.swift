@@ -52,9 +52,12 @@ struct ExternalImporter: ArticleImporter {
         do {
             result = try NativeJSONImporter().read(ImportInput(data: output.stdout, path: input.path), options: options)
         } catch let error as ConversionError {
-            throw ConversionError("\(plugin.code).invalid-output", "\(plugin.program) import did not print newsconv JSON: \(error.diagnostic.message)", at: SourceLocation(path: input.path, line: 1, column: 1))
+            throw ConversionError(
+                "\(plugin.code).invalid-output", "\(plugin.program) import did not print newsconv JSON: \(error.diagnostic.message)",
+                at: SourceLocation(path: input.path, line: 1, column: 1))
         }
-        result.diagnostics = PluginProcess.diagnostics(output.stderrLines, program: plugin.program, code: plugin.code, path: input.path) + result.diagnostics
+        result.diagnostics =
+            PluginProcess.diagnostics(output.stderrLines, program: plugin.program, code: plugin.code, path: input.path) + result.diagnostics
         for index in result.articles.indices {
             result.articles[index].origin = Origin(format: plugin.name, path: input.path)
         }
@@ -75,6 +78,8 @@ struct ExternalExporter: ArticleExporter {
         } catch {
             throw PluginProcess.error(error, program: plugin.program, code: plugin.code, doing: "export", path: path)
         }
-        return ExportResult(data: output.stdout, diagnostics: PluginProcess.diagnostics(output.stderrLines, program: plugin.program, code: plugin.code, path: path))
+        return ExportResult(
+            data: output.stdout,
+            diagnostics: PluginProcess.diagnostics(output.stderrLines, program: plugin.program, code: plugin.code, path: path))
     }
 }

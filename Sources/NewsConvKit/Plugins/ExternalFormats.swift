@@ -9,8 +9,11 @@ public enum ExternalFormats {
     static let prefix = "newsconv-format-"
 
     /// The modules of the plugins found, and what went wrong on the way (as warnings).
-    public static func discover(environment: [String: String] = ProcessInfo.processInfo.environment, builtins: FormatRegistry = BuiltinFormats.registry) -> (modules: [FormatModule], diagnostics: [Diagnostic]) {
-        let folders = (environment["NEWSCONV_PLUGIN_PATH"] ?? "").split(separator: ":").map(String.init)
+    public static func discover(
+        environment: [String: String] = ProcessInfo.processInfo.environment, builtins: FormatRegistry = BuiltinFormats.registry
+    ) -> (modules: [FormatModule], diagnostics: [Diagnostic]) {
+        let folders =
+            (environment["NEWSCONV_PLUGIN_PATH"] ?? "").split(separator: ":").map(String.init)
             + (environment["PATH"] ?? "").split(separator: ":").map(String.init)
         var seen: Set<String> = []
         var modules: [FormatModule] = []
@@ -24,22 +27,37 @@ public enum ExternalFormats {
                 seen.insert(name)
                 let location = SourceLocation(path: path)
                 if builtins.module(named: name) != nil {
-                    diagnostics.append(.warning("plugin.shadowing", "\(path) is named like the built-in format '\(name)' and is ignored (built-in formats cannot be replaced)", at: location))
+                    diagnostics.append(
+                        .warning(
+                            "plugin.shadowing",
+                            "\(path) is named like the built-in format '\(name)' and is ignored (built-in formats cannot be replaced)",
+                            at: location))
                     continue
                 }
                 let plugin = ExternalFormat(name: name, executable: URL(fileURLWithPath: path))
                 do {
-                    let output = try PluginProcess.run(plugin.executable, ["describe"], input: Data(), timeout: PluginProcess.timeout(default: 10, environment: environment))
+                    let output = try PluginProcess.run(
+                        plugin.executable, ["describe"], input: Data(),
+                        timeout: PluginProcess.timeout(default: 10, environment: environment))
                     let description = try JSONDecoder().decode(ExternalFormat.Description.self, from: output.stdout)
                     guard description.name.lowercased() == name else {
-                        diagnostics.append(.warning("plugin.describe.name", "\(path) describes itself as '\(description.name)', not '\(name)'; ignored", at: location))
+                        diagnostics.append(
+                            .warning(
+                                "plugin.describe.name", "\(path) describes itself as '\(description.name)', not '\(name)'; ignored",
+                                at: location))
                         continue
                     }
                     modules.append(plugin.module(description))
                 } catch let failure as PluginProcess.Failure {
-                    diagnostics.append(PluginProcess.error(failure, program: plugin.program, code: plugin.code, doing: "describe", path: path).diagnostic.withSeverity(.warning))
+                    diagnostics.append(
+                        PluginProcess.error(failure, program: plugin.program, code: plugin.code, doing: "describe", path: path).diagnostic
+                            .withSeverity(.warning))
                 } catch {
-                    diagnostics.append(.warning("\(plugin.code).invalid-description", "\(plugin.program) describe did not print a JSON description {\"name\", \"title\", \"import\", \"export\", \"extensions\", \"mediaTypes\"}: \(error)", at: location))
+                    diagnostics.append(
+                        .warning(
+                            "\(plugin.code).invalid-description",
+                            "\(plugin.program) describe did not print a JSON description {\"name\", \"title\", \"import\", \"export\", \"extensions\", \"mediaTypes\"}: \(error)",
+                            at: location))
                 }
             }
         }
@@ -49,7 +67,9 @@ public enum ExternalFormats {
 
 extension BuiltinFormats {
     /// The built-in modules and the external plugins found, and the warnings of the search.
-    public static func registryWithPlugins(environment: [String: String] = ProcessInfo.processInfo.environment) -> (registry: FormatRegistry, diagnostics: [Diagnostic]) {
+    public static func registryWithPlugins(environment: [String: String] = ProcessInfo.processInfo.environment) -> (
+        registry: FormatRegistry, diagnostics: [Diagnostic]
+    ) {
         let external = ExternalFormats.discover(environment: environment)
         return (FormatRegistry(modules + external.modules), external.diagnostics)
     }

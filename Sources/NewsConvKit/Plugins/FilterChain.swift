@@ -39,11 +39,13 @@ public struct FilterChain: Sendable {
             do {
                 input = try NativeJSONExporter().write(current, options: ConversionOptions()).data
             } catch {
-                throw ConversionError("filter.encode", "the articles could not be written as newsconv JSON for \(program): \(error)", at: location)
+                throw ConversionError(
+                    "filter.encode", "the articles could not be written as newsconv JSON for \(program): \(error)", at: location)
             }
             let output: PluginProcess.Output
             do {
-                output = try PluginProcess.run(url, [target], input: input, timeout: PluginProcess.timeout(default: 60, environment: environment))
+                output = try PluginProcess.run(
+                    url, [target], input: input, timeout: PluginProcess.timeout(default: 60, environment: environment))
             } catch {
                 throw PluginProcess.error(error, program: "the filter \(program)", code: "filter", doing: "filter", path: path)
             }
@@ -58,7 +60,8 @@ public struct FilterChain: Sendable {
                     return article
                 }
             } catch let error as ConversionError {
-                throw ConversionError("filter.invalid-output", "the filter \(program) did not print newsconv JSON: \(error.diagnostic.message)", at: location)
+                throw ConversionError(
+                    "filter.invalid-output", "the filter \(program) did not print newsconv JSON: \(error.diagnostic.message)", at: location)
             } catch {
                 throw ConversionError("filter.invalid-output", "the filter \(program) did not print newsconv JSON: \(error)", at: location)
             }

@@ -130,9 +130,13 @@ enum PluginProcess {
         case .cannotStart(let reason):
             return ConversionError("\(code).unavailable", "\(program) could not be started to \(action): \(reason)", at: location)
         case .timedOut(let seconds):
-            return ConversionError("\(code).timeout", "\(program) did not finish \(action) within \(Int(seconds)) s and was stopped (set NEWSCONV_PLUGIN_TIMEOUT to allow more)", at: location)
+            return ConversionError(
+                "\(code).timeout",
+                "\(program) did not finish \(action) within \(Int(seconds)) s and was stopped (set NEWSCONV_PLUGIN_TIMEOUT to allow more)",
+                at: location)
         case .exited(let status, let line):
-            return ConversionError("\(code).failed", "\(program) failed to \(action) (exit status \(status))\(line.map { ": \($0)" } ?? "")", at: location)
+            return ConversionError(
+                "\(code).failed", "\(program) failed to \(action) (exit status \(status))\(line.map { ": \($0)" } ?? "")", at: location)
         case .signalled(let signal):
             return ConversionError("\(code).crashed", "\(program) crashed while it was to \(action) (signal \(signal))", at: location)
         }
