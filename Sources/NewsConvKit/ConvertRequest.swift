@@ -38,6 +38,21 @@ public struct ConvertRequest: Sendable {
     }
 }
 
+extension ConvertRequest {
+    /// A request for `inputs` with the settings every way of converting shares.
+    public init(inputs: [String], output: String?, settings: ConversionSettings) {
+        self.init(
+            inputs: inputs, from: settings.from, to: settings.to, output: output, dateContext: settings.dateContext,
+            strict: settings.strict, now: settings.now, formatOptions: settings.formatOptions, filters: settings.filters)
+    }
+
+    /// What every way of converting is asked alike.
+    public var settings: ConversionSettings {
+        ConversionSettings(
+            from: from, to: to, dateContext: dateContext, strict: strict, now: now, formatOptions: formatOptions, filters: filters)
+    }
+}
+
 /// What a conversion did: its diagnostics, the files it wrote, what goes to standard output,
 /// and the exit code of the CLI contract (0 success, 1 a document failed or warned under `--strict`).
 public struct ConvertOutcome: Sendable {

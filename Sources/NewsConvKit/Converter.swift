@@ -121,19 +121,13 @@ public struct Converter: Sendable {
         }
     }
 
-    /// Runs `newsconv convert`. Usage problems throw; conversion problems are diagnostics in the outcome.
+    /// Runs `newsconv convert`: the files named (or standard input) through one ``Pipeline``,
+    /// into one output file, a folder of them, or standard output. Usage problems throw;
+    /// conversion problems are diagnostics in the outcome.
     public func convert(_ request: ConvertRequest, readStandardInput: () -> Data) throws(NewsConvError) -> ConvertOutcome {
-        let target = try outputFormat(requested: request.to, outputPath: request.output)
+        let pipeline = try Pipeline(request.settings, converter: self, outputPath: request.output)
         var outcome = ConvertOutcome()
-        if let warning = extensionMismatch(target: target, outputPath: request.output) { outcome.diagnostics.append(warning) }
-        try checkFormatOptions(request.formatOptions)
-        var options = ConversionOptions(now: request.now, formatOptions: request.formatOptions)
-        if let text = request.dateContext {
-            guard let date = NewsDate(iso8601: text), date.hasFullDate else {
-                throw .usage("--date-context expects a date as YYYY-MM-DD, got '\(text)'")
-            }
-            options.dateContext = date
-        }
+        if let warning = extensionMismatch(target: pipeline.target, outputPath: request.output) { outcome.diagnostics.append(warning) }
         let inputs = request.inputs.isEmpty ? ["-"] : request.inputs
         if inputs.filter({ $0 == "-" }).count > 1 { throw .usage("standard input (-) can be read only once") }
         for input in inputs where input != "-" {
@@ -145,84 +139,35 @@ public struct Converter: Sendable {
                 throw .usage("\(input) is a directory; convert reads files (use 'newsconv batch' for folders)")
             }
         }
-
-        var documents: [(path: String?, articles: [Article])] = []
-        var failed = false
+        var documents: [SourceDocument] = []
         for input in inputs {
-            let path: String? = input == "-" ? nil : input
-            let data: Data
-            if let path {
-                guard let contents = FileManager.default.contents(atPath: path) else {
-                    throw .usage("cannot read \(path)")
-                }
-                data = contents
+            if input == "-" {
+                documents.append(SourceDocument(data: readStandardInput(), path: nil))
             } else {
-                data = readStandardInput()
-            }
-            let format: FormatModule
-            do {
-                format = try inputFormat(of: data, path: path, requested: request.from)
-            } catch .conversion(let error) {
-                outcome.diagnostics += error.earlier + [error.diagnostic]
-                failed = true
-                continue
-            }
-            do {
-                let result = try importDocument(data, path: path, format: format, options: options)
-                outcome.diagnostics += result.diagnostics
-                documents.append((path, result.articles))
-            } catch {
-                outcome.diagnostics += error.earlier + [error.diagnostic]
-                failed = true
+                guard let contents = FileManager.default.contents(atPath: input) else { throw .usage("cannot read \(input)") }
+                documents.append(SourceDocument(data: contents, path: input))
             }
         }
-        if failed {
+
+        let result = pipeline.convert(documents)
+        outcome.diagnostics += result.diagnostics
+        if result.failed {
             outcome.exitCode = 1
             return outcome
         }
-
-        if !request.filters.isEmpty {
-            let chain = FilterChain(request.filters)
-            do {
-                for index in documents.indices {
-                    let filtered = try chain.apply(documents[index].articles, target: target.name, path: documents[index].path ?? "<stdin>")
-                    documents[index].articles = filtered.articles
-                    outcome.diagnostics += filtered.diagnostics
-                }
-            } catch {
-                outcome.diagnostics += error.earlier + [error.diagnostic]
-                outcome.exitCode = 1
-                return outcome
-            }
-        }
-
-        let articles = documents.flatMap(\.articles)
-        let plan: [(destination: String?, articles: [Article])]
-        if target.holdsManyArticles || articles.count <= 1 {
-            var destination = request.output
-            if let output = request.output, Self.isDirectory(output) {
-                destination = (output as NSString).appendingPathComponent(Self.stem(documents.first?.path) + "." + target.outputExtension)
-            }
-            plan = [(destination, articles)]
-        } else {
+        // Where each output goes: the file -o names, a file in the folder it names, or standard output.
+        var plan: [(destination: String?, data: Data)] = []
+        if let output = request.output, Self.isDirectory(output) {
+            plan = result.outputs.map { ((output as NSString).appendingPathComponent($0.name), $0.data) }
+        } else if result.outputs.count > 1 {
             // A folder only where -o says so (a trailing `/`, or an existing folder): `-o msg.nitf`
             // is a file, and one file cannot hold several NITF articles.
-            guard let directory = request.output, Self.isDirectory(directory) else {
-                throw .usage(
-                    "format '\(target.name)' holds one article per document, and the input has \(articles.count); name a folder with -o DIR/ to get one file per article"
-                )
-            }
-            var entries: [(String?, [Article])] = []
-            for document in documents {
-                let stem = Self.stem(document.path)
-                for (index, article) in document.articles.enumerated() {
-                    let name = document.articles.count == 1 ? stem : "\(stem)-\(index + 1)"
-                    entries.append(((directory as NSString).appendingPathComponent(name + "." + target.outputExtension), [article]))
-                }
-            }
-            plan = entries
+            throw .usage(
+                "format '\(pipeline.target.name)' holds one article per document, and the input has \(result.outputs.count); name a folder with -o DIR/ to get one file per article"
+            )
+        } else {
+            plan = result.outputs.map { (request.output, $0.data) }
         }
-
         // Two inputs with one stem (a/x.txt, b/x.txt) would write the same file: one would be lost.
         var planned = Set<String>()
         for destination in plan.compactMap(\.destination) where !planned.insert(destination).inserted {
@@ -236,23 +181,7 @@ public struct Converter: Sendable {
                 throw .usage("the output \(destination) is the input \(input); newsconv never replaces its inputs (name another output)")
             }
         }
-        var written: [(String?, Data)] = []
-        for (destination, group) in plan {
-            do {
-                let result = try export(group, format: target, options: options)
-                outcome.diagnostics += result.diagnostics
-                written.append((destination, result.data))
-            } catch {
-                outcome.diagnostics += error.earlier + [error.diagnostic]
-                outcome.exitCode = 1
-                return outcome
-            }
-        }
-        if request.strict, outcome.diagnostics.contains(where: { $0.severity >= .warning }) {
-            outcome.exitCode = 1
-            return outcome
-        }
-        for (destination, data) in written {
+        for (destination, data) in plan {
             if let destination {
                 do {
                     try OutputFile.write(data, to: destination)
@@ -294,14 +223,6 @@ public struct Converter: Sendable {
                 )
             }
         }
-    }
-
-    /// A file name without directory and extension; `stdin` for standard input.
-    static func stem(_ path: String?) -> String {
-        guard let path else { return "stdin" }
-        let name = (path as NSString).lastPathComponent
-        let stem = (name as NSString).deletingPathExtension
-        return stem.isEmpty ? name : stem
     }
 
     static func isDirectory(_ path: String) -> Bool {

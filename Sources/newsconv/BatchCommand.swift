@@ -20,14 +20,10 @@ struct BatchCommand: ParsableCommand {
     @Argument(help: "Folders, archives, files, or '-' for a list of paths on standard input.")
     var sources: [String] = []
 
-    @Option(name: [.customShort("t"), .long], help: "Output format (see 'newsconv formats').")
-    var to: String
+    @OptionGroup var conversion: ConversionArguments
 
     @Option(name: [.customShort("o"), .long], help: "Output folder, or a .zip file.")
     var output: String
-
-    @Option(name: [.customShort("f"), .long], help: "Input format (default: detected per file).")
-    var from: String?
 
     @Option(name: .long, help: "Parallel conversions (the default is the number of cores).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
@@ -41,20 +37,8 @@ struct BatchCommand: ParsableCommand {
     @Flag(name: .long, help: "Replace outputs that exist.")
     var overwrite = false
 
-    @Flag(name: .long, help: "Treat warnings as errors: a file that warns is not written.")
-    var strict = false
-
     @Flag(name: .long, help: "Print nothing but usage errors.")
     var quiet = false
-
-    @Option(name: .long, help: "A date (YYYY-MM-DD) that completes partial dates.")
-    var dateContext: String?
-
-    @Option(name: .long, help: "A format's own option as KEY=VALUE (repeatable).")
-    var option: [String] = []
-
-    @Option(name: .long, help: "Pass each file's articles as newsconv JSON through PROGRAM (repeatable, in order).")
-    var filter: [String] = []
 
     @Option(name: .long, help: "Convert only files that match PATTERN ('*.xml'; with a '/', the path in the source) (repeatable).")
     var include: [String] = []
@@ -65,13 +49,16 @@ struct BatchCommand: ParsableCommand {
     func validate() throws {
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
         guard !sources.isEmpty else { throw ValidationError("name at least one SOURCE") }
+        guard conversion.to != nil else { throw ValidationError("name the output format with --to (see 'newsconv formats')") }
     }
 
     func run() throws {
+        let settings = try conversion.settings()
         let request = BatchRequest(
-            sources: sources, to: to, output: output, from: from, jobs: jobs, report: report, skipExisting: skipExisting,
-            overwrite: overwrite, strict: strict, dateContext: dateContext, formatOptions: try CommandSupport.formatOptions(option),
-            now: CommandSupport.sourceDateEpoch(), filters: filter, selection: BatchSelection(include: include, exclude: exclude))
+            sources: sources, to: settings.to ?? "", output: output, from: settings.from, jobs: jobs, report: report,
+            skipExisting: skipExisting, overwrite: overwrite, strict: settings.strict, dateContext: settings.dateContext,
+            formatOptions: settings.formatOptions, now: settings.now, filters: settings.filters,
+            selection: BatchSelection(include: include, exclude: exclude))
         let runner = BatchRunner(request: request, converter: CommandSupport.converter())
         let display = BatchDisplay(quiet: quiet)
         if !quiet { runner.onProgress = { display.progress($0) } }

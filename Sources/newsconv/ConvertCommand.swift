@@ -20,37 +20,19 @@ struct ConvertCommand: ParsableCommand {
     @Argument(help: "Input files ('-' for standard input).")
     var inputs: [String] = []
 
-    @Option(name: [.customShort("f"), .long], help: "Input format (see 'newsconv formats').")
-    var from: String?
-
-    @Option(name: [.customShort("t"), .long], help: "Output format (see 'newsconv formats').")
-    var to: String?
+    @OptionGroup var conversion: ConversionArguments
 
     @Option(name: [.customShort("o"), .long], help: "Output file, or directory for one file per article (default: standard output).")
     var output: String?
 
-    @Option(name: .long, help: "A date (YYYY-MM-DD) that completes partial dates such as a dateline's 'Dec 15'.")
-    var dateContext: String?
-
-    @Flag(name: .long, help: "Treat warnings as errors: nothing is written and the exit code is 1.")
-    var strict = false
-
     @Option(name: .long, help: "Write all diagnostics to FILE as JSON Lines.")
     var log: String?
-
-    @Option(name: .long, help: "Pass the articles as newsconv JSON through PROGRAM, given the target format's name (repeatable, in order).")
-    var filter: [String] = []
-
-    @Option(name: .long, help: "A format's own option as KEY=VALUE, e.g. ninjs.profile=2 (repeatable; see 'newsconv formats').")
-    var option: [String] = []
 
     @Flag(name: .long, help: "Also print notes, not only warnings and errors.")
     var verbose = false
 
     func run() throws {
-        let request = ConvertRequest(
-            inputs: inputs, from: from, to: to, output: output, dateContext: dateContext, strict: strict,
-            now: CommandSupport.sourceDateEpoch(), formatOptions: try CommandSupport.formatOptions(option), filters: filter)
+        let request = ConvertRequest(inputs: inputs, output: output, settings: try conversion.settings())
         let outcome: ConvertOutcome
         do {
             outcome = try CommandSupport.converter().convert(request, readStandardInput: StandardStreams.readInput)

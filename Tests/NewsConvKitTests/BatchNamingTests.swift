@@ -12,14 +12,14 @@ import Testing
     @Test func outputsTakeTheTargetsExtension() throws {
         let json = try #require(registry.module(named: "json"))
         let nitf = try #require(registry.module(named: "nitf"))
-        #expect(BatchRunner.outputPaths(for: "a/b.xml", articles: 1, target: nitf) == ["a/b.nitf"])
-        #expect(BatchRunner.outputPaths(for: "x.tar.xml", articles: 1, target: nitf) == ["x.tar.nitf"])
-        #expect(BatchRunner.outputPaths(for: "dir.v2/item", articles: 1, target: nitf) == ["dir.v2/item.nitf"])
-        #expect(BatchRunner.outputPaths(for: "dir/.hidden", articles: 1, target: nitf) == ["dir/.hidden.nitf"])
-        #expect(BatchRunner.outputPaths(for: "dir/ünï cödé.txt", articles: 1, target: nitf) == ["dir/ünï cödé.nitf"])
-        #expect(BatchRunner.outputPaths(for: "m/message.xml", articles: 2, target: nitf) == ["m/message-1.nitf", "m/message-2.nitf"])
+        #expect(Pipeline.outputNames(for: "a/b.xml", articles: 1, target: nitf) == ["a/b.nitf"])
+        #expect(Pipeline.outputNames(for: "x.tar.xml", articles: 1, target: nitf) == ["x.tar.nitf"])
+        #expect(Pipeline.outputNames(for: "dir.v2/item", articles: 1, target: nitf) == ["dir.v2/item.nitf"])
+        #expect(Pipeline.outputNames(for: "dir/.hidden", articles: 1, target: nitf) == ["dir/.hidden.nitf"])
+        #expect(Pipeline.outputNames(for: "dir/ünï cödé.txt", articles: 1, target: nitf) == ["dir/ünï cödé.nitf"])
+        #expect(Pipeline.outputNames(for: "m/message.xml", articles: 2, target: nitf) == ["m/message-1.nitf", "m/message-2.nitf"])
         // A format that holds several articles gets one file.
-        #expect(BatchRunner.outputPaths(for: "m/message.xml", articles: 2, target: json) == ["m/message.json"])
+        #expect(Pipeline.outputNames(for: "m/message.xml", articles: 2, target: json) == ["m/message.json"])
     }
 
     @Test func relativePathsStayInsideTheOutput() {

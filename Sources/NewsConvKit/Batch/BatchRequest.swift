@@ -50,3 +50,11 @@ public struct BatchRequest: Sendable {
         self.selection = selection
     }
 }
+
+extension BatchRequest {
+    /// What every way of converting is asked alike.
+    public var settings: ConversionSettings {
+        ConversionSettings(
+            from: from, to: to, dateContext: dateContext, strict: strict, now: now, formatOptions: formatOptions, filters: filters)
+    }
+}

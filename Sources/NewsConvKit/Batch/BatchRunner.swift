@@ -42,22 +42,8 @@ public final class BatchRunner: @unchecked Sendable {
     public func run(readStandardInput: () -> Data = { FileHandle.standardInput.readDataToEndOfFile() }) throws(NewsConvError)
         -> BatchOutcome
     {
-        let target = try converter.outputFormat(requested: request.to, outputPath: nil)
-        if let from = request.from { _ = try converter.inputFormat(of: Data(), path: nil, requested: from) }
-        try converter.checkFormatOptions(request.formatOptions)
         // Only the report records notes: without one, importers and exporters need not make them.
-        // Without a report or filters, the exporter is all that sees the articles: importers need
-        // not keep extensions it does not read.
-        let unseen = request.report == nil && request.filters.isEmpty
-        var options = ConversionOptions(
-            now: request.now, formatOptions: request.formatOptions, reportsNotes: request.report != nil,
-            keptExtensions: unseen ? target.readsExtensions : nil)
-        if let text = request.dateContext {
-            guard let date = NewsDate(iso8601: text), date.hasFullDate else {
-                throw .usage("--date-context expects a date as YYYY-MM-DD, got '\(text)'")
-            }
-            options.dateContext = date
-        }
+        let pipeline = try Pipeline(request.settings, converter: converter, recordsNotes: request.report != nil)
         guard !request.sources.isEmpty else {
             throw .usage("name at least one source: a folder, a .zip, .tar or .tar.gz, or - for a list of paths")
         }
@@ -106,7 +92,6 @@ public final class BatchRunner: @unchecked Sendable {
             }
         }
 
-        let conversionOptions = options
         let prefixes = Self.outputFolders(for: sources.map(\.name))
         let group = DispatchGroup()
         if request.jobs == 1 {
@@ -115,7 +100,7 @@ public final class BatchRunner: @unchecked Sendable {
             group.enter()
             let thread = Thread { [self, sources] in
                 list(sources, prefixes: prefixes, excluding: excluded, report: report) { input in
-                    process(input, target: target, options: conversionOptions, output: output, report: report)
+                    process(input, pipeline: pipeline, output: output, report: report)
                 }
                 group.leave()
             }
@@ -135,7 +120,7 @@ public final class BatchRunner: @unchecked Sendable {
                         // Once cancelled, what is still queued is taken and left for a resume, so
                         // that the lister, waiting on a full queue, can see the cancellation.
                         if isCancelled { continue }
-                        process(input, target: target, options: conversionOptions, output: output, report: report)
+                        process(input, pipeline: pipeline, output: output, report: report)
                     }
                     group.leave()
                 }
@@ -205,11 +190,11 @@ public final class BatchRunner: @unchecked Sendable {
 
     private enum Status: String { case converted, failed, skipped }
 
-    private func process(_ input: BatchInput, target: FormatModule, options: ConversionOptions, output: BatchOutput, report: BatchReport?) {
+    private func process(_ input: BatchInput, pipeline: Pipeline, output: BatchOutput, report: BatchReport?) {
         let start = DispatchTime.now()
         var diagnostics: [Diagnostic] = []
         var written: [String] = []
-        let status = convert(input, target: target, options: options, output: output, diagnostics: &diagnostics, written: &written)
+        let status = convert(input, pipeline: pipeline, output: output, diagnostics: &diagnostics, written: &written)
         let milliseconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1_000_000
         report?.record(
             path: input.displayPath, status: status.rawValue, outputs: written, diagnostics: diagnostics, milliseconds: milliseconds)
@@ -234,23 +219,8 @@ public final class BatchRunner: @unchecked Sendable {
         return names.map { taken.insertUnique(BatchInput.safeRelativePath($0)) }
     }
 
-    /// The output paths for an input's articles: `dir/stem.ext`, or `dir/stem-N.ext` (N from 1)
-    /// for each article of a multi-article input into a one-article format.
-    static func outputPaths(for relativePath: String, articles: Int, target: FormatModule) -> [String] {
-        // The last part's extension (after its last `.`, unless the part begins with it), on
-        // the UTF-8 bytes: NSString's path operations cost more than a conversion's writing.
-        let utf8 = relativePath.utf8
-        let nameStart = utf8.lastIndex(of: UInt8(ascii: "/")).map { utf8.index(after: $0) } ?? utf8.startIndex
-        let dot = utf8[nameStart...].lastIndex(of: UInt8(ascii: "."))
-        let base = dot.flatMap { $0 == nameStart ? nil : String(relativePath[..<$0]) } ?? relativePath
-        let ext = target.outputExtension
-        if target.holdsManyArticles || articles <= 1 { return ["\(base).\(ext)"] }
-        return (1...articles).map { "\(base)-\($0).\(ext)" }
-    }
-
     private func convert(
-        _ input: BatchInput, target: FormatModule, options: ConversionOptions, output: BatchOutput, diagnostics: inout [Diagnostic],
-        written: inout [String]
+        _ input: BatchInput, pipeline: Pipeline, output: BatchOutput, diagnostics: inout [Diagnostic], written: inout [String]
     ) -> Status {
         let path = input.displayPath
         func fail(_ code: String, _ message: String) -> Status {
@@ -258,8 +228,8 @@ public final class BatchRunner: @unchecked Sendable {
             return .failed
         }
         if request.skipExisting {
-            let single = Self.outputPaths(for: input.relativePath, articles: 1, target: target)[0]
-            let first = Self.outputPaths(for: input.relativePath, articles: 2, target: target)[0]
+            let single = Pipeline.outputNames(for: input.relativePath, articles: 1, target: pipeline.target)[0]
+            let first = Pipeline.outputNames(for: input.relativePath, articles: 2, target: pipeline.target)[0]
             if output.exists(single) || output.exists(first) { return .skipped }
         }
         let data: Data
@@ -268,55 +238,10 @@ public final class BatchRunner: @unchecked Sendable {
         } catch {
             return fail("batch.input.unreadable", "\(error)")
         }
-        if data.isEmpty { return fail("batch.input.empty", "the file is empty") }
-        var articles: [Article]
-        do {
-            let format = try converter.inputFormat(of: data, path: path, requested: request.from)
-            let imported = try converter.importDocument(data, path: path, format: format, options: options)
-            diagnostics += imported.diagnostics
-            articles = imported.articles
-        } catch let error as NewsConvError {
-            switch error {
-            case .conversion(let conversion): diagnostics += conversion.earlier + [conversion.diagnostic.inFile(path)]
-            case .usage(let message):
-                diagnostics.append(.error("batch.input.format", message, at: SourceLocation(path: path, line: 1, column: 1)))
-            }
-            return .failed
-        } catch let error as ConversionError {
-            diagnostics += error.earlier + [error.diagnostic]
-            return .failed
-        } catch {
-            return fail("batch.input.failed", "\(error)")
-        }
-        if articles.isEmpty { return fail("batch.input.no-article", "the document holds no article") }
-        if !request.filters.isEmpty {
-            do {
-                let filtered = try FilterChain(request.filters).apply(articles, target: target.name, path: path)
-                diagnostics += filtered.diagnostics
-                articles = filtered.articles
-            } catch {
-                diagnostics += error.earlier + [error.diagnostic]
-                return .failed
-            }
-        }
-
-        let paths = Self.outputPaths(for: input.relativePath, articles: articles.count, target: target)
-        let groups: [[Article]] = target.holdsManyArticles || articles.count == 1 ? [articles] : articles.map { [$0] }
-        var outputs: [(String, Data)] = []
-        for (relative, group) in zip(paths, groups) {
-            do {
-                // The converter places the export's diagnostics in the articles' file already.
-                let exported = try converter.export(group, format: target, options: options)
-                diagnostics += exported.diagnostics
-                outputs.append((relative, exported.data))
-            } catch {
-                diagnostics += error.earlier + [error.diagnostic.inFile(path)]
-                return .failed
-            }
-        }
-        if request.strict, diagnostics.contains(where: { $0.severity >= .warning }) {
-            return fail("batch.strict", "warnings fail the file under --strict; nothing written")
-        }
+        let result = pipeline.convert(SourceDocument(data: data, path: path, name: input.relativePath))
+        diagnostics += result.diagnostics
+        if result.failed { return .failed }
+        let outputs = result.outputs.map { ($0.name, $0.data) }
         // An existing output is found by the write itself (which never replaces one unless
         // asked); an input with several outputs is checked first, so that none is written when
         // one of them exists.

@@ -1,0 +1,34 @@
+import Foundation
+
+/// What every way of converting (`convert`, `batch`, `stream`, `serve`) is asked the same way:
+/// the formats, the date context, strictness, "now", format options and filters. Each command
+/// adds only where its inputs come from and where its outputs go.
+public struct ConversionSettings: Sendable, Hashable {
+    /// The input format's name; nil detects it per document.
+    public var from: String?
+    /// The output format's name; nil takes it from the output file's extension, else newsconv JSON.
+    public var to: String?
+    /// `YYYY-MM-DD`, completing partial dates.
+    public var dateContext: String?
+    /// Warnings fail a document, and nothing of it is written.
+    public var strict: Bool
+    /// "Now" for generated timestamps; nil is the clock.
+    public var now: Date?
+    /// Format-specific options (`format.key` to value).
+    public var formatOptions: [String: String]
+    /// Filter programs, applied in order between import and export.
+    public var filters: [String]
+
+    public init(
+        from: String? = nil, to: String? = nil, dateContext: String? = nil, strict: Bool = false, now: Date? = nil,
+        formatOptions: [String: String] = [:], filters: [String] = []
+    ) {
+        self.from = from
+        self.to = to
+        self.dateContext = dateContext
+        self.strict = strict
+        self.now = now
+        self.formatOptions = formatOptions
+        self.filters = filters
+    }
+}
