@@ -19,6 +19,9 @@ public enum BuiltinFormats {
         // new-format: modules
     ]
 
+    /// What is written when nothing names the output format: the IR itself, which loses nothing.
+    public static let defaultOutput = FormatModule.nativeJSON
+
     /// A registry of the built-in modules.
-    public static let registry = FormatRegistry(modules)
+    public static let registry = FormatRegistry(modules, defaultOutput: defaultOutput)
 }

@@ -41,7 +41,7 @@ public struct Converter: Sendable {
     }
 
     /// The module to write: the one named by `requested`, else the one whose extension the
-    /// output path has, else `json`.
+    /// output path has, else the registry's default output (newsconv JSON for the built-in one).
     public func outputFormat(requested: String?, outputPath: String?) throws(NewsConvError) -> FormatModule {
         let writable = registry.names(importing: false).joined(separator: ", ")
         if let requested {
@@ -62,10 +62,10 @@ public struct Converter: Sendable {
             }
             return module
         }
-        guard let json = registry.module(named: "json"), json.exporter != nil else {
+        guard let fallback = registry.defaultOutput else {
             throw .usage("name the output format with --to (one of: \(writable))")
         }
-        return json
+        return fallback
     }
 
     /// Imports one document with a known format and completes its partial dates.

@@ -35,10 +35,14 @@ public struct FormatModule: Sendable {
     public struct Option: Sendable, Hashable, Codable {
         public var key: String
         public var help: String
+        /// The values it takes, the default first, when they are a closed set (`3`, `2`, `1` for
+        /// ninjs's profile); empty for a free value. The golden tests cover each of them.
+        public var values: [String]
 
-        public init(key: String, help: String) {
+        public init(key: String, help: String, values: [String] = []) {
             self.key = key
             self.help = help
+            self.values = values
         }
     }
 

@@ -25,8 +25,12 @@ public struct FormatRegistry: Sendable {
     private let importing: [Int]
     private let importingByExtension: [(fileExtension: String, modules: [Int])]
 
+    /// The format written when nothing names one (no `--to`, no output extension), if any.
+    public let defaultOutput: FormatModule?
+
     /// Creates a registry. Names and aliases must be unique; a clash is a programming error.
-    public init(_ modules: [FormatModule]) {
+    /// `defaultOutput`, when given, is written when nothing names the output format.
+    public init(_ modules: [FormatModule], defaultOutput: FormatModule? = nil) {
         var seen: Set<String> = []
         var importing: [Int] = []
         var byExtension: [(fileExtension: String, modules: [Int])] = []
@@ -45,6 +49,7 @@ public struct FormatRegistry: Sendable {
             }
         }
         self.modules = modules
+        self.defaultOutput = defaultOutput.flatMap { wanted in modules.first { $0.name == wanted.name && $0.exporter != nil } }
         self.importing = importing
         importingByExtension = byExtension
     }

@@ -11,7 +11,7 @@ struct ConvertCommand: ParsableCommand {
         discussion: """
             With no INPUT, or '-', reads standard input. Without --from, the format is detected from \
             the file extension, then from the content. Without --to, the format is taken from the \
-            output file's extension, else json. Diagnostics go to standard error as \
+            output file's extension, else \(BuiltinFormats.defaultOutput.name). Diagnostics go to standard error as \
             'path:line:column: severity: message [code]'.
             Exit codes: 0 success, 1 a document failed (or warned, with --strict), 2 usage error.
             """

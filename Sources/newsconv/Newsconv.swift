@@ -1,12 +1,14 @@
 import ArgumentParser
 import Foundation
+import NewsConvKit
 
 /// The `newsconv` command: converts news articles between the formats agencies and newsrooms exchange.
 @main
 struct Newsconv: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "newsconv",
-        abstract: "Convert news articles between wire text, NewsML-G2, NITF, ninjs, Markdown and newsconv JSON.",
+        // The formats from the registry: a new format module is named here without an edit.
+        abstract: "Convert news articles between \(BuiltinFormats.modules.map(\.name).joined(separator: ", ")).",
         discussion: "Run 'newsconv formats' for the formats this build knows.",
         subcommands: [ConvertCommand.self, BatchCommand.self, FormatsCommand.self, ValidateCommand.self]
     )

@@ -14,19 +14,28 @@ import Testing
         var testDescription: String { "\(input) -> \(target)" }
     }
 
-    /// Pairs of sample folder and the target formats whose goldens it has. `ninjs@2` is ninjs
-    /// with the option `ninjs.profile=2`.
-    static let targets: [String: [String]] = [
-        "wire": ["json", "newsml-g2", "nitf", "ninjs@3", "markdown"], "newsml-g2": ["json", "newsml-g2", "nitf", "ninjs@3"],
-        "nitf": ["json", "nitf", "ninjs@3"],
-        "ninjs": ["json", "ninjs@3", "ninjs@2", "ninjs@1"], "markdown": ["json", "markdown", "newsml-g2", "nitf"],
-    ]
+    /// Sample folders and the targets each is converted to, from the registry: every folder of
+    /// `samples/` named after a format that reads, to every format that writes, once for each
+    /// value of an option with a closed set of values (`ninjs@2` is ninjs with
+    /// `ninjs.profile=2`). A new format's samples and exporter join the matrix by being registered.
+    static let targets: [String: [String]] = {
+        let registry = BuiltinFormats.registry
+        let folders = ((try? FileManager.default.contentsOfDirectory(atPath: Fixtures.samples.path)) ?? []).filter {
+            registry.module(named: $0)?.importer != nil
+        }
+        let writers = registry.modules.filter { $0.exporter != nil && !$0.isExternal }.flatMap { module in
+            let variants = module.options.first { !$0.values.isEmpty }
+            return variants.map { option in option.values.map { "\(module.name)@\($0)" } } ?? [module.name]
+        }
+        return Dictionary(uniqueKeysWithValues: folders.map { ($0, writers) })
+    }()
 
     /// A target's format name and options.
     static func split(_ target: String) -> (format: String, options: [String: String], profile: String?) {
         let parts = target.split(separator: "@").map(String.init)
         guard parts.count == 2 else { return (target, [:], nil) }
-        return (parts[0], ["\(parts[0]).profile": parts[1]], parts[1])
+        let key = BuiltinFormats.registry.module(named: parts[0])?.options.first { !$0.values.isEmpty }?.key ?? "\(parts[0]).profile"
+        return (parts[0], [key: parts[1]], parts[1])
     }
 
     static var goldens: [Golden] {
@@ -51,6 +60,14 @@ import Testing
             }
         }
         return result
+    }
+
+    /// A format that reads has samples, and so goldens to every format that writes.
+    @Test func everyFormatThatReadsHasSamples() {
+        for module in BuiltinFormats.modules where module.importer != nil {
+            #expect(Self.targets[module.name] != nil, "samples/\(module.name)/ is missing: a format that reads needs samples")
+        }
+        #expect(Self.targets.values.allSatisfy { $0.count >= BuiltinFormats.modules.filter { $0.exporter != nil }.count })
     }
 
     @Test func thereAreAtLeastTenWireSamples() {

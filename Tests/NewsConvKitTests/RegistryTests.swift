@@ -5,7 +5,7 @@ import TestSupport
 import Testing
 
 @Suite struct RegistryTests {
-    /// Each folder under Sources/Formats declares `FormatModule(name: "...")` in its `*Format.swift`;
+    /// Each folder under Sources/Formats declares one `FormatModule(name: "...")` in its `*Format.swift`;
     /// every one of them must be in the built-in list.
     @Test func everyFormatModuleIsRegistered() throws {
         let formats = Fixtures.packageRoot.appendingPathComponent("Sources/Formats")
@@ -16,9 +16,9 @@ import Testing
             let files = Fixtures.files(in: formats.appendingPathComponent(folder), extensions: ["swift"])
             let names = try files.flatMap { url -> [String] in
                 let text = try String(contentsOf: url, encoding: .utf8)
-                return text.components(separatedBy: "FormatModule(\n        name: \"").dropFirst().compactMap {
-                    $0.split(separator: "\"").first.map(String.init)
-                }
+                // The declaration however it is laid out: `FormatModule(`, blanks, `name: "..."`.
+                let declaration = try Regex(#"FormatModule\(\s*name:\s*"([^"]+)""#)
+                return text.matches(of: declaration).compactMap { $0.output[1].substring.map(String.init) }
             }
             #expect(names.count == 1, "Sources/Formats/\(folder) should declare exactly one FormatModule, found \(names)")
             declared += names

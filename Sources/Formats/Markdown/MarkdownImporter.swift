@@ -40,7 +40,7 @@ public struct MarkdownImporter: ArticleImporter {
         if let yaml { contents = try FrontMatter.read(yaml, path: input.path, line: 2, reportsNotes: options.reportsNotes) }
         diagnostics += contents.diagnostics
         var article = contents.article
-        article.origin = Origin(format: "markdown", path: input.path, encoding: decoded.encoding, line: 1, column: 1)
+        article.origin = Origin(format: FormatModule.markdown.name, path: input.path, encoding: decoded.encoding, line: 1, column: 1)
 
         var reader = CommonMarkReader(path: input.path, firstLine: bodyLine)
         var blocks = reader.read(body)[...]

@@ -37,7 +37,7 @@ public struct NITFImporter: ArticleImporter {
         }
 
         var article = Article()
-        article.origin = Origin(format: "nitf", path: path, line: root.line, column: 1)
+        article.origin = Origin(format: FormatModule.nitf.name, path: path, line: root.line, column: 1)
         for attribute in root.attributes where attribute.namespaceURI == nil {
             switch attribute.name {
             case "baselang": article.language = attribute.value.isEmpty ? nil : attribute.value

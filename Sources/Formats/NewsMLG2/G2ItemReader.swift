@@ -84,7 +84,7 @@ struct G2ItemReader {
     /// reads one item.
     mutating func read(_ item: XMLElement) {
         sourceNamespace = item.namespaceURI
-        article.origin = Origin(format: "newsml-g2", path: path, line: item.line, column: 1)
+        article.origin = Origin(format: FormatModule.newsMLG2.name, path: path, line: item.line, column: 1)
         article.id = item.attribute("guid")
         article.version = item.attribute("version").flatMap { Int($0) }
         // The effective language: the item's xml:lang, else contentMeta's language. A property whose

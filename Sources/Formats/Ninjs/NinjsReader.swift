@@ -82,7 +82,7 @@ struct NinjsReader {
     mutating func read(_ object: [String: JSONValue]) throws -> Article {
         profile = Self.family(of: object)
         article = Article()
-        article.origin = Origin(format: "ninjs", path: path, line: locate([]).line, column: locate([]).column)
+        article.origin = Origin(format: FormatModule.ninjs.name, path: path, line: locate([]).line, column: locate([]).column)
         // The standard declaration describes the source; the exporter writes its own.
         var consumed: Set<String> = [profile.key("standard")]
         func string(_ name: String) -> String? {

@@ -47,7 +47,7 @@ public struct WireTextImporter: ArticleImporter {
         var lines = WireLayout.lines(of: text)
 
         var article = Article(kind: .text)
-        article.origin = Origin(format: "wire", path: path, encoding: decoded.encoding)
+        article.origin = Origin(format: FormatModule.wireText.name, path: path, encoding: decoded.encoding)
         var head = HeadMatter()
         var leadLines: [SourceLine] = []
 

@@ -71,7 +71,7 @@ extension BuiltinFormats {
         registry: FormatRegistry, diagnostics: [Diagnostic]
     ) {
         let external = ExternalFormats.discover(environment: environment)
-        return (FormatRegistry(modules + external.modules), external.diagnostics)
+        return (FormatRegistry(modules + external.modules, defaultOutput: defaultOutput), external.diagnostics)
     }
 }
 
