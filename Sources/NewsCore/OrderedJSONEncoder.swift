@@ -45,9 +45,10 @@ final class JSONSink {
     /// Writes one value: scalars directly, others through their `encode(to:)`, closing the
     /// container they open.
     func value<T: Encodable>(_ value: T, path: [any CodingKey]) throws {
-        // `as!` would be a run-time cast (a conformance look-up each time); the type is checked
-        // first, so the value is read as what it is.
-        func cast<U>(_: U.Type) -> U { withUnsafePointer(to: value) { $0.withMemoryRebound(to: U.self, capacity: 1) { $0.pointee } } }
+        // The type is compared first (a metadata comparison), so each cast is to the type the
+        // value has: a cast to a concrete type, which needs no conformance look-up, and which a
+        // specialized caller folds away.
+        func cast<U>(_: U.Type) -> U { value as! U }
         if T.self == String.self {
             state.writeString(cast(String.self))
         } else if T.self == Int.self {

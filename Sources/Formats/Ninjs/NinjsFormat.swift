@@ -13,7 +13,8 @@ extension FormatModule {
         holdsManyArticles: false,
         validator: NinjsValidator(),
         options: [
-            .init(key: NinjsFormatOptions.profile, help: "the profile written: 3 (ninjs 3.1, the default), 2 (2.2) or 1 (1.6)",
+            .init(
+                key: NinjsFormatOptions.profile, help: "the profile written: 3 (ninjs 3.1, the default), 2 (2.2) or 1 (1.6)",
                 values: ["3", "2", "1"])
         ]
         // Reads every extension: an article without an id gets a uri from a hash of all of it.
