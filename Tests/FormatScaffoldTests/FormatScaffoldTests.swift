@@ -24,9 +24,16 @@ import Testing
                 "Sources/Formats/Foo/FooFormat.swift", "Sources/Formats/Foo/FooImporter.swift", "Sources/Formats/Foo/FooExporter.swift",
                 "Tests/FooTests/FooTests.swift", "samples/foo/sample.foo", "samples/foo/expected/sample.json", "docs/formats/foo.md",
             ])
-        // The registry test finds a module by `FormatModule(` then `name:` on the next line.
+        // The registry test finds a module by `FormatModule(` then `name:`.
         #expect(both.formatFile.contains("FormatModule(\n        name: \"foo\""))
+        // The tests compare whole articles with the golden, and round-trip it, as known issues
+        // until the format is written.
         #expect(both.testFile.contains("withKnownIssue"))
+        #expect(both.testFile.contains("func theSampleImportsToItsGolden()") && both.testFile.contains("func theGoldenRoundTrips()"))
+        #expect(both.testFile.contains("== Self.withoutOrigin(try Self.goldenArticles())"))
+        let exporterOnly = try FormatScaffold(name: "Foo", importer: false, exporter: true)
+        #expect(exporterOnly.testFile.contains("func theGoldenExportsToTheExpectedDocument()"))
+        #expect(exporterOnly.files().map(\.path).contains("samples/foo/expected/sample.foo"))
         let importerOnly = try FormatScaffold(name: "Foo", importer: true, exporter: false)
         #expect(!importerOnly.files().map(\.path).contains("Sources/Formats/Foo/FooExporter.swift"))
         #expect(importerOnly.formatFile.contains("exporter: nil"))
@@ -60,7 +67,11 @@ import Testing
             "import Markdown\nimport NewsCore\n\npublic enum BuiltinFormats {\n    public static let modules: [FormatModule] = [\n        .markdown,\n        // new-format: modules\n    ]\n}\n"
         let registered = try #require(scaffold.editBuiltinFormats(list))
         #expect(
-            registered.contains("import NewsCore\nimport Foo\n") && registered.contains("        .foo,\n        // new-format: modules"))
+            registered.contains("import Foo\nimport Markdown\nimport NewsCore\n")
+                && registered.contains("        .foo,\n        // new-format: modules"),
+            "the import goes in its sorted place")
+        let last = try #require(try FormatScaffold(name: "Zeta", importer: true, exporter: false).editBuiltinFormats(list))
+        #expect(last.contains("import NewsCore\nimport Zeta\n\n"))
     }
 
     @Test func applyingCreatesFilesAndRefusesToOverwrite() throws {
