@@ -41,7 +41,7 @@ private func conversionError(_ text: String) -> ConversionError? {
                 direct.directIR = true
                 var reference = OrderedJSONEncoder(prettyPrinted: pretty)
                 reference.directIR = false
-                let document = NativeJSONDocument(newsconv: NativeJSONVersion.string, articles: [article, article])
+                let document = ArticleDocument(articles: [article, article])
                 let directDocument = try direct.encode(document)
                 let referenceDocument = try reference.encode(document)
                 #expect(directDocument == referenceDocument)

@@ -14,16 +14,5 @@ extension FormatModule {
     )
 }
 
-/// The version of the IR JSON this build writes and reads.
-public enum NativeJSONVersion {
-    /// Bumped in the minor for added fields, in the major for incompatible changes.
-    public static let major = 1
-    public static let minor = 0
-    public static var string: String { "\(major).\(minor)" }
-}
-
-/// The top-level object of the `json` format.
-struct NativeJSONDocument: Codable {
-    var newsconv: String
-    var articles: [Article]
-}
+/// The version of the IR JSON this build writes and reads (``NewsCore/ArticleDocument/Version``).
+public typealias NativeJSONVersion = ArticleDocument.Version

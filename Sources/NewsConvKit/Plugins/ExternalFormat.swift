@@ -1,5 +1,4 @@
 import Foundation
-import NativeJSON
 import NewsCore
 
 /// A format that lives outside the package as an executable `newsconv-format-NAME` (see
@@ -50,7 +49,7 @@ struct ExternalImporter: ArticleImporter {
         }
         var result: ImportResult
         do {
-            result = try NativeJSONImporter().read(ImportInput(data: output.stdout, path: input.path), options: options)
+            result = try ArticleDocument.read(output.stdout, path: input.path)
         } catch let error as ConversionError {
             throw ConversionError(
                 "\(plugin.code).invalid-output", "\(plugin.program) import did not print newsconv JSON: \(error.diagnostic.message)",
@@ -70,11 +69,11 @@ struct ExternalExporter: ArticleExporter {
     let plugin: ExternalFormat
 
     func write(_ articles: [Article], options: ConversionOptions) throws -> ExportResult {
-        let json = try NativeJSONExporter().write(articles, options: options)
+        let json = try ArticleDocument.write(articles)
         let path = articles.count == 1 ? articles[0].origin?.path : nil
         let output: PluginProcess.Output
         do {
-            output = try PluginProcess.run(plugin.executable, ["export"], input: json.data, timeout: PluginProcess.timeout(default: 60))
+            output = try PluginProcess.run(plugin.executable, ["export"], input: json, timeout: PluginProcess.timeout(default: 60))
         } catch {
             throw PluginProcess.error(error, program: plugin.program, code: plugin.code, doing: "export", path: path)
         }

@@ -1,5 +1,4 @@
 import Foundation
-import NativeJSON
 import NewsCore
 
 /// `--filter PROGRAM`, the pandoc model: each program gets the articles as newsconv JSON on
@@ -37,7 +36,7 @@ public struct FilterChain: Sendable {
             }
             let input: Data
             do {
-                input = try NativeJSONExporter().write(current, options: ConversionOptions()).data
+                input = try ArticleDocument.write(current)
             } catch {
                 throw ConversionError(
                     "filter.encode", "the articles could not be written as newsconv JSON for \(program): \(error)", at: location)
@@ -51,7 +50,7 @@ public struct FilterChain: Sendable {
             }
             diagnostics += PluginProcess.diagnostics(output.stderrLines, program: "filter \(program)", code: "filter", path: path)
             do {
-                let filtered = try NativeJSONImporter().read(ImportInput(data: output.stdout, path: path), options: ConversionOptions())
+                let filtered = try ArticleDocument.read(output.stdout, path: path)
                 diagnostics += filtered.diagnostics.filter { $0.severity >= .warning }
                 let origins = current.map(\.origin)
                 current = filtered.articles.enumerated().map { index, article in
