@@ -5,10 +5,14 @@ import PropertyBased
 /// Random articles that exercise every IR field, nested blocks and inlines, partial dates,
 /// extension values and awkward strings (quotes, backslashes, control characters, non-ASCII).
 public enum ArticleGenerator {
-    public static let article = Generator<Article, Shrink.None<Article>>(run: { rng in
-        var g = Source(rng: rng)
-        return g.article()
-    })
+    /// Random articles; a failing one is shrunk (``ArticleShrinker``) to the fewest fields that
+    /// still fail, so that a report names what matters.
+    public static let article = Generator<Article, [Article]>(
+        run: { rng in
+            var g = Source(rng: rng)
+            return g.article()
+        },
+        shrink: { ArticleShrinker.candidates($0) })
 
     struct Source {
         var rng: any SeededRandomNumberGenerator
