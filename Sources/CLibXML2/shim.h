@@ -57,6 +57,14 @@ static inline const void *newsconv_memrchr(const void *base, int byte, size_t co
 #endif
 }
 
+// libxml2's parser internals used here and in tree.h, and no others: the parser context's
+// `input` (its `base`, `cur`, `consumed` and `line`), `node`, `myDoc`, `wellFormed`, `_private`,
+// `sax` and `progressive`; `inputPush`/`inputPop`, `xmlNewIOInputStream` and
+// `xmlParserInputBufferCreateStatic`. All of them are in libxml2 2.9 through 2.13 with the
+// meaning used here (some deprecated from 2.12, none removed before 2.14, which renames
+// `inputPush` to `xmlCtxtPushInput`). LeanTreeTests builds the lean tree and libxml2's own for
+// every corpus document and compares them node by node, on whichever version CI installs.
+
 // Source positions of elements, for keeping an element's own bytes instead of re-serializing it.
 
 /// The offset of the `<` that starts the element whose start tag was just read, plus one; 0 when
