@@ -116,7 +116,9 @@ import Testing
                 lean = try XMLDocument.parse(data, path: name)
             } catch {
                 // Not well-formed for the lean parse: libxml2's own must refuse it too.
-                #expect(throws: ConversionError.self, "\(name)") { _ = try XMLDocument.parseWithLibXML2(data, path: name, encoding: nil, into: nil) }
+                #expect(throws: ConversionError.self, "\(name)") {
+                    _ = try XMLDocument.parseWithLibXML2(data, path: name, encoding: nil, into: nil)
+                }
                 continue
             }
             let full = try XMLDocument.parseWithLibXML2(data, path: name, encoding: nil, into: nil)
