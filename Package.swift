@@ -20,8 +20,13 @@ let package = Package(
         .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
     ],
     targets: [
-        // The IR, the format protocols, the registry and diagnostics. Foundation only.
-        .target(name: "NewsCore"),
+        // Byte-level speed code (word-at-a-time scans, memchr, writing into a string's storage),
+        // each routine beside a plain reference version that ByteLevelTests compares it with.
+        // Foundation only; the one module outside NewsXML's libxml2 layer with pointer code.
+        .target(name: "ByteLevel"),
+
+        // The IR, the format protocols, the registry and diagnostics. Foundation and ByteLevel.
+        .target(name: "NewsCore", dependencies: ["ByteLevel"]),
 
         // libxml2, and the small safe layer over it that every XML format uses.
         .systemLibrary(name: "CLibXML2", path: "Sources/CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
@@ -36,7 +41,7 @@ let package = Package(
         // Format modules: each depends on NewsCore only.
         .target(name: "WireText", dependencies: ["NewsCore"], path: "Sources/Formats/WireText"),
         .target(name: "NativeJSON", dependencies: ["NewsCore"], path: "Sources/Formats/NativeJSON"),
-        .target(name: "NewsMLG2", dependencies: ["NewsCore", "NewsXML", "BodyMarkup"], path: "Sources/Formats/NewsMLG2"),
+        .target(name: "NewsMLG2", dependencies: ["NewsCore", "NewsXML", "BodyMarkup", "ByteLevel"], path: "Sources/Formats/NewsMLG2"),
         .target(name: "NITF", dependencies: ["NewsCore", "NewsXML", "BodyMarkup"], path: "Sources/Formats/NITF"),
         .target(name: "Ninjs", dependencies: ["NewsCore", "NewsXML", "BodyMarkup"], path: "Sources/Formats/Ninjs"),
         .target(
@@ -46,7 +51,7 @@ let package = Package(
 
         // Body markup shared by the XML formats (NITF bodies read and written, XHTML bodies read):
         // not a format, so format modules can share it without importing each other.
-        .target(name: "BodyMarkup", dependencies: ["NewsCore", "NewsXML"]),
+        .target(name: "BodyMarkup", dependencies: ["NewsCore", "NewsXML", "ByteLevel"]),
 
         // The built-in module list, the conversion pipeline.
         .target(
@@ -69,6 +74,7 @@ let package = Package(
         .target(
             name: "TestSupport", dependencies: ["NewsCore", .product(name: "PropertyBased", package: "swift-property-based")],
             path: "Tests/TestSupport"),
+        .testTarget(name: "ByteLevelTests", dependencies: ["ByteLevel"]),
         .testTarget(
             name: "NewsCoreTests",
             dependencies: ["NewsCore", "TestSupport"]

@@ -1,3 +1,4 @@
+import ByteLevel
 import Foundation
 import NewsCore
 import NewsXML
@@ -385,63 +386,8 @@ package struct NITFBodyReader: InlineMarkupReader {
 
     // MARK: Whitespace
 
-    /// Collapses runs of XML whitespace into one space.
-    package static func collapse(_ text: String) -> String {
-        // Works on UTF-8 bytes: XML whitespace is ASCII, and other bytes are copied as they are.
-        var text = text
-        let collapsed: String? = text.withUTF8 { bytes in
-            var previousSpace = false
-            var clean = true
-            var i = 0
-            let count = bytes.count
-            while i < count {
-                // Eight bytes at a time while none is 0x20 or below (no whitespace among them).
-                if i + 8 <= count, let base = bytes.baseAddress {
-                    let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
-                    if (word &- 0x2121_2121_2121_2121) & ~word & 0x8080_8080_8080_8080 == 0 {
-                        i += 8
-                        previousSpace = false
-                        continue
-                    }
-                }
-                let byte = bytes[i]
-                let isSpace = byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D
-                if isSpace && (byte != 0x20 || previousSpace) {
-                    clean = false
-                    break
-                }
-                previousSpace = isSpace
-                i += 1
-            }
-            if clean { return nil }
-            // Indentation between elements, the commonest case, is one space.
-            if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x09 || $0 == 0x0D }) { return " " }
-            // Written straight into the new string's storage; it is never longer than the text.
-            return String(unsafeUninitializedCapacity: count) { out in
-                var written = 0
-                var space = false
-                for byte in bytes {
-                    if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D {
-                        space = true
-                    } else {
-                        if space {
-                            out[written] = 0x20
-                            written += 1
-                        }
-                        space = false
-                        out[written] = byte
-                        written += 1
-                    }
-                }
-                if space {
-                    out[written] = 0x20
-                    written += 1
-                }
-                return written
-            }
-        }
-        return collapsed ?? text
-    }
+    /// Collapses runs of XML whitespace into one space (``ByteLevel/WhitespaceRuns``).
+    package static func collapse(_ text: String) -> String { WhitespaceRuns.collapsed(text) ?? text }
 
     /// Collapsed and trimmed text.
     package static func normalize(_ text: String) -> String {

@@ -1,3 +1,4 @@
+import ByteLevel
 import Foundation
 import NewsCore
 import NewsXML
@@ -338,25 +339,9 @@ package struct NITFBodyWriter {
     static func xmlID(_ id: String) -> String {
         // ASCII identifiers, nearly all, are mapped byte by byte (on the string's own storage,
         // into the new string's); others by Character.
-        var id = id
-        let ascii: String? = id.withUTF8 { utf8 in
-            guard let first = utf8.first else { return "_" }
-            for byte in utf8 where byte >= 0x80 { return nil }
-            let prefixed = !((first >= 0x61 && first <= 0x7A) || (first >= 0x41 && first <= 0x5A) || first == 0x5F)
-            return String(unsafeUninitializedCapacity: utf8.count + 1) { out in
-                var written = 0
-                if prefixed {
-                    out[0] = UInt8(ascii: "_")
-                    written = 1
-                }
-                for byte in utf8 {
-                    out[written] = idByte(byte)
-                    written += 1
-                }
-                return written
-            }
-        }
-        if let ascii { return ascii }
+        guard let first = id.utf8.first else { return "_" }
+        let prefixed = !((first >= 0x61 && first <= 0x7A) || (first >= 0x41 && first <= 0x5A) || first == 0x5F)
+        if let ascii = UTF8Concatenation.mappedASCII(Substring(id), prefix: prefixed ? UInt8(ascii: "_") : nil, idByte) { return ascii }
         // By Character, as a letter may be several scalars; one-byte ones take the byte rule above.
         var bytes: [UInt8] = []
         bytes.reserveCapacity(id.utf8.count)

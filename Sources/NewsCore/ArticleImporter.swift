@@ -1,3 +1,4 @@
+import ByteLevel
 import Foundation
 
 /// The start of an input, for content detection.
@@ -14,27 +15,13 @@ public struct InputSample: Sendable {
 
     /// The lowercased file extension (`txt`, `xml`), if any.
     public var fileExtension: String? {
-        guard var path else { return nil }
-        // On the path's bytes: the extension is found and an ASCII one (nearly every one)
-        // lowercased in one pass, without a copy of the path.
-        let ascii: String?? = path.withUTF8 { bytes in
-            var dot = bytes.count
-            while dot > 0 {
-                dot -= 1
-                if bytes[dot] == UInt8(ascii: "/") { return .some(nil) }
-                if bytes[dot] == UInt8(ascii: ".") { break }
-            }
-            guard dot < bytes.count, bytes[dot] == UInt8(ascii: "."), dot + 1 < bytes.count else { return .some(nil) }
-            let ext = UnsafeBufferPointer(rebasing: bytes[(dot + 1)...])
-            guard !ext.contains(where: { $0 >= 0x80 }) else { return nil }
-            return String(unsafeUninitializedCapacity: ext.count) { out in
-                for (i, byte) in ext.enumerated() { out[i] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
-                return ext.count
-            }
-        }
-        if let ascii { return ascii }
-        guard let dot = path.lastIndex(of: ".") else { return nil }
-        return String(path[path.index(after: dot)...]).lowercased()
+        guard let path, let dot = path.lastUTF8Index(of: UInt8(ascii: ".")) else { return nil }
+        // A dot in a folder's name is no extension (`v1.2/story`).
+        if let slash = path.lastUTF8Index(of: UInt8(ascii: "/")), slash > dot { return nil }
+        let ext = path[path.index(after: dot)...]
+        guard !ext.isEmpty else { return nil }
+        // An ASCII extension, nearly every one, is lowercased byte by byte in one pass.
+        return UTF8Concatenation.mappedASCII(ext) { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 } ?? ext.lowercased()
     }
 
     /// The sample decoded as UTF-8, with invalid bytes replaced, for text sniffing.
@@ -43,27 +30,7 @@ public struct InputSample: Sendable {
     /// Whether the sample's bytes hold `needle`'s UTF-8 bytes: the cheap test for markers such
     /// as `<newsItem` or a namespace URI (Foundation's `contains` on ``text`` compares Unicode
     /// text, and costs dozens of times more, once per input of a batch).
-    public func contains(_ needle: String) -> Bool {
-        var needle = needle
-        return needle.withUTF8 { wanted in
-            guard let first = wanted.first else { return true }
-            return bytes.withUnsafeBytes { raw in
-                let haystack = raw.bindMemory(to: UInt8.self)
-                guard haystack.count >= wanted.count else { return false }
-                // Candidates by memchr on the first byte, then compared in full.
-                var start = 0
-                let last = haystack.count - wanted.count
-                while start <= last, let base = haystack.baseAddress,
-                    let hit = memchr(base + start, Int32(first), last - start + 1)
-                {
-                    let at = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-                    if memcmp(base + at, wanted.baseAddress!, wanted.count) == 0 { return true }
-                    start = at + 1
-                }
-                return false
-            }
-        }
-    }
+    public func contains(_ needle: String) -> Bool { ByteSearch.contains(needle, in: bytes) }
 }
 
 /// A whole input to import.

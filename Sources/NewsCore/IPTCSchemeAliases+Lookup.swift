@@ -1,23 +1,16 @@
 // Kept apart from IPTCSchemeAliases.swift, which scripts/generate-iptc-schemes.py rewrites whole.
 
+import ByteLevel
+
 extension IPTCSchemeAliases {
     /// The URI a qcode stands for (`medtop:20000763` -> `http://cv.iptc.org/newscodes/mediatopic/20000763`).
     package static func uri(forQCode qcode: String) -> String? {
-        // On the UTF-8 bytes: the colon found, the alias looked up, and the URI made in one copy
-        // of the scheme's base and the code (String's generic append cost more than the rest).
-        var qcode = qcode
-        return qcode.withUTF8 { bytes -> String? in
-            guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")), colon + 1 < bytes.count else { return nil }
-            guard var base = uris[String(decoding: UnsafeBufferPointer(rebasing: bytes[..<colon]), as: UTF8.self)] else { return nil }
-            let code = UnsafeBufferPointer(rebasing: bytes[(colon + 1)...])
-            return base.withUTF8 { prefix in
-                String(unsafeUninitializedCapacity: prefix.count + code.count) { out in
-                    _ = out.initialize(fromContentsOf: prefix)
-                    _ = UnsafeMutableBufferPointer(rebasing: out[prefix.count...]).initialize(fromContentsOf: code)
-                    return prefix.count + code.count
-                }
-            }
-        }
+        // The URI made in one copy of the scheme's base and the code (ByteLevel's join: String's
+        // appends cost more than the rest of the look-up).
+        guard let colon = qcode.firstUTF8Index(of: UInt8(ascii: ":")) else { return nil }
+        let code = qcode[qcode.index(after: colon)...]
+        guard !code.isEmpty, let base = uris[String(qcode[..<colon])] else { return nil }
+        return UTF8Concatenation.join(Substring(base), code)
     }
 
     /// The qcode of a URI in a known scheme, the longest scheme URI that prefixes it.

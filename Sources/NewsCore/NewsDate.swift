@@ -93,13 +93,13 @@ public struct NewsDate: Sendable, Hashable, Codable, CustomStringConvertible, Co
     public init?(iso8601 text: String) {
         // A byte parser over the string's own UTF-8: dates are read for every item.
         var text = text
-        guard let result = text.withUTF8({ NewsDate.parse($0) }) else { return nil }
+        guard let result = NewsDate.parse(Array(text.utf8)) else { return nil }
         self = result
     }
 
     /// A cursor over a date's bytes (a struct: nested functions capturing the index cost more).
     private struct Cursor {
-        let utf8: UnsafeBufferPointer<UInt8>
+        let utf8: [UInt8]
         var i: Int
         var end: Int
 
@@ -125,7 +125,7 @@ public struct NewsDate: Sendable, Hashable, Codable, CustomStringConvertible, Co
         }
     }
 
-    private static func parse(_ utf8: UnsafeBufferPointer<UInt8>) -> NewsDate? {
+    private static func parse(_ utf8: [UInt8]) -> NewsDate? {
         var cursor = Cursor(utf8: utf8, i: 0, end: utf8.count)
         while cursor.i < cursor.end, utf8[cursor.i] == 0x20 { cursor.i += 1 }
         while cursor.end > cursor.i, utf8[cursor.end - 1] == 0x20 { cursor.end -= 1 }
@@ -168,7 +168,7 @@ public struct NewsDate: Sendable, Hashable, Codable, CustomStringConvertible, Co
                     let start = c.i
                     while c.i < c.end, utf8[c.i] >= 0x30 && utf8[c.i] <= 0x39 { c.i += 1 }
                     guard c.i > start else { return nil }
-                    fraction = String(decoding: UnsafeBufferPointer(rebasing: utf8[start..<c.i]), as: UTF8.self)
+                    fraction = String(decoding: utf8[start..<c.i], as: UTF8.self)
                 }
             }
             result.time = TimeOfDay(hour: h, minute: mi, second: second, fraction: fraction)
@@ -318,25 +318,21 @@ public struct NewsDate: Sendable, Hashable, Codable, CustomStringConvertible, Co
     }
 }
 
-@inline(__always)
 /// A number in decimal with at least `width` digits (zero-padded), a minus sign before them.
+@inline(__always)
 private func appendPadded(_ value: Int, _ width: Int, to out: inout [UInt8]) {
     if value < 0 { out.append(UInt8(ascii: "-")) }
-    var magnitude = value.magnitude
-    var digits:
-        (
-            UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
-            UInt8, UInt8
-        ) =
-            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-    var count = 0
-    withUnsafeMutableBytes(of: &digits) { buffer in
-        repeat {
-            buffer[count] = UInt8(ascii: "0") + UInt8(magnitude % 10)
-            magnitude /= 10
-            count += 1
-        } while magnitude > 0
-        for _ in count..<max(count, width) { out.append(UInt8(ascii: "0")) }
-        for index in stride(from: count - 1, through: 0, by: -1) { out.append(buffer[index]) }
+    let magnitude = value.magnitude
+    // The highest power of ten in the number, then a digit for each power down to one.
+    var power: UInt = 1
+    var digits = 1
+    while magnitude / power >= 10 {
+        power *= 10
+        digits += 1
+    }
+    for _ in digits..<max(digits, width) { out.append(UInt8(ascii: "0")) }
+    while power > 0 {
+        out.append(UInt8(ascii: "0") + UInt8(magnitude / power % 10))
+        power /= 10
     }
 }

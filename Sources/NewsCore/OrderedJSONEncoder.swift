@@ -1,3 +1,4 @@
+import ByteLevel
 import Foundation
 
 /// Encodes `Encodable` values to JSON bytes with keys in the order the value encodes them,
@@ -325,13 +326,13 @@ struct JSONOutput {
         out.append(0x0A)
         var remaining = indent * 2
         while remaining > 0 {
-            let count = min(remaining, JSONOutput.spaces.utf8CodeUnitCount)
-            out.append(contentsOf: UnsafeBufferPointer(start: JSONOutput.spaces.utf8Start, count: count))
+            let count = min(remaining, JSONOutput.spaces.count)
+            out.append(contentsOf: JSONOutput.spaces[..<count])
             remaining -= count
         }
     }
 
-    private static let spaces: StaticString = "                                                                "
+    private static let spaces = [UInt8](repeating: 0x20, count: 64)
 
     mutating func append(_ s: String) { out.append(contentsOf: s.utf8) }
 
@@ -341,9 +342,6 @@ struct JSONOutput {
         }
         if value == value.rounded(), abs(value) < 1e15 { append(String(Int(value))) } else { append("\(value)") }
     }
-
-    /// The bytes a JSON string holds as they are (not a control character, `"`, `\\` or DEL).
-    static let plainBytes: [Bool] = (0..<256).map { $0 >= 0x20 && $0 != 0x22 && $0 != 0x5C && $0 != 0x7F }
 
     /// A date as a JSON string: its ISO 8601 text needs no escaping (digits and `-:.TZ+`), unless
     /// a fraction of a second made in code holds something else.
@@ -356,65 +354,8 @@ struct JSONOutput {
         out.append(UInt8(ascii: "\""))
     }
 
-    /// True when one of the eight bytes is below 0x20 or is `"`, `\\` or DEL (bit tricks on the
-    /// word; bytes of 0x80 and above never match).
-    @inline(__always)
-    static func mayNeedEscaping(_ word: UInt64) -> Bool {
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let high: UInt64 = 0x8080_8080_8080_8080
-        func hasZero(_ x: UInt64) -> UInt64 { (x &- ones) & ~x & high }
-        let control = (word &- ones &* 0x20) & ~word & high
-        return (control | hasZero(word ^ (ones &* 0x22)) | hasZero(word ^ (ones &* 0x5C)) | hasZero(word ^ (ones &* 0x7F))) != 0
-    }
-
-    mutating func writeString(_ s: String) {
-        var s = s
-        s.withUTF8 { utf8 in
-            out.reserveCapacity(out.count + utf8.count + 2)
-            out.append(UInt8(ascii: "\""))
-            guard let base = utf8.baseAddress else {
-                out.append(UInt8(ascii: "\""))
-                return
-            }
-            // Runs that need no escaping are copied at once.
-            var runStart = 0
-            var i = 0
-            let count = utf8.count
-            JSONOutput.plainBytes.withUnsafeBufferPointer { plain in
-                while i < count {
-                    // Eight bytes at a time while none needs escaping (a control character,
-                    // `"`, `\\` or DEL): most text is long runs of plain bytes.
-                    while i + 8 <= count, !JSONOutput.mayNeedEscaping(UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)) { i += 8 }
-                    guard i < count else { break }
-                    let byte = base[i]
-                    if plain[Int(byte)] {
-                        i += 1
-                        continue
-                    }
-                    if i > runStart { out.append(contentsOf: UnsafeBufferPointer(start: base + runStart, count: i - runStart)) }
-                    out.append(0x5C)
-                    switch byte {
-                    case 0x22: out.append(0x22)
-                    case 0x5C: out.append(0x5C)
-                    case 0x0A: out.append(UInt8(ascii: "n"))
-                    case 0x0D: out.append(UInt8(ascii: "r"))
-                    case 0x09: out.append(UInt8(ascii: "t"))
-                    default:
-                        let hex: StaticString = "0123456789abcdef"
-                        out.append(UInt8(ascii: "u"))
-                        out.append(UInt8(ascii: "0"))
-                        out.append(UInt8(ascii: "0"))
-                        out.append(hex.utf8Start[Int(byte >> 4)])
-                        out.append(hex.utf8Start[Int(byte & 0xF)])
-                    }
-                    i += 1
-                    runStart = i
-                }
-            }
-            if count > runStart { out.append(contentsOf: UnsafeBufferPointer(start: base + runStart, count: count - runStart)) }
-            out.append(UInt8(ascii: "\""))
-        }
-    }
+    /// A JSON string (``ByteLevel/JSONStringEscaper``: plain runs copied at once).
+    mutating func writeString(_ s: String) { JSONStringEscaper.appendQuoted(s, to: &out) }
 }
 
 /// The encoder handed to one value's `encode(to:)`.

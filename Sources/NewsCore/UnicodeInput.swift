@@ -43,24 +43,23 @@ package enum UnicodeInput {
     /// trailing odd byte) become U+FFFD.
     private static func decode(_ bytes: Data.SubSequence, width: Int, bigEndian: Bool) -> String {
         let count = bytes.count / width
-        return bytes.withUnsafeBytes { raw -> String in
-            func unit(_ index: Int) -> UInt32 {
-                var value: UInt32 = 0
-                for offset in 0..<width {
-                    let byte = UInt32(raw[index * width + (bigEndian ? offset : width - 1 - offset)])
-                    value = value << 8 | byte
-                }
-                return value
+        let raw = Array(bytes)
+        func unit(_ index: Int) -> UInt32 {
+            var value: UInt32 = 0
+            for offset in 0..<width {
+                let byte = UInt32(raw[index * width + (bigEndian ? offset : width - 1 - offset)])
+                value = value << 8 | byte
             }
-            var text: String
-            if width == 2 {
-                text = String(decoding: (0..<count).map { UInt16(unit($0)) }, as: UTF16.self)
-            } else {
-                text = String(decoding: (0..<count).map { unit($0) }, as: UTF32.self)
-            }
-            if bytes.count % width != 0 { text.append("\u{FFFD}") }
-            return text
+            return value
         }
+        var text: String
+        if width == 2 {
+            text = String(decoding: (0..<count).map { UInt16(unit($0)) }, as: UTF16.self)
+        } else {
+            text = String(decoding: (0..<count).map { unit($0) }, as: UTF32.self)
+        }
+        if bytes.count % width != 0 { text.append("\u{FFFD}") }
+        return text
     }
 
     /// The text with its XML declaration's encoding (if it has both) set to UTF-8.

@@ -125,16 +125,30 @@ public struct XMLElement {
         public var value: String { nodes.string(attribute.pointee.value, count: attribute.pointee.value_length) }
     }
 
-    /// True when every attribute passes `allowed` (local name, namespace URI); values are not read.
-    public func attributesAll(_ allowed: (UnsafePointer<CChar>, String?) -> Bool) -> Bool {
+    /// True when every attribute passes `allowed`; values are not read.
+    public func attributesAll(_ allowed: (AttributeName) -> Bool) -> Bool {
         var index = node.pointee.attributes
         let end = index + node.pointee.attribute_count
         while index < end {
-            let attribute = nodes.attribute(index)
-            if !allowed(nodes.cString(attribute.pointee.name), nodes.string(attribute.pointee.href)) { return false }
+            if !allowed(AttributeName(nodes: nodes, attribute: nodes.attribute(index))) { return false }
             index += 1
         }
         return true
+    }
+
+    /// An attribute's name, compared in the tree's storage without making a `String` of it (the
+    /// G2 reader asks this of every attribute of every element); it hands out no pointer.
+    public struct AttributeName {
+        let nodes: XMLNodes
+        let attribute: UnsafePointer<newsconv_attribute>
+
+        /// Whether the local name is `name`.
+        public func isNamed(_ name: String) -> Bool {
+            name.withCString { strcmp(nodes.cString(attribute.pointee.name), $0) == 0 }
+        }
+
+        /// The namespace URI, nil for none.
+        public var namespaceURI: String? { nodes.string(attribute.pointee.href) }
     }
 
     /// The content of an element, in order.

@@ -1,4 +1,5 @@
 import BodyMarkup
+import ByteLevel
 import Foundation
 import NewsCore
 import NewsXML
@@ -61,19 +62,7 @@ struct G2ItemReader {
 
     /// `g2:container/name`, written in one go (appending to a String costs more than the bytes).
     static func extensionKey(_ container: String, _ name: String) -> String {
-        var container = container
-        var name = name
-        return container.withUTF8 { first in
-            name.withUTF8 { second in
-                String(unsafeUninitializedCapacity: first.count + second.count + 4) { buffer in
-                    var at = buffer.initialize(fromContentsOf: "g2:".utf8)
-                    at = UnsafeMutableBufferPointer(rebasing: buffer[at...]).initialize(fromContentsOf: first) + at
-                    buffer[at] = UInt8(ascii: "/")
-                    at += 1
-                    return UnsafeMutableBufferPointer(rebasing: buffer[at...]).initialize(fromContentsOf: second) + at
-                }
-            }
-        }
+        UTF8Concatenation.join("g2:", Substring(container), "/", Substring(name))
     }
 
     private mutating func warn(_ code: String, _ message: String, _ element: XMLElement) {
@@ -153,11 +142,11 @@ struct G2ItemReader {
         }
 
         func hasOnly(_ element: XMLElement, attributes allowed: [String]) -> Bool {
-            element.attributesAll { name, namespace in
-                if namespace == XMLElement.xmlNamespace, strcmp(name, "lang") == 0 {
+            element.attributesAll { attribute in
+                if attribute.namespaceURI == XMLElement.xmlNamespace, attribute.isNamed("lang") {
                     return element.attribute("lang", namespace: XMLElement.xmlNamespace) == language
                 }
-                return namespace == nil && allowed.contains { $0.withCString { strcmp(name, $0) == 0 } }
+                return attribute.namespaceURI == nil && allowed.contains { attribute.isNamed($0) }
             }
         }
 
