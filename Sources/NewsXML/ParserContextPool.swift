@@ -7,6 +7,10 @@ import Foundation
 /// share no lock), freed when the thread ends. A context whose name dictionary has grown large (a
 /// hostile document with many distinct names) is freed rather than kept. Each parse sets the
 /// context's callbacks (a lean tree, or libxml2's with source ranges).
+///
+/// Invariants: a context is used by one parse at a time on the thread that took it, and given
+/// back when the parse is done (its `_private` cleared, its document freed or handed over); a
+/// thread's slot holds at most one idle context.
 final class ParserContextPool: @unchecked Sendable {
     static let shared = ParserContextPool()
 

@@ -4,6 +4,12 @@ import Foundation
 /// Lean trees kept for reuse, one per thread (as ``ParserContextPool`` keeps parser contexts):
 /// a tree's buffers are sized for the documents it has held, so the next parse on the thread
 /// makes none. A tree that grew large is freed instead.
+///
+/// Invariants: a tree has one owner at a time: the pool's slot of one thread (idle and emptied),
+/// the parse that took it, or the ``XMLNodes`` made from it, which gives it back in `deinit`
+/// (on whichever thread that runs: the tree then idles there). Every ``XMLElement`` holds its
+/// `XMLNodes`, so no element outlives its tree, and no pointer into a tree leaves NewsXML's
+/// internal API. A slot holds at most one tree: a second is freed.
 final class TreePool: @unchecked Sendable {
     static let shared = TreePool()
 
