@@ -53,12 +53,9 @@ struct BatchCommand: ParsableCommand {
     }
 
     func run() throws {
-        let settings = try conversion.settings()
         let request = BatchRequest(
-            sources: sources, to: settings.to ?? "", output: output, from: settings.from, jobs: jobs, report: report,
-            skipExisting: skipExisting, overwrite: overwrite, strict: settings.strict, dateContext: settings.dateContext,
-            formatOptions: settings.formatOptions, now: settings.now, filters: settings.filters,
-            selection: BatchSelection(include: include, exclude: exclude))
+            sources: sources, output: output, settings: try conversion.settings(), jobs: jobs, report: report,
+            skipExisting: skipExisting, overwrite: overwrite, selection: BatchSelection(include: include, exclude: exclude))
         let runner = BatchRunner(request: request, converter: CommandSupport.converter())
         let display = BatchDisplay(quiet: quiet)
         if !quiet { runner.onProgress = { display.progress($0) } }
