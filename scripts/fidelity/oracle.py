@@ -529,6 +529,21 @@ def ninjs_facts(path):
     for association in associations if isinstance(associations, list) else []:
         if isinstance(association, dict):
             facts.add("itemRef", association.get("uri") or association.get("name"))
+            # An associated item's description (1.x `description_text`, 2.x/3.x `descriptions`)
+            # is the caption of that picture or video.
+            if isinstance(association.get("description_text"), str):
+                facts.add("description:caption", association["description_text"])
+            for description in association.get("descriptions", []) if isinstance(association.get("descriptions"), list) else []:
+                if isinstance(description, dict):
+                    facts.add("description:caption", description.get("value"))
+                    break
+            # An association embeds the associated item's renditions: each is a link the story has.
+            renditions = association.get("renditions")
+            if isinstance(renditions, dict):
+                renditions = list(renditions.values())
+            for rendition in renditions if isinstance(renditions, list) else []:
+                if isinstance(rendition, dict):
+                    facts.add("media", rendition.get("href"))
     if isinstance(doc.get("located"), str):
         facts.add("located", doc["located"])
     for description in doc.get("descriptions", []) if isinstance(doc.get("descriptions"), list) else []:
@@ -537,9 +552,19 @@ def ninjs_facts(path):
     for keyword in doc.get("keywords", []) if isinstance(doc.get("keywords"), list) else []:
         facts.add("keyword", keyword)
     body = doc.get("body_html") or doc.get("body_xhtml")
+    plain = doc.get("body_text")
     for candidate in doc.get("bodies", []) if isinstance(doc.get("bodies"), list) else []:
-        if body is None and isinstance(candidate, dict) and "html" in str(candidate.get("contenttype", "")):
+        if not isinstance(candidate, dict) or not isinstance(candidate.get("value"), str):
+            continue
+        kind = str(candidate.get("contenttype") or candidate.get("contentType") or "")
+        if body is None and "html" in kind:
             body = candidate.get("value")
+        elif plain is None and kind == "text/plain":
+            plain = candidate.get("value")
+    if not (isinstance(body, str) and body.strip()) and isinstance(plain, str):
+        # A plain-text body: its paragraphs are the runs of lines between blank lines.
+        for paragraph in re.split(r"\n[ \t]*\n", plain):
+            facts.add("paragraph", norm(paragraph) or None)
     if isinstance(body, str) and body.strip():
         try:
             tree = etree.fromstring(f"<div>{body}</div>".encode(), etree.HTMLParser(no_network=True, encoding="utf-8"))
