@@ -20,6 +20,7 @@ public enum JSONStringEscaper {
     }
 
     /// Appends `text` as a JSON string (with its quotes) to `out`.
+    @inlinable
     public static func appendQuoted(_ text: String, to out: inout [UInt8]) {
         var text = text
         text.withUTF8 { utf8 in
@@ -61,9 +62,10 @@ public enum JSONStringEscaper {
         out.append(UInt8(ascii: "\""))
     }
 
-    static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
+    @usableFromInline static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
 
     /// The escape of a byte that is not plain: `\"`, `\\`, `\n`, `\r`, `\t` or `\u00XX`.
+    @usableFromInline
     static func appendEscape(_ byte: UInt8, to out: inout [UInt8]) {
         out.append(0x5C)
         switch byte {

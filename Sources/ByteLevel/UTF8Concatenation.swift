@@ -6,30 +6,20 @@
 public enum UTF8Concatenation {
     /// The parts, joined.
     @inlinable
-    public static func join(_ parts: Substring...) -> String {
+    public static func join(_ parts: String...) -> String {
         var total = 0
         for part in parts { total += part.utf8.count }
         return String(unsafeUninitializedCapacity: total) { buffer in
             var at = 0
-            for part in parts {
-                let count = part.utf8.withContiguousStorageIfAvailable { bytes in
-                    UnsafeMutableBufferPointer(rebasing: buffer[at...]).initialize(fromContentsOf: bytes)
-                }
-                if let count {
-                    at += count
-                } else {
-                    for byte in part.utf8 {
-                        buffer[at] = byte
-                        at += 1
-                    }
-                }
+            for var part in parts {
+                at += part.withUTF8 { bytes in UnsafeMutableBufferPointer(rebasing: buffer[at...]).initialize(fromContentsOf: bytes) }
             }
             return at
         }
     }
 
     /// ``join(_:)``, plainly.
-    public static func referenceJoin(_ parts: [Substring]) -> String { parts.joined() }
+    public static func referenceJoin(_ parts: [String]) -> String { parts.joined() }
 
     /// A string of ASCII `text` with each byte mapped by `map` and `prefix` before it, or nil
     /// when `text` is not all ASCII (the caller then takes its Unicode path).

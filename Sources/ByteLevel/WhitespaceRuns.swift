@@ -7,6 +7,7 @@
 public enum WhitespaceRuns {
     /// The text with every run of XML whitespace as one space; nil when it has none to change
     /// (no tab, line end or double space), so that the caller keeps its string.
+    @inlinable
     public static func collapsed(_ text: String) -> String? {
         var text = text
         return text.withUTF8 { bytes in

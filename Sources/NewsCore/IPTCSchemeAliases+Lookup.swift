@@ -10,7 +10,7 @@ extension IPTCSchemeAliases {
         guard let colon = qcode.firstUTF8Index(of: UInt8(ascii: ":")) else { return nil }
         let code = qcode[qcode.index(after: colon)...]
         guard !code.isEmpty, let base = uris[String(qcode[..<colon])] else { return nil }
-        return UTF8Concatenation.join(Substring(base), code)
+        return UTF8Concatenation.join(base, String(code))
     }
 
     /// The qcode of a URI in a known scheme, the longest scheme URI that prefixes it.

@@ -62,7 +62,7 @@ struct G2ItemReader {
 
     /// `g2:container/name`, written in one go (appending to a String costs more than the bytes).
     static func extensionKey(_ container: String, _ name: String) -> String {
-        UTF8Concatenation.join("g2:", Substring(container), "/", Substring(name))
+        UTF8Concatenation.join("g2:", container, "/", name)
     }
 
     private mutating func warn(_ code: String, _ message: String, _ element: XMLElement) {
