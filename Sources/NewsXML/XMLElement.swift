@@ -421,8 +421,24 @@ public struct XMLElement {
     /// directly inside it (what a one-line string type forbids).
     public func hasLineBreaks(inElementsNamed names: Set<String>) -> Bool {
         guard !names.isEmpty else { return false }
-        if names.contains(name), !hasChildElements, text.utf8.contains(where: { $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) { return true }
-        return childElements.contains { $0.hasLineBreaks(inElementsNamed: names) }
+        // On the tree's bytes: a leaf's text is scanned first, and its name (a String, hashed)
+        // is looked up only when the text has a break, which nearly none has (G2ToJSON: every
+        // kept element is asked).
+        var hasElements = false
+        var breaks = false
+        var cursor = node.pointee.first_child
+        while cursor >= 0 {
+            let child = nodes.node(cursor)
+            cursor = child.pointee.next
+            if child.pointee.kind == Int32(NEWSCONV_ELEMENT) {
+                hasElements = true
+                if XMLElement(nodes: nodes, node: child).hasLineBreaks(inElementsNamed: names) { return true }
+            } else if !breaks, child.pointee.kind == Int32(NEWSCONV_TEXT) {
+                let text = UnsafeBufferPointer(start: nodes.cString(child.pointee.text), count: Int(child.pointee.text_length))
+                breaks = text.contains { $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
+            }
+        }
+        return !hasElements && breaks && names.contains(name)
     }
 
     func writeCopy(to writer: inout XMLWriter, inherited: String?, declarations: [(String, String)], oneLine: Set<String> = []) {
