@@ -15,7 +15,8 @@ public struct Article: Sendable, Hashable, Codable {
 
     /// A globally unique id (NewsML-G2 `guid`, ninjs `uri`, NITF `doc-id`).
     public var id: String?
-    /// The version number of the item (1 is the first).
+    /// The version number of the item (1 is the first; AP's ninjs counts from 0, kept as 0, which NewsML-G2
+    /// cannot write).
     public var version: Int?
     /// The language, as a BCP 47 tag (`en`, `es-ES`).
     public var language: String?

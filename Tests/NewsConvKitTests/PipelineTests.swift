@@ -69,3 +69,19 @@ import Testing
         #expect(throws: NewsConvError.self) { try Pipeline(ConversionSettings(to: "json", formatOptions: ["nope.key": "1"])) }
     }
 }
+
+/// AP's ninjs numbers the first version 0: the fact arrives in the IR, and NewsML-G2, whose
+/// version is a positive integer, says it leaves it out.
+@Suite struct VersionZeroTests {
+    static let ninjs = Data(#"{"uri": "urn:ap:1", "version": "0", "headline": "H", "type": "text"}"#.utf8)
+
+    @Test func versionZeroIsKeptAndNewsMLG2SaysItCannotWriteIt() throws {
+        let json = try Pipeline(ConversionSettings(from: "ninjs", to: "json")).convert(SourceDocument(data: Self.ninjs, path: "ap.json"))
+        #expect(String(decoding: try #require(json.outputs.first).data, as: UTF8.self).contains("\"version\": 0,"))
+        let g2 = try Pipeline(ConversionSettings(from: "ninjs", to: "newsml-g2")).convert(SourceDocument(data: Self.ninjs, path: "ap.json"))
+        let output = String(decoding: try #require(g2.outputs.first).data, as: UTF8.self)
+        #expect(output.contains("guid=\"urn:ap:1\" standard=") && !output.contains("guid=\"urn:ap:1\" version="))
+        let dropped = g2.diagnostics.filter { $0.code == "newsml-g2.export.dropped-version" }
+        #expect(dropped.count == 1 && dropped.first?.severity == .warning)
+    }
+}

@@ -166,7 +166,7 @@ struct FrontMatterReader {
             }
         case "summary", "description", "abstract": contents.summary = Self.text(value)
         case "id", "guid", "uri": contents.article.id = Self.text(value)
-        case "version": contents.article.version = int(value, key, range: 1...Int.max)
+        case "version": contents.article.version = int(value, key, range: 0...Int.max)
         case "language", "lang": contents.article.language = Self.text(value)
         case "kind":
             if let kind = Self.text(value).flatMap(Article.Kind.init(rawValue:)) {

@@ -52,7 +52,14 @@ struct G2ItemWriter {
         var attributes: [(String, String)] = []
         if declareNamespace { attributes.append(("xmlns", G2Vocabulary.namespace)) }
         attributes.append(("guid", article.id ?? article.contentURN))
-        if let version = article.version, version >= 1 { attributes.append(("version", String(version))) }
+        if let version = article.version {
+            if version >= 1 {
+                attributes.append(("version", String(version)))
+            } else {
+                // A ninjs `version: "0"` (AP's): NewsML-G2's version is a positive integer.
+                warn("dropped-version", "version \(version) is not a NewsML-G2 version (a positive integer); left out")
+            }
+        }
         attributes.append(("standard", "NewsML-G2"))
         attributes.append(("standardversion", G2Vocabulary.standardVersion))
         attributes.append(("conformance", "power"))

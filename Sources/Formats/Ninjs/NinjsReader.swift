@@ -105,7 +105,8 @@ struct NinjsReader {
             if let kind = Article.Kind(rawValue: type) { article.kind = kind } else if type != "component" { keep("type", object) }
         }
         if let version = string("version") {
-            if let number = Int(version), number >= 1 { article.version = number } else { keep("version", object) }
+            // AP numbers the first version 0; the IR holds it as it is.
+            if let number = Int(version), number >= 0 { article.version = number } else { keep("version", object) }
         }
         article.firstCreated = date("firstCreated", object, &consumed)
         article.versionCreated = date("versionCreated", object, &consumed)
