@@ -214,3 +214,45 @@ func writeNinjs(_ article: Article, profile: NinjsProfile) throws -> ExportResul
         #expect(throws: ConversionError.self) { try NinjsExporter().write([Article(), Article()], options: ConversionOptions()) }
     }
 }
+
+/// Headlines of other roles are further headlines of the IR, kept with their roles.
+@Suite struct NinjsHeadlineRoleTests {
+    @Test func aHeadlineOfAnotherRoleIsAFurtherHeadlineWithItsRole() throws {
+        let json =
+            #"{"uri":"x","headlines":[{"role":"main","value":"Main"},{"role":"sub","value":"Sub"},{"role":"seo","value":"Short"},{"value":"No role"}]}"#
+        let article = try readNinjs(json).articles[0]
+        #expect(article.headline == "Main" && article.subheadlines == ["Sub"])
+        #expect(
+            article.alternatives == [
+                TaggedText(text: "Short", role: "seo", field: "headline"), TaggedText(text: "No role", field: "headline"),
+            ])
+        #expect(article.extensions.values.isEmpty)
+        let back = try readNinjs(String(decoding: try writeNinjs(article, profile: .v3).data, as: UTF8.self)).articles[0]
+        #expect(back.headline == article.headline && back.subheadlines == article.subheadlines && back.alternatives == article.alternatives)
+    }
+
+    @Test func ninjsOnePatternHeadlinesAreFurtherHeadlinesNamedByTheirSuffix() throws {
+        let json = #"{"uri":"x","headline":"Main","headline_sub":"Sub","headline_test_text":"Extra","body_text":"b"}"#
+        let article = try readNinjs(json).articles[0]
+        #expect(article.headline == "Main" && article.subheadlines == ["Sub"])
+        #expect(article.alternatives == [TaggedText(text: "Extra", role: "test_text", field: "headline")])
+        let written = try writeNinjs(article, profile: .v1)
+        #expect(String(decoding: written.data, as: UTF8.self).contains(#""headline_test_text": "Extra""#))
+        #expect(!written.diagnostics.contains { $0.code == "ninjs.export.dropped-fields" })
+    }
+
+    @Test func aFurtherHeadlineThatOneXCannotNameIsReported() throws {
+        var article = Article(id: "x", language: "en", headline: "Main")
+        article.alternatives = [
+            TaggedText(text: "Other", role: "ü-title", field: "headline"), TaggedText(text: "Titel", language: "de", field: "headline"),
+        ]
+        let written = try writeNinjs(article, profile: .v1)
+        #expect(!String(decoding: written.data, as: UTF8.self).contains("Other"))
+        let dropped = written.diagnostics.filter { $0.code == "ninjs.export.dropped-fields" }
+        #expect(dropped.count == 1 && dropped[0].severity == .warning && dropped[0].message.contains("further headline"))
+        // 3.x writes both, and says that the German one's language is not written.
+        let three = try writeNinjs(article, profile: .v3)
+        #expect(String(decoding: three.data, as: UTF8.self).contains("Titel"))
+        #expect(three.diagnostics.contains { $0.code == "ninjs.export.dropped-fields" && $0.message.contains("further headline") })
+    }
+}

@@ -490,6 +490,10 @@ def ninjs_facts(path):
         if isinstance(doc.get(name), str):
             facts.add(key, date_value(doc[name]))
     facts.add("headline", doc.get("headline"))
+    # ninjs 1.x: `headline_<role>` pattern properties are further headlines ("Extra headlines").
+    for key in sorted(doc):
+        if key.startswith("headline_") and len(key) > len("headline_") and isinstance(doc[key], str):
+            facts.add("subheadline" if key[len("headline_"):].startswith("sub") else "headline", doc[key])
     for headline in doc.get("headlines", []) if isinstance(doc.get("headlines"), list) else []:
         if isinstance(headline, dict):
             facts.add("subheadline" if "sub" in code(headline.get("role")) else "headline", headline.get("value"))

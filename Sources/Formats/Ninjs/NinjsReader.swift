@@ -201,6 +201,13 @@ struct NinjsReader {
                 if case .string(let sub)? = object[key] { article.subheadlines.append(sub) }
                 consumed.insert(key)
             }
+            // The other `headline_<role>` pattern properties are further headlines, the role
+            // named by the property (`headline_test_text`).
+            for key in object.keys.sorted() where key.hasPrefix("headline_") && !consumed.contains(key) && profile.defines(key) {
+                guard case .string(let text)? = object[key], !text.isEmpty else { continue }
+                article.alternatives.append(TaggedText(text: text, role: String(key.dropFirst("headline_".count)), field: "headline"))
+                consumed.insert(key)
+            }
             return
         }
         let key = profile.key("headlines")
@@ -215,7 +222,8 @@ struct NinjsReader {
             } else if role == "sub" || role == "subheadline" {
                 article.subheadlines.append(value)
             } else {
-                holdsMore = true
+                // A headline of another role (or a second main one): a further headline with its role.
+                article.alternatives.append(TaggedText(text: value, role: role, field: "headline"))
             }
             if headline.keys.contains(where: { !["role", "value"].contains($0) }) { holdsMore = true }
         }

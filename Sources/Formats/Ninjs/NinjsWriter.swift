@@ -9,6 +9,8 @@ struct NinjsWriter {
     let location: SourceLocation
     var diagnostics: [Diagnostic] = []
     private var members: [(String, OrderedJSON)] = []
+    /// Further headlines not written, or written without their language (ninjs has none per headline).
+    private var droppedHeadlines = 0
 
     /// Whether notes are made (see ``ConversionOptions/reportsNotes``).
     let reportsNotes: Bool
@@ -36,6 +38,7 @@ struct NinjsWriter {
 
     mutating func object(for article: Article, nested: Bool = false) -> OrderedJSON {
         members = []
+        droppedHeadlines = 0
         put("uri", article.id ?? article.contentURN)
         if !nested {
             put(
@@ -84,11 +87,27 @@ struct NinjsWriter {
             for (index, sub) in article.subheadlines.enumerated() {
                 members.append((index == 0 ? "headline_sub" : "headline_sub\(index + 1)", .string(sub)))
             }
+            // Further headlines are `headline_<role>` pattern properties, where the role can name one.
+            for alternative in article.alternatives where alternative.field == "headline" {
+                let key = "headline_\(alternative.role ?? "")"
+                if alternative.role != nil, alternative.language ?? article.language == article.language, profile.defines(key),
+                    !members.contains(where: { $0.0 == key })
+                {
+                    members.append((key, .string(alternative.text)))
+                } else {
+                    droppedHeadlines += 1
+                }
+            }
             return
         }
         var headlines: [OrderedJSON] = []
         if let headline = article.headline { headlines.append(.object([("role", .string("main")), ("value", .string(headline))])) }
         for sub in article.subheadlines { headlines.append(.object([("role", .string("sub")), ("value", .string(sub))])) }
+        for alternative in article.alternatives where alternative.field == "headline" {
+            let role = alternative.role.map { [("role", OrderedJSON.string($0))] } ?? []
+            headlines.append(.object(role + [("value", .string(alternative.text))]))
+            if alternative.language ?? article.language != article.language { droppedHeadlines += 1 }
+        }
         if !headlines.isEmpty { put("headlines", .array(headlines)) }
     }
 
@@ -319,7 +338,9 @@ struct NinjsWriter {
         if article.creditline != nil { dropped.append("creditline") }
         // Descriptions read from this ninjs family are kept whole and written back as they were.
         // ninjs 2.x and 3.x write descriptions with their roles; 1.x has one description.
-        dropped += article.fieldsWithRolesAndLanguages(descriptions: profile == .v1 && article.extensions["\(prefix)descriptions"] == nil)
+        // Further headlines are written with their roles (their languages are not: ninjs has none per headline).
+        dropped += article.fieldsWithRolesAndLanguages(
+            descriptions: profile == .v1 && article.extensions["\(prefix)descriptions"] == nil, headlines: droppedHeadlines > 0)
         if profile == .v1, !article.abstract.isEmpty, article.ownMedia?.caption != nil {
             dropped.append("the picture's caption (1.x has one description, the summary's)")
         }
