@@ -47,6 +47,7 @@ let package = Package(
         .target(
             name: "Markdown", dependencies: ["NewsCore", "CCMark", .product(name: "Yams", package: "Yams")],
             path: "Sources/Formats/Markdown"),
+        .target(name: "NewsML1", dependencies: ["NewsCore", "NewsXML", "BodyMarkup"], path: "Sources/Formats/NewsML1"),
         // new-format: format targets
 
         // Body markup shared by the XML formats (NITF bodies read and written, XHTML bodies read):
@@ -59,6 +60,7 @@ let package = Package(
             dependencies: [
                 "NewsCore", "WireText", "NativeJSON", "NewsMLG2", "NITF", "Ninjs", "Markdown", "CGzip",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                "NewsML1",
                 // new-format: NewsConvKit dependencies
             ]),
 
@@ -102,6 +104,7 @@ let package = Package(
             ]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
         .testTarget(name: "FormatScaffoldTests", dependencies: ["FormatScaffold"]),
+        .testTarget(name: "NewsML1Tests", dependencies: ["NewsML1", "NewsCore", "NewsXML", "TestSupport"]),
         // new-format: test targets
 
         // `swift package new-format`: a thin command plugin over a tool whose logic is a library.

@@ -23,4 +23,7 @@ package struct NITFBodyContent {
     /// when the reader was asked to keep them.
     package var kept: [(key: String, xml: String)] = []
     package var diagnostics: [Diagnostic] = []
+
+    /// Nothing read yet: for a body another reader fills in part (XHTML, plain text).
+    package static var empty: NITFBodyContent { NITFBodyContent() }
 }

@@ -2,6 +2,7 @@ import Markdown
 import NITF
 import NativeJSON
 import NewsCore
+import NewsML1
 import NewsMLG2
 import Ninjs
 import WireText
@@ -16,6 +17,7 @@ public enum BuiltinFormats {
         .nitf,
         .ninjs,
         .markdown,
+        .newsml1,
         // new-format: modules
     ]
 

@@ -4,7 +4,7 @@ import NewsCore
 /// Formats newsrooms meet that newsconv does not read, recognised so that an undetected input
 /// says what it is instead of only "unknown".
 enum KnownUnsupportedFormat {
-    /// A phrase naming the input's format ("NewsML 1.x"), when it is one of these.
+    /// A phrase naming the input's format ("an RSS feed"), when it is one of these.
     static func name(of sample: InputSample) -> String? {
         let head = String(decoding: sample.bytes.prefix(4096), as: UTF8.self)
         guard let open = head.range(of: #"<[A-Za-z][\w.:-]*"#, options: .regularExpression, range: rootSearchStart(head)..<head.endIndex)
@@ -12,7 +12,6 @@ enum KnownUnsupportedFormat {
         let name = head[head.index(after: open.lowerBound)..<open.upperBound]
         let local = name.split(separator: ":").last.map(String.init) ?? String(name)
         switch local {
-        case "NewsML": return "NewsML 1.x"
         case "rss", "RDF": return "an RSS feed"
         case "feed": return head.contains("http://www.w3.org/2005/Atom") ? "an Atom feed" : nil
         case "html": return "an HTML page"

@@ -46,10 +46,7 @@ private let dispatch = "Headline here\n\nIslamabad, Dec 15 (EFE).- Body one.\nBo
 
     /// Formats newsrooms meet that newsconv does not read are named in the error.
     @Test(arguments: [
-        (
-            "<?xml version=\"1.0\"?>\n<!DOCTYPE NewsML SYSTEM \"NewsML_1.2.dtd\">\n<!-- a <comment> -->\n<NewsML Version=\"1.2\"><NewsEnvelope/></NewsML>",
-            "NewsML 1.x"
-        ),
+        ("<!DOCTYPE html>\n<!-- a <comment> -->\n<html><body><p>x</p></body></html>", "an HTML page"),
         ("<?xml version=\"1.0\"?><rss version=\"2.0\"><channel/></rss>", "an RSS feed"),
         ("<feed xmlns=\"http://www.w3.org/2005/Atom\"><title>x</title></feed>", "an Atom feed"),
     ])

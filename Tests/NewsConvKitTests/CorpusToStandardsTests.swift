@@ -51,7 +51,7 @@ struct CorpusToStandardsTests {
         let shared = try #require(Fixtures.shared)
         let converter = Converter()
         let options = ConversionOptions(now: Date(timeIntervalSince1970: 1_700_000_000))
-        // What does not import (not news, NewsML 1.x, invalid test files) is other suites' business.
+        // What does not import (not news, invalid test files) is other suites' business.
         guard let (_, _, articles) = try Self.imported(url, converter: converter, options: options) else { return }
         for name in Self.targets {
             let target = try #require(converter.registry.module(named: name))

@@ -314,10 +314,3 @@ struct NITFHeadReader {
         if holdsMore { keep(content, container: "docdata") }
     }
 }
-
-extension [Concept] {
-    /// Appends a concept unless an equal one is there already (NITF may name a place twice, in `evloc` and `identified-content`).
-    mutating func appendUnique(_ concept: Concept) {
-        if !contains(concept) { append(concept) }
-    }
-}
