@@ -149,7 +149,7 @@ func readNewsML1(_ xml: String, path: String = "n.xml") throws -> ImportResult {
         #expect(
             article.media == [
                 MediaItem(
-                    id: "p1", kind: .picture, href: "http://x/t.jpg", mediaType: "image/jpeg", caption: "A pier.", credit: "Agency",
+                    kind: .picture, href: "http://x/t.jpg", mediaType: "image/jpeg", caption: "A pier.", credit: "Agency",
                     renditions: [
                         .init(name: "Thumbnail", href: "http://x/t.jpg", mediaType: "image/jpeg", width: 4, height: 3, sizeInBytes: 10),
                         .init(name: "photo", href: "http://x/h.jpg", mediaType: "image/jpeg"),

@@ -188,8 +188,9 @@ struct NewsML1ItemReader {
                 // The renditions of one picture (Business Wire's thumbnail, view image, ...).
                 let rendition = readRendition(child, role: role)
                 if media == nil {
+                    // `Duid` names a part of this document only (as an XML ID does): not the media's id.
                     media = MediaItem(
-                        id: child.attribute("Duid"), kind: Self.kind(of: child), href: rendition.href, mediaType: rendition.mediaType,
+                        kind: Self.kind(of: child), href: rendition.href, mediaType: rendition.mediaType,
                         caption: pendingMediaCaption, credit: pendingMediaCredit)
                     pendingMediaCaption = nil
                     pendingMediaCredit = nil
