@@ -48,6 +48,7 @@ let package = Package(
             name: "Markdown", dependencies: ["NewsCore", "CCMark", .product(name: "Yams", package: "Yams")],
             path: "Sources/Formats/Markdown"),
         .target(name: "NewsML1", dependencies: ["NewsCore", "NewsXML", "BodyMarkup"], path: "Sources/Formats/NewsML1"),
+        .target(name: "ANPA", dependencies: ["NewsCore"], path: "Sources/Formats/ANPA"),
         // new-format: format targets
 
         // Body markup shared by the XML formats (NITF bodies read and written, XHTML bodies read):
@@ -61,6 +62,7 @@ let package = Package(
                 "NewsCore", "WireText", "NativeJSON", "NewsMLG2", "NITF", "Ninjs", "Markdown", "CGzip",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 "NewsML1",
+                "ANPA",
                 // new-format: NewsConvKit dependencies
             ]),
 
@@ -105,6 +107,7 @@ let package = Package(
         .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
         .testTarget(name: "FormatScaffoldTests", dependencies: ["FormatScaffold"]),
         .testTarget(name: "NewsML1Tests", dependencies: ["NewsML1", "NewsCore", "NewsXML", "TestSupport"]),
+        .testTarget(name: "ANPATests", dependencies: ["ANPA", "NewsCore", "TestSupport"]),
         // new-format: test targets
 
         // `swift package new-format`: a thin command plugin over a tool whose logic is a library.

@@ -1,3 +1,4 @@
+import ANPA
 import Markdown
 import NITF
 import NativeJSON
@@ -18,6 +19,7 @@ public enum BuiltinFormats {
         .ninjs,
         .markdown,
         .newsml1,
+        .anpa,
         // new-format: modules
     ]
 

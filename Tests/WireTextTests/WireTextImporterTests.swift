@@ -192,11 +192,12 @@ func paragraphs(_ article: Article) -> [String] {
 }
 
 @Suite struct WireCorpusTests {
-    /// Every IPTC 7901 and ANPA 1312 file of the corpus imports without error, with a body.
+    /// Every IPTC 7901 file of the corpus imports without error, with a body (ANPA 1312 files
+    /// are the `anpa` module's: `ANPATests`).
     @Test(.enabled(if: Fixtures.sharedAvailableOrCI, Comment(rawValue: Fixtures.sharedMissing)))
     func corpusWireFilesImport() throws {
         let shared = try #require(Fixtures.shared, Comment(rawValue: Fixtures.sharedMissing))
-        let directories = ["corpus/iptc/iptc7901", "corpus/superdesk/iptc7901", "corpus/superdesk/anpa1312"]
+        let directories = ["corpus/iptc/iptc7901", "corpus/superdesk/iptc7901"]
         var count = 0
         for directory in directories {
             for url in Fixtures.files(in: shared.appendingPathComponent(directory), extensions: ["iptc", "txt", "tst"]) {
@@ -205,7 +206,7 @@ func paragraphs(_ article: Article) -> [String] {
                 count += 1
             }
         }
-        #expect(count >= 20)
+        #expect(count >= 10)
     }
 
     @Test(.enabled(if: Fixtures.sharedAvailableOrCI, Comment(rawValue: Fixtures.sharedMissing)))

@@ -14,6 +14,8 @@ public struct WireTextImporter: ArticleImporter {
     public func detect(_ sample: InputSample) -> Double {
         let bytes = sample.bytes
         guard !bytes.isEmpty, !bytes.contains(0) else { return 0 }
+        // SYN SYN SOH is ANPA 1312's framing, which its own module reads.
+        if bytes.starts(with: [0x16, 0x16, 0x01]) { return 0 }
         if bytes.first == 0x01 || bytes.prefix(64).contains(0x01) && bytes.contains(0x02) { return 0.9 }
         let text = sample.text
         guard let first = text.first(where: { !$0.isWhitespace && $0 != "\u{FEFF}" }), !"<{[".contains(first) else { return 0 }
