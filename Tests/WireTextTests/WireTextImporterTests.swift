@@ -232,3 +232,32 @@ func paragraphs(_ article: Article) -> [String] {
         #expect(article.dateline?.place == "Geneva")
     }
 }
+
+/// dpa hard-wraps its 7901 text at about 70 characters: a wrapped line that ends with a quote
+/// closing mid-sentence (`tonight,"`, `"not ready"`) does not end the paragraph.
+@Suite(.enabled(if: Fixtures.sharedAvailableOrCI, Comment(rawValue: Fixtures.sharedMissing)))
+struct WireHardWrapTests {
+    @Test(arguments: [
+        ("dpa_two_by_line.txt", "\"I feel like I may need a couple of beverages to relax tonight,\" McVay said."),
+        (
+            "dpa_four_line.txt",
+            "Maria Fernanda Espinosa, the head of the United Nation's 193-member General Assembly, said she understands some countries are \"not ready\" to commit to the compact but hopes they will change their minds."
+        ),
+        (
+            "dpa_four_line.txt",
+            "\"Every day we have proof that we need a shared framework on migration because we see issues emerging every day on migration and unusual migration flows around the world,\" Espinosa told reporters in New York."
+        ),
+    ])
+    func aWrappedParagraphIsOneParagraph(_ file: String, _ paragraph: String) throws {
+        let url = try #require(Fixtures.shared).appendingPathComponent("corpus/superdesk/iptc7901/\(file)")
+        let (article, _) = try importWire(try Data(contentsOf: url), path: url.path)
+        #expect(paragraphs(article).contains(paragraph))
+    }
+
+    @Test func aLineThatEndsASentenceBeforeItsQuoteEndsIt() {
+        #expect(WireLayout.endsSentence(SourceLine(text: "he said.\"", number: 1)))
+        #expect(WireLayout.endsSentence(SourceLine(text: "Really?”)", number: 1)))
+        #expect(!WireLayout.endsSentence(SourceLine(text: "tonight,\"", number: 1)))
+        #expect(!WireLayout.endsSentence(SourceLine(text: "are \"not ready\"", number: 1)))
+    }
+}

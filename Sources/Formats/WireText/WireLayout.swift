@@ -85,14 +85,19 @@ enum WireLayout {
         return text.hasPrefix("- ") || text.hasPrefix("* ") || text.hasPrefix("• ")
     }
 
+    /// Whether a line ends a sentence: with `.`, `!`, `?`, `:` or `;`, before any closing quotes
+    /// and brackets. A quote that closes mid-sentence (`tonight,"`, `"not ready"`) does not.
+    static func endsSentence(_ line: SourceLine) -> Bool {
+        let text = line.trimmed
+        guard let last = text.last(where: { !"\"”»)'’".contains($0) }) else { return false }
+        return ".!?:;".contains(last)
+    }
+
     /// Hard-wrapped text has lines of at most about 100 characters, most of which end mid-sentence.
     static func isHardWrapped(_ block: [SourceLine]) -> Bool {
         let body = block.dropLast()
         guard !body.isEmpty, block.allSatisfy({ $0.trimmed.count <= 100 }) else { return false }
-        let ending = body.filter { line in
-            guard let last = line.trimmed.last else { return false }
-            return ".!?\"”»:;)'".contains(last)
-        }.count
+        let ending = body.filter(endsSentence).count
         return Double(ending) < Double(body.count) * 0.5
     }
 }
