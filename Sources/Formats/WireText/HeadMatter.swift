@@ -63,8 +63,9 @@ struct HeadMatter {
                 head.takeKey = [head.takeKey, text].compactMap { $0 }.joined(separator: " ")
                 continue
             }
-            if head.slugline == nil, head.headline == nil, !text.contains(" "), text.hasSuffix("/") {
-                // A 7901-style keyword line: `Verkehr/Bahn/Berlin/`.
+            if head.slugline == nil, head.headline == nil, text.hasSuffix("/"), !text.contains(" ") || text.filter({ $0 == "/" }).count >= 2
+            {
+                // A 7901-style keyword line: `Verkehr/Bahn/Berlin/`, `American Football/NFL/`.
                 let keywords = text.split(separator: "/").map(String.init)
                 head.slugline = keywords.joined(separator: "/")
                 head.keywords = keywords
