@@ -11,25 +11,49 @@ enum FrontMatter {
     /// A string. Yams quotes what YAML 1.2 would read as another type; YAML 1.1 readers (Jekyll,
     /// PyYAML) also take `yes`, `off`, `y` for booleans and `12:30` for a number, so those are
     /// quoted too.
+    /// Yams makes a new `Constructor` (with its maps) for every `Tag` made with the defaults,
+    /// which cost a seventh of the Markdown export (`swift package benchmark --target
+    /// MarkdownBatch`); these are made once. Both are immutable; a tag is not shared, since
+    /// emitting resolves an implicit tag in place.
+    nonisolated(unsafe) private static let constructor = Constructor.default
+    private static let resolver = Resolver.default
+
+    static func tag(_ name: Tag.Name) -> Tag { Tag(name, resolver, constructor) }
+
     static func string(_ text: String) -> Node {
-        Node(text, Tag(.str), yaml11Ambiguous(text) ? .doubleQuoted : .any)
+        Node(text, tag(.str), yaml11Ambiguous(text) ? .doubleQuoted : .any)
     }
 
+    /// Words YAML 1.1 reads as booleans, null or special floats.
+    private static let yaml11Words: Set<String> = [
+        "y", "yes", "n", "no", "on", "off", "true", "false", "null", "~", "", ".inf", "-.inf", "+.inf", ".nan",
+    ]
+
+    /// YAML 1.1's numbers, sexagesimals and timestamps, compiled once.
+    private static let yaml11Patterns: [NSRegularExpression] = [
+        #"^[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+(\.[0-9_]*)?$"#,  // sexagesimal (`12:30`)
+        #"^[-+]?(\.[0-9]+|[0-9][0-9_]*(\.[0-9_]*)?)([eE][-+]?[0-9]+)?$"#,  // integers and floats, any size
+        #"^[-+]?0[xXoObB][0-9a-fA-F_]+$"#,  // hexadecimal, octal, binary
+        #"^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}([Tt ].*)?$"#,  // dates and timestamps
+    ].map { try! NSRegularExpression(pattern: $0) }
+
+    /// Whether a plain scalar would read as something other than a string in YAML 1.1 (PyYAML).
     static func yaml11Ambiguous(_ text: String) -> Bool {
-        let words: Set<String> = ["y", "yes", "n", "no", "on", "off", "true", "false", "null", "~", "", ".inf", "-.inf", "+.inf", ".nan"]
-        if words.contains(text.lowercased()) { return true }
-        let patterns = [
-            #"^[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+(\.[0-9_]*)?$"#,  // sexagesimal (`12:30`)
-            #"^[-+]?(\.[0-9]+|[0-9][0-9_]*(\.[0-9_]*)?)([eE][-+]?[0-9]+)?$"#,  // integers and floats, any size
-            #"^[-+]?0[xXoObB][0-9a-fA-F_]+$"#,  // hexadecimal, octal, binary
-            #"^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}([Tt ].*)?$"#,  // dates and timestamps
-        ]
-        return patterns.contains { text.range(of: $0, options: .regularExpression) != nil }
+        // The words are at most five characters, of at most three UTF-8 bytes each in any case.
+        if text.utf8.count <= 15, yaml11Words.contains(text.lowercased()) { return true }
+        // Every pattern starts with a sign, a dot or a digit: other text needs no regex (the
+        // regex cost most of the Markdown export; `swift package benchmark --target MarkdownBatch`).
+        guard let first = text.utf8.first,
+            first == UInt8(ascii: "-") || first == UInt8(ascii: "+") || first == UInt8(ascii: ".")
+                || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first)
+        else { return false }
+        let range = NSRange(text.startIndex..., in: text)
+        return yaml11Patterns.contains { $0.firstMatch(in: text, range: range) != nil }
     }
 
     /// A date: plain, so that site generators read a date, where a reader would see one anyway.
-    static func date(_ date: NewsDate) -> Node { Node(date.iso8601, Tag(.str), .any) }
-    static func int(_ value: Int) -> Node { Node(String(value), Tag(.int)) }
+    static func date(_ date: NewsDate) -> Node { Node(date.iso8601, tag(.str), .any) }
+    static func int(_ value: Int) -> Node { Node(String(value), tag(.int)) }
 
     /// The front matter of an article. `summary` is the abstract, already as Markdown.
     static func node(for article: Article, summary: String?) -> Node {
@@ -41,7 +65,7 @@ enum FrontMatter {
         }
         func put(_ key: String, _ value: Node?) { if let value { pairs.append((string(spellings[key] ?? key), value)) } }
         func put(_ key: String, _ text: String?) { put(key, text.map(string)) }
-        func put(_ key: String, _ list: [Node]) { if !list.isEmpty { put(key, Node(list)) } }
+        func put(_ key: String, _ list: [Node]) { if !list.isEmpty { put(key, Node(list, tag(.implicit))) } }
 
         put("title", article.headline)
         put("subheadlines", article.subheadlines.map(string))
@@ -59,7 +83,7 @@ enum FrontMatter {
             if let region = dateline.region { fields.append((string("region"), string(region))) }
             if let date = dateline.date { fields.append((string("date"), Self.date(date))) }
             if let source = dateline.source { fields.append((string("agency"), string(source))) }
-            put("dateline", Node(fields))
+            put("dateline", Node(fields, tag(.implicit)))
         }
         put("summary", summary)
         put("id", article.id)
@@ -68,7 +92,7 @@ enum FrontMatter {
         if article.kind != .text { put("kind", article.kind.rawValue) }
         // A site generator's `draft` goes back as it was: true for withheld, false for no status.
         if spellings["status"] == "draft", article.status == nil || article.status == .withheld {
-            put("status", Node(article.status == .withheld ? "true" : "false", Tag(.bool)))
+            put("status", Node(article.status == .withheld ? "true" : "false", tag(.bool)))
         } else if let status = article.status {
             pairs.append((string("status"), string(status.rawValue)))
         }
@@ -82,7 +106,7 @@ enum FrontMatter {
         // A date the source gave under a key of its own (`date`, `lastmod`, `embargo`) goes back there.
         for (key, date) in dates where spellings[key] != nil { put(key, date.map(Self.date)) }
         let dateFields = dates.compactMap { key, date in spellings[key] == nil ? date.map { (string(key), Self.date($0)) } : nil }
-        if !dateFields.isEmpty { put("dates", Node(dateFields)) }
+        if !dateFields.isEmpty { put("dates", Node(dateFields, tag(.implicit))) }
         put("subjects", article.subjects.map(concept))
         put("genres", article.genres.map(concept))
         put("keywords", article.keywords.map(string))
@@ -96,7 +120,7 @@ enum FrontMatter {
         if let holder = article.copyrightHolder { rights.append((string("holder"), string(holder))) }
         if let notice = article.copyrightNotice { rights.append((string("notice"), string(notice))) }
         if let terms = article.usageTerms { rights.append((string("usageTerms"), string(terms))) }
-        if !rights.isEmpty { put("rights", Node(rights)) }
+        if !rights.isEmpty { put("rights", Node(rights, tag(.implicit))) }
         put("editorialNotes", article.editorialNotes.map(string))
         put("signOff", article.signOff)
         put("trailers", article.trailers.map(string))
@@ -108,7 +132,7 @@ enum FrontMatter {
         for key in own { put(String(key.dropFirst(MarkdownVocabulary.extensionPrefix.count)), article.extensions[key].map(json)) }
         let others = article.extensions.values.filter { !$0.key.hasPrefix(MarkdownVocabulary.extensionPrefix) }
         if !others.isEmpty { put("extensions", json(.object(others))) }
-        return Node(pairs)
+        return Node(pairs, tag(.implicit))
     }
 
     static func byline(_ byline: Byline) -> Node {
@@ -121,7 +145,7 @@ enum FrontMatter {
         if let role = byline.role { fields.append((string("role"), string(role))) }
         if let id = byline.id { fields.append((string("id"), string(id))) }
         if let text = byline.text { fields.append((string("printed"), string(text))) }
-        return Node(fields)
+        return Node(fields, tag(.implicit))
     }
 
     static func concept(_ concept: Concept) -> Node {
@@ -132,8 +156,8 @@ enum FrontMatter {
         if let name = concept.name { fields.append((string("name"), string(name))) }
         if let type = concept.type { fields.append((string("type"), string(type))) }
         if let role = concept.role { fields.append((string("role"), string(role))) }
-        if !concept.broader.isEmpty { fields.append((string("broader"), Node(concept.broader.map(Self.concept)))) }
-        return Node(fields)
+        if !concept.broader.isEmpty { fields.append((string("broader"), Node(concept.broader.map(Self.concept), tag(.implicit)))) }
+        return Node(fields, tag(.implicit))
     }
 
     static func media(_ media: MediaItem) -> Node {
@@ -158,22 +182,22 @@ enum FrontMatter {
                             if let width = rendition.width { r.append((string("width"), int(width))) }
                             if let height = rendition.height { r.append((string("height"), int(height))) }
                             if let size = rendition.sizeInBytes { r.append((string("sizeInBytes"), int(size))) }
-                            if let duration = rendition.duration { r.append((string("duration"), Node(String(duration), Tag(.float)))) }
-                            return Node(r)
-                        })
+                            if let duration = rendition.duration { r.append((string("duration"), Node(String(duration), tag(.float)))) }
+                            return Node(r, tag(.implicit))
+                        }, tag(.implicit))
                 ))
         }
-        return Node(fields)
+        return Node(fields, tag(.implicit))
     }
 
     static func json(_ value: JSONValue) -> Node {
         switch value {
-        case .null: Node("null", Tag(.null))
-        case .bool(let flag): Node(flag ? "true" : "false", Tag(.bool))
-        case .number(let number): number == number.rounded() && abs(number) < 1e15 ? int(Int(number)) : Node(String(number), Tag(.float))
+        case .null: Node("null", tag(.null))
+        case .bool(let flag): Node(flag ? "true" : "false", tag(.bool))
+        case .number(let number): number == number.rounded() && abs(number) < 1e15 ? int(Int(number)) : Node(String(number), tag(.float))
         case .string(let text): string(text)
-        case .array(let values): Node(values.map(json))
-        case .object(let members): Node(members.keys.sorted().map { (string($0), json(members[$0]!)) })
+        case .array(let values): Node(values.map(json), tag(.implicit))
+        case .object(let members): Node(members.keys.sorted().map { (string($0), json(members[$0]!)) }, tag(.implicit))
         }
     }
 
@@ -224,7 +248,10 @@ enum FrontMatter {
     static func read(_ yaml: String, path: String?, line: Int, reportsNotes: Bool = true) throws -> Contents {
         let root: Node?
         do {
-            root = try Yams.compose(yaml: yaml)
+            // The defaults' encoding reads the process environment, and their constructor is
+            // rebuilt, on every call (a sixth of the Markdown import); UTF-8 is what YAML in a
+            // Swift String is (`swift package benchmark --target MarkdownBatch`).
+            root = try Yams.compose(yaml: yaml, resolver, constructor, .utf8)
         } catch let error as YamlError {
             let (problem, at) = located(error, in: yaml, firstLine: line)
             throw ConversionError(

@@ -129,6 +129,10 @@ struct FrontMatterReader {
         case .scalar(let scalar):
             // Only a plain scalar can be a null, a boolean or a number; quoted ones are strings.
             guard scalar.style == .plain || scalar.style == .any else { return .string(scalar.string) }
+            // YAML 1.1's nulls, booleans and numbers all begin with one of these; asking Yams of
+            // any other text cost a quarter of the Markdown import (its number constructors
+            // run regular expressions; `swift package benchmark --target MarkdownBatch`).
+            if let first = scalar.string.utf8.first, !Self.mayStartNonString(first) { return .string(scalar.string) }
             if node.null != nil { return .null }
             if let flag = node.bool { return .bool(flag) }
             if let number = node.int { return .number(Double(number)) }
@@ -140,6 +144,19 @@ struct FrontMatterReader {
             for (key, value) in mapping { if let name = key.string { members[name] = json(value) } }
             return .object(members)
         case .alias: return .null
+        }
+    }
+
+    /// The first bytes of `~`, `null`, `yes`/`y`/`no`/`n`, `true`/`false`, `on`/`off` in any
+    /// case, and of numbers (sign, dot, digit).
+    private static func mayStartNonString(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "~"),
+            UInt8(ascii: "n"), UInt8(ascii: "N"), UInt8(ascii: "y"), UInt8(ascii: "Y"), UInt8(ascii: "t"), UInt8(ascii: "T"),
+            UInt8(ascii: "f"), UInt8(ascii: "F"), UInt8(ascii: "o"), UInt8(ascii: "O"):
+            return true
+        default:
+            return false
         }
     }
 

@@ -61,6 +61,12 @@ struct MarkdownWriter {
     private mutating func block(_ text: String, prefix: String = "") {
         guard !text.isEmpty else { return }
         if !out.isEmpty { out += prefix.trimmingTrailingSpaces + "\n" }
+        // Without a prefix the lines are the text as it is (splitting every paragraph into
+        // Characters cost a tenth of the export; `swift package benchmark --target MarkdownBatch`).
+        guard !prefix.isEmpty else {
+            out += text + "\n"
+            return
+        }
         out += text.split(separator: "\n", omittingEmptySubsequences: false).map { prefix + $0 }.joined(separator: "\n") + "\n"
     }
 
@@ -257,6 +263,9 @@ struct MarkdownWriter {
     /// `<` before what could be a tag or autolink; `&` before what could be an entity; `|` in table
     /// cells; and at the start of a line whatever would begin a block (`#`, `>`, `-`, `+`, `=`, `1.`).
     static func escape(_ text: String, atLineStart: Bool = true, inTable: Bool = false) -> String {
+        // Most text has none of the characters below: it is itself (a per-character walk cost a
+        // fifth of the Markdown export; `swift package benchmark --target MarkdownBatch`).
+        if !text.utf8.contains(where: Self.mayNeedEscape) { return atLineStart ? escapeLineStart(text) : text }
         var result = ""
         result.reserveCapacity(text.utf8.count + 8)
         let characters = Array(text)
@@ -277,6 +286,17 @@ struct MarkdownWriter {
         }
         guard atLineStart else { return result }
         return escapeLineStart(result)
+    }
+
+    /// The bytes `escape` looks at: `\\ * ` [ ] ~ _ < & |` and the line feed.
+    private static func mayNeedEscape(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "\\"), UInt8(ascii: "*"), UInt8(ascii: "`"), UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "~"),
+            UInt8(ascii: "_"), UInt8(ascii: "<"), UInt8(ascii: "&"), UInt8(ascii: "|"), 0x0A:
+            return true
+        default:
+            return false
+        }
     }
 
     private static func isWordCharacter(_ character: Character) -> Bool { character.isLetter || character.isNumber }
