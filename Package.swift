@@ -97,7 +97,10 @@ let package = Package(
         .testTarget(name: "NinjsTests", dependencies: ["Ninjs", "NewsCore", "TestSupport"]),
         .testTarget(
             name: "MarkdownTests",
-            dependencies: ["Markdown", "NewsCore", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based")]),
+            dependencies: [
+                "Markdown", "NewsCore", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based"),
+                .product(name: "Yams", package: "Yams"),
+            ]),
         .testTarget(
             name: "NewsConvKitTests",
             dependencies: [

@@ -256,3 +256,13 @@ func writeNinjs(_ article: Article, profile: NinjsProfile) throws -> ExportResul
         #expect(three.diagnostics.contains { $0.code == "ninjs.export.dropped-fields" && $0.message.contains("further headline") })
     }
 }
+
+/// Numbers an Int cannot hold: kept or dropped, never a trap (issue 21).
+@Suite struct NinjsHugeNumberTests {
+    @Test func aVersionOrSizeBeyondIntIsNoCrash() throws {
+        let json = #"{"uri":"x","version":1e19,"headline":"h","renditions":{"a":{"href":"http://x/a.jpg","width":1e300,"height":2e19}}}"#
+        let article = try readNinjs(json).articles[0]
+        #expect(article.version == nil && article.extensions["ninjs1:version"] == .number(1e19))
+        #expect(article.media.first?.renditions.first?.width == nil && article.media.first?.renditions.first?.height == nil)
+    }
+}

@@ -26,11 +26,47 @@ struct CommonMarkReader {
         }
     }
 
-    mutating func read(_ markdown: String) -> [Block] {
+    mutating func read(_ markdown: String) throws -> [Block] {
         lines = markdown.split(separator: "\n", omittingEmptySubsequences: false)
         guard let document = Self.parse(markdown) else { return [] }
         defer { cmark_node_free(document) }
+        // The conversion below recurses: a document nested deeper than the limit (100,000 `>`)
+        // is refused before it could exhaust the stack.
+        if let node = Self.firstNodeTooDeep(in: document) {
+            throw ConversionError(
+                "markdown.input.too-deep",
+                "the text nests deeper than \(ImportLimits.nestingDepth) levels (quotes, lists or emphasis inside each other); expected at most \(ImportLimits.nestingDepth)",
+                at: SourceLocation(
+                    path: path, line: firstLine + Int(cmark_node_get_start_line(node)) - 1,
+                    column: max(1, Int(cmark_node_get_start_column(node)))))
+        }
         return blocks(in: document)
+    }
+
+    /// The first node deeper than ``ImportLimits/nestingDepth``, found without recursion.
+    static func firstNodeTooDeep(in document: OpaquePointer) -> OpaquePointer? {
+        guard let iterator = cmark_iter_new(document) else { return nil }
+        defer { cmark_iter_free(iterator) }
+        // Leaves get an enter event only; containers an enter and an exit.
+        let leaves: Set<UInt32> = [
+            CMARK_NODE_HTML_BLOCK.rawValue, CMARK_NODE_THEMATIC_BREAK.rawValue, CMARK_NODE_CODE_BLOCK.rawValue, CMARK_NODE_TEXT.rawValue,
+            CMARK_NODE_SOFTBREAK.rawValue, CMARK_NODE_LINEBREAK.rawValue, CMARK_NODE_CODE.rawValue, CMARK_NODE_HTML_INLINE.rawValue,
+        ]
+        var depth = 0
+        while true {
+            let event = cmark_iter_next(iterator)
+            switch event {
+            case CMARK_EVENT_DONE, CMARK_EVENT_NONE:
+                return nil
+            case CMARK_EVENT_ENTER:
+                guard let node = cmark_iter_get_node(iterator) else { continue }
+                if leaves.contains(cmark_node_get_type(node).rawValue) { continue }
+                depth += 1
+                if depth > ImportLimits.nestingDepth { return node }
+            default:
+                depth -= 1
+            }
+        }
     }
 
     static func parse(_ markdown: String) -> OpaquePointer? {

@@ -244,8 +244,52 @@ enum FrontMatter {
         }
     }
 
+    /// Anchors (`&name`) and the aliases that name one (`*name`), as node properties: after the
+    /// start of a line, a space or a flow indicator.
+    private static let anchorPattern = try! NSRegularExpression(pattern: #"(?:^|[\s\[{,])&([^\s\[\]{},]+)"#, options: [.anchorsMatchLines])
+    private static let aliasPattern = try! NSRegularExpression(pattern: #"(?:^|[\s\[{,])\*([^\s\[\]{},]+)"#, options: [.anchorsMatchLines])
+
+    /// How many aliases name an anchor of the text.
+    static func aliasCount(_ yaml: String) -> Int {
+        let range = NSRange(yaml.startIndex..., in: yaml)
+        func names(_ pattern: NSRegularExpression) -> [String] {
+            pattern.matches(in: yaml, range: range).compactMap { Range($0.range(at: 1), in: yaml).map { String(yaml[$0]) } }
+        }
+        let anchors = Set(names(anchorPattern))
+        return anchors.isEmpty ? 0 : names(aliasPattern).filter(anchors.contains).count
+    }
+
+    /// The number of nodes a tree stands for, counted without recursion up to `limit`.
+    static func nodeCount(_ root: Node, upTo limit: Int) -> Int {
+        var count = 0
+        var stack = [root]
+        while let node = stack.popLast(), count < limit {
+            count += 1
+            switch node {
+            case .sequence(let items): stack.append(contentsOf: items)
+            case .mapping(let mapping):
+                for (key, value) in mapping {
+                    stack.append(key)
+                    stack.append(value)
+                }
+            case .scalar, .alias: break
+            }
+        }
+        return count
+    }
+
     /// Reads front matter. `line` is the file line of its first YAML line, for diagnostics.
     static func read(_ yaml: String, path: String?, line: Int, reportsNotes: Bool = true) throws -> Contents {
+        // An alias stands for its anchor's whole value, and nested aliases multiply: an alias
+        // bomb stands for billions of nodes. Front matter needs few if any.
+        if yaml.utf8.contains(UInt8(ascii: "&")), yaml.utf8.contains(UInt8(ascii: "*")),
+            Self.aliasCount(yaml) > ImportLimits.frontMatterAliases
+        {
+            throw ConversionError(
+                "markdown.front-matter.aliases",
+                "the front matter uses more than \(ImportLimits.frontMatterAliases) YAML aliases (*name); expected plain values",
+                at: SourceLocation(path: path, line: line, column: 1))
+        }
         let root: Node?
         do {
             // The defaults' encoding reads the process environment, and their constructor is
@@ -260,6 +304,12 @@ enum FrontMatter {
         }
         var contents = Contents()
         guard let root else { return contents }
+        if Self.nodeCount(root, upTo: ImportLimits.frontMatterNodes) >= ImportLimits.frontMatterNodes {
+            throw ConversionError(
+                "markdown.front-matter.too-large",
+                "the front matter stands for more than \(ImportLimits.frontMatterNodes) YAML values once its aliases are expanded",
+                at: SourceLocation(path: path, line: line, column: 1))
+        }
         guard case .mapping(let mapping) = root else {
             throw ConversionError(
                 "markdown.front-matter.not-mapping", "the front matter is not a mapping of keys to values",

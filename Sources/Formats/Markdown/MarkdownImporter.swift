@@ -45,10 +45,10 @@ public struct MarkdownImporter: ArticleImporter {
         article.origin = Origin(format: FormatModule.markdown.name, path: input.path, encoding: decoded.encoding, line: 1, column: 1)
 
         var reader = CommonMarkReader(path: input.path, firstLine: bodyLine)
-        var blocks = reader.read(body)[...]
+        var blocks = try reader.read(body)[...]
         if let summary = contents.summary {
             var summaryReader = CommonMarkReader(path: input.path, firstLine: 2)
-            article.abstract = summaryReader.read(summary)
+            article.abstract = try summaryReader.read(summary)
             diagnostics += summaryReader.diagnostics
         }
         diagnostics += reader.diagnostics

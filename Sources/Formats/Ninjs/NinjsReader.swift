@@ -90,7 +90,8 @@ struct NinjsReader {
             consumed.insert(key)
             guard let value = object[key] else { return nil }
             if case .string(let text) = value { return text.isEmpty ? nil : text }
-            if case .number(let number) = value { return number == number.rounded() ? String(Int(number)) : String(number) }
+            // A whole number too large for an Int (`1e19`) is kept as written by Swift, not trapped on.
+            if case .number(let number) = value { return Int(exactly: number).map(String.init) ?? String(number) }
             return nil
         }
 
@@ -478,7 +479,10 @@ struct NinjsReader {
                 media.mediaType = type
                 if originalIndex != nil { continue }
             }
-            func int(_ key: String) -> Int? { if case .number(let n)? = r[key] { return Int(n) } else { return nil } }
+            func int(_ key: String) -> Int? {
+                // Whole part of a number an Int can hold; a larger one (`2e19`) is no size.
+                if case .number(let n)? = r[key], n.isFinite, abs(n) < 9.2e18 { return Int(n) } else { return nil }
+            }
             var duration: Double?
             if case .number(let d)? = r["duration"] { duration = d }
             media.renditions.append(

@@ -1,0 +1,16 @@
+import Foundation
+
+/// The limits importers apply to what arrives, so that a hostile or broken document is refused
+/// with a located error instead of exhausting the stack, memory or time. One place, so that
+/// every format applies the same numbers (`docs/cli.md` lists them).
+public enum ImportLimits {
+    /// How deep blocks and inlines may nest inside each other (quotes in quotes, lists in
+    /// lists, emphasis in emphasis). Real stories nest a handful of levels; the IR is
+    /// converted and written recursively.
+    public static let nestingDepth = 256
+    /// How many YAML nodes front matter may stand for once its aliases are expanded (an alias
+    /// bomb of nine anchors stands for billions).
+    public static let frontMatterNodes = 100_000
+    /// How many YAML aliases front matter may use: each may multiply what the text stands for.
+    public static let frontMatterAliases = 32
+}
