@@ -13,4 +13,6 @@ public enum ImportLimits {
     public static let frontMatterNodes = 100_000
     /// How many YAML aliases front matter may use: each may multiply what the text stands for.
     public static let frontMatterAliases = 32
+    /// How large one entry of an archive (tar, tar.gz) may be: a document, not a disk image.
+    public static let archiveEntryBytes = 256 << 20
 }

@@ -25,10 +25,10 @@ final class BatchDisplay: @unchecked Sendable {
         lastDraw = now
         let line = Self.describe(progress)
         if terminal {
-            FileHandle.standardError.write(Data(("\r\u{1B}[2K" + Self.bar(progress) + " " + line).utf8))
+            try? FileHandle.standardError.write(contentsOf: Data(("\r\u{1B}[2K" + Self.bar(progress) + " " + line).utf8))
             barShown = true
         } else {
-            FileHandle.standardError.write(Data(("newsconv batch: " + line + "\n").utf8))
+            try? FileHandle.standardError.write(contentsOf: Data(("newsconv batch: " + line + "\n").utf8))
         }
     }
 
@@ -66,10 +66,10 @@ final class BatchDisplay: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         if barShown {
-            FileHandle.standardError.write(Data("\r\u{1B}[2K".utf8))
+            try? FileHandle.standardError.write(contentsOf: Data("\r\u{1B}[2K".utf8))
             barShown = false
         }
-        FileHandle.standardError.write(Data((text + "\n").utf8))
+        try? FileHandle.standardError.write(contentsOf: Data((text + "\n").utf8))
     }
 
     func finish(_ outcome: BatchOutcome) {
@@ -80,7 +80,7 @@ final class BatchDisplay: @unchecked Sendable {
                 outcome.inputs, outcome.converted, outcome.failed, outcome.skipped, outcome.outputs, outcome.seconds,
                 outcome.interrupted ? " (interrupted)" : ""))
         // Nothing to convert is worth saying: a mistyped pattern or folder looks like success.
-        if outcome.inputs == 0, !outcome.interrupted {
+        if outcome.inputs == 0, outcome.failed == 0, !outcome.interrupted {
             message("newsconv batch: the sources hold no input to convert (hidden files are skipped; see --include and --exclude)")
         }
     }

@@ -1,16 +1,44 @@
 import Foundation
 
-/// Writing to standard output and standard error.
+/// Writing to standard output and standard error. A write that fails is never a trap: a reader
+/// that went away (`| head`) ends the process quietly, as Unix tools do; another failure (a full
+/// disk) is said on standard error and ends it with exit code 1.
 enum StandardStreams {
     static func error(_ line: String) {
-        FileHandle.standardError.write(Data((line + "\n").utf8))
+        // Nowhere is left to report a failure to write standard error.
+        try? FileHandle.standardError.write(contentsOf: Data((line + "\n").utf8))
     }
 
     static func output(_ data: Data) {
-        FileHandle.standardOutput.write(data)
+        do {
+            try FileHandle.standardOutput.write(contentsOf: data)
+        } catch {
+            if isBrokenPipe(error) { exit(128 + SIGPIPE) }
+            Self.error("newsconv: cannot write standard output: \(reason(error))")
+            exit(1)
+        }
     }
 
     static func readInput() -> Data {
-        FileHandle.standardInput.readDataToEndOfFile()
+        (try? FileHandle.standardInput.readToEnd()) ?? Data()
+    }
+
+    /// Whether an error is EPIPE, however Foundation wrapped it.
+    static func isBrokenPipe(_ error: Error) -> Bool {
+        if let posix = error as? POSIXError { return posix.code == .EPIPE }
+        let nsError = error as NSError
+        if nsError.domain == NSPOSIXErrorDomain { return nsError.code == Int(EPIPE) }
+        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? Error { return isBrokenPipe(underlying) }
+        return false
+    }
+
+    /// The system's words for an error ("No space left on device").
+    static func reason(_ error: Error) -> String {
+        let nsError = error as NSError
+        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
+            return String(cString: strerror(Int32(underlying.code)))
+        }
+        if nsError.domain == NSPOSIXErrorDomain { return String(cString: strerror(Int32(nsError.code))) }
+        return error.localizedDescription
     }
 }

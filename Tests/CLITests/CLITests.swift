@@ -22,6 +22,17 @@ import Testing
         #expect(result.stderr.isEmpty)
     }
 
+    /// A full disk under standard output is said, with exit code 1; never a trap (issue 21).
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: "/dev/full")))
+    func aFullStandardOutputIsAnErrorNotATrap() throws {
+        let result = try ProcessRunner.run(
+            URL(fileURLWithPath: "/bin/sh"),
+            ["-c", "\"$0\" convert samples/wire/efe-english-lima-port.txt -t json > /dev/full", newsconv.path],
+            currentDirectory: Fixtures.packageRoot)
+        #expect(result.status == 1)
+        #expect(result.stderr == "newsconv: cannot write standard output: No space left on device\n")
+    }
+
     @Test func standardInputWithShortOptions() throws {
         let result = try run(["convert", "-f", "wire", "-t", "json"], stdin: Data("Paris (AFP) - Texte.\n".utf8))
         #expect(result.status == 0)

@@ -442,3 +442,46 @@ import ZIPFoundation
         #expect(try Self.files(under: interrupted) == Self.files(under: whole))
     }
 }
+
+/// Tar headers made to hurt (issue 21): a size of a terabyte, 2^62, a negative one. The source
+/// is refused with its reason; nothing traps or allocates what the header claims.
+@Suite struct HostileTarTests {
+    /// One ustar header for `a.txt` with the given size field, its checksum right, then the end.
+    static func tar(size field: [UInt8]) -> Data {
+        var header = [UInt8](repeating: 0, count: 512)
+        func put(_ offset: Int, _ bytes: [UInt8]) { header.replaceSubrange(offset..<(offset + bytes.count), with: bytes) }
+        put(0, Array("a.txt".utf8))
+        put(100, Array("0000644\0".utf8))
+        put(108, Array("0000000\0".utf8))
+        put(116, Array("0000000\0".utf8))
+        put(124, field)
+        put(136, Array("00000000000\0".utf8))
+        put(156, Array("0".utf8))
+        put(257, Array("ustar\0".utf8) + Array("00".utf8))
+        put(148, Array(repeating: 0x20, count: 8))
+        let checksum = header.reduce(0) { $0 + Int($1) }
+        put(148, Array(String(format: "%06o", checksum).utf8) + [0, 0x20])
+        return Data(header + [UInt8](repeating: 0, count: 1024))
+    }
+
+    @Test(arguments: [
+        ("a terabyte", [0x80, 0, 0, 0, 0, 0, 0x01, 0, 0, 0, 0, 0] as [UInt8], "more than the"),
+        ("2^62", [0x80, 0, 0, 0, 0x40, 0, 0, 0, 0, 0, 0, 0], "more than the"),
+        ("negative base-256", [UInt8](repeating: 0xFF, count: 12), "a size no file can have"),
+        ("negative octal", Array("-0000000005\0".utf8), "a negative size"),
+    ])
+    func aSizeNoEntryCanHaveIsARefusedSource(_ name: String, _ field: [UInt8], _ reason: String) throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("newsconv-tar-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let tar = folder.appendingPathComponent("hostile.tar")
+        try Self.tar(size: field).write(to: tar)
+        let failures = Mutex<[Diagnostic]>([])
+        let runner = BatchRunner(request: BatchRequest(sources: [tar.path], to: "json", output: folder.appendingPathComponent("out").path))
+        runner.onFailure = { diagnostic in failures.withLock { $0.append(diagnostic) } }
+        let outcome = try runner.run()
+        #expect(outcome.failed == 1 && outcome.converted == 0, "\(name)")
+        let error = try #require(failures.withLock { $0.first }, "\(name)")
+        #expect(error.code == "batch.source.unreadable" && error.message.contains(reason), "\(name): \(error.message)")
+    }
+}

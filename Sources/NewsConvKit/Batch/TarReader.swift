@@ -21,9 +21,15 @@ final class TarReader {
     }
 
     private func data(size: Int) throws -> [UInt8] {
+        // A header may claim any size (1 TB, 2^62): what is held is capped, and the bytes must be there.
+        guard size >= 0 else { throw BatchError.source(path, "the tar archive has a bad header (a negative size)") }
+        guard size <= ImportLimits.archiveEntryBytes else {
+            throw BatchError.source(
+                path, "an entry of the tar archive claims \(size) bytes, more than the \(ImportLimits.archiveEntryBytes) an entry may hold")
+        }
         let padded = (size + 511) / 512 * 512
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(padded)
+        bytes.reserveCapacity(min(padded, 1 << 20))
         while bytes.count < padded {
             let chunk = try read(min(padded - bytes.count, 1 << 20))
             guard !chunk.isEmpty else { throw BatchError.source(path, "the tar archive is truncated") }
@@ -41,7 +47,16 @@ final class TarReader {
     /// An octal number, or GNU's base-256 for large sizes.
     private func number(_ field: ArraySlice<UInt8>) throws -> Int {
         if let first = field.first, first & 0x80 != 0 {
-            return field.dropFirst().reduce(Int(first & 0x7F)) { $0 << 8 | Int($1) }
+            // Base-256, big-endian, the top bit of the first byte a flag: a negative size (0xFF
+            // first) or one past Int is no size.
+            var value = Int(first & 0x7F)
+            for byte in field.dropFirst() {
+                guard first & 0x40 == 0, value <= (Int.max >> 8) else {
+                    throw BatchError.source(path, "the tar archive has a bad header (a size no file can have)")
+                }
+                value = value << 8 | Int(byte)
+            }
+            return value
         }
         let text = Self.string(field).trimmingCharacters(in: .whitespaces)
         if text.isEmpty { return 0 }
