@@ -30,7 +30,7 @@ let package = Package(
 
         // libxml2, and the small safe layer over it that every XML format uses.
         .systemLibrary(name: "CLibXML2", path: "Sources/CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
-        .target(name: "NewsXML", dependencies: ["CLibXML2", "NewsCore"]),
+        .target(name: "NewsXML", dependencies: ["CLibXML2", "NewsCore", "ByteLevel"]),
 
         // zlib, for gzipped tar archives in batches.
         .systemLibrary(name: "CGzip", path: "Sources/CGzip", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),

@@ -75,6 +75,37 @@ public enum ByteSearch {
         }
     }
 
+    /// How many times `data` holds `needle`'s UTF-8 bytes (overlapping or not), counting no
+    /// further than `limit`: memchr finds each candidate first byte, memcmp compares the rest.
+    public static func occurrences(of needle: String, in data: Data, upTo limit: Int) -> Int {
+        var needle = needle
+        return needle.withUTF8 { wanted in
+            guard let first = wanted.first else { return 0 }
+            return data.withUnsafeBytes { raw in
+                let haystack = raw.bindMemory(to: UInt8.self)
+                guard haystack.count >= wanted.count, let base = haystack.baseAddress else { return 0 }
+                var count = 0
+                var start = 0
+                let last = haystack.count - wanted.count
+                while count < limit, start <= last, let hit = memchr(base + start, Int32(first), last - start + 1) {
+                    let at = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                    if memcmp(base + at, wanted.baseAddress!, wanted.count) == 0 { count += 1 }
+                    start = at + 1
+                }
+                return count
+            }
+        }
+    }
+
+    /// ``occurrences(of:in:upTo:)``, plainly.
+    public static func referenceOccurrences(of needle: String, in data: Data, upTo limit: Int) -> Int {
+        let wanted = Array(needle.utf8)
+        let bytes = Array(data)
+        guard !wanted.isEmpty, bytes.count >= wanted.count else { return 0 }
+        let count = (0...(bytes.count - wanted.count)).filter { bytes[$0..<($0 + wanted.count)].elementsEqual(wanted) }.count
+        return min(count, limit)
+    }
+
     /// ``contains(_:in:)``, plainly.
     public static func referenceContains(_ needle: String, in data: Data) -> Bool {
         let wanted = Array(needle.utf8)

@@ -15,4 +15,7 @@ public enum ImportLimits {
     public static let frontMatterAliases = 32
     /// How large one entry of an archive (tar, tar.gz) may be: a document, not a disk image.
     public static let archiveEntryBytes = 256 << 20
+    /// How many namespace declarations (`xmlns`) an XML document may hold: libxml2's cost grows
+    /// with the square of one element's declarations.
+    public static let namespaceDeclarations = 10_000
 }

@@ -1,3 +1,4 @@
+import ByteLevel
 import CLibXML2
 import Foundation
 import NewsCore
@@ -48,6 +49,7 @@ public final class XMLDocument: @unchecked Sendable {
     static func parseWithLibXML2(_ data: Data, path: String?, encoding: String?, into lean: UnsafeMutablePointer<newsconv_tree>?)
         throws(ConversionError) -> (document: xmlDocPtr, source: Data?, warnings: [Diagnostic])
     {
+        try refuseManyNamespaces(data, path: path)
         _ = XMLRuntime.ready
         guard data.count < Int(Int32.max) else {
             throw ConversionError(
@@ -106,6 +108,19 @@ public final class XMLDocument: @unchecked Sendable {
         throw ConversionError(
             first.diagnostic(code: "xml.parse", path: path),
             earlier: collector.issues.filter { $0.level == .warning }.map { $0.diagnostic(code: "xml.parse", path: path) })
+    }
+
+    /// libxml2 checks each namespace declaration against the element's others: 100,000 on one
+    /// element took minutes. No news document declares thousands, so more are refused at once.
+    static func refuseManyNamespaces(_ data: Data, path: String?) throws(ConversionError) {
+        if ByteSearch.occurrences(of: "xmlns", in: data, upTo: ImportLimits.namespaceDeclarations + 1)
+            > ImportLimits.namespaceDeclarations
+        {
+            throw ConversionError(
+                "xml.input.namespaces",
+                "the document declares more than \(ImportLimits.namespaceDeclarations) namespaces (xmlns); expected a news document's few",
+                at: SourceLocation(path: path, line: 1, column: 1))
+        }
     }
 
     /// Parses an HTML fragment or document (a ninjs body, Markdown rendered to HTML) with libxml2's

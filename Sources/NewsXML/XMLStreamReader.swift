@@ -34,6 +34,7 @@ public enum XMLStreamReader {
         _ data: Data, path: String?, encoding: String? = nil, decide: (Start) -> Step,
         visit: (XMLElement) throws -> Void
     ) throws -> [Diagnostic] {
+        try XMLDocument.refuseManyNamespaces(data, path: path)
         _ = XMLRuntime.ready
         guard data.count < Int(Int32.max) else {
             throw ConversionError(

@@ -76,6 +76,11 @@ import Testing
             for needle in Self.substrings.prefix(400) + ["", "zz", "é:", text] {
                 #expect(
                     ByteSearch.contains(needle, in: data) == ByteSearch.referenceContains(needle, in: data), "\(needle.debugDescription)")
+                for limit in [0, 1, 2, 1_000] {
+                    #expect(
+                        ByteSearch.occurrences(of: needle, in: data, upTo: limit)
+                            == ByteSearch.referenceOccurrences(of: needle, in: data, upTo: limit), "\(needle.debugDescription)")
+                }
             }
         }
     }

@@ -132,3 +132,26 @@ import Testing
         #expect(compared >= 200)
     }
 }
+
+/// XML made to hurt (issue 21): refused at once with a located error.
+@Suite struct HostileXMLTests {
+    static func root(declaring count: Int) -> Data {
+        let declarations = (0..<count).map { " xmlns:p\($0)=\"urn:x:\($0)\"" }.joined()
+        return Data("<nitf\(declarations)><body/></nitf>".utf8)
+    }
+
+    @Test func thousandsOfNamespaceDeclarationsAreRefused() throws {
+        let error = try #require(throws: ConversionError.self) {
+            try XMLDocument.parse(Self.root(declaring: ImportLimits.namespaceDeclarations + 1), path: "ns.xml")
+        }
+        #expect(error.diagnostic.code == "xml.input.namespaces" && error.diagnostic.severity == .error)
+        #expect(error.diagnostic.location == SourceLocation(path: "ns.xml", line: 1, column: 1))
+        #expect(throws: ConversionError.self) {
+            try XMLStreamReader.read(Self.root(declaring: 20_000), path: "ns.xml", decide: { _ in .descend }, visit: { _ in })
+        }
+    }
+
+    @Test func declarationsUpToTheLimitAreRead() throws {
+        #expect(try XMLDocument.parse(Self.root(declaring: 200), path: "ns.xml").root?.name == "nitf")
+    }
+}

@@ -261,3 +261,15 @@ struct WireHardWrapTests {
         #expect(!WireLayout.endsSentence(SourceLine(text: "are \"not ready\"", number: 1)))
     }
 }
+
+/// Wire text made to hurt (issue 21): read in time linear in its size.
+@Suite struct HostileWireTests {
+    /// A dateline line, then 50,000 desk-initial lines: each taken off the end in place (a copy
+    /// per line made this quadratic: 200,000 lines took more than a minute).
+    @Test func manyTrailerLinesAreEndMatter() throws {
+        let text = "Lima, Dec 4 (EFE).- Text of the story here.\n" + String(repeating: "EFE aa-ssk\n", count: 50_000)
+        let (article, _) = try importWire(text)
+        #expect(article.trailers.count == 50_000 && article.trailers.allSatisfy { $0 == "EFE aa-ssk" })
+        #expect(paragraphs(article) == ["Text of the story here."])
+    }
+}

@@ -10,12 +10,14 @@ struct EndMatter {
     static func extract(from paragraphs: inout [WireParagraph], agency: String?) -> EndMatter {
         var end = EndMatter()
         var trailers: [String] = []
-        while var last = paragraphs.last, let line = last.lines.last {
+        while let line = paragraphs.last?.lines.last {
             let text = String(line.trimmed)
             guard text.isEmpty || isTrailer(text) else { break }
             if !text.isEmpty { trailers.append(text) }
-            last.lines.removeLast()
-            if last.lines.isEmpty { paragraphs.removeLast() } else { paragraphs[paragraphs.count - 1] = last }
+            // In place: a copy of the paragraph would copy its lines for every trailer taken,
+            // quadratic in a dispatch of 200,000 trailer lines.
+            paragraphs[paragraphs.count - 1].lines.removeLast()
+            if paragraphs[paragraphs.count - 1].lines.isEmpty { paragraphs.removeLast() }
         }
         end.trailers = trailers.reversed()
 
