@@ -21,6 +21,20 @@ import Testing
         return root
     }
 
+    /// A report that cannot be written (a full disk under `--report -`) is said with its reason,
+    /// and the batch does not succeed; never a trap in FileHandle (issue 21).
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: "/dev/full")))
+    func aReportOnAFullDiskIsAFailureWithItsReason() throws {
+        let root = try makeSource(count: 3)
+        defer { try? FileManager.default.removeItem(at: root) }
+        let result = try ProcessRunner.run(
+            URL(fileURLWithPath: "/bin/sh"),
+            ["-c", "\"$0\" batch \"$1/in\" -t json -o \"$1/out\" --report - > /dev/full", newsconv.path, root.path])
+        #expect(result.status != 0)
+        #expect(
+            result.stderr.contains("the report cannot be written (No space left on device) [batch.report.unwritable]"), "\(result.stderr)")
+    }
+
     func tree(_ root: URL) -> [String: Data] {
         var result: [String: Data] = [:]
         let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil)

@@ -10,6 +10,8 @@ final class BatchReport: @unchecked Sendable {
     private let temporary: URL?
     private let handle: FileHandle
     private let lock = NSLock()
+    /// The first write that failed (a full disk, a closed pipe): said when the batch ends.
+    private var failure: String?
 
     init(path: String) throws {
         self.path = path
@@ -54,8 +56,18 @@ final class BatchReport: @unchecked Sendable {
     func write(_ object: OrderedJSON) {
         guard let line = try? OrderedJSONEncoder(prettyPrinted: false).encode(object) else { return }
         lock.lock()
-        handle.write(line + Data([0x0A]))
-        lock.unlock()
+        defer { lock.unlock() }
+        guard failure == nil else { return }
+        do {
+            try handle.write(contentsOf: line + Data([0x0A]))
+        } catch {
+            // Never a trap: the reason is kept and the batch goes on; `finish` reports it.
+            let nsError = error as NSError
+            let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError
+            failure =
+                underlying?.domain == NSPOSIXErrorDomain
+                ? String(cString: strerror(Int32(underlying!.code))) : error.localizedDescription
+        }
     }
 
     /// Writes the summary and puts the report in place.
@@ -63,6 +75,13 @@ final class BatchReport: @unchecked Sendable {
         write(.object([("summary", summary)]))
         lock.lock()
         defer { lock.unlock() }
+        if let failure {
+            if let temporary {
+                try? handle.close()
+                try? FileManager.default.removeItem(at: temporary)
+            }
+            throw BatchError.output(path, "the report cannot be written (\(failure))")
+        }
         guard let temporary else { return }
         try? handle.close()
         if rename(temporary.path, path) != 0 {

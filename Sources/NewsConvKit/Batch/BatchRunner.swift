@@ -147,15 +147,28 @@ public final class BatchRunner: @unchecked Sendable {
             return failed
         }
         let rate = final.seconds > 0 ? Double(final.inputs) / final.seconds : 0
-        try? report?.finish(
-            summary: .object([
-                ("inputs", .number(Double(final.inputs))), ("converted", .number(Double(final.converted))),
-                ("failed", .number(Double(final.failed))),
-                ("skipped", .number(Double(final.skipped))), ("outputs", .number(Double(final.outputs))),
-                ("seconds", .number((final.seconds * 1000).rounded() / 1000)), ("filesPerSecond", .number(rate.rounded())),
-                ("interrupted", .bool(final.interrupted)), ("exitCode", .number(Double(final.exitCode))),
-            ]))
+        do {
+            try report?.finish(summary: Self.summary(of: final, rate: rate))
+        } catch {
+            // The report is part of what was asked for: a report that could not be written
+            // fails the batch, with the reason.
+            onFailure?(.error("batch.report.unwritable", "\(error)", at: SourceLocation(path: request.report)))
+            var failed = final
+            failed.failed += 1
+            return failed
+        }
         return final
+    }
+
+    /// The report's closing summary object.
+    private static func summary(of final: BatchOutcome, rate: Double) -> OrderedJSON {
+        .object([
+            ("inputs", .number(Double(final.inputs))), ("converted", .number(Double(final.converted))),
+            ("failed", .number(Double(final.failed))),
+            ("skipped", .number(Double(final.skipped))), ("outputs", .number(Double(final.outputs))),
+            ("seconds", .number((final.seconds * 1000).rounded() / 1000)), ("filesPerSecond", .number(rate.rounded())),
+            ("interrupted", .bool(final.interrupted)), ("exitCode", .number(Double(final.exitCode))),
+        ])
     }
 
     /// Lists every source's inputs, handing each to `handle`, until the batch is cancelled; a
