@@ -56,8 +56,24 @@ public struct Diagnostic: Sendable, Hashable, Codable, CustomStringConvertible {
     }
 
     /// `path:line:column: severity: message [code]`.
+    /// `path:line:column: severity: message [code]`, one line: control characters of a path or
+    /// message (a crafted archive entry's name) are escaped (`\u{1B}`), so that none can forge
+    /// another diagnostic line or drive the terminal.
     public var description: String {
-        "\(location): \(severity.rawValue): \(message) [\(code)]"
+        Self.escapingControls("\(location): \(severity.rawValue): \(message) [\(code)]")
+    }
+
+    static func escapingControls(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else { return text }
+        var result = ""
+        for scalar in text.unicodeScalars {
+            if scalar.properties.generalCategory == .control {
+                result += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+            } else {
+                result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
     }
 }
 

@@ -76,4 +76,29 @@ package enum TextDecoding {
         }
         return nil
     }
+
+    /// The line and column of what makes bytes binary rather than text: a NUL, or more C0
+    /// control bytes outside `allowed` than text has (over 1% of the first 64 KB; the first of
+    /// them). Nil for text.
+    public static func binaryPosition(in data: Data, allowing allowed: Set<UInt8>) -> (line: Int, column: Int)? {
+        var line = 1
+        var column = 1
+        var suspicious = 0
+        var firstSuspicious: (Int, Int)?
+        for byte in data.prefix(65536) {
+            if byte == 0 { return (line, column) }
+            if byte < 0x20, !allowed.contains(byte) {
+                suspicious += 1
+                if firstSuspicious == nil { firstSuspicious = (line, column) }
+            }
+            if byte == 0x0A {
+                line += 1
+                column = 1
+            } else {
+                column += 1
+            }
+        }
+        let sampled = min(data.count, 65536)
+        return suspicious > max(2, sampled / 100) ? firstSuspicious : nil
+    }
 }

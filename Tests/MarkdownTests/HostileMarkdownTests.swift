@@ -57,3 +57,21 @@ import Yams
         #expect(FrontMatter.nodeCount(node, upTo: 4) == 4)
     }
 }
+
+/// What is no Markdown text is said, not read as an empty draft (issue 21).
+@Suite struct NotMarkdownTests {
+    @Test(arguments: [("", 1, 1), ("  \n\t\n", 1, 1)])
+    func anEmptyDocumentIsAnError(_ text: String, _ line: Int, _ column: Int) throws {
+        let error = try #require(throws: ConversionError.self) { try importMarkdown(text) }
+        #expect(error.diagnostic.code == "markdown.input.empty")
+        #expect(error.diagnostic.location == NewsCore.SourceLocation(path: "draft.md", line: line, column: column))
+    }
+
+    @Test func aNULIsBinaryAtItsPlace() throws {
+        let error = try #require(throws: ConversionError.self) {
+            try MarkdownImporter().read(ImportInput(data: Data("# T\n\nab\0c".utf8), path: "draft.md"), options: ConversionOptions())
+        }
+        #expect(error.diagnostic.code == "markdown.input.binary")
+        #expect(error.diagnostic.location == NewsCore.SourceLocation(path: "draft.md", line: 3, column: 3))
+    }
+}

@@ -9,6 +9,14 @@ import Testing
         #expect(diagnostic.description == "a.txt:3:7: warning: no dateline [wire.dateline.unrecognised]")
     }
 
+    /// A crafted name cannot forge a second diagnostic line or send terminal escapes.
+    @Test func controlCharactersArePrintedEscaped() {
+        let diagnostic = Diagnostic.error(
+            "batch.x", "bad entry", at: SourceLocation(path: "a.zip/x\n/tmp/y.xml:1:1: error: forged\u{1B}[2J", line: 1, column: 1))
+        #expect(diagnostic.description == "a.zip/x\\u{A}/tmp/y.xml:1:1: error: forged\\u{1B}[2J:1:1: error: bad entry [batch.x]")
+        #expect(!diagnostic.description.contains("\n"))
+    }
+
     @Test func aMissingPositionIsTheStartOfTheFile() {
         #expect(Diagnostic.error("x.y", "m").inFile("b.xml").description == "b.xml:1:1: error: m [x.y]")
         #expect(Diagnostic.error("x.y", "m").description == "<stdin>:1:1: error: m [x.y]")

@@ -25,6 +25,17 @@ public struct MarkdownImporter: ArticleImporter {
     }
 
     public func read(_ input: ImportInput, options: ConversionOptions) throws -> ImportResult {
+        // Nothing, or bytes that are no text (NULs, controls), is no draft: said, not read as one.
+        if input.data.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
+            throw ConversionError(
+                "markdown.input.empty", "the document is empty; expected Markdown text",
+                at: SourceLocation(path: input.path, line: 1, column: 1))
+        }
+        if let position = TextDecoding.binaryPosition(in: input.data, allowing: [0x09, 0x0A, 0x0B, 0x0C, 0x0D]) {
+            throw ConversionError(
+                "markdown.input.binary", "the input looks binary (a NUL or other control byte here); expected Markdown text",
+                at: SourceLocation(path: input.path, line: position.line, column: position.column))
+        }
         let decoded = TextDecoding.decode(input.data)
         var diagnostics: [Diagnostic] = []
         if decoded.usedFallback {

@@ -214,24 +214,6 @@ public struct WireTextImporter: ArticleImporter {
         ]
         // Inside an IPTC 7901 / ANPA 1312 frame (SYN or SOH first), every C0 control but NUL is a typesetting code.
         if let first = data.first, first == 0x16 || first == 0x01 { allowed.formUnion(0x01..<0x20) }
-        var line = 1
-        var column = 1
-        var suspicious = 0
-        var firstSuspicious: (Int, Int)?
-        for byte in data.prefix(65536) {
-            if byte == 0 { return (line, column) }
-            if byte < 0x20, !allowed.contains(byte) {
-                suspicious += 1
-                if firstSuspicious == nil { firstSuspicious = (line, column) }
-            }
-            if byte == 0x0A {
-                line += 1
-                column = 1
-            } else {
-                column += 1
-            }
-        }
-        let sampled = min(data.count, 65536)
-        return suspicious > max(2, sampled / 100) ? firstSuspicious : nil
+        return TextDecoding.binaryPosition(in: data, allowing: allowed)
     }
 }
