@@ -93,19 +93,26 @@ struct CorpusToStandardsTests {
             let prunedGroups = target.holdsManyArticles ? [pruned] : pruned.map { [$0] }
             #expect(groups.count == prunedGroups.count)
             for (group, prunedGroup) in zip(groups, prunedGroups) {
-                let full = try converter.export(group, format: target, options: options)
+                // The bytes and the diagnostics other than notes; or the refusal's code (an
+                // article with nothing wire text can hold is refused alike by all three).
+                func outcome(_ articles: [Article]) -> String {
+                    do {
+                        let result = try converter.export(articles, format: target, options: options)
+                        return result.data.base64EncodedString() + "\n"
+                            + result.diagnostics.filter { $0.severity != .note }.map(\.description)
+                            .joined(separator: "\n")
+                    } catch {
+                        return "refused: \(error)"
+                    }
+                }
                 let only = group.map { article in
                     var article = article
                     article.extensions.values = article.extensions.values.filter { entry in prefixes.contains { entry.key.hasPrefix($0) } }
                     return article
                 }
-                let declared = try converter.export(only, format: target, options: options)
-                let fromPruned = try converter.export(prunedGroup, format: target, options: options)
-                func withoutNotes(_ result: ExportResult) -> [Diagnostic] { result.diagnostics.filter { $0.severity != .note } }
-                #expect(full.data == declared.data && withoutNotes(full) == withoutNotes(declared), "\(url.lastPathComponent) -> \(name)")
-                #expect(
-                    full.data == fromPruned.data && withoutNotes(full) == withoutNotes(fromPruned),
-                    "\(url.lastPathComponent) pruned -> \(name)")
+                let full = outcome(group)
+                #expect(full == outcome(only), "\(url.lastPathComponent) -> \(name)")
+                #expect(full == outcome(prunedGroup), "\(url.lastPathComponent) pruned -> \(name)")
             }
         }
     }

@@ -141,6 +141,23 @@ func comparable(_ article: Article) -> Article {
         #expect(String(decoding: result.data, as: UTF8.self).contains("a  b"))
     }
 
+    /// Found by the fuzzer (docs/reliability.md): what the exporter writes, the importer reads.
+    @Test func anArticleWithNothingToWriteIsRefused() {
+        var article = Article()
+        article.media = [MediaItem(kind: .picture, href: "http://x/a.jpg")]
+        let error = #expect(throws: ConversionError.self) { try exportWire(article) }
+        #expect(error?.diagnostic.code == "wire.export.empty")
+    }
+
+    @Test func controlCharactersAreLeftOutWithAWarning() throws {
+        var article = Self.article
+        article.body = [.paragraph([.text("Strong\u{0F}\u{0F} words.")])]
+        let result = try exportWire(article)
+        #expect(String(decoding: result.data, as: UTF8.self).contains("Strong words."))
+        #expect(result.diagnostics.contains { $0.code == "wire.export.control-characters" && $0.severity == .warning })
+        #expect(throws: Never.self) { try importWire(result.data) }
+    }
+
     @Test func aWrappedLineNeverOpensAListNorEndsASentence() {
         let writer = WireTextWriter(framing: .plain, width: 20, location: SourceLocation())
         for line in writer.wrap("The score was 2 - 1 after the break. Then came rain and more rain.") {

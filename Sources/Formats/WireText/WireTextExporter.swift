@@ -31,7 +31,15 @@ public struct WireTextExporter: ArticleExporter {
             ["latin1": true, "iso-8859-1": true, "utf-8": false, "utf8": false][$0.lowercased()]
         }
         var writer = WireTextWriter(framing: framing, width: width, location: article.origin?.location ?? SourceLocation())
-        let text = writer.lines(for: article).joined(separator: crlf ? "\r\n" : "\n") + (crlf ? "\r\n" : "\n")
+        let lines = writer.lines(for: article)
+        // A dispatch of nothing would not read back as one: an article without a word wire text
+        // can hold (a picture's metadata alone) is refused.
+        guard lines.contains(where: { $0.contains(where: { !$0.isWhitespace && $0.asciiValue.map { $0 >= 0x20 } ?? true }) }) else {
+            throw ConversionError(
+                "wire.export.empty", "the article has no headline, text or other words wire text can hold; nothing to write",
+                at: article.origin?.location ?? SourceLocation())
+        }
+        let text = lines.joined(separator: crlf ? "\r\n" : "\n") + (crlf ? "\r\n" : "\n")
         var diagnostics = writer.diagnostics
         let foreign = Set(article.extensions.values.keys.filter { !$0.hasPrefix("iptc7901:") }.map { String($0.prefix { $0 != ":" }) })
         if options.reportsNotes, !foreign.isEmpty {

@@ -56,6 +56,15 @@ struct WireTextWriter {
         if let signOff = article.signOff { body += [signOff, ""] }
         body += article.trailers
         while body.last == "" { body.removeLast() }
+        // Control characters in the text (a stray one a Markdown draft held) would read as
+        // framing or binary: they are left out, with a warning.
+        let cleanHead = head.map(Self.withoutControls)
+        let cleanBody = body.map(Self.withoutControls)
+        if cleanHead != head || cleanBody != body {
+            warn("control-characters", "the text holds control characters, which wire text cannot carry; left out")
+            head = cleanHead
+            body = cleanBody
+        }
         dropped += Self.unwritableFields(article)
         if framing == .plain, article.priority != nil || article.urgency != nil { dropped.append("priority and urgency") }
         if !dropped.isEmpty {
@@ -225,6 +234,12 @@ struct WireTextWriter {
             result.append(Self.withoutTrailingSpaces(current.joined(separator: " ")))
         }
         return result
+    }
+
+    /// A line without C0 control characters other than TAB, nor DEL.
+    static func withoutControls(_ line: String) -> String {
+        guard line.unicodeScalars.contains(where: { ($0.value < 0x20 && $0 != "\t") || $0.value == 0x7F }) else { return line }
+        return String(String.UnicodeScalarView(line.unicodeScalars.filter { ($0.value >= 0x20 || $0 == "\t") && $0.value != 0x7F }))
     }
 
     static func withoutTrailingSpaces(_ line: String) -> String {
