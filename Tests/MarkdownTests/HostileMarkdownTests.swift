@@ -75,3 +75,15 @@ import Yams
         #expect(error.diagnostic.location == NewsCore.SourceLocation(path: "draft.md", line: 3, column: 3))
     }
 }
+
+/// Found by the fuzzer (docs/reliability.md): text dense with control characters was written raw,
+/// and the file then read as binary. They are written as character references and read back.
+@Suite struct ControlCharacterTests {
+    @Test func controlCharactersAreWrittenAsReferencesAndReadBack() throws {
+        let text = "a\u{1}\u{6}\u{1A}b \u{0F}\u{0F}\u{0F} c\u{7F}"
+        let (markdown, _) = try exportMarkdown(Article(headline: "T", body: [.paragraph([.text(text)])]))
+        #expect(!markdown.unicodeScalars.contains { MarkdownWriter.isControl($0) })
+        #expect(markdown.contains("a&#1;&#6;&#26;b &#15;&#15;&#15; c&#127;"))
+        #expect(try importMarkdown(markdown).articles[0].body == [.paragraph([.text(text)])])
+    }
+}

@@ -262,10 +262,12 @@ struct MarkdownWriter {
     /// `` ` ``, `[`, `]`, `~`; `_` unless it stands inside a word (where it cannot be emphasis);
     /// `<` before what could be a tag or autolink; `&` before what could be an entity; `|` in table
     /// cells; and at the start of a line whatever would begin a block (`#`, `>`, `-`, `+`, `=`, `1.`).
-    static func escape(_ text: String, atLineStart: Bool = true, inTable: Bool = false) -> String {
+    static func escape(_ text: String, atLineStart: Bool = true, inTable: Bool = false, inHeading: Bool = false) -> String {
         // Most text has none of the characters below: it is itself (a per-character walk cost a
         // fifth of the Markdown export; `swift package benchmark --target MarkdownBatch`).
-        if !text.utf8.contains(where: Self.mayNeedEscape) { return atLineStart ? escapeLineStart(text) : text }
+        if !text.utf8.contains(where: { Self.mayNeedEscape($0) || (inHeading && $0 == UInt8(ascii: "#")) }) {
+            return atLineStart ? escapeLineStart(text) : text
+        }
         var result = ""
         result.reserveCapacity(text.utf8.count + 8)
         let characters = Array(text)
@@ -279,7 +281,14 @@ struct MarkdownWriter {
             case "<": needsEscape = next.map { $0.isLetter || $0 == "/" || $0 == "!" || $0 == "?" } ?? false
             case "&": needsEscape = startsEntity(characters[(index + 1)...])
             case "|": needsEscape = inTable
+            case "#": needsEscape = inHeading
             default: break
+            }
+            // A control character is written as a character reference, which CommonMark reads
+            // back as the same character: raw, a file of them reads as binary.
+            if let scalar = character.unicodeScalars.first, character.unicodeScalars.count == 1, Self.isControl(scalar) {
+                result += "&#\(scalar.value);"
+                continue
             }
             if needsEscape { result.append("\\") }
             result.append(character == "\n" ? " " : character)
@@ -288,8 +297,14 @@ struct MarkdownWriter {
         return escapeLineStart(result)
     }
 
-    /// The bytes `escape` looks at: `\\ * ` [ ] ~ _ < & |` and the line feed.
+    /// C0 controls other than tab, line feed and carriage return, and DEL.
+    static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        (scalar.value < 0x20 && scalar != "\t" && scalar != "\n" && scalar != "\r") || scalar.value == 0x7F
+    }
+
+    /// The bytes `escape` looks at: `\\ * ` [ ] ~ _ < & |`, the line feed and control characters.
     private static func mayNeedEscape(_ byte: UInt8) -> Bool {
+        if byte < 0x20 || byte == 0x7F { return byte != 0x09 && byte != 0x0D }
         switch byte {
         case UInt8(ascii: "\\"), UInt8(ascii: "*"), UInt8(ascii: "`"), UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "~"),
             UInt8(ascii: "_"), UInt8(ascii: "<"), UInt8(ascii: "&"), UInt8(ascii: "|"), 0x0A:
@@ -337,7 +352,7 @@ struct MarkdownWriter {
     static func escapeHeading(_ text: String) -> String {
         // A heading is one line: line ends in the text become spaces.
         let line = text.contains(where: \.isNewline) ? String(text.map { $0.isNewline ? " " : $0 }) : text
-        return escape(line, atLineStart: false).replacingOccurrences(of: "#", with: "\\#")
+        return escape(line, atLineStart: false, inHeading: true)
     }
 
     /// A link title in double quotes.
