@@ -59,7 +59,7 @@ let package = Package(
         .target(
             name: "NewsConvKit",
             dependencies: [
-                "NewsCore", "WireText", "NativeJSON", "NewsMLG2", "NITF", "Ninjs", "Markdown", "CGzip",
+                "NewsCore", "NewsXML", "WireText", "NativeJSON", "NewsMLG2", "NITF", "Ninjs", "Markdown", "CGzip",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 "NewsML1",
                 "ANPA",

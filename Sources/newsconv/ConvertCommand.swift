@@ -22,7 +22,8 @@ struct ConvertCommand: ParsableCommand {
 
     @OptionGroup var conversion: ConversionArguments
 
-    @Option(name: [.customShort("o"), .long], help: "Output file, or directory for one file per article (default: standard output).")
+    @Option(
+        name: [.customShort("o"), .long], help: "Output file, or directory for one file per article (default, or '-': standard output).")
     var output: String?
 
     @Option(name: .long, help: "Write all diagnostics to FILE as JSON Lines.")
@@ -32,7 +33,8 @@ struct ConvertCommand: ParsableCommand {
     var verbose = false
 
     func run() throws {
-        let request = ConvertRequest(inputs: inputs, output: output, settings: try conversion.settings())
+        // `-o -` is standard output, as in pandoc and jq (not a file named `-`).
+        let request = ConvertRequest(inputs: inputs, output: output == "-" ? nil : output, settings: try conversion.settings())
         let outcome: ConvertOutcome
         do {
             outcome = try CommandSupport.converter().convert(request, readStandardInput: StandardStreams.readInput)

@@ -10,12 +10,21 @@ struct Newsconv: ParsableCommand {
         // The formats from the registry: a new format module is named here without an edit.
         abstract: "Convert news articles between \(BuiltinFormats.modules.map(\.name).joined(separator: ", ")).",
         discussion: "Run 'newsconv formats' for the formats this build knows.",
+        version: BuildInfo.versionText,
         subcommands: [ConvertCommand.self, BatchCommand.self, FormatsCommand.self, ValidateCommand.self]
     )
 
     /// Parses the arguments and runs the subcommand with the exit codes of the CLI contract:
     /// 0 success, 1 a document failed, 2 a usage error, 3 some inputs of a batch failed.
     static func main() {
+        // `newsconv help nosuch` is a usage error, as a misspelled subcommand is.
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        if arguments.first == "help", let name = arguments.dropFirst().first,
+            !configuration.subcommands.contains(where: { $0.configuration.commandName == name })
+        {
+            StandardStreams.error("newsconv: no subcommand '\(name)'; see 'newsconv --help'")
+            Foundation.exit(2)
+        }
         do {
             var command = try parseAsRoot()
             try command.run()

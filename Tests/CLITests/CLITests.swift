@@ -33,6 +33,34 @@ import Testing
         #expect(result.stderr == "newsconv: cannot write standard output: No space left on device\n")
     }
 
+    /// The first hour (issue 20): the version, a misspelled help topic, `-o -`.
+    @Test func versionNamesTheLibrariesItWasBuiltWith() throws {
+        let result = try run(["--version"])
+        #expect(result.status == 0)
+        #expect(
+            result.stdoutText.range(
+                of: #"^newsconv \d+\.\d+\.\d+ \(libxml2 \d+\.\d+\.\d+, libcmark \d+\.\d+\.\d+\)\n$"#, options: .regularExpression)
+                != nil, "\(result.stdoutText)")
+    }
+
+    @Test func helpOnNoSubcommandIsAUsageError() throws {
+        let result = try run(["help", "nosuch"])
+        #expect(result.status == 2)
+        #expect(result.stderr == "newsconv: no subcommand 'nosuch'; see 'newsconv --help'\n")
+        #expect(try run(["help", "convert"]).status == 0)
+    }
+
+    @Test func dashOutputIsStandardOutput() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("newsconv-dash-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let sample = Fixtures.samples.appendingPathComponent("wire/efe-english-lima-port.txt").path
+        let dashed = try ProcessRunner.run(newsconv, ["convert", sample, "-t", "json", "-o", "-"], currentDirectory: folder)
+        #expect(dashed.status == 0)
+        #expect(dashed.stdout == (try run(["convert", sample, "-t", "json"])).stdout)
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("-").path))
+    }
+
     @Test func standardInputWithShortOptions() throws {
         let result = try run(["convert", "-f", "wire", "-t", "json"], stdin: Data("Paris (AFP) - Texte.\n".utf8))
         #expect(result.status == 0)
