@@ -10,7 +10,11 @@ enum CommandSupport {
         for diagnostic in diagnostics where verbose || diagnostic.severity >= .warning {
             StandardStreams.error(diagnostic.description)
         }
-        if let log {
+        // `--log -` is standard error, as `-o -` is standard output (not a file named `-`).
+        if log == "-" {
+            let lines = DiagnosticLog.jsonLines(diagnostics)
+            if !lines.isEmpty { try? FileHandle.standardError.write(contentsOf: lines) }
+        } else if let log {
             do {
                 try OutputFile.write(DiagnosticLog.jsonLines(diagnostics), to: log)
             } catch {

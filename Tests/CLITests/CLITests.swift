@@ -61,6 +61,20 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("-").path))
     }
 
+    @Test func dashLogIsStandardError() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("newsconv-dashlog-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let sample = Fixtures.samples.appendingPathComponent("wire/iptc7901-hamburg.iptc").path
+        let result = try ProcessRunner.run(newsconv, ["convert", sample, "-t", "json", "--log", "-"], currentDirectory: folder)
+        #expect(result.status == 0)
+        // The notes of the conversion (a 7901 envelope was read), one JSON object a line, on standard error.
+        #expect(result.stderr.contains("\"code\":\"wire.iptc7901.envelope\""), "\(result.stderr)")
+        let lines = result.stderr.split(separator: "\n").filter { $0.hasPrefix("{") }
+        #expect(!lines.isEmpty && lines.allSatisfy { (try? JSONSerialization.jsonObject(with: Data($0.utf8))) != nil }, "\(result.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("-").path))
+    }
+
     @Test func standardInputWithShortOptions() throws {
         let result = try run(["convert", "-f", "wire", "-t", "json"], stdin: Data("Paris (AFP) - Texte.\n".utf8))
         #expect(result.status == 0)
