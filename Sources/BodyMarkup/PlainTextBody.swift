@@ -5,6 +5,14 @@ import NewsCore
 /// paragraph, paragraphs separated by a blank line, list items as `- ` lines, then the sign-off
 /// and trailers. For ninjs `body_text` and `text/plain` bodies; markup is not kept.
 package enum PlainTextBody {
+    /// Plain text as paragraphs: blank-line separated, else one per line; whitespace
+    /// normalized (ninjs `body_text`, NewsML 1.2 plain-text content).
+    package static func paragraphs(in text: String) -> [Block] {
+        let normalized = text.replacingOccurrences(of: "\r\n", with: "\n")
+        let parts = normalized.contains("\n\n") ? normalized.components(separatedBy: "\n\n") : normalized.components(separatedBy: "\n")
+        return parts.map(NITFBodyReader.normalize).filter { !$0.isEmpty }.map { .paragraph([.text($0)]) }
+    }
+
     package static func text(of article: Article) -> String {
         var paragraphs: [String] = []
         var blocks = article.body[...]

@@ -1,4 +1,5 @@
 import Foundation
+import NewsConvKit
 
 /// Writing to standard output and standard error. A write that fails is never a trap: a reader
 /// that went away (`| head`) ends the process quietly, as Unix tools do; another failure (a full
@@ -14,7 +15,7 @@ enum StandardStreams {
             try FileHandle.standardOutput.write(contentsOf: data)
         } catch {
             if isBrokenPipe(error) { exit(128 + SIGPIPE) }
-            Self.error("newsconv: cannot write standard output: \(reason(error))")
+            Self.error("newsconv: cannot write standard output: \(SystemErrorReason.text(error))")
             exit(1)
         }
     }
@@ -32,13 +33,4 @@ enum StandardStreams {
         return false
     }
 
-    /// The system's words for an error ("No space left on device").
-    static func reason(_ error: Error) -> String {
-        let nsError = error as NSError
-        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
-            return String(cString: strerror(Int32(underlying.code)))
-        }
-        if nsError.domain == NSPOSIXErrorDomain { return String(cString: strerror(Int32(nsError.code))) }
-        return error.localizedDescription
-    }
 }

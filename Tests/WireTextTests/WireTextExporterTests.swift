@@ -135,9 +135,12 @@ func comparable(_ article: Article) -> Article {
         article.id = "urn:x"
         article.subjects = [Concept(qcode: "subj:04000000")]
         article.body.append(.table(Block.Table(rows: [.init(cells: [[.text("a")], [.text("b")]])])))
+        article.body.append(.paragraph([.text("See "), .strong([.link(href: "http://x/y", title: nil, content: [.text("this")])])]))
+        article.body.append(.raw(format: "html", text: "<hr/>"))
         let result = try exportWire(article)
         let warning = try #require(result.diagnostics.first { $0.code == "wire.export.dropped-fields" })
         #expect(warning.message.contains("id") && warning.message.contains("subjects") && warning.message.contains("tables"))
+        #expect(warning.message.contains("link addresses") && warning.message.contains("html blocks"), "\(warning.message)")
         #expect(String(decoding: result.data, as: UTF8.self).contains("a  b"))
     }
 

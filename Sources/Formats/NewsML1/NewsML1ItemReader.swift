@@ -197,9 +197,10 @@ struct NewsML1ItemReader {
                 }
                 media?.renditions.append(rendition)
             case "ContentItem": readContentItem(child, role: role)
-            // How a receiver chooses among equivalents, the component's role and its comments:
+            // How a receiver chooses among equivalents, the component's role and the catalog:
             // about the document, not the story.
-            case "Role", "BasisForChoice", "Catalog", "Comment", "DescriptiveMetadataRef": break
+            case "Comment": keep("Comment", child.text)
+            case "Role", "BasisForChoice", "Catalog": break
             default: warn("unmapped-element", "<\(child.name)> of a NewsComponent has no IR field; dropped", child)
             }
         }
@@ -487,9 +488,7 @@ struct NewsML1ItemReader {
                 diagnostics.append(error.diagnostic)
             }
         }
-        let normalized = text.replacingOccurrences(of: "\r\n", with: "\n")
-        let parts = normalized.contains("\n\n") ? normalized.components(separatedBy: "\n\n") : normalized.components(separatedBy: "\n")
-        content.blocks = parts.map(NITFBodyReader.normalize).filter { !$0.isEmpty }.map { .paragraph([.text($0)]) }
+        content.blocks = PlainTextBody.paragraphs(in: text)
         return content
     }
 

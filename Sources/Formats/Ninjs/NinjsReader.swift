@@ -305,12 +305,12 @@ struct NinjsReader {
             article.signOff = content.signOff
             article.trailers = content.trailers
         } else if let text = bodyText {
-            article.body = Self.paragraphs(text)
+            article.body = PlainTextBody.paragraphs(in: text)
         }
         if let html = summaryHTML, !html.isEmpty {
             article.abstract = try readHTML(html).blocks
         } else if let text = summaryText {
-            article.abstract = Self.paragraphs(text)
+            article.abstract = PlainTextBody.paragraphs(in: text)
         }
     }
 
@@ -323,13 +323,6 @@ struct NinjsReader {
         let blocks = document.root.map { reader.readDocument($0) } ?? []
         diagnostics += reader.diagnostics()
         return (blocks, reader.dateline, reader.signOff, reader.trailers, reader.sectionMeta)
-    }
-
-    /// Plain text as paragraphs: blank-line separated, else one per line.
-    static func paragraphs(_ text: String) -> [Block] {
-        let normalized = text.replacingOccurrences(of: "\r\n", with: "\n")
-        let parts = normalized.contains("\n\n") ? normalized.components(separatedBy: "\n\n") : normalized.components(separatedBy: "\n")
-        return parts.map { NITFBodyReader.normalize($0) }.filter { !$0.isEmpty }.map { .paragraph([.text($0)]) }
     }
 
     /// A concept of any family: `{name, rel, uri, literal}` or 1.x `{name, rel, scheme, code}`.

@@ -24,6 +24,15 @@ struct IPTC7901Envelope {
     /// True when BEL characters flagged the item as urgent (dpa "Eil").
     var flaggedUrgent = false
 
+    /// Where the IR keeps what an article's 7901 envelope said and no field holds: read by the
+    /// importer, written back by the exporter's 7901 framing.
+    enum Key {
+        static let prefix = "iptc7901:"
+        static let header = prefix + "header"
+        static let category = prefix + "category"
+        static let dateTimeGroup = prefix + "dateTimeGroup"
+    }
+
     static let soh: Character = "\u{01}"
     static let stx: Character = "\u{02}"
     static let etx: Character = "\u{03}"

@@ -41,7 +41,8 @@ public struct WireTextExporter: ArticleExporter {
         }
         let text = lines.joined(separator: crlf ? "\r\n" : "\n") + (crlf ? "\r\n" : "\n")
         var diagnostics = writer.diagnostics
-        let foreign = Set(article.extensions.values.keys.filter { !$0.hasPrefix("iptc7901:") }.map { String($0.prefix { $0 != ":" }) })
+        let foreign = Set(
+            article.extensions.values.keys.filter { !$0.hasPrefix(IPTC7901Envelope.Key.prefix) }.map { String($0.prefix { $0 != ":" }) })
         if options.reportsNotes, !foreign.isEmpty {
             diagnostics.append(
                 .note(

@@ -23,6 +23,6 @@ extension FormatModule {
                 values: ["utf-8", "latin1"]),
         ],
         // Reads the 7901 header, category and date-time group a 7901 source kept.
-        readsExtensions: ["iptc7901:"]
+        readsExtensions: [IPTC7901Envelope.Key.prefix]
     )
 }

@@ -66,9 +66,9 @@ public struct WireTextImporter: ArticleImporter {
                 article.slugline = envelope.keywords.joined(separator: "/")
                 article.keywords = envelope.keywords
             }
-            if let header = envelope.headerLine { article.extensions["iptc7901:header"] = .string(header) }
-            if let category = envelope.category { article.extensions["iptc7901:category"] = .string(category) }
-            if let dtg = envelope.dateTimeGroup { article.extensions["iptc7901:dateTimeGroup"] = .string(dtg) }
+            if let header = envelope.headerLine { article.extensions[IPTC7901Envelope.Key.header] = .string(header) }
+            if let category = envelope.category { article.extensions[IPTC7901Envelope.Key.category] = .string(category) }
+            if let dtg = envelope.dateTimeGroup { article.extensions[IPTC7901Envelope.Key.dateTimeGroup] = .string(dtg) }
             if options.reportsNotes {
                 diagnostics.append(
                     .note("wire.iptc7901.envelope", "read an IPTC 7901 envelope (header, keywords, head, date-time group)", at: at(1)))

@@ -180,7 +180,9 @@ struct WireTextWriter {
 
     private func paragraphTexts(_ block: Block, dropped: inout [String]) -> [String] {
         switch block {
-        case .paragraph(let content): return [content.plainText]
+        case .paragraph(let content):
+            if Self.containsLink(content) { dropped.append("link addresses") }
+            return [content.plainText]
         case .heading(let level, let content): return [String(repeating: "#", count: max(1, min(level, 6))) + " " + content.plainText]
         case .list(let ordered, let items):
             if ordered { dropped.append("list numbering") }
@@ -195,8 +197,22 @@ struct WireTextWriter {
         case .media:
             dropped.append("media")
             return []
-        case .horizontalRule, .raw:
+        case .raw(let format, _):
+            dropped.append("\(format) blocks")
             return []
+        case .horizontalRule:
+            return []
+        }
+    }
+
+    /// Whether inlines hold a link, whose address plain text cannot carry.
+    static func containsLink(_ inlines: [Inline]) -> Bool {
+        inlines.contains { inline in
+            switch inline {
+            case .link: true
+            case .emphasis(let inner), .strong(let inner), .quote(let inner): containsLink(inner)
+            default: false
+            }
         }
     }
 
@@ -256,10 +272,10 @@ struct WireTextWriter {
     /// `eca0003 3 i 380  dpa 0045`: kept from a 7901 source, else made from the article, the
     /// service and category that it cannot supply said in a warning.
     private mutating func headerLine(_ article: Article, words: String) -> String {
-        if case .string(let header)? = article.extensions["iptc7901:header"] { return header }
+        if case .string(let header)? = article.extensions[IPTC7901Envelope.Key.header] { return header }
         let count = words.split(whereSeparator: { $0 == " " || $0 == "\n" }).count
         let category: String
-        if case .string(let kept)? = article.extensions["iptc7901:category"] {
+        if case .string(let kept)? = article.extensions[IPTC7901Envelope.Key.category] {
             category = kept
         } else {
             category = "x"
@@ -271,7 +287,7 @@ struct WireTextWriter {
 
     /// The date-time group after ETX: kept from a 7901 source, else the version's time (UTC).
     private func dateTimeGroup(_ article: Article) -> String {
-        if case .string(let group)? = article.extensions["iptc7901:dateTimeGroup"] { return group }
+        if case .string(let group)? = article.extensions[IPTC7901Envelope.Key.dateTimeGroup] { return group }
         guard let date = article.versionCreated?.date else { return "" }
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")

@@ -62,11 +62,7 @@ final class BatchReport: @unchecked Sendable {
             try handle.write(contentsOf: line + Data([0x0A]))
         } catch {
             // Never a trap: the reason is kept and the batch goes on; `finish` reports it.
-            let nsError = error as NSError
-            let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError
-            failure =
-                underlying?.domain == NSPOSIXErrorDomain
-                ? String(cString: strerror(Int32(underlying!.code))) : error.localizedDescription
+            failure = SystemErrorReason.text(error)
         }
     }
 
