@@ -46,16 +46,32 @@ struct BatchCommand: ParsableCommand {
     @Option(name: .long, help: "Leave out files that match PATTERN, as for --include (repeatable).")
     var exclude: [String] = []
 
+    @Option(
+        name: .long,
+        help: "Convert only shard K of N (K from 0), by a stable hash of each input's path in its source; 'env:NAME/N' reads K from NAME.")
+    var shard: String?
+
     func validate() throws {
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
         guard !sources.isEmpty else { throw ValidationError("name at least one SOURCE") }
         guard conversion.to != nil else { throw ValidationError("name the output format with --to (see 'newsconv formats')") }
     }
 
+    private func batchShard() throws -> BatchShard? {
+        guard let shard else { return nil }
+        do {
+            return try BatchShard.parse(shard)
+        } catch {
+            guard case .usage(let message) = error else { throw ExitCode(error.exitCode) }
+            throw ValidationError(message)
+        }
+    }
+
     func run() throws {
         let request = BatchRequest(
             sources: sources, output: output, settings: try conversion.settings(), jobs: jobs, report: report,
-            skipExisting: skipExisting, overwrite: overwrite, selection: BatchSelection(include: include, exclude: exclude))
+            skipExisting: skipExisting, overwrite: overwrite,
+            selection: BatchSelection(include: include, exclude: exclude, shard: try batchShard()))
         let runner = BatchRunner(request: request, converter: CommandSupport.converter())
         let display = BatchDisplay(quiet: quiet)
         if !quiet { runner.onProgress = { display.progress($0) } }

@@ -14,7 +14,7 @@ enum StandardStreams {
         do {
             try FileHandle.standardOutput.write(contentsOf: data)
         } catch {
-            if isBrokenPipe(error) { exit(128 + SIGPIPE) }
+            if SystemErrorReason.isBrokenPipe(error) { exit(128 + SIGPIPE) }
             Self.error("newsconv: cannot write standard output: \(SystemErrorReason.text(error))")
             exit(1)
         }
@@ -23,14 +23,4 @@ enum StandardStreams {
     static func readInput() -> Data {
         (try? FileHandle.standardInput.readToEnd()) ?? Data()
     }
-
-    /// Whether an error is EPIPE, however Foundation wrapped it.
-    static func isBrokenPipe(_ error: Error) -> Bool {
-        if let posix = error as? POSIXError { return posix.code == .EPIPE }
-        let nsError = error as NSError
-        if nsError.domain == NSPOSIXErrorDomain { return nsError.code == Int(EPIPE) }
-        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? Error { return isBrokenPipe(underlying) }
-        return false
-    }
-
 }

@@ -28,10 +28,18 @@ public enum ProcessRunner {
         process.standardError = err
         process.standardInput = input
         try process.run()
-        if let stdin { input.fileHandleForWriting.write(stdin) }
-        try input.fileHandleForWriting.close()
-        // Read both pipes concurrently so that neither fills up and blocks the child.
+        // Write standard input and read both outputs concurrently, so that no pipe fills up and
+        // blocks the child (a stream answers while it reads). A child that stops reading early
+        // makes the write fail (EPIPE, SIGPIPE ignored), not the test process die.
+        signal(SIGPIPE, SIG_IGN)
         let group = DispatchGroup()
+        let writer = input.fileHandleForWriting
+        group.enter()
+        DispatchQueue.global().async {
+            if let stdin { try? writer.write(contentsOf: stdin) }
+            try? writer.close()
+            group.leave()
+        }
         nonisolated(unsafe) var errData = Data()
         group.enter()
         DispatchQueue.global().async {

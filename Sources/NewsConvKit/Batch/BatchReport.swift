@@ -37,20 +37,9 @@ final class BatchReport: @unchecked Sendable {
     func record(path: String, status: String, outputs: [String], diagnostics: [Diagnostic], milliseconds: Double) {
         let object: OrderedJSON = .object([
             ("path", .string(path)), ("status", .string(status)), ("outputs", .array(outputs.map(OrderedJSON.string))),
-            ("diagnostics", .array(diagnostics.map(Self.diagnostic))), ("ms", .number((milliseconds * 10).rounded() / 10)),
+            ("diagnostics", .array(diagnostics.map(DiagnosticRecord.json))), ("ms", .number((milliseconds * 10).rounded() / 10)),
         ])
         write(object)
-    }
-
-    static func diagnostic(_ diagnostic: Diagnostic) -> OrderedJSON {
-        var fields: [(String, OrderedJSON)] = [
-            ("severity", .string(diagnostic.severity.rawValue)), ("code", .string(diagnostic.code)),
-            ("message", .string(diagnostic.message)),
-        ]
-        if let path = diagnostic.location.path { fields.append(("file", .string(path))) }
-        if let line = diagnostic.location.line { fields.append(("line", .number(Double(line)))) }
-        if let column = diagnostic.location.column { fields.append(("column", .number(Double(column)))) }
-        return .object(fields)
     }
 
     func write(_ object: OrderedJSON) {

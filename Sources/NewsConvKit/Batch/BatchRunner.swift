@@ -148,7 +148,7 @@ public final class BatchRunner: @unchecked Sendable {
         }
         let rate = final.seconds > 0 ? Double(final.inputs) / final.seconds : 0
         do {
-            try report?.finish(summary: Self.summary(of: final, rate: rate))
+            try report?.finish(summary: Self.summary(of: final, rate: rate, shard: request.selection.shard))
         } catch {
             // The report is part of what was asked for: a report that could not be written
             // fails the batch, with the reason.
@@ -161,14 +161,18 @@ public final class BatchRunner: @unchecked Sendable {
     }
 
     /// The report's closing summary object.
-    private static func summary(of final: BatchOutcome, rate: Double) -> OrderedJSON {
-        .object([
+    /// A shard's summary names it: the reports of N shards, concatenated, are the whole's report
+    /// with one summary per shard.
+    private static func summary(of final: BatchOutcome, rate: Double, shard: BatchShard?) -> OrderedJSON {
+        var fields: [(String, OrderedJSON)] = [
             ("inputs", .number(Double(final.inputs))), ("converted", .number(Double(final.converted))),
             ("failed", .number(Double(final.failed))),
             ("skipped", .number(Double(final.skipped))), ("outputs", .number(Double(final.outputs))),
             ("seconds", .number((final.seconds * 1000).rounded() / 1000)), ("filesPerSecond", .number(rate.rounded())),
             ("interrupted", .bool(final.interrupted)), ("exitCode", .number(Double(final.exitCode))),
-        ])
+        ]
+        if let shard { fields.append(("shard", .string(shard.description))) }
+        return .object(fields)
     }
 
     /// Lists every source's inputs, handing each to `handle`, until the batch is cancelled; a
