@@ -53,6 +53,17 @@ let package = Package(
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
         .executableTarget(
+            name: "StreamG2ToNITF",
+            dependencies: [
+                "BenchmarkCorpus",
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "NewsConvKit", package: "newsconv"),
+                .product(name: "NewsCore", package: "newsconv"),
+            ],
+            path: "Benchmarks/StreamG2ToNITF",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
+        .executableTarget(
             name: "WireToJSON",
             dependencies: [
                 .product(name: "Benchmark", package: "benchmark"),

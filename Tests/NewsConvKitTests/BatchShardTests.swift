@@ -57,16 +57,7 @@ import Testing
         }
     }
 
-    func relativePaths(under root: URL) throws -> [String] {
-        let base = root.resolvingSymlinksInPath().path + "/"
-        var paths: [String] = []
-        let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey])
-        while let url = enumerator?.nextObject() as? URL {
-            guard (try url.resourceValues(forKeys: [.isRegularFileKey])).isRegularFile == true else { continue }
-            paths.append(String(url.resolvingSymlinksInPath().path.dropFirst(base.count)))
-        }
-        return paths
-    }
+    func relativePaths(under root: URL) throws -> [String] { Array(try Fixtures.files(under: root).keys) }
 
     /// Three shards of a folder, run as three batches into one output, give the whole batch's
     /// outputs; a tar of the same files, listed in another order, gives each shard the same inputs.

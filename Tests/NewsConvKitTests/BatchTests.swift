@@ -52,17 +52,7 @@ import ZIPFoundation
     ]
     static let bad = ["xml/corrupt.xml", "other/empty.txt", "other/picture.bin", "xml/concept.xml"]
 
-    static func files(under root: URL) throws -> [String: Data] {
-        var result: [String: Data] = [:]
-        let rootPath = root.standardizedFileURL.resolvingSymlinksInPath().path
-        let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey])
-        while let url = enumerator?.nextObject() as? URL {
-            guard (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true else { continue }
-            let path = url.standardizedFileURL.resolvingSymlinksInPath().path
-            result[String(path.dropFirst(rootPath.count + 1))] = try Data(contentsOf: url)
-        }
-        return result
-    }
+    static func files(under root: URL) throws -> [String: Data] { try Fixtures.files(under: root) }
 
     static func reportLines(_ url: URL) throws -> [[String: Any]] {
         try String(contentsOf: url, encoding: .utf8).split(separator: "\n").map {

@@ -42,7 +42,24 @@ public enum Fixtures {
 extension Fixtures {
     /// True when `../shared` is present, or when running in CI (where its absence must fail).
     public static var sharedAvailableOrCI: Bool {
-        shared != nil || ProcessInfo.processInfo.environment["CI"] != nil
+        shared != nil || isCI
+    }
+
+    /// Running in CI (`CI` is set, as `.ci/run` and CI services set it): a missing component
+    /// fails its tests there instead of skipping them.
+    public static var isCI: Bool { ProcessInfo.processInfo.environment["CI"] != nil }
+
+    /// The regular files under a folder (at any depth), by their path relative to it, with their bytes.
+    public static func files(under root: URL) throws -> [String: Data] {
+        var result: [String: Data] = [:]
+        let rootPath = root.standardizedFileURL.resolvingSymlinksInPath().path
+        let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey])
+        while let url = enumerator?.nextObject() as? URL {
+            guard (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true else { continue }
+            let path = url.standardizedFileURL.resolvingSymlinksInPath().path
+            result[String(path.dropFirst(rootPath.count + 1))] = try Data(contentsOf: url)
+        }
+        return result
     }
 }
 
