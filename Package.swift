@@ -18,6 +18,13 @@ let package = Package(
         .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.0"),
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.0.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
+        // newsconv serve: the HTTP server, graceful shutdown, Prometheus metrics; the tests' client.
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.0"),
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.0"),
+        .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
     ],
     targets: [
         // Byte-level speed code (word-at-a-time scans, memchr, writing into a string's storage),
@@ -66,11 +73,24 @@ let package = Package(
                 // new-format: NewsConvKit dependencies
             ]),
 
+        // `newsconv serve`: the one pipeline behind HTTP (Hummingbird 2), with limits, problem
+        // details and Prometheus metrics.
+        .target(
+            name: "NewsConvServer",
+            dependencies: [
+                "NewsConvKit", "NewsCore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]),
+
         // The thin CLI.
         .executableTarget(
             name: "newsconv",
             dependencies: [
-                "NewsConvKit",
+                "NewsConvKit", "NewsConvServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -108,6 +128,17 @@ let package = Package(
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
+        .testTarget(
+            name: "NewsConvServerTests",
+            dependencies: [
+                "NewsConvServer", "NewsConvKit", "NewsCore", "TestSupport",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]),
         .testTarget(name: "FormatScaffoldTests", dependencies: ["FormatScaffold"]),
         .testTarget(name: "NewsML1Tests", dependencies: ["NewsML1", "NewsCore", "NewsXML", "TestSupport"]),
         .testTarget(name: "ANPATests", dependencies: ["ANPA", "NewsCore", "TestSupport"]),

@@ -39,40 +39,47 @@ extension Converter {
         var outcome = ValidationOutcome()
         for file in request.files {
             guard let data = FileManager.default.contents(atPath: file) else { throw .usage("cannot read \(file)") }
-            let format: FormatModule
-            do {
-                format = try inputFormat(of: data, path: file, requested: request.from)
-            } catch .conversion(let error) {
-                outcome.diagnostics.append(error.diagnostic)
-                continue
+            let checked = try validateDocument(data, path: file, requested: request.from, standards: URL(fileURLWithPath: schemas))
+            outcome.diagnostics += checked.diagnostics
+            if let schema = checked.schema { outcome.valid.append((file, schema)) }
+        }
+        return outcome
+    }
+
+    /// Checks one document against its format's official schema: the schema's path when it is
+    /// valid, and the diagnostics (the located schema errors when it is not). A format named
+    /// (`requested`) that has no schema is a usage error; one detected is this document's error.
+    public func validateDocument(_ data: Data, path: String, requested: String?, standards: URL) throws(NewsConvError) -> (
+        schema: String?, diagnostics: [Diagnostic]
+    ) {
+        let format: FormatModule
+        do {
+            format = try inputFormat(of: data, path: path, requested: requested)
+        } catch .conversion(let error) {
+            return (nil, [error.diagnostic])
+        }
+        guard let validator = format.validator else {
+            let withSchema = registry.modules.filter { $0.validator != nil }.map(\.name).joined(separator: ", ")
+            if requested != nil {
+                throw .usage("format '\(format.name)' has no official schema to validate against; formats with one: \(withSchema)")
             }
-            guard let validator = format.validator else {
-                let withSchema = registry.modules.filter { $0.validator != nil }.map(\.name).joined(separator: ", ")
-                // Named with --from, the request is wrong; detected, this one file is.
-                if request.from != nil {
-                    throw .usage("format '\(format.name)' has no official schema to validate against; formats with one: \(withSchema)")
-                }
-                outcome.diagnostics.append(
+            return (
+                nil,
+                [
                     .error(
                         "validate.no-schema",
                         "the file reads as \(format.name), a format with no official schema to validate against; formats with one: \(withSchema)",
-                        at: SourceLocation(path: file, line: 1, column: 1)))
-                continue
-            }
-            do {
-                let errors = try validator.validate(ImportInput(data: data, path: file), standards: URL(fileURLWithPath: schemas))
-                if errors.contains(where: { $0.severity == .error }) {
-                    outcome.diagnostics += errors.map { $0.inFile(file) }
-                } else {
-                    outcome.diagnostics += errors.map { $0.inFile(file) }
-                    outcome.valid.append((file, validator.schemaPath))
-                }
-            } catch let error as ConversionError {
-                outcome.diagnostics.append(error.diagnostic.inFile(file))
-            } catch {
-                outcome.diagnostics.append(.error("validate.failed", "\(error)", at: SourceLocation(path: file, line: 1, column: 1)))
-            }
+                        at: SourceLocation(path: path, line: 1, column: 1))
+                ]
+            )
         }
-        return outcome
+        do {
+            let errors = try validator.validate(ImportInput(data: data, path: path), standards: standards).map { $0.inFile(path) }
+            return (errors.contains { $0.severity == .error } ? nil : validator.schemaPath, errors)
+        } catch let error as ConversionError {
+            return (nil, [error.diagnostic.inFile(path)])
+        } catch {
+            return (nil, [.error("validate.failed", "\(error)", at: SourceLocation(path: path, line: 1, column: 1))])
+        }
     }
 }

@@ -11,7 +11,9 @@ struct Newsconv: ParsableCommand {
         abstract: "Convert news articles between \(BuiltinFormats.modules.map(\.name).joined(separator: ", ")).",
         discussion: "Run 'newsconv formats' for the formats this build knows.",
         version: BuildInfo.versionText,
-        subcommands: [ConvertCommand.self, BatchCommand.self, StreamCommand.self, FormatsCommand.self, ValidateCommand.self]
+        subcommands: [
+            ConvertCommand.self, BatchCommand.self, StreamCommand.self, ServeCommand.self, FormatsCommand.self, ValidateCommand.self,
+        ]
     )
 
     /// Parses the arguments and runs the subcommand with the exit codes of the CLI contract:

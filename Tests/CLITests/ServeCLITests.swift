@@ -1,0 +1,74 @@
+import Foundation
+import TestSupport
+import Testing
+
+#if canImport(FoundationNetworking)
+    import FoundationNetworking
+#endif
+
+/// `newsconv serve` as a process: it prints where it listens, converts, and on SIGTERM lets the
+/// request in flight finish before it exits 0.
+@Suite struct ServeCLITests {
+    var newsconv: URL { Fixtures.productsDirectory.appendingPathComponent("newsconv") }
+
+    /// Starts `newsconv serve --port 0 ...` and waits for its "listening on" line.
+    func start(_ arguments: [String]) throws -> (Process, String, Pipe) {
+        let process = Process()
+        process.executableURL = newsconv
+        process.arguments = ["serve", "--port", "0"] + arguments
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        var seen = Data()
+        while !seen.contains(0x0A) {
+            let chunk = out.fileHandleForReading.availableData
+            if chunk.isEmpty { break }
+            seen += chunk
+        }
+        let line = String(decoding: seen, as: UTF8.self)
+        guard let range = line.range(of: "listening on ") else {
+            process.terminate()
+            throw CancellationError()
+        }
+        return (process, String(line[range.upperBound...].prefix { !$0.isNewline }), out)
+    }
+
+    func post(_ url: String, _ body: Data) async throws -> (Int, Data) {
+        var request = URLRequest(url: URL(string: url)!)
+        request.httpMethod = "POST"
+        request.httpBody = body
+        let (data, response) = try await URLSession.shared.data(for: request)
+        return ((response as? HTTPURLResponse)?.statusCode ?? 0, data)
+    }
+
+    @Test func sigtermLetsTheRequestInFlightFinishThenExitsZero() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("newsconv-serve-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let slow = folder.appendingPathComponent("slow-filter")
+        try Data("#!/bin/sh\nsleep 1\nexec cat\n".utf8).write(to: slow)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: slow.path)
+
+        let (process, base, _) = try start(["--allow-filter", slow.path])
+        #expect(base.hasPrefix("http://127.0.0.1:"))
+        let dispatch = try Data(contentsOf: Fixtures.samples.appendingPathComponent("wire/efe-english-lima-port.txt"))
+        let (quick, _) = try await post("\(base)/v1/convert?to=nitf", dispatch)
+        #expect(quick == 200)
+
+        async let slowAnswer = post("\(base)/v1/convert?to=nitf&filter=\(slow.path)", dispatch)
+        try await Task.sleep(for: .milliseconds(300))
+        kill(process.processIdentifier, SIGTERM)
+        let (status, body) = try await slowAnswer
+        #expect(status == 200 && String(decoding: body, as: UTF8.self).contains("<nitf"))
+        process.waitUntilExit()
+        #expect(process.terminationReason == .exit && process.terminationStatus == 0)
+    }
+
+    @Test func badArgumentsAreUsageErrors() throws {
+        for arguments in [["serve", "--port", "70000"], ["serve", "--allow-plugin", "nosuch"], ["serve", "--schemas", "/nonexistent"]] {
+            let result = try ProcessRunner.run(newsconv, arguments)
+            #expect(result.status == 2, "\(arguments): \(result.stderr)")
+        }
+    }
+}
