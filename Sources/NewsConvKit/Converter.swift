@@ -13,6 +13,12 @@ public struct Converter: Sendable {
     /// The module for an input: the one named by `requested`, else detected from the path's
     /// extension, then from the content.
     public func inputFormat(of data: Data, path: String?, requested: String?) throws(NewsConvError) -> FormatModule {
+        try inputDetection(of: data, path: path, requested: requested).module
+    }
+
+    /// The module that reads the input and how it was chosen: named (confidence 1, by
+    /// extension), or detected from the extension or the content with the detector's confidence.
+    public func inputDetection(of data: Data, path: String?, requested: String?) throws(NewsConvError) -> FormatRegistry.Detection {
         if let requested {
             guard let module = registry.module(named: requested) else {
                 throw .usage(
@@ -24,7 +30,7 @@ public struct Converter: Sendable {
                     "format '\(module.name)' cannot be read; formats that can be read: \(registry.names(importing: true).joined(separator: ", "))"
                 )
             }
-            return module
+            return FormatRegistry.Detection(module: module, confidence: 1, basis: .named)
         }
         // UTF-16 and UTF-32 inputs are looked at as the importer will read them: as UTF-8.
         let sample = InputSample(bytes: (UnicodeInput.transcoded(data.prefix(8192))?.data ?? data).prefix(8192), path: path)
@@ -37,7 +43,7 @@ public struct Converter: Sendable {
             throw .conversion(
                 ConversionError("input.format.unknown", message, at: SourceLocation(path: path ?? "<stdin>", line: 1, column: 1)))
         }
-        return detection.module
+        return detection
     }
 
     /// The module to write: the one named by `requested`, else the one whose extension the

@@ -104,7 +104,8 @@ struct Endpoints: Sendable {
     }
 
     /// The settings a request's query names: `from`, `to`, `option=KEY=VALUE` (repeatable),
-    /// `filter=PROGRAM` (repeatable, only programs allowed at start), `date-context`, `strict`.
+    /// `filter=PROGRAM` (repeatable, only programs allowed at start), `date-context`, `strict`,
+    /// `ignore=CODE` (repeatable).
     private func conversionSettings(_ request: Request) throws(ProblemDetails) -> ConversionSettings {
         let query = request.uri.queryParameters
         func bad(_ detail: String) -> ProblemDetails { ProblemDetails(status: .badRequest, code: "serve.parameter", detail: detail) }
@@ -129,7 +130,8 @@ struct Endpoints: Sendable {
         let from = query["from"].map(String.init) ?? request.headers[.contentType].flatMap(hintedFormat)
         return ConversionSettings(
             from: from, to: query["to"].map(String.init), dateContext: query["date-context"].map(String.init), strict: strict,
-            now: server.configuration.now, formatOptions: options, filters: filters)
+            now: server.configuration.now, formatOptions: options, filters: filters,
+            ignore: query[values: "ignore"].map(String.init))
     }
 
     /// The format a request's `Content-Type` names, when exactly one readable format lists it and

@@ -10,12 +10,19 @@ public struct FormatRegistry: Sendable {
         public var module: FormatModule
         /// How sure detection is (1 = certain).
         public var confidence: Double
-        /// `extension` or `content`.
+        /// `named` (`--from`), `extension` or `content`.
         public var basis: Basis
 
         public enum Basis: String, Sendable {
+            case named
             case fileExtension = "extension"
             case content
+        }
+
+        public init(module: FormatModule, confidence: Double, basis: Basis) {
+            self.module = module
+            self.confidence = confidence
+            self.basis = basis
         }
     }
 

@@ -4,7 +4,8 @@ import NewsCore
 
 /// What `newsconv batch` shows on standard error: on a terminal a progress bar redrawn in place
 /// (done/total, files/s, ETA), otherwise a plain line every few seconds; each failed file as a
-/// diagnostic line; a summary at the end. Nothing with `--quiet`.
+/// diagnostic line (the first few: the rest are counted in the summary); a summary at the end,
+/// with the warnings and errors by code. Nothing with `--quiet`.
 final class BatchDisplay: @unchecked Sendable {
     private let quiet: Bool
     private let terminal = isatty(STDERR_FILENO) != 0
@@ -12,6 +13,9 @@ final class BatchDisplay: @unchecked Sendable {
     /// A bar is drawn at once; plain lines (a log) start after their interval.
     private lazy var lastDraw = terminal ? Date.distantPast : Date()
     private var barShown = false
+    /// Failures printed one by one; after these, only the summary by code counts them.
+    static let failuresShown = 10
+    private var failuresSeen = 0
 
     init(quiet: Bool) { self.quiet = quiet }
 
@@ -53,7 +57,15 @@ final class BatchDisplay: @unchecked Sendable {
 
     func failure(_ diagnostic: Diagnostic) {
         guard !quiet else { return }
-        message(diagnostic.description)
+        lock.lock()
+        failuresSeen += 1
+        let seen = failuresSeen
+        lock.unlock()
+        if seen <= Self.failuresShown {
+            message(diagnostic.description)
+        } else if seen == Self.failuresShown + 1 {
+            message("newsconv batch: more inputs fail; the summary at the end counts them by code (every one is in --report)")
+        }
     }
 
     /// A line for the user (the Ctrl-C notice); nothing with `--quiet`.
@@ -79,6 +91,13 @@ final class BatchDisplay: @unchecked Sendable {
                 format: "newsconv batch: %d inputs, %d converted, %d failed, %d skipped, %d outputs in %.1f s%@",
                 outcome.inputs, outcome.converted, outcome.failed, outcome.skipped, outcome.outputs, outcome.seconds,
                 outcome.interrupted ? " (interrupted)" : ""))
+        let codes = outcome.codesByCount
+        if !codes.isEmpty {
+            message("newsconv batch: warnings and errors by code:")
+            for (code, tally) in codes {
+                message("  \(code): \(tally.count) \(tally.severity.rawValue)\(tally.count == 1 ? "" : "s") (first: \(tally.firstPath))")
+            }
+        }
         // Nothing to convert is worth saying: a mistyped pattern or folder looks like success.
         if outcome.inputs == 0, outcome.failed == 0, !outcome.interrupted {
             message("newsconv batch: the sources hold no input to convert (hidden files are skipped; see --include and --exclude)")

@@ -26,10 +26,15 @@ struct ConversionArguments: ParsableArguments {
         help: "Pass each document's articles as newsconv JSON through PROGRAM, given the target format's name (repeatable, in order).")
     var filter: [String] = []
 
+    @Option(
+        name: .long,
+        help: "Drop the notes and warnings with this code, or a dotted prefix of it such as nitf.export (repeatable; never errors).")
+    var ignore: [String] = []
+
     /// The settings these arguments make; "now" is `SOURCE_DATE_EPOCH` when it is set.
     func settings() throws -> ConversionSettings {
         ConversionSettings(
             from: from, to: to, dateContext: dateContext, strict: strict, now: CommandSupport.sourceDateEpoch(),
-            formatOptions: try CommandSupport.formatOptions(option), filters: filter)
+            formatOptions: try CommandSupport.formatOptions(option), filters: filter, ignore: ignore)
     }
 }

@@ -12,7 +12,7 @@ struct Newsconv: ParsableCommand {
         discussion: "Run 'newsconv formats' for the formats this build knows.",
         version: BuildInfo.versionText,
         subcommands: [
-            ConvertCommand.self, BatchCommand.self, StreamCommand.self, ServeCommand.self, FormatsCommand.self, ValidateCommand.self,
+            ConvertCommand.self, BatchCommand.self, StreamCommand.self, ServeForwarding.self, FormatsCommand.self, ValidateCommand.self,
         ]
     )
 
@@ -21,6 +21,9 @@ struct Newsconv: ParsableCommand {
     static func main() {
         // `newsconv help nosuch` is a usage error, as a misspelled subcommand is.
         let arguments = Array(CommandLine.arguments.dropFirst())
+        // The server is its own executable (ServeForwarding); its help is its own too.
+        if arguments.first == "serve" { Foundation.exit(ServeForwarding.exec(Array(arguments.dropFirst()))) }
+        if arguments.count == 2, arguments == ["help", "serve"] { Foundation.exit(ServeForwarding.exec(["--help"])) }
         if arguments.first == "help", let name = arguments.dropFirst().first,
             !configuration.subcommands.contains(where: { $0.configuration.commandName == name })
         {

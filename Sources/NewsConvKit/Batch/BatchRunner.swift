@@ -172,6 +172,20 @@ public final class BatchRunner: @unchecked Sendable {
             ("interrupted", .bool(final.interrupted)), ("exitCode", .number(Double(final.exitCode))),
         ]
         if let shard { fields.append(("shard", .string(shard.description))) }
+        fields.append(
+            (
+                "codes",
+                .object(
+                    final.codesByCount.map { code, tally in
+                        (
+                            code,
+                            .object([
+                                ("severity", .string(tally.severity.rawValue)), ("count", .number(Double(tally.count))),
+                                ("first", .string(tally.firstPath)),
+                            ])
+                        )
+                    })
+            ))
         return .object(fields)
     }
 
@@ -180,11 +194,18 @@ public final class BatchRunner: @unchecked Sendable {
     private func list(
         _ sources: [BatchSource], prefixes: [String], excluding excluded: [URL], report: BatchReport?, _ handle: (BatchInput) -> Void
     ) {
-        for (source, prefix) in zip(sources, prefixes) {
+        for ((source, prefix), given) in zip(zip(sources, prefixes), request.sources) {
+            // Paths are said as the source was given (`archive/2024/a.xml`, `feed.zip:a.xml`),
+            // in the report, the diagnostics and the articles' origin, not as the walk found them.
+            let listedRoot = source.listedRoot
+            let givenRoot = given.count > 1 && given.hasSuffix("/") ? String(given.dropLast()) : given
             do {
                 try source.forEach(excluding: excluded, selecting: request.selection) { input in
                     guard !isCancelled else { return false }
                     var input = input
+                    if let listedRoot, input.displayPath.hasPrefix(listedRoot) {
+                        input.displayPath = givenRoot + input.displayPath.dropFirst(listedRoot.count)
+                    }
                     // Several sources: each one's outputs go under its own name.
                     if sources.count > 1 { input.relativePath = prefix + "/" + input.relativePath }
                     handle(input)
@@ -218,6 +239,7 @@ public final class BatchRunner: @unchecked Sendable {
         if status == .failed, let error = diagnostics.last(where: { $0.severity == .error }) ?? diagnostics.last { onFailure?(error) }
         lock.lock()
         outcome.inputs += 1
+        outcome.tally(diagnostics, path: input.displayPath)
         switch status {
         case .converted: outcome.converted += 1
         case .failed: outcome.failed += 1

@@ -74,6 +74,16 @@ enum BatchSource {
         }
     }
 
+    /// The start its inputs' paths have as listed (a folder with its links resolved, an archive's
+    /// or file's absolute path), which the batch replaces with the source as the user gave it.
+    var listedRoot: String? {
+        switch self {
+        case .directory(let url): url.standardizedFileURL.resolvingSymlinksInPath().path
+        case .zip(let url), .tar(let url, _), .file(let url): url.path
+        case .list: nil
+        }
+    }
+
     /// How many inputs it holds, when that is cheap to know (not for a tar, which would have to be read twice).
     func count(excluding excluded: [URL], selecting selection: BatchSelection = BatchSelection()) throws -> Int? {
         var count = 0

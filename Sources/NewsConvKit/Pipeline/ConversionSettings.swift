@@ -18,10 +18,13 @@ public struct ConversionSettings: Sendable, Hashable {
     public var formatOptions: [String: String]
     /// Filter programs, applied in order between import and export.
     public var filters: [String]
+    /// Diagnostic codes, or their dotted prefixes (`nitf.export`), whose notes and warnings are
+    /// dropped: not reported, not failing `--strict`. Errors are never ignored.
+    public var ignore: [String]
 
     public init(
         from: String? = nil, to: String? = nil, dateContext: String? = nil, strict: Bool = false, now: Date? = nil,
-        formatOptions: [String: String] = [:], filters: [String] = []
+        formatOptions: [String: String] = [:], filters: [String] = [], ignore: [String] = []
     ) {
         self.from = from
         self.to = to
@@ -30,5 +33,12 @@ public struct ConversionSettings: Sendable, Hashable {
         self.now = now
         self.formatOptions = formatOptions
         self.filters = filters
+        self.ignore = ignore
+    }
+
+    /// Whether `--ignore` drops a diagnostic with this code: the code itself, or a prefix of it
+    /// that ends where one of its dotted parts does.
+    public func ignores(_ code: String) -> Bool {
+        ignore.contains { code == $0 || (code.hasPrefix($0) && code.dropFirst($0.count).first == ".") }
     }
 }

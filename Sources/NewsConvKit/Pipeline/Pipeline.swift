@@ -99,15 +99,31 @@ public struct Pipeline: Sendable {
                 result.failed = true
             }
         }
-        if !result.failed, settings.strict, result.diagnostics.contains(where: { $0.severity >= .warning }) {
+        if !settings.ignore.isEmpty {
+            result.diagnostics.removeAll { $0.severity < .error && settings.ignores($0.code) }
+        }
+        let warnings = result.diagnostics.filter { $0.severity == .warning }
+        if !result.failed, settings.strict, !warnings.isEmpty {
             result.diagnostics.append(
                 .error(
-                    "output.strict", "warnings fail the conversion under --strict; nothing written",
+                    "output.strict",
+                    "nothing was written: under --strict these warnings fail the conversion: \(Self.tally(warnings)) (--ignore CODE accepts one)",
                     at: SourceLocation(path: documents.first?.path ?? "<stdin>", line: 1, column: 1)))
             result.failed = true
         }
         if result.failed { result.outputs = [] }
         return result
+    }
+
+    /// `code (N), code (N)` in the order codes first appear.
+    private static func tally(_ diagnostics: [Diagnostic]) -> String {
+        var order: [String] = []
+        var counts: [String: Int] = [:]
+        for diagnostic in diagnostics {
+            if counts[diagnostic.code] == nil { order.append(diagnostic.code) }
+            counts[diagnostic.code, default: 0] += 1
+        }
+        return order.map { "\($0) (\(counts[$0]!))" }.joined(separator: ", ")
     }
 
     /// Detects, imports and completes one document; nil when it fails (the diagnostics say why).
@@ -122,7 +138,16 @@ public struct Pipeline: Sendable {
             return nil
         }
         do {
-            let format = try converter.inputFormat(of: document.data, path: document.path, requested: settings.from)
+            let detection = try converter.inputDetection(of: document.data, path: document.path, requested: settings.from)
+            let format = detection.module
+            if settings.from == nil, options.reportsNotes {
+                let basis = detection.basis == .content ? "its content" : "its extension"
+                diagnostics.append(
+                    .note(
+                        "input.format.detected",
+                        "read as \(format.name), detected from \(basis) (confidence \(Int((detection.confidence * 100).rounded()))%)",
+                        at: at))
+            }
             let imported = try converter.importDocument(document.data, path: document.path, format: format, options: options)
             diagnostics += imported.diagnostics
             if imported.articles.isEmpty {

@@ -3,10 +3,14 @@ import Foundation
 import NewsConvKit
 import NewsConvServer
 
-/// `newsconv serve`: the converter as an HTTP service (`docs/serve.md`).
+/// `newsconv serve`: the converter as an HTTP service (`docs/serve.md`). An executable of its
+/// own, which `newsconv serve` runs: the HTTP stack (SwiftNIO, Hummingbird) would make every
+/// `newsconv convert` start 13% slower (more protocol conformances to scan, more relocations;
+/// measured with callgrind, docs/benchmarks.md).
+@main
 struct ServeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "serve",
+        commandName: "newsconv serve",
         abstract: "Convert documents sent over HTTP (POST /v1/convert; see docs/serve.md).",
         discussion: """
             Listens on 127.0.0.1 unless --host says otherwise; --port 0 picks a free port. Prints \
@@ -46,6 +50,20 @@ struct ServeCommand: ParsableCommand {
     @Option(name: .long, help: "A filter program requests may name with filter= (repeatable).")
     var allowFilter: [String] = []
 
+    /// Runs with the exit codes of newsconv's CLI contract: a usage error is 2.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let code as ExitCode {
+            Foundation.exit(code.rawValue)
+        } catch {
+            if exitCode(for: error) == .success { exit(withError: error) }
+            Self.error(fullMessage(for: error) + "\nUsage: see 'newsconv serve --help'.")
+            Foundation.exit(2)
+        }
+    }
+
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port is 0 to 65535") }
         guard maxBodyBytes >= 1, maxInFlight >= 1, maxHeaderBytes >= 1024, idleTimeout >= 1, timeout > 0 else {
@@ -66,12 +84,14 @@ struct ServeCommand: ParsableCommand {
         configuration.schemas = schemas ?? ProcessInfo.processInfo.environment["NEWSCONV_SCHEMAS"]
         configuration.plugins = allowPlugin
         configuration.filters = allowFilter
-        configuration.now = CommandSupport.sourceDateEpoch()
+        configuration.now = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"].flatMap(Double.init).map {
+            Date(timeIntervalSince1970: $0)
+        }
         let server: NewsConvServer
         do {
             server = try NewsConvServer(configuration: configuration)
         } catch {
-            StandardStreams.error(error.description)
+            Self.error(error.description)
             throw ExitCode(error.exitCode)
         }
         let host = self.host
@@ -80,7 +100,8 @@ struct ServeCommand: ParsableCommand {
         Task {
             do {
                 try await server.run { port in
-                    StandardStreams.output(Data("newsconv serve: listening on http://\(host):\(port)\n".utf8))
+                    // The line a supervisor or a test waits for; unbuffered.
+                    try? FileHandle.standardOutput.write(contentsOf: Data("newsconv serve: listening on http://\(host):\(port)\n".utf8))
                 }
             } catch {
                 failure.message = "\(error)"
@@ -89,9 +110,13 @@ struct ServeCommand: ParsableCommand {
         }
         done.wait()
         if let message = failure.message {
-            StandardStreams.error("newsconv serve: \(message)")
+            Self.error("newsconv serve: \(message)")
             throw ExitCode(1)
         }
+    }
+
+    private static func error(_ line: String) {
+        try? FileHandle.standardError.write(contentsOf: Data((line + "\n").utf8))
     }
 }
 
