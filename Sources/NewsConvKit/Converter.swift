@@ -22,7 +22,7 @@ public struct Converter: Sendable {
         if let requested {
             guard let module = registry.module(named: requested) else {
                 throw .usage(
-                    "unknown input format '\(requested)'; formats that can be read: \(registry.names(importing: true).joined(separator: ", "))"
+                    "unknown input format '\(requested)'\(Suggestion.phrase(for: requested, among: registry.names(importing: true))); formats that can be read: \(registry.names(importing: true).joined(separator: ", "))"
                 )
             }
             guard module.importer != nil else {
@@ -52,7 +52,8 @@ public struct Converter: Sendable {
         let writable = registry.names(importing: false).joined(separator: ", ")
         if let requested {
             guard let module = registry.module(named: requested) else {
-                throw .usage("unknown output format '\(requested)'; formats that can be written: \(writable)")
+                let suggestion = Suggestion.phrase(for: requested, among: registry.names(importing: false))
+                throw .usage("unknown output format '\(requested)'\(suggestion); formats that can be written: \(writable)")
             }
             guard module.exporter != nil else {
                 throw .usage("format '\(module.name)' cannot be written yet; formats that can be written: \(writable)")
@@ -225,7 +226,7 @@ public struct Converter: Sendable {
             let known = registry.modules.flatMap(\.options).map(\.key)
             guard known.contains(key) else {
                 throw .usage(
-                    "unknown format option '\(key)'; options: \(known.isEmpty ? "none" : known.joined(separator: ", ")) (see 'newsconv formats')"
+                    "unknown format option '\(key)'\(Suggestion.phrase(for: key, among: known)); options: \(known.isEmpty ? "none" : known.joined(separator: ", ")) (see 'newsconv formats')"
                 )
             }
         }

@@ -24,7 +24,10 @@ public struct ValidationOutcome: Sendable {
 }
 
 extension Converter {
-    public func validate(_ request: ValidationRequest) throws(NewsConvError) -> ValidationOutcome {
+    /// Checks the files of a request; `-` is standard input (read by `readStandardInput`, once).
+    public func validate(_ request: ValidationRequest, readStandardInput: () -> Data = { FileHandle.standardInput.readDataToEndOfFile() })
+        throws(NewsConvError) -> ValidationOutcome
+    {
         guard let schemas = request.schemas, !schemas.isEmpty else {
             throw .usage("name the folder of the official schemas with --schemas DIR or NEWSCONV_SCHEMAS (for example ../shared/standards)")
         }
@@ -33,15 +36,19 @@ extension Converter {
             throw .usage("the schema folder \(schemas) does not exist")
         }
         guard !request.files.isEmpty else { throw .usage("name the files to validate") }
-        for file in request.files where !FileManager.default.fileExists(atPath: file) {
+        if request.files.filter({ $0 == "-" }).count > 1 { throw .usage("standard input (-) can be read only once") }
+        for file in request.files where file != "-" && !FileManager.default.fileExists(atPath: file) {
             throw .usage("no such file: \(file)")
         }
         var outcome = ValidationOutcome()
         for file in request.files {
-            guard let data = FileManager.default.contents(atPath: file) else { throw .usage("cannot read \(file)") }
-            let checked = try validateDocument(data, path: file, requested: request.from, standards: URL(fileURLWithPath: schemas))
+            let path = file == "-" ? "<stdin>" : file
+            guard let data = file == "-" ? readStandardInput() : FileManager.default.contents(atPath: file) else {
+                throw .usage("cannot read \(file)")
+            }
+            let checked = try validateDocument(data, path: path, requested: request.from, standards: URL(fileURLWithPath: schemas))
             outcome.diagnostics += checked.diagnostics
-            if let schema = checked.schema { outcome.valid.append((file, schema)) }
+            if let schema = checked.schema { outcome.valid.append((path, schema)) }
         }
         return outcome
     }
@@ -52,6 +59,9 @@ extension Converter {
     public func validateDocument(_ data: Data, path: String, requested: String?, standards: URL) throws(NewsConvError) -> (
         schema: String?, diagnostics: [Diagnostic]
     ) {
+        if data.isEmpty, requested == nil {
+            return (nil, [.error("input.empty", "the input is empty", at: SourceLocation(path: path, line: 1, column: 1))])
+        }
         let format: FormatModule
         do {
             format = try inputFormat(of: data, path: path, requested: requested)

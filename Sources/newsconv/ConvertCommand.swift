@@ -33,6 +33,10 @@ struct ConvertCommand: ParsableCommand {
     var verbose = false
 
     func run() throws {
+        // Reading a terminal looks like a hang: say what is awaited.
+        if inputs.isEmpty || inputs == ["-"], isatty(STDIN_FILENO) != 0 {
+            StandardStreams.error("newsconv: reading the document from standard input (end it with Ctrl-D; or name a file)")
+        }
         // `-o -` is standard output, as in pandoc and jq (not a file named `-`).
         let request = ConvertRequest(inputs: inputs, output: output == "-" ? nil : output, settings: try conversion.settings())
         let outcome: ConvertOutcome

@@ -19,15 +19,20 @@ struct Newsconv: ParsableCommand {
     /// Parses the arguments and runs the subcommand with the exit codes of the CLI contract:
     /// 0 success, 1 a document failed, 2 a usage error, 3 some inputs of a batch failed.
     static func main() {
-        // `newsconv help nosuch` is a usage error, as a misspelled subcommand is.
         let arguments = Array(CommandLine.arguments.dropFirst())
         // The server is its own executable (ServeForwarding); its help is its own too.
         if arguments.first == "serve" { Foundation.exit(ServeForwarding.exec(Array(arguments.dropFirst()))) }
-        if arguments.count == 2, arguments == ["help", "serve"] { Foundation.exit(ServeForwarding.exec(["--help"])) }
-        if arguments.first == "help", let name = arguments.dropFirst().first,
-            !configuration.subcommands.contains(where: { $0.configuration.commandName == name })
-        {
-            StandardStreams.error("newsconv: no subcommand '\(name)'; see 'newsconv --help'")
+        if arguments == ["help", "serve"] { Foundation.exit(ServeForwarding.exec(["--help"])) }
+        // A misspelled subcommand, and `newsconv help nosuch`, are usage errors that say what was meant.
+        // (A key path over the subcommands' metatypes crashes Swift 6.3.1's SILGen: a loop.)
+        var names: [String] = []
+        for subcommand in configuration.subcommands {
+            if let name = subcommand.configuration.commandName { names.append(name) }
+        }
+        let named = arguments.first == "help" ? arguments.dropFirst().first : arguments.first
+        if let named, !named.hasPrefix("-"), !names.contains(named), named != "help" {
+            StandardStreams.error(
+                "newsconv: no subcommand '\(named)'\(Suggestion.phrase(for: named, among: names))\nSee 'newsconv --help'.")
             Foundation.exit(2)
         }
         do {
@@ -37,7 +42,11 @@ struct Newsconv: ParsableCommand {
             Foundation.exit(code.rawValue)
         } catch {
             if exitCode(for: error) == .success { exit(withError: error) }
-            StandardStreams.error(fullMessage(for: error) + "\nUsage: see 'newsconv --help'.")
+            // One prefix for every error ("newsconv:", as newsconv's own say), and one pointer
+            // to the help: the parser's own ("See 'newsconv convert --help'").
+            var message = fullMessage(for: error)
+            if message.hasPrefix("Error: ") { message = "newsconv: " + message.dropFirst("Error: ".count) }
+            StandardStreams.error(message)
             Foundation.exit(2)
         }
     }

@@ -16,7 +16,7 @@ struct ValidateCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "Files to check.")
+    @Argument(help: "Files to check ('-' for standard input).")
     var files: [String] = []
 
     @Option(name: [.customShort("f"), .long], help: "The files' format (default: detected).")
@@ -30,7 +30,7 @@ struct ValidateCommand: ParsableCommand {
             files: files, from: from, schemas: schemas ?? ProcessInfo.processInfo.environment["NEWSCONV_SCHEMAS"])
         let outcome: ValidationOutcome
         do {
-            outcome = try CommandSupport.converter().validate(request)
+            outcome = try CommandSupport.converter().validate(request, readStandardInput: StandardStreams.readInput)
         } catch {
             StandardStreams.error(error.description)
             throw ExitCode(error.exitCode)

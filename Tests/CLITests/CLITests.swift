@@ -46,8 +46,51 @@ import Testing
     @Test func helpOnNoSubcommandIsAUsageError() throws {
         let result = try run(["help", "nosuch"])
         #expect(result.status == 2)
-        #expect(result.stderr == "newsconv: no subcommand 'nosuch'; see 'newsconv --help'\n")
+        #expect(result.stderr == "newsconv: no subcommand 'nosuch'\nSee 'newsconv --help'.\n")
         #expect(try run(["help", "convert"]).status == 0)
+        let close = try run(["help", "bach"])
+        #expect(close.status == 2 && close.stderr == "newsconv: no subcommand 'bach'; did you mean 'batch'?\nSee 'newsconv --help'.\n")
+    }
+
+    /// Misspellings say what was meant (issue 20, item 1): a subcommand, a format, a format option.
+    @Test func misspellingsSayWhatWasMeant() throws {
+        let sample = Fixtures.samples.appendingPathComponent("wire/efe-english-lima-port.txt").path
+        let cases: [([String], String)] = [
+            (["convrt", sample], "newsconv: no subcommand 'convrt'; did you mean 'convert'?\nSee 'newsconv --help'.\n"),
+            (["convert", sample, "-t", "nitff"], "unknown output format 'nitff'; did you mean 'nitf'?; formats that can be written:"),
+            (["convert", sample, "-f", "wier"], "unknown input format 'wier'; did you mean 'wire'?; formats that can be read:"),
+            (
+                ["convert", sample, "-t", "ninjs", "--option", "ninjs.profil=2"],
+                "unknown format option 'ninjs.profil'; did you mean 'ninjs.profile'?"
+            ),
+        ]
+        for (arguments, message) in cases {
+            let result = try run(arguments)
+            #expect(result.status == 2, "\(arguments)")
+            #expect(result.stderr.contains(message), "\(arguments): \(result.stderr)")
+        }
+        // Nothing close: no guess.
+        #expect(!(try run(["convert", sample, "-t", "docx"])).stderr.contains("did you mean"))
+    }
+
+    /// `validate -` reads standard input, named `<stdin>`; an empty one is said to be empty.
+    @Test(.enabled(if: Fixtures.sharedAvailableOrCI, Comment(rawValue: Fixtures.sharedMissing)))
+    func validateReadsStandardInput() throws {
+        let standards = try #require(Fixtures.shared).appendingPathComponent("standards").path
+        let item = try Data(contentsOf: Fixtures.samples.appendingPathComponent("newsml-g2/economy-newsitem.xml"))
+        let valid = try ProcessRunner.run(newsconv, ["validate", "-", "--schemas", standards], stdin: item)
+        #expect(valid.status == 0 && valid.stdoutText == "<stdin>: valid (newsml-g2/2.35/wrapper-g2-nitf-odrl.xsd)\n", "\(valid.stderr)")
+        let empty = try ProcessRunner.run(newsconv, ["validate", "-", "--schemas", standards], stdin: Data())
+        #expect(empty.status == 1 && empty.stderr == "<stdin>:1:1: error: the input is empty [input.empty]\n", "\(empty.stderr)")
+    }
+
+    /// One prefix for every error, and one pointer to the help.
+    @Test func aParserErrorHasOnePrefixAndOneUsagePointer() throws {
+        let result = try run(["convert", "--stirct", "x"])
+        #expect(result.status == 2)
+        #expect(result.stderr.hasPrefix("newsconv: Unknown option '--stirct'. Did you mean '--strict'?\n"), "\(result.stderr)")
+        #expect(!result.stderr.contains("Error:"))
+        #expect(result.stderr.components(separatedBy: "--help").count == 2, "\(result.stderr)")
     }
 
     @Test func dashOutputIsStandardOutput() throws {
