@@ -29,10 +29,15 @@ final class ConversionThreads: @unchecked Sendable {
             let next = work.removeFirst()
             condition.unlock()
             next()
-            condition.lock()
-            running -= 1
-            condition.unlock()
         }
+    }
+
+    /// Gives back a conversion's slot: when the conversion is done, before its answer is sent,
+    /// so that a client sending its next request at once finds the slot free.
+    private func release() {
+        condition.lock()
+        running -= 1
+        condition.unlock()
     }
 
     /// Takes a slot for one conversion; false when every slot is taken.
@@ -63,8 +68,9 @@ final class ConversionThreads: @unchecked Sendable {
         let answered = Answered()
         return await withCheckedContinuation { (continuation: CheckedContinuation<Outcome<T>, Never>) in
             condition.lock()
-            work.append {
+            work.append { [self] in
                 let result = body()
+                release()
                 if answered.claim() { continuation.resume(returning: .done(result)) }
             }
             condition.signal()
