@@ -87,17 +87,22 @@ let package = Package(
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]),
 
+        // The exit codes and error wording of the CLI contract, for both executables.
+        .target(name: "CommandLineContract", dependencies: [.product(name: "ArgumentParser", package: "swift-argument-parser")]),
+
         // `newsconv serve`, which the CLI runs: an executable of its own, so that the HTTP stack
         // is not loaded by every `newsconv convert` (docs/benchmarks.md).
         .executableTarget(
             name: "newsconv-serve",
-            dependencies: ["NewsConvServer", "NewsConvKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+            dependencies: [
+                "NewsConvServer", "NewsConvKit", "CommandLineContract", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
 
         // The thin CLI.
         .executableTarget(
             name: "newsconv",
             dependencies: [
-                "NewsConvKit",
+                "NewsConvKit", "CommandLineContract",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -10,11 +10,15 @@ public struct ConvertRequest: Sendable {
     public var output: String?
     /// The formats, date context, strictness, "now", format options and filters.
     public var settings: ConversionSettings
+    /// Leave an output file that exists alone and fail (`--no-clobber`); by default it is
+    /// replaced, as pandoc and `cp` do.
+    public var noClobber: Bool
 
-    public init(inputs: [String], output: String?, settings: ConversionSettings) {
+    public init(inputs: [String], output: String?, settings: ConversionSettings, noClobber: Bool = false) {
         self.inputs = inputs
         self.output = output
         self.settings = settings
+        self.noClobber = noClobber
     }
 
     /// A request with each setting named.

@@ -188,6 +188,15 @@ public struct Converter: Sendable {
                 throw .usage("the output \(destination) is the input \(input); newsconv never replaces its inputs (name another output)")
             }
         }
+        // --no-clobber: nothing is written when any output exists.
+        if request.noClobber, let existing = plan.compactMap(\.destination).first(where: { FileManager.default.fileExists(atPath: $0) }) {
+            outcome.diagnostics.append(
+                .error(
+                    "output.exists", "the output \(existing) exists; nothing was written (--no-clobber leaves outputs that exist alone)",
+                    at: SourceLocation(path: existing, line: 1, column: 1)))
+            outcome.exitCode = 1
+            return outcome
+        }
         for (destination, data) in plan {
             if let destination {
                 do {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CommandLineContract
 import Foundation
 import NewsConvKit
 import NewsConvServer
@@ -51,18 +52,7 @@ struct ServeCommand: ParsableCommand {
     var allowFilter: [String] = []
 
     /// Runs with the exit codes of newsconv's CLI contract: a usage error is 2.
-    static func main() {
-        do {
-            var command = try parseAsRoot()
-            try command.run()
-        } catch let code as ExitCode {
-            Foundation.exit(code.rawValue)
-        } catch {
-            if exitCode(for: error) == .success { exit(withError: error) }
-            Self.error(fullMessage(for: error) + "\nUsage: see 'newsconv serve --help'.")
-            Foundation.exit(2)
-        }
-    }
+    static func main() { runWithContract() }
 
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port is 0 to 65535") }

@@ -17,7 +17,7 @@ struct BatchCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "Folders, archives, files, or '-' for a list of paths on standard input.")
+    @Argument(help: "Folders, archives, files, or '-' for a list of paths on standard input.", completion: .file())
     var sources: [String] = []
 
     @OptionGroup var conversion: ConversionArguments

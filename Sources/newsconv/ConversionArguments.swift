@@ -6,10 +6,14 @@ import NewsConvKit
 /// context, strictness, format options and filters; what a command adds is where its inputs come
 /// from and its outputs go.
 struct ConversionArguments: ParsableArguments {
-    @Option(name: [.customShort("f"), .long], help: "Input format (default: detected per input; see 'newsconv formats').")
+    @Option(
+        name: [.customShort("f"), .long], help: "Input format (default: detected per input; see 'newsconv formats').",
+        completion: .list(BuiltinFormats.registry.names(importing: true)))
     var from: String?
 
-    @Option(name: [.customShort("t"), .long], help: "Output format (see 'newsconv formats').")
+    @Option(
+        name: [.customShort("t"), .long], help: "Output format (see 'newsconv formats').",
+        completion: .list(BuiltinFormats.registry.names(importing: false)))
     var to: String?
 
     @Option(name: .long, help: "A date (YYYY-MM-DD) that completes partial dates such as a dateline's 'Dec 15'.")

@@ -17,7 +17,7 @@ struct ConvertCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "Input files ('-' for standard input).")
+    @Argument(help: "Input files ('-' for standard input).", completion: .file())
     var inputs: [String] = []
 
     @OptionGroup var conversion: ConversionArguments
@@ -29,6 +29,9 @@ struct ConvertCommand: ParsableCommand {
     @Option(name: .long, help: "Write all diagnostics to FILE as JSON Lines.")
     var log: String?
 
+    @Flag(name: .long, help: "Fail, writing nothing, when an output file exists (by default it is replaced, as pandoc does).")
+    var noClobber = false
+
     @Flag(name: .long, help: "Also print notes, not only warnings and errors.")
     var verbose = false
 
@@ -38,7 +41,8 @@ struct ConvertCommand: ParsableCommand {
             StandardStreams.error("newsconv: reading the document from standard input (end it with Ctrl-D; or name a file)")
         }
         // `-o -` is standard output, as in pandoc and jq (not a file named `-`).
-        let request = ConvertRequest(inputs: inputs, output: output == "-" ? nil : output, settings: try conversion.settings())
+        let request = ConvertRequest(
+            inputs: inputs, output: output == "-" ? nil : output, settings: try conversion.settings(), noClobber: noClobber)
         let outcome: ConvertOutcome
         do {
             outcome = try CommandSupport.converter().convert(request, readStandardInput: StandardStreams.readInput)

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CommandLineContract
 import Foundation
 import NewsConvKit
 
@@ -35,19 +36,6 @@ struct Newsconv: ParsableCommand {
                 "newsconv: no subcommand '\(named)'\(Suggestion.phrase(for: named, among: names))\nSee 'newsconv --help'.")
             Foundation.exit(2)
         }
-        do {
-            var command = try parseAsRoot()
-            try command.run()
-        } catch let code as ExitCode {
-            Foundation.exit(code.rawValue)
-        } catch {
-            if exitCode(for: error) == .success { exit(withError: error) }
-            // One prefix for every error ("newsconv:", as newsconv's own say), and one pointer
-            // to the help: the parser's own ("See 'newsconv convert --help'").
-            var message = fullMessage(for: error)
-            if message.hasPrefix("Error: ") { message = "newsconv: " + message.dropFirst("Error: ".count) }
-            StandardStreams.error(message)
-            Foundation.exit(2)
-        }
+        runWithContract()
     }
 }

@@ -16,10 +16,12 @@ struct ValidateCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "Files to check ('-' for standard input).")
+    @Argument(help: "Files to check ('-' for standard input).", completion: .file())
     var files: [String] = []
 
-    @Option(name: [.customShort("f"), .long], help: "The files' format (default: detected).")
+    @Option(
+        name: [.customShort("f"), .long], help: "The files' format (default: detected).",
+        completion: .list(BuiltinFormats.registry.modules.filter { $0.validator != nil }.map(\.name)))
     var from: String?
 
     @Option(name: .long, help: "The folder of the official schemas (default: $NEWSCONV_SCHEMAS).")

@@ -84,6 +84,34 @@ import Testing
         #expect(empty.status == 1 && empty.stderr == "<stdin>:1:1: error: the input is empty [input.empty]\n", "\(empty.stderr)")
     }
 
+    /// `--no-clobber` leaves an existing output alone and writes nothing; without it the output
+    /// is replaced (issue 20, item 9).
+    @Test func noClobberLeavesAnExistingOutputAlone() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("newsconv-clobber-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let output = folder.appendingPathComponent("story.json")
+        try Data("keep me".utf8).write(to: output)
+        let sample = Fixtures.samples.appendingPathComponent("wire/efe-english-lima-port.txt").path
+        let refused = try run(["convert", sample, "-o", output.path, "--no-clobber"])
+        #expect(refused.status == 1 && refused.stderr.contains("[output.exists]"), "\(refused.stderr)")
+        let kept = try Data(contentsOf: output)
+        #expect(kept == Data("keep me".utf8))
+        let replaced = try run(["convert", sample, "-o", output.path])
+        let written = try Data(contentsOf: output)
+        #expect(replaced.status == 0 && written != Data("keep me".utf8))
+    }
+
+    /// Shell completions offer the formats after -f and -t (issue 20, item 5).
+    @Test(arguments: ["bash", "zsh", "fish"])
+    func completionsOfferTheFormats(_ shell: String) throws {
+        let result = try run(["--generate-completion-script", shell])
+        #expect(result.status == 0)
+        for name in ["wire", "json", "newsml-g2", "nitf", "ninjs", "markdown", "newsml1", "anpa"] {
+            #expect(result.stdoutText.contains(name), "\(shell) completion lacks \(name)")
+        }
+    }
+
     /// One prefix for every error, and one pointer to the help.
     @Test func aParserErrorHasOnePrefixAndOneUsagePointer() throws {
         let result = try run(["convert", "--stirct", "x"])

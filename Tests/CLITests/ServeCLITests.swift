@@ -43,12 +43,8 @@ import Testing
     }
 
     @Test func sigtermLetsTheRequestInFlightFinishThenExitsZero() async throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("newsconv-serve-cli-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let (folder, slow) = try Fixtures.script("slow-filter", "sleep 1\nexec cat")
         defer { try? FileManager.default.removeItem(at: folder) }
-        let slow = folder.appendingPathComponent("slow-filter")
-        try Data("#!/bin/sh\nsleep 1\nexec cat\n".utf8).write(to: slow)
-        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: slow.path)
 
         let (process, base, _) = try start(["--allow-filter", slow.path])
         #expect(base.hasPrefix("http://127.0.0.1:"))

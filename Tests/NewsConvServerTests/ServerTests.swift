@@ -221,13 +221,9 @@ import ZIPFoundation
     /// A filter that sleeps makes a slow conversion: past the timeout the request is answered 504;
     /// with every slot taken, 503 with Retry-After.
     @Test func slowConversionsTimeOutAndASaturatedServerSays503() async throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("newsconv-serve-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let slow = folder.appendingPathComponent("slow-filter")
         // Three seconds: the slot stays taken well after the 504, however loaded the machine.
-        try Data("#!/bin/sh\nsleep 3\nexec cat\n".utf8).write(to: slow)
-        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: slow.path)
+        let (folder, slow) = try Fixtures.script("slow-filter", "sleep 3\nexec cat")
+        defer { try? FileManager.default.removeItem(at: folder) }
         let dispatch = try Self.sample("wire/efe-english-lima-port.txt")
         let configuration = Self.configuration {
             $0.filters = [slow.path]

@@ -49,6 +49,17 @@ extension Fixtures {
     /// fails its tests there instead of skipping them.
     public static var isCI: Bool { ProcessInfo.processInfo.environment["CI"] != nil }
 
+    /// A new temporary folder holding an executable shell script `name` with `body` after the
+    /// `#!/bin/sh` line: a filter or plugin for a test. Remove the folder when done.
+    public static func script(_ name: String, _ body: String) throws -> (folder: URL, script: URL) {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("newsconv-script-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let script = folder.appendingPathComponent(name)
+        try Data("#!/bin/sh\n\(body)\n".utf8).write(to: script)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: script.path)
+        return (folder, script)
+    }
+
     /// The regular files under a folder (at any depth), by their path relative to it, with their bytes.
     public static func files(under root: URL) throws -> [String: Data] {
         var result: [String: Data] = [:]
