@@ -29,7 +29,8 @@ final class BatchDisplay: @unchecked Sendable {
         lastDraw = now
         let line = Self.describe(progress)
         if terminal {
-            try? FileHandle.standardError.write(contentsOf: Data(("\r\u{1B}[2K" + Self.bar(progress) + " " + line).utf8))
+            let drawn = TerminalStyle.fitted(Self.bar(progress) + " " + line)
+            try? FileHandle.standardError.write(contentsOf: Data(("\r\u{1B}[2K" + drawn).utf8))
             barShown = true
         } else {
             try? FileHandle.standardError.write(contentsOf: Data(("newsconv batch: " + line + "\n").utf8))
@@ -37,12 +38,16 @@ final class BatchDisplay: @unchecked Sendable {
     }
 
     static func describe(_ progress: BatchProgress) -> String {
-        var text = progress.total.map { "\(progress.done)/\($0) files" } ?? "\(progress.done) files"
+        var text = progress.total.map { "\(progress.done)/\($0) \($0 == 1 ? "file" : "files")" } ?? Self.counted(progress.done, "file")
         if progress.rateIsKnown { text += String(format: ", %.0f files/s", progress.filesPerSecond) }
         if progress.failed > 0 { text += ", \(progress.failed) failed" }
-        if let eta = progress.eta { text += ", ETA \(Self.duration(eta))" }
+        // The last line says what was done, not what is left.
+        if progress.done != progress.total, let eta = progress.eta { text += ", ETA \(Self.duration(eta))" }
         return text
     }
+
+    /// `1 input`, `2 inputs`.
+    static func counted(_ count: Int, _ noun: String) -> String { "\(count) \(noun)\(count == 1 ? "" : "s")" }
 
     static func bar(_ progress: BatchProgress) -> String {
         guard let total = progress.total, total > 0 else { return "[" + String(repeating: " ", count: 30) + "]" }
@@ -62,7 +67,7 @@ final class BatchDisplay: @unchecked Sendable {
         let seen = failuresSeen
         lock.unlock()
         if seen <= Self.failuresShown {
-            message(diagnostic.description)
+            message(TerminalStyle.line(diagnostic))
         } else if seen == Self.failuresShown + 1 {
             message("newsconv batch: more inputs fail; the summary at the end counts them by code (every one is in --report)")
         }
@@ -88,9 +93,9 @@ final class BatchDisplay: @unchecked Sendable {
         guard !quiet else { return }
         message(
             String(
-                format: "newsconv batch: %d inputs, %d converted, %d failed, %d skipped, %d outputs in %.1f s%@",
-                outcome.inputs, outcome.converted, outcome.failed, outcome.skipped, outcome.outputs, outcome.seconds,
-                outcome.interrupted ? " (interrupted)" : ""))
+                format: "newsconv batch: %@, %d converted, %d failed, %d skipped, %@ in %.1f s%@",
+                Self.counted(outcome.inputs, "input"), outcome.converted, outcome.failed, outcome.skipped,
+                Self.counted(outcome.outputs, "output"), outcome.seconds, outcome.interrupted ? " (interrupted)" : ""))
         let codes = outcome.codesByCount
         if !codes.isEmpty {
             message("newsconv batch: warnings and errors by code:")

@@ -8,7 +8,7 @@ enum CommandSupport {
     /// Prints warnings and errors (and notes when verbose) to standard error, and writes the log.
     static func report(_ diagnostics: [Diagnostic], verbose: Bool, log: String?) {
         for diagnostic in diagnostics where verbose || diagnostic.severity >= .warning {
-            StandardStreams.error(diagnostic.description)
+            StandardStreams.error(TerminalStyle.line(diagnostic))
         }
         // `--log -` is standard error, as `-o -` is standard output (not a file named `-`).
         if log == "-" {

@@ -38,7 +38,7 @@ struct ValidateCommand: ParsableCommand {
             throw ExitCode(error.exitCode)
         }
         for (path, schema) in outcome.valid { StandardStreams.output(Data("\(path): valid (\(schema))\n".utf8)) }
-        for diagnostic in outcome.diagnostics { StandardStreams.error(diagnostic.description) }
+        for diagnostic in outcome.diagnostics { StandardStreams.error(TerminalStyle.line(diagnostic)) }
         if outcome.exitCode != 0 { throw ExitCode(outcome.exitCode) }
     }
 }
