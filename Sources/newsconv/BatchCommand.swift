@@ -72,7 +72,7 @@ struct BatchCommand: ParsableCommand {
             sources: sources, output: output, settings: try conversion.settings(), jobs: jobs, report: report,
             skipExisting: skipExisting, overwrite: overwrite,
             selection: BatchSelection(include: include, exclude: exclude, shard: try batchShard()))
-        let runner = BatchRunner(request: request, converter: CommandSupport.converter())
+        let runner = BatchRunner(request: request, converter: conversion.converter())
         let display = BatchDisplay(quiet: quiet)
         if !quiet { runner.onProgress = { display.progress($0) } }
         runner.onFailure = { display.failure($0) }

@@ -35,11 +35,23 @@ enum CommandSupport {
         return options
     }
 
-    /// The built-in formats and the external plugins found (NEWSCONV_PLUGIN_PATH, PATH); what
-    /// went wrong finding plugins is printed as warnings.
-    static func converter() -> Converter {
+    /// The built-in formats, and the external plugins (NEWSCONV_PLUGIN_PATH, PATH) when they may
+    /// be wanted: when a format is named, or a file has an extension, that no built-in format has
+    /// (asking every plugin to `describe` itself costs each run a process per plugin), or always
+    /// (`formats`); never with `--no-plugins`. What went wrong finding plugins is printed as warnings.
+    static func converter(naming names: [String?] = [], paths: [String?] = [], always: Bool = false, noPlugins: Bool = false)
+        -> Converter
+    {
+        let builtins = BuiltinFormats.registry
+        let unknownName = names.contains { $0.map { builtins.module(named: $0) == nil } ?? false }
+        let unknownExtension = paths.contains { path in
+            guard let path, let ext = InputSample(bytes: Data(), path: path).fileExtension else { return false }
+            return !builtins.modules.contains { $0.fileExtensions.contains(ext) }
+        }
+        let wanted = always || unknownName || unknownExtension
+        guard wanted, !noPlugins else { return Converter() }
         let (registry, diagnostics) = BuiltinFormats.registryWithPlugins()
-        for diagnostic in diagnostics { StandardStreams.error(diagnostic.description) }
+        for diagnostic in diagnostics { StandardStreams.error(TerminalStyle.line(diagnostic)) }
         return Converter(registry: registry)
     }
 

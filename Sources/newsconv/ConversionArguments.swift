@@ -35,6 +35,15 @@ struct ConversionArguments: ParsableArguments {
         help: "Drop the notes and warnings with this code, or a dotted prefix of it such as nitf.export (repeatable; never errors).")
     var ignore: [String] = []
 
+    @Flag(name: .long, help: "Use the built-in formats only, never an external format plugin.")
+    var noPlugins = false
+
+    /// The built-in formats, and the plugins when a format is named, or one of `paths` has an
+    /// extension, that no built-in has.
+    func converter(paths: [String?] = []) -> Converter {
+        CommandSupport.converter(naming: [from, to], paths: paths, noPlugins: noPlugins)
+    }
+
     /// The settings these arguments make; "now" is `SOURCE_DATE_EPOCH` when it is set.
     func settings() throws -> ConversionSettings {
         ConversionSettings(

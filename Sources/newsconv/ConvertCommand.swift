@@ -45,7 +45,7 @@ struct ConvertCommand: ParsableCommand {
             inputs: inputs, output: output == "-" ? nil : output, settings: try conversion.settings(), noClobber: noClobber)
         let outcome: ConvertOutcome
         do {
-            outcome = try CommandSupport.converter().convert(request, readStandardInput: StandardStreams.readInput)
+            outcome = try conversion.converter(paths: inputs + [output]).convert(request, readStandardInput: StandardStreams.readInput)
         } catch {
             StandardStreams.error(error.description)
             throw ExitCode(error.exitCode)

@@ -13,8 +13,11 @@ struct FormatsCommand: ParsableCommand {
     @Flag(name: .long, help: "Print the list as JSON.")
     var json = false
 
+    @Flag(name: .long, help: "List the built-in formats only, not the external format plugins.")
+    var noPlugins = false
+
     func run() throws {
-        let listing = FormatListing(registry: CommandSupport.converter().registry)
+        let listing = FormatListing(registry: CommandSupport.converter(always: true, noPlugins: noPlugins).registry)
         StandardStreams.output(json ? listing.json() : Data(listing.text().utf8))
     }
 }

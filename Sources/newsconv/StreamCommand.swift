@@ -36,7 +36,7 @@ struct StreamCommand: ParsableCommand {
         // A reader that goes away is seen as a failed write (EPIPE), not a signal that kills.
         signal(SIGPIPE, SIG_IGN)
         let request = StreamRequest(settings: try conversion.settings(), jobs: jobs, maximumRecordBytes: maxRecordBytes)
-        let runner = StreamRunner(request: request, converter: CommandSupport.converter())
+        let runner = StreamRunner(request: request, converter: conversion.converter())
         let outcome: StreamOutcome
         do {
             outcome = try runner.run(input: StreamRunner.standardInput) { try FileHandle.standardOutput.write(contentsOf: $0) }

@@ -32,7 +32,7 @@ struct ValidateCommand: ParsableCommand {
             files: files, from: from, schemas: schemas ?? ProcessInfo.processInfo.environment["NEWSCONV_SCHEMAS"])
         let outcome: ValidationOutcome
         do {
-            outcome = try CommandSupport.converter().validate(request, readStandardInput: StandardStreams.readInput)
+            outcome = try CommandSupport.converter(naming: [from]).validate(request, readStandardInput: StandardStreams.readInput)
         } catch {
             StandardStreams.error(error.description)
             throw ExitCode(error.exitCode)

@@ -102,10 +102,11 @@ import Testing
             failing.status == 1 && failing.stderr.contains("no renderer for this article") && failing.stderr.contains("exit status 4"),
             "\(failing.stderr)")
 
-        // The built-in json is not replaced; the attempt is a warning.
+        // The built-in json is not replaced; the attempt is a warning where plugins are looked for.
         let json = try run(["convert", input, "-t", "json"], environment: environment)
         #expect(json.status == 0 && json.stdoutText.contains("\"newsconv\""))
-        #expect(json.stderr.contains("plugin.shadowing"))
+        let listing = try run(["formats"], environment: environment)
+        #expect(listing.stderr.contains("plugin.shadowing"), "\(listing.stderr)")
     }
 
     @Test func anImportPluginThatPrintsNoJSONIsAClearError() throws {
@@ -135,7 +136,52 @@ import Testing
         #expect(
             result.status == 1 && result.stderr.contains("filter.invalid-output") && result.stderr.contains(garbage.path),
             "\(result.stderr)")
+        // A filter that is not there is a usage error, before any document is read.
         let missing = try run(["convert", "samples/wire/efe-english-lima-port.txt", "-t", "json", "--filter", "no-such-filter-anywhere"])
-        #expect(missing.status == 1 && missing.stderr.contains("filter.not-found"))
+        #expect(
+            missing.status == 2
+                && missing.stderr == "newsconv: the filter 'no-such-filter-anywhere' is not an executable file (nor on PATH)\n",
+            "\(missing.stderr)")
+    }
+
+    /// Plugins are asked to describe themselves only when a format or an extension no built-in
+    /// has is named (issue 20, item 8): a plugin whose `describe` leaves a mark shows when.
+    @Test func pluginsAreAskedOnlyWhenWanted() throws {
+        let marks = FileManager.default.temporaryDirectory.appendingPathComponent("newsconv-marks-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: marks) }
+        let folder = try pluginFolder(
+            ["page": "cat > /dev/null; echo page"],
+            describe: ["page": "echo asked >> \(marks.path); echo '{\"name\": \"page\", \"export\": true, \"extensions\": [\"page\"]}'"])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let environment = ["NEWSCONV_PLUGIN_PATH": folder.path]
+        let input = "samples/wire/efe-english-lima-port.txt"
+        func asked() -> Int { ((try? String(contentsOf: marks, encoding: .utf8)) ?? "").split(separator: "\n").count }
+
+        #expect(try run(["convert", input, "-t", "nitf"], environment: environment).status == 0)
+        #expect(asked() == 0, "a run with built-in formats asked the plugins")
+        #expect(try run(["convert", input, "-t", "page"], environment: environment).stdoutText == "page\n")
+        #expect(asked() == 1)
+        let out = folder.appendingPathComponent("story.page").path
+        #expect(try run(["convert", input, "-o", out], environment: environment).status == 0)
+        #expect(asked() == 2)
+        let refused = try run(["convert", input, "-t", "page", "--no-plugins"], environment: environment)
+        #expect(refused.status == 2 && refused.stderr.contains("unknown output format 'page'"))
+        #expect(asked() == 2)
+    }
+
+    /// A plugin that says one article per document gets one file per article, as NITF does.
+    @Test func aPluginOfOneArticlePerDocumentWritesOneFileEach() throws {
+        let folder = try pluginFolder(
+            ["card": "cat > /dev/null; echo card"],
+            describe: ["card": "echo '{\"name\": \"card\", \"export\": true, \"extensions\": [\"card\"], \"oneArticlePerDocument\": true}'"]
+        )
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let out = folder.appendingPathComponent("out/")
+        let result = try run(
+            ["convert", "samples/newsml-g2/two-items-newsmessage.xml", "-t", "card", "-o", out.path + "/"],
+            environment: ["NEWSCONV_PLUGIN_PATH": folder.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        let files = (try? FileManager.default.contentsOfDirectory(atPath: out.path))?.sorted()
+        #expect(files == ["two-items-newsmessage-1.card", "two-items-newsmessage-2.card"])
     }
 }

@@ -28,6 +28,11 @@ public struct Pipeline: Sendable {
         target = try converter.outputFormat(requested: settings.to, outputPath: outputPath)
         if let from = settings.from { _ = try converter.inputFormat(of: Data(), path: nil, requested: from) }
         try converter.checkFormatOptions(settings.formatOptions)
+        // A filter that is not there is one usage error, not one failure per document.
+        let chain = FilterChain(settings.filters)
+        for program in settings.filters where chain.executable(program) == nil {
+            throw .usage("the filter '\(program)' is not an executable file (nor on PATH)")
+        }
         // When the exporter is all that sees the articles (no filter, no report), importers may
         // leave out the kept elements it does not read: keeping every one costs a G2 -> NITF
         // batch a quarter more CPU time (BatchG2ToNITF). Issue 19 item 5 wants them lazy instead.

@@ -17,6 +17,9 @@ struct ExternalFormat: Sendable {
         var export: Bool?
         var extensions: [String]?
         var mediaTypes: [String]?
+        /// True when a document of the format holds one article (as NITF and ninjs do): several
+        /// articles are then written one file each, as for the built-in formats of one article.
+        var oneArticlePerDocument: Bool?
     }
 
     /// The format module a plugin's description declares.
@@ -27,7 +30,7 @@ struct ExternalFormat: Sendable {
             mediaTypes: description.mediaTypes ?? [],
             importer: description.import == true ? ExternalImporter(plugin: self) : nil,
             exporter: description.export == true ? ExternalExporter(plugin: self) : nil,
-            holdsManyArticles: true, isExternal: true)
+            holdsManyArticles: description.oneArticlePerDocument != true, isExternal: true)
     }
 
     var code: String { "plugin.\(name)" }
