@@ -69,6 +69,7 @@ let package = Package(
             dependencies: [
                 "NewsCore", "NewsXML", "WireText", "NativeJSON", "NewsMLG2", "NITF", "Ninjs", "Markdown", "CGzip",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "Yams", package: "Yams"),
                 "NewsML1",
                 "ANPA",
                 // new-format: NewsConvKit dependencies

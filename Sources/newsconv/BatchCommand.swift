@@ -9,7 +9,7 @@ struct BatchCommand: ParsableCommand {
         commandName: "batch",
         abstract: "Convert whole folders, zip and tar archives in parallel.",
         discussion: """
-            SOURCE is a folder (read recursively), a .zip, .tar, .tar.gz or .tgz archive, a file, or '-' \
+            Each of <sources> is a folder (read recursively), a .zip, .tar, .tar.gz or .tgz archive, a file, or '-' \
             for a list of paths on standard input. Outputs mirror the inputs' relative paths with the \
             target format's extension, in a folder or a .zip. One bad file never stops the batch. \
             Exit codes: 0 all converted, 1 none converted, 2 usage error, 3 some inputs failed, \
@@ -22,13 +22,15 @@ struct BatchCommand: ParsableCommand {
 
     @OptionGroup var conversion: ConversionArguments
 
-    @Option(name: [.customShort("o"), .long], help: "Output folder, or a .zip file.")
+    @Option(name: [.customShort("o"), .long], help: ArgumentHelp("Output folder, or a .zip file.", valueName: "folder-or-zip"))
     var output: String
 
-    @Option(name: .long, help: "Parallel conversions (the default is the number of cores).")
-    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    @Option(name: .long, help: ArgumentHelp("Parallel conversions (default: one per core).", valueName: "n"))
+    var jobs: Int?
 
-    @Option(name: .long, help: "Write a JSON Lines report: one record per input, then a summary ('-' for standard output).")
+    @Option(
+        name: .long,
+        help: ArgumentHelp("Write a JSON Lines report: one record per input, then a summary ('-' for standard output).", valueName: "file"))
     var report: String?
 
     @Flag(name: .long, help: "Leave inputs whose output exists alone (resume an interrupted batch).")
@@ -40,20 +42,25 @@ struct BatchCommand: ParsableCommand {
     @Flag(name: .long, help: "Print nothing but usage errors.")
     var quiet = false
 
-    @Option(name: .long, help: "Convert only files that match PATTERN ('*.xml'; with a '/', the path in the source) (repeatable).")
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Convert only files that match <pattern> ('*.xml'; with a '/', the path in the source) (repeatable).", valueName: "pattern"))
     var include: [String] = []
 
-    @Option(name: .long, help: "Leave out files that match PATTERN, as for --include (repeatable).")
+    @Option(name: .long, help: ArgumentHelp("Leave out files that match <pattern>, as for --include (repeatable).", valueName: "pattern"))
     var exclude: [String] = []
 
     @Option(
         name: .long,
-        help: "Convert only shard K of N (K from 0), by a stable hash of each input's path in its source; 'env:NAME/N' reads K from NAME.")
+        help: ArgumentHelp(
+            "Convert only shard K of N (K from 0), by a stable hash of each input's path in its source; 'env:NAME/N' reads K from NAME.",
+            valueName: "k/n"))
     var shard: String?
 
     func validate() throws {
-        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
-        guard !sources.isEmpty else { throw ValidationError("name at least one SOURCE") }
+        guard (jobs ?? 1) >= 1 else { throw ValidationError("--jobs must be at least 1") }
+        guard !sources.isEmpty else { throw ValidationError("name at least one source: a folder, an archive, a file, or '-'") }
         guard conversion.to != nil else { throw ValidationError("name the output format with --to (see 'newsconv formats')") }
     }
 
@@ -69,10 +76,11 @@ struct BatchCommand: ParsableCommand {
 
     func run() throws {
         let request = BatchRequest(
-            sources: sources, output: output, settings: try conversion.settings(), jobs: jobs, report: report,
+            sources: sources, output: output, settings: try conversion.settings(),
+            jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, report: report,
             skipExisting: skipExisting, overwrite: overwrite,
             selection: BatchSelection(include: include, exclude: exclude, shard: try batchShard()))
-        let runner = BatchRunner(request: request, converter: conversion.converter())
+        let runner = BatchRunner(request: request, converter: try conversion.converter())
         let display = BatchDisplay(quiet: quiet)
         if !quiet { runner.onProgress = { display.progress($0) } }
         runner.onFailure = { display.failure($0) }

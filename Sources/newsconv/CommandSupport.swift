@@ -25,14 +25,19 @@ enum CommandSupport {
 
     /// `--option KEY=VALUE` arguments as a dictionary; a malformed one is a usage error.
     static func formatOptions(_ arguments: [String]) throws -> [String: String] {
-        var options: [String: String] = [:]
+        try keyValues(arguments, option: "--option", example: "ninjs.profile=2")
+    }
+
+    /// `KEY=VALUE` arguments of `option` as a dictionary; a malformed one is a usage error.
+    static func keyValues(_ arguments: [String], option: String, example: String) throws -> [String: String] {
+        var values: [String: String] = [:]
         for argument in arguments {
             guard let equals = argument.firstIndex(of: "="), equals != argument.startIndex else {
-                throw ValidationError("--option expects KEY=VALUE (e.g. ninjs.profile=2), got '\(argument)'")
+                throw ValidationError("\(option) expects KEY=VALUE (e.g. \(example)), got '\(argument)'")
             }
-            options[String(argument[..<equals])] = String(argument[argument.index(after: equals)...])
+            values[String(argument[..<equals])] = String(argument[argument.index(after: equals)...])
         }
-        return options
+        return values
     }
 
     /// The built-in formats, and the external plugins (NEWSCONV_PLUGIN_PATH, PATH) when they may

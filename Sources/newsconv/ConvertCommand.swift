@@ -9,7 +9,7 @@ struct ConvertCommand: ParsableCommand {
         commandName: "convert",
         abstract: "Convert documents from one format to another.",
         discussion: """
-            With no INPUT, or '-', reads standard input. Without --from, the format is detected from \
+            With no <inputs>, or '-', reads standard input. Without --from, the format is detected from \
             the file extension, then from the content. Without --to, the format is taken from the \
             output file's extension, else \(BuiltinFormats.defaultOutput.name). Diagnostics go to standard error as \
             'path:line:column: severity: message [code]'.
@@ -23,10 +23,11 @@ struct ConvertCommand: ParsableCommand {
     @OptionGroup var conversion: ConversionArguments
 
     @Option(
-        name: [.customShort("o"), .long], help: "Output file, or directory for one file per article (default, or '-': standard output).")
+        name: [.customShort("o"), .long],
+        help: ArgumentHelp("Output file, or directory for one file per article (default, or '-': standard output).", valueName: "file"))
     var output: String?
 
-    @Option(name: .long, help: "Write all diagnostics to FILE as JSON Lines.")
+    @Option(name: .long, help: ArgumentHelp("Write all diagnostics to <file> as JSON Lines ('-': standard error).", valueName: "file"))
     var log: String?
 
     @Flag(name: .long, help: "Fail, writing nothing, when an output file exists (by default it is replaced, as pandoc does).")
@@ -43,9 +44,10 @@ struct ConvertCommand: ParsableCommand {
         // `-o -` is standard output, as in pandoc and jq (not a file named `-`).
         let request = ConvertRequest(
             inputs: inputs, output: output == "-" ? nil : output, settings: try conversion.settings(), noClobber: noClobber)
+        let converter = try conversion.converter(paths: inputs + [output])
         let outcome: ConvertOutcome
         do {
-            outcome = try conversion.converter(paths: inputs + [output]).convert(request, readStandardInput: StandardStreams.readInput)
+            outcome = try converter.convert(request, readStandardInput: StandardStreams.readInput)
         } catch {
             StandardStreams.error(error.description)
             throw ExitCode(error.exitCode)

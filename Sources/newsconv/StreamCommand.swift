@@ -21,10 +21,11 @@ struct StreamCommand: ParsableCommand {
 
     @OptionGroup var conversion: ConversionArguments
 
-    @Option(name: .long, help: "Records converted at once; answers keep the input's order (default: 1).")
+    @Option(name: .long, help: ArgumentHelp("Records converted at once; answers keep the input's order.", valueName: "n"))
     var jobs: Int = 1
 
-    @Option(name: .long, help: "The longest record line read, in bytes; a longer one is answered 'failed'.")
+    @Option(
+        name: .long, help: ArgumentHelp("The longest record line read, in bytes; a longer one is answered 'failed'.", valueName: "bytes"))
     var maxRecordBytes: Int = StreamRequest.defaultMaximumRecordBytes
 
     func validate() throws {
@@ -36,7 +37,7 @@ struct StreamCommand: ParsableCommand {
         // A reader that goes away is seen as a failed write (EPIPE), not a signal that kills.
         signal(SIGPIPE, SIG_IGN)
         let request = StreamRequest(settings: try conversion.settings(), jobs: jobs, maximumRecordBytes: maxRecordBytes)
-        let runner = StreamRunner(request: request, converter: conversion.converter())
+        let runner = StreamRunner(request: request, converter: try conversion.converter())
         let outcome: StreamOutcome
         do {
             outcome = try runner.run(input: StreamRunner.standardInput) { try FileHandle.standardOutput.write(contentsOf: $0) }

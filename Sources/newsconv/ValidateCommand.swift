@@ -20,11 +20,11 @@ struct ValidateCommand: ParsableCommand {
     var files: [String] = []
 
     @Option(
-        name: [.customShort("f"), .long], help: "The files' format (default: detected).",
+        name: [.customShort("f"), .long], help: ArgumentHelp("The files' format (default: detected).", valueName: "format"),
         completion: .list(BuiltinFormats.registry.modules.filter { $0.validator != nil }.map(\.name)))
     var from: String?
 
-    @Option(name: .long, help: "The folder of the official schemas (default: $NEWSCONV_SCHEMAS).")
+    @Option(name: .long, help: ArgumentHelp("The folder of the official schemas (default: $NEWSCONV_SCHEMAS).", valueName: "folder"))
     var schemas: String?
 
     func run() throws {

@@ -43,7 +43,7 @@ import Testing
     }
 
     @Test func sigtermLetsTheRequestInFlightFinishThenExitsZero() async throws {
-        let (folder, slow) = try Fixtures.script("slow-filter", "sleep 1\nexec cat")
+        let (folder, slow) = try Fixtures.script("slow-filter", "sleep 2\nexec cat")
         defer { try? FileManager.default.removeItem(at: folder) }
 
         let (process, base, _) = try start(["--allow-filter", slow.path])
@@ -53,7 +53,14 @@ import Testing
         #expect(quick == 200)
 
         async let slowAnswer = post("\(base)/v1/convert?to=nitf&filter=\(slow.path)", dispatch)
-        try await Task.sleep(for: .milliseconds(300))
+        // SIGTERM only once the slow request is being converted (the server counts it in flight).
+        var inFlight = false
+        for _ in 0..<200 where !inFlight {
+            let (data, _) = try await URLSession.shared.data(from: URL(string: "\(base)/metrics")!)
+            inFlight = String(decoding: data, as: UTF8.self).contains("newsconv_conversions_in_flight 1.0")
+            if !inFlight { try await Task.sleep(for: .milliseconds(50)) }
+        }
+        #expect(inFlight, "the slow request never arrived")
         kill(process.processIdentifier, SIGTERM)
         let (status, body) = try await slowAnswer
         #expect(status == 200 && String(decoding: body, as: UTF8.self).contains("<nitf"))

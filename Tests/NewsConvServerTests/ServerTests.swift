@@ -218,12 +218,12 @@ import ZIPFoundation
         }
     }
 
-    /// A filter that sleeps makes a slow conversion: past the timeout the request is answered 504;
-    /// with every slot taken, 503 with Retry-After.
+    /// A filter that waits for the test makes a slow conversion: past the timeout the request is
+    /// answered 504; with every slot taken, 503 with Retry-After; once it ends, its slot is free.
     @Test func slowConversionsTimeOutAndASaturatedServerSays503() async throws {
-        // Three seconds: the slot stays taken well after the 504, however loaded the machine.
-        let (folder, slow) = try Fixtures.script("slow-filter", "sleep 3\nexec cat")
+        let (folder, slow) = try Fixtures.script("slow-filter", "while [ ! -e \"$0.go\" ]; do sleep 0.05; done\nexec cat")
         defer { try? FileManager.default.removeItem(at: folder) }
+        let go = URL(fileURLWithPath: slow.path + ".go")
         let dispatch = try Self.sample("wire/efe-english-lima-port.txt")
         let configuration = Self.configuration {
             $0.filters = [slow.path]
@@ -234,12 +234,16 @@ import ZIPFoundation
             let url = "\(base)/v1/convert?to=nitf&filter=\(slow.path)"
             let timedOut = try await Self.send(url, body: dispatch)
             #expect(timedOut.status == 504 && timedOut.json?["code"] as? String == "serve.timeout", "\(timedOut.text)")
-            // The timed-out conversion still holds the one slot for the rest of its three seconds.
+            // The timed-out conversion still holds the one slot: its filter waits for the go.
             let saturated = try await Self.send("\(base)/v1/convert?to=nitf", body: dispatch)
             #expect(saturated.status == 503 && saturated.headers["retry-after"] == "1", "\(saturated.text)")
-            try await Task.sleep(for: .seconds(3.5))
-            let later = try await Self.send("\(base)/v1/convert?to=nitf", body: dispatch)
-            #expect(later.status == 200)
+            try Data().write(to: go)
+            var later = 0
+            for _ in 0..<200 where later != 200 {
+                try await Task.sleep(for: .milliseconds(50))
+                later = try await Self.send("\(base)/v1/convert?to=nitf", body: dispatch).status
+            }
+            #expect(later == 200)
         }
     }
 

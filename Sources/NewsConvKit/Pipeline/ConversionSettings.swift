@@ -21,10 +21,12 @@ public struct ConversionSettings: Sendable, Hashable {
     /// Diagnostic codes, or their dotted prefixes (`nitf.export`), whose notes and warnings are
     /// dropped: not reported, not failing `--strict`. Errors are never ignored.
     public var ignore: [String]
+    /// `-M KEY=VALUE`: metadata set on each article that lacks it, before the filters.
+    public var metadata: [String: String]
 
     public init(
         from: String? = nil, to: String? = nil, dateContext: String? = nil, strict: Bool = false, now: Date? = nil,
-        formatOptions: [String: String] = [:], filters: [String] = [], ignore: [String] = []
+        formatOptions: [String: String] = [:], filters: [String] = [], ignore: [String] = [], metadata: [String: String] = [:]
     ) {
         self.from = from
         self.to = to
@@ -34,6 +36,7 @@ public struct ConversionSettings: Sendable, Hashable {
         self.formatOptions = formatOptions
         self.filters = filters
         self.ignore = ignore
+        self.metadata = metadata
     }
 
     /// Whether `--ignore` drops a diagnostic with this code: the code itself, or a prefix of it

@@ -15,6 +15,8 @@ public struct Pipeline: Sendable {
     public let target: FormatModule
     /// The options importers and exporters get.
     public let options: ConversionOptions
+    /// `-M`: metadata set where articles lack it.
+    let metadata: ArticleMetadata
 
     /// Checks the settings: the formats exist and can be read or written, every format option is
     /// declared by some module, the date context is a date. `outputPath` names the output format
@@ -28,6 +30,7 @@ public struct Pipeline: Sendable {
         target = try converter.outputFormat(requested: settings.to, outputPath: outputPath)
         if let from = settings.from { _ = try converter.inputFormat(of: Data(), path: nil, requested: from) }
         try converter.checkFormatOptions(settings.formatOptions)
+        metadata = try ArticleMetadata(settings.metadata)
         // A filter that is not there is one usage error, not one failure per document.
         let chain = FilterChain(settings.filters)
         for program in settings.filters where chain.executable(program) == nil {
@@ -159,7 +162,12 @@ public struct Pipeline: Sendable {
                 diagnostics.append(.error("input.no-article", "the document holds no article", at: at))
                 return nil
             }
-            return imported.articles
+            guard !settings.metadata.isEmpty else { return imported.articles }
+            return imported.articles.map { article in
+                let (completed, notes) = metadata.applied(to: article, at: at)
+                diagnostics += notes
+                return completed
+            }
         } catch let error as NewsConvError {
             switch error {
             case .conversion(let conversion): diagnostics += conversion.earlier + [conversion.diagnostic]
