@@ -74,4 +74,31 @@ import Testing
             #expect(result.status == 2, "\(arguments): \(result.stderr)")
         }
     }
+
+    /// A header block over `--max-header-bytes` is refused (400), and a connection that sends
+    /// nothing, or half a request, is closed after `--idle-timeout`: a slow client cannot hold one.
+    @Test func headerAndIdleLimitsHold() throws {
+        let (process, base, _) = try start(["--max-header-bytes", "2048", "--idle-timeout", "1"])
+        defer {
+            kill(process.processIdentifier, SIGTERM)
+            process.waitUntilExit()
+        }
+        let port = String(base.split(separator: ":").last ?? "")
+        let probe = """
+            import http.client, socket, sys, time
+            port = int(sys.argv[1])
+            c = http.client.HTTPConnection("127.0.0.1", port)
+            c.request("POST", "/v1/convert?to=json", b"x", headers={"X-Big": "a" * 4000})
+            print("big", c.getresponse().status)
+            for name, first in (("idle", b""), ("half", b"POST /v1/convert HTTP/1.1\\r\\nHost: x\\r\\n")):
+                s = socket.create_connection(("127.0.0.1", port))
+                s.settimeout(10)
+                s.sendall(first)
+                start = time.time()
+                data = s.recv(100)
+                print(name, "closed" if data == b"" else "answered", "soon" if time.time() - start < 5 else "late")
+            """
+        let result = try ProcessRunner.run(URL(fileURLWithPath: "/usr/bin/env"), ["python3", "-c", probe, port])
+        #expect(result.stdoutText == "big 400\nidle closed soon\nhalf closed soon\n", "\(result.stdoutText)\(result.stderr)")
+    }
 }
