@@ -13,6 +13,8 @@ struct BatchInput: Sendable {
     /// The file's path bytes, when a name on it is not UTF-8 (`filePath` then shows it decoded).
     var rawFilePath: [UInt8]?
     var data: Data?
+    /// Why the input could not be read from its archive: it fails with this reason when loaded.
+    var failure: String?
 
     init(displayPath: String, relativePath: String, filePath: String? = nil, rawFilePath: [UInt8]? = nil, data: Data? = nil) {
         self.displayPath = displayPath
@@ -23,6 +25,7 @@ struct BatchInput: Sendable {
     }
 
     func load() throws -> Data {
+        if let failure { throw BatchError.source(displayPath, failure) }
         if let data { return data }
         let contents = rawFilePath.map(FileIO.read(bytes:)) ?? filePath.flatMap(FileIO.read)
         guard let contents else { throw BatchError.source(displayPath, "cannot be read") }

@@ -146,13 +146,34 @@ enum BatchSource {
                 // Chosen before the entry is extracted (the selection passes it over unread).
                 let relativePath = BatchInput.safeRelativePath(entry.path)
                 guard selection.accepts(relativePath) else { continue }
-                var data = Data()
-                do {
-                    _ = try archive.extract(entry, skipCRC32: false) { data.append($0) }
-                } catch {
-                    throw BatchError.source("\(url.path):\(entry.path)", "cannot be read from the zip (\(error))")
+                // An entry that cannot be read (corrupt, or larger than an entry may be, as a zip
+                // bomb is) is that input's failure; the entries after it are still read.
+                var input = BatchInput(displayPath: "\(url.path):\(entry.path)", relativePath: relativePath)
+                let limit = ImportLimits.archiveEntryBytes
+                if entry.uncompressedSize > UInt64(limit) {
+                    input.failure = "the zip entry declares \(entry.uncompressedSize) bytes, more than the \(limit) an entry may hold"
+                } else {
+                    var data = Data()
+                    do {
+                        // The declared size may lie: the bytes are counted as they come.
+                        let checksum = try archive.extract(entry, skipCRC32: false) { chunk in
+                            guard data.count + chunk.count <= limit else { throw EntryTooLarge() }
+                            data.append(chunk)
+                        }
+                        // ZIPFoundation computes the CRC-32 of what it extracts but, in memory, does
+                        // not compare it: a corrupt entry would be converted as if whole.
+                        if checksum == entry.checksum {
+                            input.data = data
+                        } else {
+                            input.failure = "cannot be read from the zip: its CRC-32 does not match its bytes (the entry is corrupt)"
+                        }
+                    } catch is EntryTooLarge {
+                        input.failure = "the zip entry decompresses to more than the \(limit) bytes an entry may hold"
+                    } catch {
+                        input.failure = "cannot be read from the zip (\(error))"
+                    }
                 }
-                guard try each(BatchInput(displayPath: "\(url.path):\(entry.path)", relativePath: relativePath, data: data)) else { return }
+                guard try each(input) else { return }
             }
         case .tar(let url, let gzip):
             let reader: TarReader
@@ -173,3 +194,6 @@ enum BatchSource {
         }
     }
 }
+
+/// A zip entry that decompresses to more than an entry may hold: extraction stops there.
+private struct EntryTooLarge: Error {}
