@@ -16,8 +16,8 @@ public struct Converter: Sendable {
         try inputDetection(of: data, path: path, requested: requested).module
     }
 
-    /// The module that reads the input and how it was chosen: named (confidence 1, by
-    /// extension), or detected from the extension or the content with the detector's confidence.
+    /// The module that reads the input and how it was chosen: named with `requested`
+    /// (confidence 1), or detected from the extension or the content with the detector's confidence.
     public func inputDetection(of data: Data, path: String?, requested: String?) throws(NewsConvError) -> FormatRegistry.Detection {
         if let requested {
             guard let module = registry.module(named: requested) else {

@@ -43,7 +43,7 @@ struct Endpoints: Sendable {
         } catch {
             return problem(endpoint, ProblemDetails(error))
         }
-        let name = query["name"].map(String.init).flatMap { $0.isEmpty ? nil : ($0 as NSString).lastPathComponent } ?? "document"
+        let name = Self.documentName(query["name"])
         let body: Data
         switch await readBody(request) {
         case .success(let data): body = data
@@ -77,30 +77,23 @@ struct Endpoints: Sendable {
         if result.failed { return problem(endpoint, ProblemDetails.failure(result.diagnostics)) }
 
         let warnings = result.diagnostics.filter { $0.severity >= .warning }.count
-        var headers: HTTPFields = [
+        let headers: HTTPFields = [
             HTTPField.Name("NewsConv-Diagnostics")!: "\(result.diagnostics.count)",
             HTTPField.Name("NewsConv-Warnings")!: "\(warnings)",
         ]
         let mediaType = pipeline.target.mediaTypes.first ?? "application/octet-stream"
         let wantsEnvelope = query["diagnostics"] == "body" || Self.accepts(accept, "application/json")
         if !wantsEnvelope, result.outputs.count == 1 {
-            headers[.contentType] = mediaType
-            return answer(
-                endpoint, Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: result.outputs[0].data))))
+            return answer(endpoint, Self.ok(result.outputs[0].data, mediaType, headers: headers))
         }
         if !wantsEnvelope, Self.accepts(accept, "application/zip") {
             do {
-                headers[.contentType] = "application/zip"
-                return answer(
-                    endpoint,
-                    Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: try Self.zip(result.outputs)))))
+                return answer(endpoint, Self.ok(try Self.zip(result.outputs), "application/zip", headers: headers))
             } catch {
                 return problem(endpoint, ProblemDetails(status: .internalServerError, code: "serve.zip", detail: "\(error)"))
             }
         }
-        headers[.contentType] = "application/json"
-        let envelope = Self.envelope(result, mediaType: mediaType)
-        return answer(endpoint, Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: envelope))))
+        return answer(endpoint, Self.ok(Self.envelope(result, mediaType: mediaType), "application/json", headers: headers))
     }
 
     /// The settings a request's query names: `from`, `to`, `option=KEY=VALUE` (repeatable),
@@ -111,10 +104,10 @@ struct Endpoints: Sendable {
         func bad(_ detail: String) -> ProblemDetails { ProblemDetails(status: .badRequest, code: "serve.parameter", detail: detail) }
         var options: [String: String] = [:]
         for option in query[values: "option"] {
-            guard let equals = option.firstIndex(of: "="), equals != option.startIndex else {
+            guard let (key, value) = ConversionSettings.keyValue(option) else {
                 throw bad("option expects KEY=VALUE (e.g. ninjs.profile=2), got '\(option)'")
             }
-            options[String(option[..<equals])] = String(option[option.index(after: equals)...])
+            options[key] = value
         }
         let filters = query[values: "filter"].map(String.init)
         for filter in filters where !server.configuration.filters.contains(filter) {
@@ -159,6 +152,20 @@ struct Endpoints: Sendable {
         }
     }
 
+    /// The name a request gives its document (`name=`): only its last component, for it is a
+    /// name, never a path that is opened; `document` when it gives none.
+    static func documentName(_ given: Substring?) -> String {
+        guard let given, !given.isEmpty else { return "document" }
+        return (String(given) as NSString).lastPathComponent
+    }
+
+    /// A 200 answer of `data` as `mediaType`, with any further headers.
+    static func ok(_ data: Data, _ mediaType: String, headers: HTTPFields = [:]) -> Response {
+        var headers = headers
+        headers[.contentType] = mediaType
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    }
+
     static func accepts(_ accept: String, _ mediaType: String) -> Bool {
         accept.split(separator: ",").contains {
             $0.split(separator: ";").first?.trimmingCharacters(in: .whitespaces).lowercased() == mediaType
@@ -167,17 +174,9 @@ struct Endpoints: Sendable {
 
     /// `{"outputs": [{"name", "mediaType", "data" | "data_base64"}], "diagnostics": [...]}`.
     static func envelope(_ result: PipelineResult, mediaType: String) -> Data {
-        let outputs = result.outputs.map { output -> OrderedJSON in
-            var fields: [(String, OrderedJSON)] = [("name", .string(output.name)), ("mediaType", .string(mediaType))]
-            if let text = String(validating: output.data, as: UTF8.self) {
-                fields.append(("data", .string(text)))
-            } else {
-                fields.append(("data_base64", .string(output.data.base64EncodedString())))
-            }
-            return .object(fields)
-        }
         let object = OrderedJSON.object([
-            ("outputs", .array(outputs)), ("diagnostics", .array(result.diagnostics.map(DiagnosticRecord.json))),
+            ("outputs", .array(result.outputs.map { $0.json(("mediaType", .string(mediaType))) })),
+            ("diagnostics", .array(result.diagnostics.map(DiagnosticRecord.json))),
         ])
         return (try? OrderedJSONEncoder(prettyPrinted: false).encode(object)) ?? Data()
     }
@@ -208,7 +207,7 @@ struct Endpoints: Sendable {
         }
         let query = request.uri.queryParameters
         let format = query["format"].map(String.init)
-        let name = query["name"].map(String.init).flatMap { $0.isEmpty ? nil : ($0 as NSString).lastPathComponent } ?? "document"
+        let name = Self.documentName(query["name"])
         let body: Data
         switch await readBody(request) {
         case .success(let data): body = data
@@ -240,30 +239,22 @@ struct Endpoints: Sendable {
             if let schema = checked.schema { fields.append(("schema", .string(schema))) }
             fields.append(("diagnostics", .array(checked.diagnostics.map(DiagnosticRecord.json))))
             let data = (try? OrderedJSONEncoder(prettyPrinted: false).encode(OrderedJSON.object(fields))) ?? Data()
-            return answer(
-                endpoint,
-                Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(bytes: data))))
+            return answer(endpoint, Self.ok(data, "application/json"))
         }
     }
 
     // MARK: GET endpoints
 
     func formats() -> Response {
-        let data = FormatListing(registry: converter.registry).json()
-        return answer(
-            "formats", Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(bytes: data))))
+        answer("formats", Self.ok(FormatListing(registry: converter.registry).json(), "application/json"))
     }
 
     func health() -> Response {
-        answer(
-            "healthz",
-            Response(
-                status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(string: #"{"status":"ok"}"#))))
+        answer("healthz", Self.ok(Data(#"{"status":"ok"}"#.utf8), "application/json"))
     }
 
     func metricsText() -> Response {
-        Response(
-            status: .ok, headers: [.contentType: "text/plain; version=0.0.4"], body: .init(byteBuffer: ByteBuffer(string: metrics.text())))
+        Self.ok(Data(metrics.text().utf8), "text/plain; version=0.0.4")
     }
 }
 

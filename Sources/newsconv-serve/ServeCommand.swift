@@ -74,9 +74,7 @@ struct ServeCommand: ParsableCommand {
         configuration.schemas = schemas ?? ProcessInfo.processInfo.environment["NEWSCONV_SCHEMAS"]
         configuration.plugins = allowPlugin
         configuration.filters = allowFilter
-        configuration.now = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"].flatMap(Double.init).map {
-            Date(timeIntervalSince1970: $0)
-        }
+        configuration.now = ConversionSettings.sourceDateEpoch()
         let server: NewsConvServer
         do {
             server = try NewsConvServer(configuration: configuration)

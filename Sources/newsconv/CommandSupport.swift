@@ -32,10 +32,10 @@ enum CommandSupport {
     static func keyValues(_ arguments: [String], option: String, example: String) throws -> [String: String] {
         var values: [String: String] = [:]
         for argument in arguments {
-            guard let equals = argument.firstIndex(of: "="), equals != argument.startIndex else {
+            guard let (key, value) = ConversionSettings.keyValue(argument) else {
                 throw ValidationError("\(option) expects KEY=VALUE (e.g. \(example)), got '\(argument)'")
             }
-            values[String(argument[..<equals])] = String(argument[argument.index(after: equals)...])
+            values[key] = value
         }
         return values
     }
@@ -58,11 +58,5 @@ enum CommandSupport {
         let (registry, diagnostics) = BuiltinFormats.registryWithPlugins()
         for diagnostic in diagnostics { StandardStreams.error(TerminalStyle.line(diagnostic)) }
         return Converter(registry: registry)
-    }
-
-    /// `SOURCE_DATE_EPOCH`, when set, is "now" for generated timestamps (reproducible builds).
-    static func sourceDateEpoch() -> Date? {
-        guard let text = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"], let seconds = Double(text) else { return nil }
-        return Date(timeIntervalSince1970: seconds)
     }
 }

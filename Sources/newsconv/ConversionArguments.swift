@@ -81,7 +81,7 @@ struct ConversionArguments: ParsableArguments {
         let defaults = try loadedDefaults()
         return ConversionSettings(
             from: from ?? defaults.from, to: to ?? defaults.to, dateContext: dateContext ?? defaults.dateContext,
-            strict: strict || defaults.strict == true, now: CommandSupport.sourceDateEpoch(),
+            strict: strict || defaults.strict == true, now: ConversionSettings.sourceDateEpoch(),
             formatOptions: defaults.options.merging(try CommandSupport.formatOptions(option)) { $1 },
             filters: defaults.filters + filter, ignore: defaults.ignore + ignore,
             metadata: defaults.metadata.merging(try CommandSupport.keyValues(metadata, option: "-M", example: "language=en")) { $1 })

@@ -43,7 +43,9 @@ import Testing
     }
 
     @Test func sigtermLetsTheRequestInFlightFinishThenExitsZero() async throws {
-        let (folder, slow) = try Fixtures.script("slow-filter", "sleep 2\nexec cat")
+        // The filter waits for the test's go, so that the request is in flight when SIGTERM comes,
+        // however loaded the machine.
+        let (folder, slow) = try Fixtures.script("slow-filter", "while [ ! -e \"$0.go\" ]; do sleep 0.05; done\nexec cat")
         defer { try? FileManager.default.removeItem(at: folder) }
 
         let (process, base, _) = try start(["--allow-filter", slow.path])
@@ -55,13 +57,16 @@ import Testing
         async let slowAnswer = post("\(base)/v1/convert?to=nitf&filter=\(slow.path)", dispatch)
         // SIGTERM only once the slow request is being converted (the server counts it in flight).
         var inFlight = false
-        for _ in 0..<200 where !inFlight {
+        for _ in 0..<1200 where !inFlight {
             let (data, _) = try await URLSession.shared.data(from: URL(string: "\(base)/metrics")!)
             inFlight = String(decoding: data, as: UTF8.self).contains("newsconv_conversions_in_flight 1.0")
             if !inFlight { try await Task.sleep(for: .milliseconds(50)) }
         }
         #expect(inFlight, "the slow request never arrived")
         kill(process.processIdentifier, SIGTERM)
+        // The draining server lets it finish: the filter is told to go on only now.
+        try await Task.sleep(for: .milliseconds(200))
+        try Data().write(to: URL(fileURLWithPath: slow.path + ".go"))
         let (status, body) = try await slowAnswer
         #expect(status == 200 && String(decoding: body, as: UTF8.self).contains("<nitf"))
         process.waitUntilExit()

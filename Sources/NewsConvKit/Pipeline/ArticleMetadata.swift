@@ -47,9 +47,14 @@ public struct ArticleMetadata: Sendable {
 
     /// The article with each value set where it had none, and a note for each.
     func applied(to article: Article, at location: SourceLocation) -> (Article, [Diagnostic]) {
-        guard !fields.isEmpty, let data = try? JSONEncoder().encode(article),
+        guard !fields.isEmpty else { return (article, []) }
+        // The values were checked when given; should the article's JSON still not take them,
+        // that is said, never passed over.
+        let notApplied = Diagnostic.warning(
+            "metadata.not-set", "the metadata given with -M or --defaults could not be set on this article", at: location)
+        guard let data = try? JSONEncoder().encode(article),
             case .object(var object)? = try? JSONDecoder().decode(JSONValue.self, from: data)
-        else { return (article, []) }
+        else { return (article, [notApplied]) }
         var notes: [Diagnostic] = []
         for key in fields.keys.sorted() {
             switch object[key] {
@@ -62,9 +67,10 @@ public struct ArticleMetadata: Sendable {
                 .note("metadata.set", "\(key) set to '\(values[key] ?? "")', given with -M or --defaults; the input had none", at: location)
             )
         }
-        guard !notes.isEmpty, let changed = try? JSONEncoder().encode(JSONValue.object(object)),
+        guard !notes.isEmpty else { return (article, []) }
+        guard let changed = try? JSONEncoder().encode(JSONValue.object(object)),
             let result = try? JSONDecoder().decode(Article.self, from: changed)
-        else { return (article, []) }
+        else { return (article, [notApplied]) }
         return (result, notes)
     }
 }

@@ -39,6 +39,18 @@ public struct ConversionSettings: Sendable, Hashable {
         self.metadata = metadata
     }
 
+    /// "Now" from `SOURCE_DATE_EPOCH` (reproducible outputs), when it is set to a number of seconds.
+    public static func sourceDateEpoch(environment: [String: String] = ProcessInfo.processInfo.environment) -> Date? {
+        environment["SOURCE_DATE_EPOCH"].flatMap(Double.init).map { Date(timeIntervalSince1970: $0) }
+    }
+
+    /// A `KEY=VALUE` argument (`--option`, `-M`, serve's `option=`) split at its first `=`; nil
+    /// when it has no `=` or no key.
+    public static func keyValue(_ argument: some StringProtocol) -> (key: String, value: String)? {
+        guard let equals = argument.firstIndex(of: "="), equals != argument.startIndex else { return nil }
+        return (String(argument[..<equals]), String(argument[argument.index(after: equals)...]))
+    }
+
     /// Whether `--ignore` drops a diagnostic with this code: the code itself, or a prefix of it
     /// that ends where one of its dotted parts does.
     public func ignores(_ code: String) -> Bool {

@@ -9,6 +9,16 @@ public struct PipelineResult: Sendable {
     public struct Output: Sendable {
         public var name: String
         public var data: Data
+
+        /// The output as JSON, the same in `stream` answers and `serve` envelopes: its name, the
+        /// fields given (a media type), and its bytes as `data` when they are UTF-8 text, else
+        /// as `data_base64`.
+        package func json(_ fields: (String, OrderedJSON)...) -> OrderedJSON {
+            if let text = String(validating: data, as: UTF8.self) {
+                return .object([("name", .string(name))] + fields + [("data", .string(text))])
+            }
+            return .object([("name", .string(name))] + fields + [("data_base64", .string(data.base64EncodedString()))])
+        }
     }
 
     public var outputs: [Output] = []

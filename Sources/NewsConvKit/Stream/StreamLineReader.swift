@@ -24,6 +24,9 @@ final class StreamLineReader: @unchecked Sendable {
     private var atEnd = false
     private var number = 0
 
+    /// How many lines have been handed out: the next one is number `linesRead + 1`.
+    var linesRead: Int { number }
+
     /// `next` returns the input's next bytes, and no bytes at its end.
     init(limit: Int, next: @escaping () throws -> Data) {
         self.limit = limit

@@ -108,14 +108,8 @@ struct StreamRecord {
     /// The line that answers a record: its id, its status, its outputs (text as `data`, other
     /// bytes as `data_base64`) and its diagnostics.
     static func answer(id: OrderedJSON, status: String, outputs: [PipelineResult.Output], diagnostics: [Diagnostic]) -> Data {
-        let outputs = outputs.map { output -> OrderedJSON in
-            if let text = String(validating: output.data, as: UTF8.self) {
-                return .object([("name", .string(output.name)), ("data", .string(text))])
-            }
-            return .object([("name", .string(output.name)), ("data_base64", .string(output.data.base64EncodedString()))])
-        }
         let object: OrderedJSON = .object([
-            ("id", id), ("status", .string(status)), ("outputs", .array(outputs)),
+            ("id", id), ("status", .string(status)), ("outputs", .array(outputs.map { $0.json() })),
             ("diagnostics", .array(diagnostics.map(DiagnosticRecord.json))),
         ])
         // An OrderedJSON value always encodes; the fallback keeps the stream's one line a record.

@@ -46,7 +46,7 @@ public final class StreamRunner: @unchecked Sendable {
                     // What came before is answered; the read error is the last answer.
                     let diagnostic = Diagnostic.error(
                         "stream.input.unreadable", "the input cannot be read: \(SystemErrorReason.text(error))",
-                        at: SourceLocation(path: streamPath))
+                        at: SourceLocation(path: streamPath, line: reader.linesRead + 1, column: 1))
                     window.deposit(sequence, .init(line: Self.failure(diagnostic), status: .failed))
                     window.finish(after: sequence + 1)
                     return
@@ -108,7 +108,7 @@ public final class StreamRunner: @unchecked Sendable {
     /// Reads standard input a chunk at a time.
     public static var standardInput: () throws -> Data { StreamLineReader.chunks(of: 0) }
 
-    enum Status { case converted, failed, skipped }
+    enum Status: String { case converted, failed, skipped }
 
     /// An answer line and its status.
     struct Answer {
@@ -120,24 +120,25 @@ public final class StreamRunner: @unchecked Sendable {
         let bytes = line.bytes ?? Data()
         // A blank line is no record: answered `skipped`, so that answers stay line for line.
         if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) {
-            return Answer(line: StreamRecord.answer(id: .null, status: "skipped", outputs: [], diagnostics: []), status: .skipped)
+            return Answer(
+                line: StreamRecord.answer(id: .null, status: Status.skipped.rawValue, outputs: [], diagnostics: []), status: .skipped)
         }
         let record: StreamRecord
         do {
             record = try StreamRecord.read(bytes, number: line.number, streamPath: streamPath)
         } catch {
             return Answer(
-                line: StreamRecord.answer(id: error.id, status: "failed", outputs: [], diagnostics: [error.diagnostic]), status: .failed)
+                line: StreamRecord.answer(id: error.id, status: Status.failed.rawValue, outputs: [], diagnostics: [error.diagnostic]),
+                status: .failed)
         }
         let result = pipeline.convert(record.document)
         let status: Status = result.failed ? .failed : .converted
         return Answer(
-            line: StreamRecord.answer(
-                id: record.id, status: result.failed ? "failed" : "converted", outputs: result.outputs, diagnostics: result.diagnostics),
+            line: StreamRecord.answer(id: record.id, status: status.rawValue, outputs: result.outputs, diagnostics: result.diagnostics),
             status: status)
     }
 
     private static func failure(_ diagnostic: Diagnostic) -> Data {
-        StreamRecord.answer(id: .null, status: "failed", outputs: [], diagnostics: [diagnostic])
+        StreamRecord.answer(id: .null, status: Status.failed.rawValue, outputs: [], diagnostics: [diagnostic])
     }
 }
