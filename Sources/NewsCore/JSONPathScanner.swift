@@ -42,6 +42,49 @@ package struct JSONPathScanner {
         return (line, column)
     }
 
+    /// The members whose key an earlier member of the same object already has, with the line
+    /// and column of each later key. JSON parsers differ on which of the values they keep
+    /// (Foundation keeps the first, jq and Python the last), so the reader must say it drops one.
+    package func repeatedKeys() -> [(key: String, line: Int, column: Int)] {
+        var scanner = self
+        var found: [(String, Int)] = []
+        scanner.skipSpace()
+        scanner.collectRepeatedKeys(into: &found)
+        return found.map { key, offset in
+            let (line, column) = lineColumn(ofOffset: offset)
+            return (key, line, column)
+        }
+    }
+
+    private mutating func collectRepeatedKeys(into found: inout [(String, Int)]) {
+        guard i < bytes.count else { return }
+        let isObject = bytes[i] == UInt8(ascii: "{")
+        guard isObject || bytes[i] == UInt8(ascii: "[") else { return skipValue() }
+        let close = UInt8(ascii: isObject ? "}" : "]")
+        i += 1
+        var seen = Set<String>()
+        while true {
+            skipSpace()
+            guard i < bytes.count, bytes[i] != close else {
+                i += 1
+                return
+            }
+            if isObject {
+                guard bytes[i] == UInt8(ascii: "\"") else { return }
+                let start = i
+                if !seen.insert(readString()).inserted { found.append((String(decoding: bytes[start + 1..<i - 1], as: UTF8.self), start)) }
+                skipSpace()
+                guard i < bytes.count, bytes[i] == UInt8(ascii: ":") else { return }
+                i += 1
+                skipSpace()
+            }
+            collectRepeatedKeys(into: &found)
+            skipSpace()
+            guard i < bytes.count, bytes[i] == UInt8(ascii: ",") else { continue }
+            i += 1
+        }
+    }
+
     private mutating func descend(_ step: Step) -> Bool {
         skipSpace()
         guard i < bytes.count else { return false }
@@ -87,6 +130,8 @@ package struct JSONPathScanner {
         let start = i
         skipString()
         let raw = bytes[start..<i]
+        // Most keys have no escape: their bytes between the quotes are the key.
+        if raw.count >= 2, !raw.contains(UInt8(ascii: "\\")) { return String(decoding: raw.dropFirst().dropLast(), as: UTF8.self) }
         return (try? JSONDecoder().decode(String.self, from: Data(raw))) ?? ""
     }
 

@@ -212,4 +212,22 @@ struct KeptElementValidityTests {
         #expect(link.contains("xmlns:rtr=\"http://www.reuters.com/ns/2003/08/content\""))
         #expect(!link.contains("xmlns:x="))
     }
+
+    /// CR00174_expires.xml: an expiry for each publishing constraint, and one for all. Each is
+    /// kept (the unconstrained one is the IR's `expires`) and written back with its constraint.
+    @Test func everyExpiryIsKeptWithItsConstraint() throws {
+        let result = try importG2(
+            G2FidelityTests.item(
+                meta: """
+                    <expires pubconstraint="usage:web">2020-06-20T21:00:00.000Z</expires>
+                    <expires>2015-11-10T18:11:02.027Z</expires>
+                    """, content: ""))
+        let article = try #require(result.articles.first)
+        #expect(article.expires == NewsDate(iso8601: "2015-11-10T18:11:02.027Z"))
+        #expect(article.alternatives == [TaggedText(text: "2020-06-20T21:00:00.000Z", role: "usage:web", field: "expires")])
+        #expect(!result.diagnostics.contains { $0.code == "newsml-g2.import.dropped-attributes" })
+        let text = String(decoding: try exportG2([article]).data, as: UTF8.self)
+        #expect(text.contains("<expires>2015-11-10T18:11:02.027Z</expires>"))
+        #expect(text.contains("<expires pubconstraint=\"usage:web\">2020-06-20T21:00:00.000Z</expires>"))
+    }
 }

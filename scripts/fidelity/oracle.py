@@ -134,6 +134,35 @@ def concept_value(element):
     return text_of(name) or None
 
 
+# Scheme aliases to scheme URIs, from IPTC's G2 catalog (read by `load_catalog`): NewsML-G2 defines a
+# qcode `alias:code` as the same concept as the URI `scheme-uri` + `code`, so one concept written as a
+# qcode in one format and as a URI, or ninjs's scheme and code, in another is one fact.
+SCHEME_URIS = {}
+
+
+def load_catalog(path):
+    if path and os.path.exists(path):
+        for scheme in etree.parse(path, PARSER).getroot().iter("{*}scheme"):
+            if scheme.get("alias") and scheme.get("uri"):
+                SCHEME_URIS[scheme.get("alias")] = scheme.get("uri")
+
+
+def subject_identity(qcode=None, uri=None, literal=None, name=None):
+    """A subject's identity as a URI where the standards give it one, else its qcode, literal or name."""
+    if uri:
+        return uri
+    if qcode:
+        alias, _, rest = qcode.partition(":")
+        return SCHEME_URIS[alias] + rest if rest and alias in SCHEME_URIS else qcode
+    return literal or name
+
+
+def g2_subject(element):
+    if element.get("qcode") or element.get("uri") or element.get("literal"):
+        return subject_identity(element.get("qcode"), element.get("uri"), element.get("literal"))
+    return concept_value(element)
+
+
 class Facts:
     def __init__(self):
         self.items = collections.defaultdict(list)
@@ -245,7 +274,7 @@ def g2_item_facts(item, priority):
         for terms in children(rights, "usageTerms"):
             facts.add("usageTerms", text_of(terms))
     if meta is not None:
-        for name in ("versionCreated", "firstCreated", "embargoed"):
+        for name in ("versionCreated", "firstCreated", "embargoed", "expires"):
             for element in children(meta, name):
                 facts.add(name, date_value(text_of(element)))
         for provider in children(meta, "provider"):
@@ -272,7 +301,7 @@ def g2_item_facts(item, priority):
         for located in children(content, "located"):
             facts.add("located", text_of(first(located, "name")) or concept_value(located))
         for subject in children(content, "subject"):
-            facts.add("subject", concept_value(subject))
+            facts.add("subject", g2_subject(subject))
         for genre in children(content, "genre"):
             facts.add("genre", genre_value(text_of(first(genre, "name")), concept_value(genre)))
         for keyword in children(content, "keyword"):
@@ -398,7 +427,7 @@ def nitf_facts(path):
                     if element.get("type") == "genre":
                         facts.add("genre", genre_value(text_of(element), value))
                     else:
-                        facts.add("subject", value)
+                        facts.add("subject", value if value is None or "://" in value else subject_identity(value))
     if head is not None:
         # The document's title is its headline where the body names none.
         body_head = first(body, "body.head") if body is not None else None
@@ -412,7 +441,7 @@ def nitf_facts(path):
             for subject in children(tobject, "tobject.subject"):
                 refnum = subject.get("tobject.subject.refnum")
                 ipr = subject.get("tobject.subject.ipr")
-                facts.add("subject", f"subj:{refnum}" if refnum and (ipr in (None, "IPTC")) else f"{ipr}:{refnum}")
+                facts.add("subject", subject_identity(f"subj:{refnum}" if refnum and (ipr in (None, "IPTC")) else f"{ipr}:{refnum}"))
             for prop in children(tobject, "tobject.property"):
                 facts.add("genre", prop.get("tobject.property.type"))
     if body is not None:
@@ -514,6 +543,10 @@ def ninjs_facts(path):
     for summary in ("description_text", "description_usage"):
         if isinstance(doc.get(summary), str):
             facts.add("description:summary" if summary == "description_text" else "description:other", doc[summary])
+    # ninjs 1.x's description in markup: its text is the summary too (the same, where both render one description).
+    if isinstance(doc.get("description_html"), str) and doc["description_html"].strip():
+        tree = etree.fromstring(f"<div>{doc['description_html']}</div>".encode(), etree.HTMLParser(no_network=True, encoding="utf-8"))
+        facts.add("description:summary", " ".join(tree.itertext()))
     # ninjs 1.x names these in the singular, 2.x and 3.x in the plural.
     for name in ("subject", "subjects", "person", "people", "organisation", "organisations", "place", "places",
                  "event", "events", "object", "objects", "genre", "genres"):
@@ -523,8 +556,18 @@ def ninjs_facts(path):
                 identity = concept.get("code") or concept.get("uri") or concept.get("literal") or concept.get("name")
                 if name.startswith("genre"):
                     facts.add("genre", genre_value(concept.get("name"), identity))
+                    continue
+                # ninjs 1.x: a code within a scheme; the scheme is a URI (the code appended makes
+                # the concept's URI) or a name of the provider's own.
+                scheme, code_value = concept.get("scheme"), concept.get("code")
+                if code_value and scheme and "://" in scheme:
+                    facts.add("subject", scheme + code_value)
+                elif code_value and "://" in code_value:
+                    facts.add("subject", code_value)
+                elif code_value:
+                    facts.add("subject", f"{scheme}:{code_value}" if scheme else code_value)
                 else:
-                    facts.add("subject", identity)
+                    facts.add("subject", subject_identity(None, concept.get("uri"), concept.get("literal"), concept.get("name")))
     # Associations are references to other items: by their uri, else their name (1.x and 2.x
     # key them by name, 3.x lists them).
     associations = doc.get("associations")
@@ -560,14 +603,15 @@ def ninjs_facts(path):
     for candidate in doc.get("bodies", []) if isinstance(doc.get("bodies"), list) else []:
         if not isinstance(candidate, dict) or not isinstance(candidate.get("value"), str):
             continue
-        kind = str(candidate.get("contenttype") or candidate.get("contentType") or "")
+        # A body that names no type is plain text.
+        kind = str(candidate.get("contenttype") or candidate.get("contentType") or "text/plain")
         if body is None and "html" in kind:
             body = candidate.get("value")
         elif plain is None and kind == "text/plain":
             plain = candidate.get("value")
     if not (isinstance(body, str) and body.strip()) and isinstance(plain, str):
         # A plain-text body: its paragraphs are the runs of lines between blank lines.
-        for paragraph in re.split(r"\n[ \t]*\n", plain):
+        for paragraph in re.split(r"\n[ \t]*\n", plain.replace("\r\n", "\n")):
             facts.add("paragraph", norm(paragraph) or None)
     if isinstance(body, str) and body.strip():
         try:
@@ -673,7 +717,7 @@ def json_facts(article):
         facts.add("located", dateline.get("place"))
     for name in ("subjects", "people", "organisations", "places"):
         for concept in article.get(name, []):
-            facts.add("subject", json_concept(concept))
+            facts.add("subject", subject_identity(concept.get("qcode"), concept.get("uri"), concept.get("literal"), concept.get("name")))
     for genre in article.get("genres", []):
         facts.add("genre", genre_value(genre.get("name"), json_concept(genre)))
     for keyword in article.get("keywords", []):
@@ -694,17 +738,32 @@ def json_facts(article):
     for use_key in article.get("useKeys", []):
         if use_key.get("version"):
             facts.add("du-key", f"{use_key.get('key')}|{use_key.get('version')}")
+    # A source property that newsconv could not map is kept whole in `extensions` under its own
+    # name (`ninjs1:version`, a date that is none): the fact is in the output as the source wrote it.
+    kept_names = {"version": "version", "versioncreated": "versionCreated", "versionCreated": "versionCreated",
+                  "firstcreated": "firstCreated", "firstCreated": "firstCreated", "embargoed": "embargoed",
+                  "embargoedUntil": "embargoed", "description_text": "description:summary"}
+    for name, value in (article.get("extensions") or {}).items():
+        prefix, _, property_name = name.partition(":")
+        if re.fullmatch(r"ninjs\d", prefix) and property_name in kept_names and isinstance(value, (str, int, float)):
+            fact = kept_names[property_name]
+            facts.add(fact, date_value(str(value)) if fact[0].islower() and fact.endswith(("Created", "embargoed")) else value)
     # Further values of one-value fields (another language, a role), each naming its field.
     for alternative in article.get("alternatives", []):
-        facts.add(alternative.get("field"), alternative.get("text"))
+        field = alternative.get("field")
+        facts.add(field, date_value(alternative.get("text")) if field in ("expires", "embargoed") else alternative.get("text"))
     for media in article.get("media", []):
         if media.get("caption"):
             facts.add("description:caption", media["caption"])
         # A package's references are media with the referenced item's id (an item's own renditions carry its id).
         if media.get("id") and media.get("id") != article.get("id"):
             facts.add("itemRef", media["id"])
-        for rendition in media.get("renditions", []):
-            facts.add("media", rendition.get("href"))
+        hrefs = [rendition.get("href") for rendition in media.get("renditions", [])]
+        # The media's own `href` is its main file; a rendition may repeat it.
+        if media.get("href") and media["href"] not in hrefs:
+            hrefs.insert(0, media["href"])
+        for href in hrefs:
+            facts.add("media", href)
     block_facts(facts, article.get("body"))
     return facts
 
@@ -862,7 +921,7 @@ def newsml1_facts(path):
                     for subject in subject_code:
                         value, scheme = subject.get("FormalName"), subject.get("Scheme")
                         if value and re.match(r"^\d{8}$", value) and scheme in (None, "IptcSubjectCodes"):
-                            facts.add("subject", "subj:" + value)
+                            facts.add("subject", subject_identity("subj:" + value))
                         elif value:
                             facts.add("subject", f"{scheme}:{value}" if scheme else value)
                 for prop in children(metadata, "Property"):
@@ -1034,7 +1093,9 @@ def main():
     parser.add_argument("--write", metavar="FILE")
     parser.add_argument("--check", metavar="FILE")
     parser.add_argument("--details", action="store_true")
+    parser.add_argument("--catalog", metavar="FILE", help="IPTC's G2 catalog (default: the standards beside the corpus)")
     args = parser.parse_args()
+    load_catalog(args.catalog or os.path.join(args.corpus, "..", "standards", "newsml-g2", "catalog", "catalog.IPTC-G2-Standards_41.xml"))
     tally, details, counts = run(args.newsconv, args.corpus, args.details)
     rendered = table(tally)
     if details:

@@ -299,6 +299,15 @@ struct G2ItemReader {
                 }
             case "versionCreated", "firstCreated", "embargoed", "expires":
                 for element in elements {
+                    // An expiry under a publishing constraint (`usage:web`), or a further one, is
+                    // another value of the field: kept with its constraint as the role.
+                    if name == "expires", element.attribute("pubconstraint") != nil || article.expires != nil,
+                        hasOnly(element, attributes: ["pubconstraint"]), NewsDate(iso8601: Self.text(element)) != nil
+                    {
+                        article.alternatives.append(
+                            TaggedText(text: Self.text(element), role: element.attribute("pubconstraint"), field: "expires"))
+                        continue
+                    }
                     let date = readDate(element)
                     switch name {
                     case "versionCreated": article.versionCreated = date

@@ -142,6 +142,9 @@ struct G2ItemWriter {
                 }
             case "expires":
                 writeDate("expires", article.expires, G2Vocabulary.dateOptTime, to: &w)
+                for alternative in article.alternatives where alternative.field == "expires" {
+                    w.element("expires", alternative.role.map { [("pubconstraint", $0)] } ?? [], text: alternative.text)
+                }
             default:
                 break
             }

@@ -34,6 +34,13 @@ public struct NinjsImporter: ArticleImporter {
             let (line, column) = scanner.position(of: steps)
             return SourceLocation(path: input.path, line: line, column: column)
         }
+        for (key, line, column) in scanner.repeatedKeys() {
+            diagnostics.append(
+                .warning(
+                    "ninjs.import.repeated-key",
+                    "the key \"\(key)\" appears again in the same object; its first value is read, this one is dropped",
+                    at: SourceLocation(path: input.path, line: line, column: column)))
+        }
         switch value {
         case .object(let object):
             var reader = NinjsReader(path: input.path, reportsNotes: options.reportsNotes, locate: { locate($0) })

@@ -251,25 +251,27 @@ struct NinjsReader {
             summaryText = object["description_text"]?.stringValue
         } else {
             let typeKey = profile.key("contentType")
-            func pick(_ name: String, roles: Set<String>, keepingOthers others: ((String, String?) -> Void)? = nil) -> (
-                html: String?, text: String?
-            ) {
+            func pick(
+                _ name: String, roles: Set<String>, htmlOfAnyRole: Bool = false, keepingOthers others: ((String, String?) -> Void)? = nil
+            ) -> (html: String?, text: String?) {
                 let key = profile.key(name)
                 guard case .array(let items)? = object[key] else { return (nil, nil) }
                 consumed.insert(key)
                 var html: String?
                 var text: String?
+                var otherRoleHTML: String?
                 var holdsMore = false
                 for item in items {
                     guard case .object(let entry) = item, case .string(let value)? = entry["value"] else { continue }
                     let role = entry["role"]?.stringValue
+                    let type = entry[typeKey]?.stringValue ?? (value.contains("<") ? "text/html" : "text/plain")
                     guard role == nil || roles.contains(role!) else {
                         // Kept whole too, so that ninjs -> ninjs writes them back as they were.
                         others?(value, role)
+                        if type.contains("html"), otherRoleHTML == nil { otherRoleHTML = value }
                         holdsMore = true
                         continue
                     }
-                    let type = entry[typeKey]?.stringValue ?? (value.contains("<") ? "text/html" : "text/plain")
                     if type.contains("html"), html == nil {
                         html = value
                     } else if type == "text/plain", text == nil {
@@ -279,9 +281,11 @@ struct NinjsReader {
                     }
                 }
                 if holdsMore { keep(name, object) }
-                return (html, text)
+                // An agency's own role for its HTML body (TT's `html5`) still names the story's
+                // markup, which has the headings, quotes and links that the plain text lacks.
+                return (html ?? (htmlOfAnyRole ? otherRoleHTML : nil), text)
             }
-            (bodyHTML, bodyText) = pick("bodies", roles: ["main", "html", "xhtml", "text", "body"])
+            (bodyHTML, bodyText) = pick("bodies", roles: ["main", "html", "xhtml", "text", "body"], htmlOfAnyRole: true)
             // A description with another role (caption, usage) keeps its role.
             var others: [TaggedText] = []
             (summaryHTML, summaryText) = pick("descriptions", roles: ["summary", "main", "abstract", "description"]) { value, role in
@@ -304,13 +308,36 @@ struct NinjsReader {
             article.dateline = content.dateline
             article.signOff = content.signOff
             article.trailers = content.trailers
+            if let text = bodyText {
+                keepPlainText(text, besides: PlainTextBody.text(of: article), property: profile == .v1 ? "body_text" : "bodies", object)
+            }
         } else if let text = bodyText {
             article.body = PlainTextBody.paragraphs(in: text)
         }
         if let html = summaryHTML, !html.isEmpty {
             article.abstract = try readHTML(html).blocks
+            if let text = summaryText {
+                let read = article.abstract.flatMap(PlainTextBody.text(of:)).joined(separator: "\n")
+                keepPlainText(text, besides: read, property: profile == .v1 ? "description_text" : "descriptions", object)
+            }
         } else if let text = summaryText {
             article.abstract = PlainTextBody.paragraphs(in: text)
+        }
+    }
+
+    /// The plain text beside an HTML body or description is most often its rendering, and the
+    /// HTML is read. A plain text with words that the HTML lacks says more: it is kept whole.
+    private mutating func keepPlainText(_ text: String, besides read: String, property: String, _ object: [String: JSONValue]) {
+        func words(_ text: String) -> Set<Substring> { Set(text.lowercased().split { !$0.isLetter && !$0.isNumber }) }
+        let missing = words(text).subtracting(words(read))
+        guard !missing.isEmpty else { return }
+        let key = profile.key(property)
+        if article.extensions["ninjs\(profile.rawValue):\(key)"] == nil {
+            keep(property, object)
+            warn(
+                "plain-text-differs",
+                "the plain text of \"\(key)\" has words that its HTML lacks (\(missing.sorted().prefix(3).joined(separator: ", "))); the HTML is read, the plain text kept in extensions",
+                key)
         }
     }
 
@@ -371,6 +398,13 @@ struct NinjsReader {
             if concept.role == NinjsVocabulary.keywordRel, let word = concept.name ?? concept.literal {
                 article.keywords.append(word)
             } else {
+                article.subjects.append(concept)
+            }
+        }
+        for (property, type) in NinjsVocabulary.conceptTypes {
+            for item in list(property) ?? [] {
+                guard var concept = concept(item) else { continue }
+                concept.type = type
                 article.subjects.append(concept)
             }
         }

@@ -7,6 +7,9 @@ enum NinjsVocabulary {
     static let keywordRel = "keyword"
     /// The provider is written as an info source with this role.
     static let providerRole = "provider"
+    /// ninjs's events and objects are subjects of these NewsML-G2 concept types in the IR, and
+    /// subjects of these types are written back as events and objects.
+    static let conceptTypes: [(property: String, type: String)] = [("events", "cpnat:event"), ("objects", "cpnat:object")]
     /// The name of the rendition that is a media item's main file.
     static let originalRendition = "original"
 

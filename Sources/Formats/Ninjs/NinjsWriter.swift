@@ -217,14 +217,19 @@ struct NinjsWriter {
 
     private mutating func writeConcepts(_ article: Article) {
         // Keywords have no ninjs property: they are subjects related as "keyword".
+        let typed = Dictionary(uniqueKeysWithValues: NinjsVocabulary.conceptTypes.map { ($0.type, $0.property) })
         let subjects =
-            article.subjects.map { concept($0, rel: nil) }
+            article.subjects.filter { $0.type.flatMap { typed[$0] } == nil }.map { concept($0, rel: nil) }
             + article.keywords.map { keyword -> OrderedJSON in
                 profile == .v1
                     ? .object([("name", .string(keyword)), ("rel", .string(NinjsVocabulary.keywordRel)), ("code", .string(keyword))])
                     : .object([("name", .string(keyword)), ("rel", .string(NinjsVocabulary.keywordRel)), ("literal", .string(keyword))])
             }
         if !subjects.isEmpty { put("subjects", .array(subjects)) }
+        for (property, type) in NinjsVocabulary.conceptTypes {
+            let concepts = article.subjects.filter { $0.type == type }
+            if !concepts.isEmpty { put(property, .array(concepts.map { concept($0, rel: nil) })) }
+        }
         if !article.genres.isEmpty { put("genres", .array(article.genres.map { concept($0, rel: nil, withRel: false) })) }
         if !article.people.isEmpty { put("people", .array(article.people.map { concept($0, rel: nil) })) }
         if !article.organisations.isEmpty { put("organisations", .array(article.organisations.map { concept($0, rel: nil) })) }
