@@ -24,7 +24,10 @@ import Testing
             ])
         #expect(result.articles[0].extensions.values.isEmpty)
         let written = try JSONDecoder().decode(JSONValue.self, from: try writeNinjs(result.articles[0], profile: profile).data)
-        guard case .object(let object) = written else { Issue.record("not an object"); return }
+        guard case .object(let object) = written else {
+            Issue.record("not an object")
+            return
+        }
         #expect(object[profile.key("events")] != nil && object[profile.key("objects")] != nil)
         #expect(object[profile.key("subjects")] == nil)
     }
