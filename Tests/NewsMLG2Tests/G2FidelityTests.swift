@@ -230,4 +230,40 @@ struct KeptElementValidityTests {
         #expect(text.contains("<expires>2015-11-10T18:11:02.027Z</expires>"))
         #expect(text.contains("<expires pubconstraint=\"usage:web\">2020-06-20T21:00:00.000Z</expires>"))
     }
+
+    /// A text item's pictures (ninjs associations) were dropped: they are itemMeta links, as
+    /// IPTC's LISTING 5 links a video's page, one per file, and read back as the same media.
+    @Test func associatedMediaOfATextItemAreLinks() throws {
+        var article = Article(id: "urn:test:story", headline: "Storm", body: [.paragraph([.text("Waves.")])])
+        article.media = [
+            MediaItem(
+                id: "urn:test:photo", kind: .picture, href: "https://example.org/a.jpg", mediaType: "image/jpeg",
+                caption: "Waves at the wall.", title: "Waves",
+                renditions: [.init(name: "thumb", href: "https://example.org/a-small.jpg", mediaType: "image/jpeg", sizeInBytes: 4100)])
+        ]
+        let exported = try exportG2([article])
+        let text = String(decoding: exported.data, as: UTF8.self)
+        #expect(
+            text.contains(
+                #"<link rel="irel:associatedWith" href="https://example.org/a.jpg" residref="urn:test:photo" contenttype="image/jpeg" title="Waves">"#
+            ))
+        #expect(text.contains(#"<description role="drol:caption">Waves at the wall.</description>"#))
+        #expect(!text.contains("remoteContent"))
+        let warning = try #require(exported.diagnostics.first { $0.code == "newsml-g2.export.media-links" })
+        #expect(warning.severity == .warning && warning.message.contains("kind") && warning.message.contains("rendition names"))
+        let media = try #require(try importG2(text).articles.first?.media)
+        #expect(
+            media == [
+                MediaItem(
+                    id: "urn:test:photo", href: "https://example.org/a.jpg", mediaType: "image/jpeg", caption: "Waves at the wall.",
+                    title: "Waves", renditions: [.init(href: "https://example.org/a-small.jpg", mediaType: "image/jpeg", sizeInBytes: 4100)])
+            ])
+        // A picture item's link (to a page) is no media of it: kept whole.
+        let picture = try importG2(
+            G2FidelityTests.item(
+                meta: #"<link rel="irel:associatedWith" href="https://example.org/page.html"/>"#, content: ""))
+        #expect(picture.articles.first?.media.isEmpty == true)
+        #expect(picture.articles.first?.extensions["g2:itemMeta/link"] != nil)
+    }
 }
+

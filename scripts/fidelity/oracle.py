@@ -281,6 +281,20 @@ def g2_item_facts(item, priority):
             facts.add("provider", concept_value(provider))
         for note in children(meta, "edNote"):
             facts.add("edNote", text_of(note))
+        # Media that go with a text item, linked as IPTC's examples do (LISTING 5): the item by
+        # `residref`, each file by `href`, a caption as the link's description. (A picture's or
+        # video's own files are its contentSet; a link of theirs is to a page, not a media fact.)
+        linked = collections.defaultdict(list)
+        is_text = any(c.get("qcode") == "ninat:text" for c in children(meta, "itemClass"))
+        for link in children(meta, "link") if is_text else []:
+            if link.get("rel") == "irel:associatedWith":
+                facts.add("itemRef", link.get("residref"))
+                linked[link.get("residref") or link.get("href")].append(link.get("href"))
+                for description in children(link, "description"):
+                    facts.add(description_key(description.get("role")), text_of(description))
+        for hrefs in linked.values():
+            for href in dict.fromkeys(h for h in hrefs if h):
+                facts.add("media", href)
     if content is not None:
         for name in ("contentCreated", "contentModified"):
             for element in children(content, name):
@@ -537,9 +551,10 @@ def ninjs_facts(path):
     renditions = doc.get("renditions")
     if isinstance(renditions, dict):
         renditions = list(renditions.values())
-    for rendition in renditions if isinstance(renditions, list) else []:
-        if isinstance(rendition, dict):
-            facts.add("media", rendition.get("href"))
+    # One file named twice among an item's renditions is one link.
+    hrefs = [rendition.get("href") for rendition in (renditions if isinstance(renditions, list) else []) if isinstance(rendition, dict)]
+    for href in dict.fromkeys(h for h in hrefs if h):
+        facts.add("media", href)
     for summary in ("description_text", "description_usage"):
         if isinstance(doc.get(summary), str):
             facts.add("description:summary" if summary == "description_text" else "description:other", doc[summary])
@@ -588,9 +603,9 @@ def ninjs_facts(path):
             renditions = association.get("renditions")
             if isinstance(renditions, dict):
                 renditions = list(renditions.values())
-            for rendition in renditions if isinstance(renditions, list) else []:
-                if isinstance(rendition, dict):
-                    facts.add("media", rendition.get("href"))
+            hrefs = [r.get("href") for r in (renditions if isinstance(renditions, list) else []) if isinstance(r, dict)]
+            for href in dict.fromkeys(h for h in hrefs if h):
+                facts.add("media", href)
     if isinstance(doc.get("located"), str):
         facts.add("located", doc["located"])
     for description in doc.get("descriptions", []) if isinstance(doc.get("descriptions"), list) else []:
@@ -758,11 +773,10 @@ def json_facts(article):
         # A package's references are media with the referenced item's id (an item's own renditions carry its id).
         if media.get("id") and media.get("id") != article.get("id"):
             facts.add("itemRef", media["id"])
-        hrefs = [rendition.get("href") for rendition in media.get("renditions", [])]
-        # The media's own `href` is its main file; a rendition may repeat it.
-        if media.get("href") and media["href"] not in hrefs:
-            hrefs.insert(0, media["href"])
-        for href in hrefs:
+        # The media's own `href` is its main file; its renditions may repeat it. One file named
+        # twice in one media item is one link.
+        hrefs = [media.get("href")] + [rendition.get("href") for rendition in media.get("renditions", [])]
+        for href in dict.fromkeys(h for h in hrefs if h):
             facts.add("media", href)
     block_facts(facts, article.get("body"))
     return facts

@@ -339,10 +339,44 @@ struct G2ItemReader {
                         reader.article.signals.append(signal)
                     }
                 }
+            case "link":
+                for element in elements {
+                    if !readAssociatedMedia(element) { keepIfValid(element, container: "itemMeta", known: G2Vocabulary.itemMetaOrder) }
+                }
             default:
                 for element in elements { keepIfValid(element, container: "itemMeta", known: G2Vocabulary.itemMetaOrder) }
             }
         }
+    }
+
+    /// A text item's `link` to a media item that goes with the story (`irel:associatedWith`,
+    /// naming it by `residref` or only by its file): its file, or a further rendition of the media
+    /// item the link before named. False for any other link, which is kept whole.
+    private mutating func readAssociatedMedia(_ link: XMLElement) -> Bool {
+        guard article.kind == .text, link.attribute("rel") == G2Vocabulary.associatedWith,
+            link.attribute("residref") != nil || link.attribute("href") != nil,
+            hasOnly(link, attributes: ["rel", "residref", "href", "contenttype", "size", "title"])
+        else { return false }
+        let id = link.attribute("residref")
+        let children = Array(link.childElements)
+        let descriptions = children.filter { $0.isNamed("description") }
+        guard descriptions.count == children.count, descriptions.count <= 1,
+            descriptions.allSatisfy({ isPlain($0, attributes: ["role"]) && $0.attribute("role") == G2Vocabulary.captionRole })
+        else { return false }
+        let size = link.attribute("size").flatMap { Int($0) }
+        if id != nil, let last = article.media.last, last.id == id, descriptions.isEmpty {
+            article.media[article.media.count - 1].renditions.append(
+                MediaItem.Rendition(href: link.attribute("href"), mediaType: link.attribute("contenttype"), sizeInBytes: size))
+            return true
+        }
+        var media = MediaItem(id: id)
+        media.href = link.attribute("href")
+        media.mediaType = link.attribute("contenttype")
+        media.title = link.attribute("title")
+        media.caption = descriptions.first.map(Self.text)
+        if let size { media.renditions.append(MediaItem.Rendition(href: media.href, mediaType: media.mediaType, sizeInBytes: size)) }
+        article.media.append(media)
+        return true
     }
 
     private static func status(_ element: XMLElement) -> Article.Status? {

@@ -113,7 +113,8 @@ struct G2ItemWriter {
     mutating func writeItemMeta(_ article: Article, to w: inout XMLWriter) {
         w.start("itemMeta")
         for name in G2Vocabulary.itemMetaOrder {
-            if writeKept("itemMeta", name, of: article, to: &w) { continue }
+            // Kept links come first; the links to associated media follow them.
+            if writeKept("itemMeta", name, of: article, to: &w), name != "link" { continue }
             switch name {
             case "itemClass":
                 w.element("itemClass", [("qcode", G2Vocabulary.itemClass[article.kind] ?? "ninat:text")])
@@ -140,6 +141,8 @@ struct G2ItemWriter {
                 for signal in article.signals {
                     w.element("signal", [(signal.contains(":") && !signal.contains(" ") ? "qcode" : "literal", Self.oneLine(signal))])
                 }
+            case "link":
+                writeAssociatedMedia(article, to: &w)
             case "expires":
                 writeDate("expires", article.expires, G2Vocabulary.dateOptTime, to: &w)
                 for alternative in article.alternatives where alternative.field == "expires" {
@@ -399,9 +402,6 @@ struct G2ItemWriter {
             w.end()
             w.end()
         }
-        if remote.count < article.media.count {
-            warn("dropped-media", "media associated with a text item need a package; dropped")
-        }
         for media in remote { writeRemoteContent(media, to: &w) }
         for fragment in alternatives { w.raw(fragment) }
         w.end()
@@ -415,9 +415,58 @@ struct G2ItemWriter {
         }
     }
 
+    /// The media of a text item with a body that are not its own content: the pictures and video
+    /// that go with the story.
+    static func associatedMedia(of article: Article) -> [MediaItem] {
+        guard article.kind == .text, !article.body.isEmpty else { return [] }
+        return article.media.filter { $0.id == nil || $0.id != article.id }
+    }
+
+    /// Media associated with a text item, as IPTC's examples link them from `itemMeta`: a `link`
+    /// with the relation `irel:associatedWith` for each file (the main one, then the renditions),
+    /// naming the media item by `residref`; the first holds the caption as a `description`.
+    private mutating func writeAssociatedMedia(_ article: Article, to w: inout XMLWriter) {
+        let associated = Self.associatedMedia(of: article)
+        var dropped: Set<String> = []
+        for media in associated {
+            var files = media.renditions
+            if media.href.map({ href in !files.contains { $0.href == href } }) ?? files.isEmpty {
+                files.insert(MediaItem.Rendition(href: media.href, mediaType: media.mediaType), at: 0)
+            }
+            if media.kind != nil { dropped.insert("kind") }
+            // Links name their media item by its id: without one, each file reads back as an item.
+            if media.id == nil, files.count > 1 { dropped.insert("files' grouping (no id)") }
+            if media.credit != nil { dropped.insert("credit") }
+            for (index, file) in files.enumerated() {
+                var attributes: [(String, String)] = [("rel", G2Vocabulary.associatedWith)]
+                if let href = file.href { attributes.append(("href", href)) }
+                if let id = media.id { attributes.append(("residref", id)) }
+                if let type = file.mediaType { attributes.append(("contenttype", type)) }
+                if let size = file.sizeInBytes { attributes.append(("size", String(size))) }
+                if let title = media.title { attributes.append(("title", Self.oneLine(title))) }
+                if file.name != nil { dropped.insert("rendition names") }
+                if file.width != nil || file.height != nil || file.duration != nil { dropped.insert("dimensions") }
+                if index == 0, let caption = media.caption {
+                    w.start("link", attributes)
+                    w.element("description", [("role", G2Vocabulary.captionRole)], text: caption)
+                    w.end()
+                } else {
+                    w.element("link", attributes)
+                }
+            }
+        }
+        if !dropped.isEmpty {
+            warn(
+                "media-links",
+                "media associated with a text item are written as itemMeta links (irel:associatedWith); their \(dropped.sorted().joined(separator: ", ")) have no place there; dropped"
+            )
+        }
+    }
+
     mutating func writeRemoteContent(_ media: MediaItem, to w: inout XMLWriter) {
         var renditions = media.renditions
-        if media.href != nil || renditions.isEmpty {
+        // The main file is written once, also when a rendition names it (AP's `main`).
+        if media.href.map({ href in !renditions.contains { $0.href == href } }) ?? renditions.isEmpty {
             renditions.insert(MediaItem.Rendition(href: media.href, mediaType: media.mediaType), at: 0)
         }
         for rendition in renditions {

@@ -36,6 +36,8 @@ enum G2Vocabulary {
     static let subheadlineRole = "hld:subHeadline"
     static let summaryRole = "drol:summary"
     static let captionRole = "drol:caption"
+    /// The relation of an `itemMeta/link` to media that go with a text item (IPTC's LISTING 5 uses it).
+    static let associatedWith = "irel:associatedWith"
 
     /// The `reluri` of the `contentMetaExtProperty` that carries a dynamic use key (NITF's
     /// `du-key`, which G2 has no element for); `<reluri>:version`, `:generation` and `:part`
