@@ -256,7 +256,8 @@ struct KeptElementValidityTests {
             media == [
                 MediaItem(
                     id: "urn:test:photo", href: "https://example.org/a.jpg", mediaType: "image/jpeg", caption: "Waves at the wall.",
-                    title: "Waves", renditions: [.init(href: "https://example.org/a-small.jpg", mediaType: "image/jpeg", sizeInBytes: 4100)])
+                    title: "Waves", renditions: [.init(href: "https://example.org/a-small.jpg", mediaType: "image/jpeg", sizeInBytes: 4100)]
+                )
             ])
         // A picture item's link (to a page) is no media of it: kept whole.
         let picture = try importG2(
@@ -266,4 +267,3 @@ struct KeptElementValidityTests {
         #expect(picture.articles.first?.extensions["g2:itemMeta/link"] != nil)
     }
 }
-
