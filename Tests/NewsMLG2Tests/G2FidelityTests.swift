@@ -266,4 +266,21 @@ struct KeptElementValidityTests {
         #expect(picture.articles.first?.media.isEmpty == true)
         #expect(picture.articles.first?.extensions["g2:itemMeta/link"] != nil)
     }
+
+    /// ap-nitf.xml has no doc-id, and IPTC's ninjs test 017 a date without a time: what
+    /// NewsML-G2 requires and the source lacks is supplied, and the warning says what was written.
+    @Test func whatTheSchemaRequiresIsSuppliedWithAWarning() throws {
+        let article = Article(versionCreated: NewsDate(iso8601: "2019-09-24"), embargoed: NewsDate(iso8601: "2019-10-01"), headline: "H")
+        let result = try exportG2([article])
+        let text = String(decoding: result.data, as: UTF8.self)
+        let id = try #require(result.diagnostics.first { $0.code == "newsml-g2.export.id-supplied" })
+        #expect(id.severity == .warning && id.message.contains(article.contentURN))
+        #expect(text.contains("guid=\"\(article.contentURN)\""))
+        let times = result.diagnostics.filter { $0.code == "newsml-g2.export.time-supplied" }
+        #expect(
+            times.map(\.message).sorted() == [
+                "embargoed '2019-10-01' has no time, which NewsML-G2 requires there; wrote midnight, 2019-10-01T00:00:00",
+                "versionCreated '2019-09-24' has no time, which NewsML-G2 requires there; wrote midnight, 2019-09-24T00:00:00",
+            ])
+    }
 }

@@ -86,4 +86,13 @@ import Testing
         let escaped = try readNinjs(#"{"uri":"x","a\u0062":[{"k":1},{"k":2}],"ab":[1]}"#)
         #expect(escaped.diagnostics.filter { $0.code == "ninjs.import.repeated-key" }.count == 1)
     }
+
+    /// ninjs requires a uri: an article without id gets one made from its content, and says so.
+    @Test func anIdMadeFromTheContentIsAWarning() throws {
+        let article = Article(headline: "No id")
+        let result = try writeNinjs(article, profile: .v3)
+        let warning = try #require(result.diagnostics.first { $0.code == "ninjs.export.id-supplied" })
+        #expect(warning.severity == .warning && warning.message.hasSuffix(article.contentURN))
+        #expect(String(decoding: result.data, as: UTF8.self).contains(article.contentURN))
+    }
 }

@@ -54,7 +54,9 @@ SUPPORTS = {
 TARGETS = ["json", "nitf", "newsml-g2"]
 # Facts a target's schema requires: one that the source lacks may be supplied, with a warning that
 # names it (newsconv's stderr); it counts as "required", and as invented without the warning.
-REQUIRED = {"newsml-g2": {"provider", "versionCreated"}, "nitf": set(), "json": set()}
+REQUIRED = {"newsml-g2": {"provider", "versionCreated", "id"}, "nitf": set(), "json": set()}
+# How newsconv's warning names each required fact it supplies (`id` alone would match any word).
+REQUIRED_WARNING = {"provider": r"provider", "versionCreated": r"versionCreated", "id": r"has no id"}
 
 
 def norm(text):
@@ -405,7 +407,8 @@ def nitf_facts(path):
     if docdata is not None:
         for doc_id in children(docdata, "doc-id"):
             facts.add("id", doc_id.get("id-string"))
-        for urgency in children(docdata, "urgency"):
+        # The DTD puts urgency in docdata; Canadian Press writes it in head.
+        for urgency in children(docdata, "urgency") + (children(head, "urgency") if head is not None else []):
             facts.add("urgency", urgency.get("ed-urg"))
         for name, key in (("date.issue", "versionCreated"), ("date.expire", "expires")):
             for element in children(docdata, name):
@@ -421,7 +424,8 @@ def nitf_facts(path):
         for rights in children(docdata, "doc.rights"):
             facts.add("usageTerms", rights.get("limitations"))
         for keyword in descendants(docdata, "keyword"):
-            facts.add("keyword", keyword.get("key"))
+            # The DTD puts the keyword in @key; Canadian Press writes it as the text.
+            facts.add("keyword", keyword.get("key") or text_of(keyword) or None)
         for evloc in children(docdata, "evloc"):
             facts.add("located", evloc.get("city") or evloc.get("state-prov") or evloc.get("county-dist") or evloc.get("iso-cc"))
         for message in children(docdata, "ed-msg"):
@@ -455,7 +459,8 @@ def nitf_facts(path):
             for subject in children(tobject, "tobject.subject"):
                 refnum = subject.get("tobject.subject.refnum")
                 ipr = subject.get("tobject.subject.ipr")
-                facts.add("subject", subject_identity(f"subj:{refnum}" if refnum and (ipr in (None, "IPTC")) else f"{ipr}:{refnum}"))
+                if refnum:
+                    facts.add("subject", subject_identity(f"subj:{refnum}" if ipr in (None, "IPTC") else f"{ipr}:{refnum}"))
             for prop in children(tobject, "tobject.property"):
                 facts.add("genre", prop.get("tobject.property.type"))
     if body is not None:
@@ -793,7 +798,7 @@ def compare(source, target, supported, tally, details, label, warnings="", requi
         if key not in supported:
             tally[key]["n/a"] += sum(wanted.values())
             continue
-        if not wanted and have and key in required and sum(have.values()) == 1 and re.search(r"warning: .*" + key, warnings, re.I):
+        if not wanted and have and key in required and sum(have.values()) == 1 and re.search(r"warning: .*" + REQUIRED_WARNING[key], warnings, re.I):
             tally[key]["required"] += 1
             continue
         kept = wanted & have

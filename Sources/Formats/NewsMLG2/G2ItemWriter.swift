@@ -51,7 +51,13 @@ struct G2ItemWriter {
         let root = isPackage ? "packageItem" : "newsItem"
         var attributes: [(String, String)] = []
         if declareNamespace { attributes.append(("xmlns", G2Vocabulary.namespace)) }
-        attributes.append(("guid", article.id ?? article.contentURN))
+        if let id = article.id {
+            attributes.append(("guid", id))
+        } else {
+            let urn = article.contentURN
+            warn("id-supplied", "the article has no id, which NewsML-G2 requires (guid); wrote one made from its content, \(urn)")
+            attributes.append(("guid", urn))
+        }
         if let version = article.version {
             if version >= 1 {
                 attributes.append(("version", String(version)))
@@ -130,9 +136,9 @@ struct G2ItemWriter {
                 w.element("versionCreated", text: versionCreated(article))
             case "firstCreated":
                 // A DateTimePropType, as versionCreated: a date alone gets midnight.
-                writeDate("firstCreated", article.firstCreated, G2Vocabulary.dateTime, to: &w)
+                writeDateTime("firstCreated", article.firstCreated, to: &w)
             case "embargoed":
-                writeDate("embargoed", article.embargoed, G2Vocabulary.dateTime, to: &w)
+                writeDateTime("embargoed", article.embargoed, to: &w)
             case "pubStatus":
                 if let status = article.status { w.element("pubStatus", [("qcode", "stat:\(status.rawValue)")]) }
             case "edNote":
@@ -160,7 +166,7 @@ struct G2ItemWriter {
     /// the time of the conversion (`SOURCE_DATE_EPOCH` when set), each but the first with a warning.
     private mutating func versionCreated(_ article: Article) -> String {
         if let date = article.versionCreated {
-            if let text = G2Vocabulary.dateTime(date) { return text }
+            if let text = dateTime("versionCreated", date) { return text }
             warn("partial-date", "versionCreated '\(date.iso8601)' is not a full date")
         }
         let candidates: [(String, NewsDate?)] = [
@@ -180,6 +186,24 @@ struct G2ItemWriter {
             "the article has no versionCreated nor any other full date, and NewsML-G2 requires one; wrote the time of the conversion, \(now)"
         )
         return now
+    }
+
+    /// A G2 `DateTimeType`: a date without a time gets midnight, with a warning (the time is not the source's).
+    private mutating func dateTime(_ name: String, _ date: NewsDate) -> String? {
+        guard let text = G2Vocabulary.dateTime(date) else { return nil }
+        if date.time == nil {
+            warn("time-supplied", "\(name) '\(date.iso8601)' has no time, which NewsML-G2 requires there; wrote midnight, \(text)")
+        }
+        return text
+    }
+
+    private mutating func writeDateTime(_ name: String, _ date: NewsDate?, to w: inout XMLWriter) {
+        guard let date else { return }
+        if let text = dateTime(name, date) {
+            w.element(name, text: text)
+        } else {
+            warn("partial-date", "\(name) '\(date.iso8601)' is too partial for NewsML-G2; dropped")
+        }
     }
 
     private mutating func writeDate(_ name: String, _ date: NewsDate?, _ format: (NewsDate) -> String?, to w: inout XMLWriter) {

@@ -39,7 +39,13 @@ struct NinjsWriter {
     mutating func object(for article: Article, nested: Bool = false) -> OrderedJSON {
         members = []
         droppedHeadlines = 0
-        put("uri", article.id ?? article.contentURN)
+        if let id = article.id {
+            put("uri", id)
+        } else {
+            let urn = article.contentURN
+            warn("id-supplied", "the article has no id, which ninjs requires (uri); wrote one made from its content, \(urn)")
+            put("uri", urn)
+        }
         if !nested {
             put(
                 "standard",
