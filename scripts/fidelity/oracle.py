@@ -283,11 +283,11 @@ def g2_item_facts(item, priority):
             facts.add("provider", concept_value(provider))
         for note in children(meta, "edNote"):
             facts.add("edNote", text_of(note))
-        # Media that go with a text item, linked as IPTC's examples do (LISTING 5): the item by
+        # Media that go with a story (a text or composite item), linked as IPTC's examples do (LISTING 5): the item by
         # `residref`, each file by `href`, a caption as the link's description. (A picture's or
         # video's own files are its contentSet; a link of theirs is to a page, not a media fact.)
         linked = collections.defaultdict(list)
-        is_text = any(c.get("qcode") == "ninat:text" for c in children(meta, "itemClass"))
+        is_text = any(c.get("qcode") in ("ninat:text", "ninat:composite") for c in children(meta, "itemClass"))
         for link in children(meta, "link") if is_text else []:
             if link.get("rel") == "irel:associatedWith":
                 facts.add("itemRef", link.get("residref"))

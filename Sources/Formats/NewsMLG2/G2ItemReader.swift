@@ -349,11 +349,11 @@ struct G2ItemReader {
         }
     }
 
-    /// A text item's `link` to a media item that goes with the story (`irel:associatedWith`,
+    /// A story's (text or composite item's) `link` to a media item that goes with it (`irel:associatedWith`,
     /// naming it by `residref` or only by its file): its file, or a further rendition of the media
     /// item the link before named. False for any other link, which is kept whole.
     private mutating func readAssociatedMedia(_ link: XMLElement) -> Bool {
-        guard article.kind == .text, link.attribute("rel") == G2Vocabulary.associatedWith,
+        guard G2Vocabulary.linksMedia(article.kind), link.attribute("rel") == G2Vocabulary.associatedWith,
             link.attribute("residref") != nil || link.attribute("href") != nil,
             hasOnly(link, attributes: ["rel", "residref", "href", "contenttype", "size", "title"])
         else { return false }

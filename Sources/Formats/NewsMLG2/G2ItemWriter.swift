@@ -411,10 +411,11 @@ struct G2ItemWriter {
     mutating func writeContentSet(_ article: Article, to w: inout XMLWriter) {
         let alternatives = kept("contentSet", "alternative", in: article)
         let hasText = !article.body.isEmpty || article.headline != nil && article.kind == .text
-        // Media are the item's own content when it is not text, or when a text item has no body
-        // (a remote text rendition); media around a text body need a package.
+        // Media are the item's own content when it is no story, or when a story has no body (a
+        // remote text rendition); media around a story's body are linked from itemMeta.
         let remote =
-            article.kind != .text || article.body.isEmpty ? article.media : article.media.filter { $0.id != nil && $0.id == article.id }
+            !G2Vocabulary.linksMedia(article.kind) || article.body.isEmpty
+            ? article.media : article.media.filter { $0.id != nil && $0.id == article.id }
         guard hasText || !remote.isEmpty || !alternatives.isEmpty else { return }
         w.start("contentSet")
         if hasText {
@@ -439,10 +440,10 @@ struct G2ItemWriter {
         }
     }
 
-    /// The media of a text item with a body that are not its own content: the pictures and video
-    /// that go with the story.
+    /// The media of a story with a body (a text or composite item) that are not its own content:
+    /// the pictures and video that go with the story.
     static func associatedMedia(of article: Article) -> [MediaItem] {
-        guard article.kind == .text, !article.body.isEmpty else { return [] }
+        guard G2Vocabulary.linksMedia(article.kind), !article.body.isEmpty else { return [] }
         return article.media.filter { $0.id == nil || $0.id != article.id }
     }
 

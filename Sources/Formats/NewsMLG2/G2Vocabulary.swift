@@ -39,6 +39,9 @@ enum G2Vocabulary {
     /// The relation of an `itemMeta/link` to media that go with a text item (IPTC's LISTING 5 uses it).
     static let associatedWith = "irel:associatedWith"
 
+    /// Whether an item of this kind is a story whose pictures and video are linked, not its content.
+    static func linksMedia(_ kind: Article.Kind) -> Bool { kind == .text || kind == .composite }
+
     /// The `reluri` of the `contentMetaExtProperty` that carries a dynamic use key (NITF's
     /// `du-key`, which G2 has no element for); `<reluri>:version`, `:generation` and `:part`
     /// carry its attributes, after the key they belong to.
