@@ -13,6 +13,8 @@ package struct NITFBodyContent {
     package var trailers: [String] = []
     /// `body.head/distributor` as text.
     package var distributor: String?
+    /// The distributor's `org` identifier: `@value`, and `@idsrc` where it names the source.
+    package var distributorCode: (source: String?, value: String)?
     /// `body.head/rights`: its own text (a notice) and `rights.owner`.
     package var rightsNotice: String?
     package var rightsOwner: String?

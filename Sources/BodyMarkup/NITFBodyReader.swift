@@ -98,6 +98,10 @@ package struct NITFBodyReader: InlineMarkupReader {
             case "distributor" where keepsUnmapped && child.elements.allSatisfy({ $0.isNamed("org") }):
                 let text = Self.normalize(child.text)
                 if !text.isEmpty { content.distributor = text }
+                let orgs = child.all("org")
+                if orgs.count == 1, let value = orgs[0].attribute("value").map(Self.normalize), !value.isEmpty {
+                    content.distributorCode = (orgs[0].attribute("idsrc").map(Self.normalize).flatMap { $0.isEmpty ? nil : $0 }, value)
+                }
             case "rights" where keepsUnmapped:
                 var own = ""
                 for case .text(let text) in child.children { own += text }

@@ -22,6 +22,8 @@ package struct NITFBodyWriter {
         /// Kept elements of `body.head` and `body.end` by name (`note`, `series`, `bibliography`), as XML.
         package var kept: [String: [String]] = [:]
         package var distributor: String?
+        /// The distributor's identifier, written as its `org`'s `@idsrc` and `@value`.
+        package var distributorCode: (source: String?, value: String)?
         /// A copyright notice, written as the text of `body.head/rights`.
         package var rightsNotice: String?
         /// An article's associated media, written in a final `block class="associated-media"`.
@@ -125,7 +127,13 @@ package struct NITFBodyWriter {
         if standalone.kept["body.head/distributor"] != nil {
             writeKept("body.head/distributor", to: &w)
         } else if let distributor = standalone.distributor {
-            w.element("distributor", text: distributor)
+            if let code = standalone.distributorCode {
+                w.start("distributor")
+                w.element("org", (code.source.map { [("idsrc", $0)] } ?? []) + [("value", code.value)], text: distributor)
+                w.end()
+            } else {
+                w.element("distributor", text: distributor)
+            }
         }
         if let dateline = article.dateline, !dateline.text.isEmpty || dateline.date != nil { writeDateline(dateline, to: &w) }
         if !article.abstract.isEmpty {

@@ -136,4 +136,21 @@ import Testing
         #expect(!text.contains("date.issue"))
         #expect(diagnostics.contains { $0.code == "nitf.export.partial-date" })
     }
+
+    /// A provider's code was dropped (Getty's `nprov:GYI` printed as its name alone; the
+    /// ticker of nitf-fishing.xml's `<org idsrc="OTC:BB" value="XML">` read as text): the org
+    /// holds it as `@idsrc` and `@value`, and it reads back as the qcode.
+    @Test(arguments: [
+        (Concept(qcode: "nprov:GYI", name: "Getty Images Inc."), #"<org idsrc="nprov" value="GYI">Getty Images Inc.</org>"#),
+        (Concept(qcode: "OTC:BB:XML", name: "XML Team"), #"<org idsrc="OTC:BB" value="XML">XML Team</org>"#),
+        (Concept(literal: "NSA", name: "Sample Agency"), #"<org value="NSA">Sample Agency</org>"#),
+    ])
+    func theProviderCodeIsTheDistributorsOrg(_ provider: Concept, _ org: String) throws {
+        var article = Self.sample
+        article.provider = provider
+        let (text, _) = try export(article)
+        #expect(text.contains("<distributor>\n        \(org)\n      </distributor>"))
+        #expect(try reimport(text).provider == provider)
+    }
+
 }

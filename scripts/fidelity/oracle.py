@@ -484,7 +484,13 @@ def nitf_facts(path):
                 for owner in children(rights, "rights.owner"):
                     facts.add("copyrightHolder", text_of(owner))
             for distributor in children(body_head, "distributor"):
-                facts.add("provider", text_of(distributor))
+                # An org's identifier (`idsrc`, `value`) is its identity, as a qcode's is.
+                orgs = children(distributor, "org")
+                if len(orgs) == 1 and orgs[0].get("value"):
+                    value = orgs[0].get("value")
+                    facts.add("provider", f"{orgs[0].get('idsrc')}:{value}" if orgs[0].get("idsrc") else value)
+                else:
+                    facts.add("provider", text_of(distributor))
         for content in children(body, "body.content"):
             body_facts(facts, content)
             # Associated media (a package's references): newsconv keeps an id that is no XML ID

@@ -45,6 +45,7 @@ public struct NITFExporter: ArticleExporter {
             }
         }
         body.standalone.distributor = article.provider.flatMap { $0.name ?? $0.literal ?? $0.qcode ?? $0.uri }
+        body.standalone.distributorCode = article.provider.flatMap(NITFVocabulary.organisationCode)
         body.standalone.rightsNotice = article.copyrightNotice
         body.standalone.associatedMedia = article.media
         body.writeBody(article, to: &w)

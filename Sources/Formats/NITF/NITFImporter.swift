@@ -99,7 +99,14 @@ public struct NITFImporter: ArticleImporter {
         article.media = content.associatedMedia
         article.signOff = content.signOff
         article.trailers = content.trailers
-        if let distributor = content.distributor { article.provider = Concept(literal: distributor, name: distributor) }
+        if let distributor = content.distributor {
+            // The org's identifier is the provider's code: `idsrc:value` (`OTC:BB:XML`), else the value.
+            if let (source, value) = content.distributorCode {
+                article.provider = Concept(qcode: source.map { "\($0):\(value)" }, literal: source == nil ? value : nil, name: distributor)
+            } else {
+                article.provider = Concept(literal: distributor, name: distributor)
+            }
+        }
         if let notice = content.rightsNotice { article.copyrightNotice = notice }
         if article.copyrightHolder == nil, let owner = content.rightsOwner { article.copyrightHolder = owner }
         for (key, xml) in content.kept { article.extensions.append(.string(xml), to: "nitf:\(key)") }

@@ -10,6 +10,19 @@ enum NITFVocabulary {
     static let changeDate = "September 11, 2009"
     static let changeTime = "12:26"
 
+    /// An organisation's code as NITF's `org` holds it: a qcode's scheme (all before its last colon,
+    /// as NITF sources write `idsrc="OTC:BB" value="XML"`) as `@idsrc` and its code as `@value`; a
+    /// literal other than the name as `@value` alone.
+    static func organisationCode(_ concept: Concept) -> (source: String?, value: String)? {
+        if let qcode = concept.qcode, let colon = qcode.lastIndex(of: ":"), colon != qcode.startIndex,
+            qcode.index(after: colon) != qcode.endIndex
+        {
+            return (String(qcode[..<colon]), String(qcode[qcode.index(after: colon)...]))
+        }
+        if let literal = concept.literal, let name = concept.name, literal != name { return (nil, literal) }
+        return nil
+    }
+
     /// `head` children in schema order.
     static let headOrder = ["title", "meta", "tobject", "iim", "docdata", "pubdata", "revision-history"]
     /// `docdata` children in the order the exporter writes them (`docdata` is a choice, any order is valid).
