@@ -47,13 +47,13 @@ let package = Package(
         .systemLibrary(name: "CCMark", path: "Sources/CCMark", pkgConfig: "libcmark", providers: [.apt(["libcmark-dev"])]),
 
         // Format modules: each depends on NewsCore only.
-        .target(name: "WireText", dependencies: ["NewsCore"], path: "Sources/Formats/WireText"),
+        .target(name: "WireText", dependencies: ["NewsCore", "Datelines"], path: "Sources/Formats/WireText"),
         .target(name: "NativeJSON", dependencies: ["NewsCore"], path: "Sources/Formats/NativeJSON"),
         .target(name: "NewsMLG2", dependencies: ["NewsCore", "NewsXML", "BodyMarkup", "ByteLevel"], path: "Sources/Formats/NewsMLG2"),
         .target(name: "NITF", dependencies: ["NewsCore", "NewsXML", "BodyMarkup"], path: "Sources/Formats/NITF"),
         .target(name: "Ninjs", dependencies: ["NewsCore", "NewsXML", "BodyMarkup"], path: "Sources/Formats/Ninjs"),
         .target(
-            name: "Markdown", dependencies: ["NewsCore", "CCMark", .product(name: "Yams", package: "Yams")],
+            name: "Markdown", dependencies: ["NewsCore", "Datelines", "CCMark", .product(name: "Yams", package: "Yams")],
             path: "Sources/Formats/Markdown"),
         .target(name: "NewsML1", dependencies: ["NewsCore", "NewsXML", "BodyMarkup"], path: "Sources/Formats/NewsML1"),
         .target(name: "ANPA", dependencies: ["NewsCore"], path: "Sources/Formats/ANPA"),
@@ -62,6 +62,8 @@ let package = Package(
         // Body markup shared by the XML formats (NITF bodies read and written, XHTML bodies read):
         // not a format, so format modules can share it without importing each other.
         .target(name: "BodyMarkup", dependencies: ["NewsCore", "NewsXML", "ByteLevel"]),
+        // Datelines as agencies print them, and the agencies: wire text's and Markdown drafts'.
+        .target(name: "Datelines", dependencies: ["NewsCore"]),
 
         // The built-in module list, the conversion pipeline.
         .target(
@@ -117,7 +119,7 @@ let package = Package(
             dependencies: ["NewsCore", "TestSupport"]
         ),
         .testTarget(name: "NewsXMLTests", dependencies: ["NewsXML", "CLibXML2", "NewsCore", "TestSupport"]),
-        .testTarget(name: "WireTextTests", dependencies: ["WireText", "NewsCore", "TestSupport"]),
+        .testTarget(name: "WireTextTests", dependencies: ["WireText", "Datelines", "NewsCore", "TestSupport"]),
         .testTarget(
             name: "NativeJSONTests",
             dependencies: [

@@ -4,7 +4,7 @@ import NewsCore
 /// Writes an article's body as an HTML fragment (for ninjs bodies, and anything else that wants
 /// HTML): the dateline as the lead-in of the first paragraph the way newspapers print it
 /// (`<span class="dateline">`, its parts in `data-` attributes), the blocks, then the sign-off
-/// and trailers as `<p class="signoff">` and `<p class="trailer">`. ``XHTMLBodyReader`` reads
+/// as `<p class="signoff">` and the trailers, end matter, as `<footer><p class="trailer">`. ``XHTMLBodyReader`` reads
 /// all of it back. What HTML cannot hold is a warning in ``diagnostics``.
 package struct HTMLBodyWriter {
     package private(set) var diagnostics: [Diagnostic] = []
@@ -37,7 +37,11 @@ package struct HTMLBodyWriter {
         }
         for block in blocks { writeBlock(block) }
         if let signOff = article.signOff { out += "<p class=\"signoff\">\(Self.escape(signOff))</p>" }
-        for trailer in article.trailers { out += "<p class=\"trailer\">\(Self.escape(trailer))</p>" }
+        if !article.trailers.isEmpty {
+            out += "<footer>"
+            for trailer in article.trailers { out += "<p class=\"trailer\">\(Self.escape(trailer))</p>" }
+            out += "</footer>"
+        }
         return out
     }
 

@@ -96,6 +96,11 @@ package struct XHTMLBodyReader: InlineMarkupReader {
             case "div", "section", "article", "main":
                 flushLoose()
                 blocks += readBlocks(element)
+            case "footer"
+            where element.elements.allSatisfy({ $0.name.lowercased() == "p" && ["trailer", "signoff"].contains($0.attribute("class")) }):
+                // The end matter, as HTMLBodyWriter writes it.
+                flushLoose()
+                blocks += readBlocks(element)
             case "header", "footer", "aside", "nav":
                 flushLoose()
                 sectionMeta.read(element)

@@ -21,6 +21,7 @@ let hostileTexts = [
     "Code `ticks` and ``double``", "Links [text](http://example.org) and ![images](x.png)", "Tags <b>bold</b> and <https://example.org>",
     "Entities &amp; &#65; &#x42; and AT&T", "Back\\slash \\* and \\\\", "snake_case_word and _edge_", "Pipes | in text", "Tilde ~~strike~~",
     "A line ending with two spaces  ", "1986. A year that starts a sentence", "Brackets ] and [ alone", "Exclamation! and !bang",
+    "~~~ not a fence", "```not one either", "5 * 3 * 2 and a*b*c", "* * * not a rule", "*", "a *", "~one~ and ~~two~~",
 ]
 
 @Suite struct MarkdownTests {

@@ -144,7 +144,7 @@ indirect enum ExpectedBlock: Equatable, CustomStringConvertible {
         }
         result += body.flatMap(blocks(of:))
         if let signOff = article.signOff { result.append(.paragraph(normal(signOff))) }
-        result += article.trailers.map { .paragraph(normal($0)) }
+        // The trailers are end matter: in the front matter, not the body.
         return result
     }
 

@@ -95,4 +95,17 @@ import Testing
         #expect(warning.severity == .warning && warning.message.hasSuffix(article.contentURN))
         #expect(String(decoding: result.data, as: UTF8.self).contains(article.contentURN))
     }
+
+    /// Trailers are end matter in an HTML body too: a `footer` that holds them, read back as them.
+    @Test func trailersAreTheHTMLBodysFooter() throws {
+        let article = Article(id: "x", body: [.paragraph([.text("Story.")])], signOff: "EFE", trailers: ["jrv-mcs", "(Reporting by A)"])
+        let text = String(decoding: try writeNinjs(article, profile: .v3).data, as: UTF8.self)
+        #expect(
+            text.contains(
+                #"<p>Story.</p><p class=\"signoff\">EFE</p><footer><p class=\"trailer\">jrv-mcs</p><p class=\"trailer\">(Reporting by A)</p></footer>"#
+            ))
+        let back = try readNinjs(text).articles[0]
+        #expect(back.body == article.body && back.signOff == "EFE" && back.trailers == article.trailers)
+        #expect(back.extensions.values.isEmpty)
+    }
 }

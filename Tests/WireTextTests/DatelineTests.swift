@@ -1,3 +1,4 @@
+import Datelines
 import Foundation
 import NewsCore
 import Testing

@@ -1,3 +1,4 @@
+import Datelines
 import Foundation
 import NewsCore
 import Yams
@@ -172,7 +173,9 @@ struct FrontMatterReader {
             contents.article.bylines = items.compactMap(byline)
         case "dateline":
             if let text = Self.text(value) {
-                contents.article.dateline = Dateline(text: text)
+                // A draft's dateline as text is read as agencies print one: place, date, agency.
+                let match = DatelineParser.parse(Substring(text)).flatMap { $0.remainder.isEmpty ? $0.dateline : nil }
+                contents.article.dateline = match ?? Dateline(text: text)
             } else if case .mapping(let mapping) = value {
                 var dateline = Dateline(text: mapping["text"].flatMap(Self.text) ?? "")
                 dateline.place = mapping["place"].flatMap(Self.text)

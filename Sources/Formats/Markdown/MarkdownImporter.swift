@@ -1,3 +1,4 @@
+import Datelines
 import Foundation
 import NewsCore
 
@@ -80,11 +81,14 @@ public struct MarkdownImporter: ArticleImporter {
                 }
             }
         }
-        // The dateline leads the first paragraph, in bold.
-        if let dateline = article.dateline, !dateline.text.isEmpty, case .paragraph(var content)? = blocks.first,
-            case .strong(let lead)? = content.first, CommonMarkReader.plainText(lead) == dateline.text
+        // The dateline leads the first paragraph, in bold (as newsconv writes it) or plain (as a
+        // draft has it). In a draft (a file whose front matter gives no `id`: newsconv writes the
+        // id of every article that has one) a lead-in printed as agencies print datelines is one
+        // when the front matter names none; a converted story's first paragraph stays as it was.
+        if case .paragraph(var content)? = blocks.first,
+            let dateline = Self.takeDateline(from: &content, known: article.dateline, parsing: article.id == nil)
         {
-            content.removeFirst()
+            article.dateline = dateline
             if case .text(let rest)? = content.first {
                 let trimmed = String(rest.drop { $0 == " " })
                 if trimmed.isEmpty { content.removeFirst() } else { content[0] = .text(trimmed) }
@@ -92,22 +96,54 @@ public struct MarkdownImporter: ArticleImporter {
             blocks = blocks.dropFirst()
             if !content.isEmpty { blocks.insert(.paragraph(content), at: blocks.startIndex) }
         }
-        // The end matter: the trailers, and the sign-off before them, each a paragraph of its own.
+        // The end matter: the sign-off closes the body; the trailers are the front matter's
+        // (files newsconv wrote before 2026-12 also print them after the sign-off: taken out).
         var end = blocks.endIndex
-        var trailersFound = true
+        var probe = end
+        var trailersPrinted = true
         for trailer in article.trailers.reversed() {
-            guard end > blocks.startIndex, Self.isPlainParagraph(blocks[end - 1], trailer) else {
-                trailersFound = false
+            guard probe > blocks.startIndex, Self.isPlainParagraph(blocks[probe - 1], trailer) else {
+                trailersPrinted = false
                 break
             }
+            probe -= 1
+        }
+        if trailersPrinted { end = probe }
+        if let signOff = article.signOff, end > blocks.startIndex, Self.isPlainParagraph(blocks[end - 1], signOff) {
             end -= 1
         }
-        if trailersFound, let signOff = article.signOff, end > blocks.startIndex, Self.isPlainParagraph(blocks[end - 1], signOff) {
-            end -= 1
-        }
-        if trailersFound { blocks = blocks[..<end] }
+        blocks = blocks[..<end]
         article.body = Array(blocks)
         return ImportResult(articles: [article], diagnostics: diagnostics)
+    }
+
+    /// The dateline that opens a paragraph, taken out of it: the front matter's (`known`) where
+    /// the paragraph begins with its text, else (when `parsing`) one that ``DatelineParser`` recognises.
+    static func takeDateline(from content: inout [Inline], known: Dateline?, parsing: Bool) -> Dateline? {
+        let knownText = known.flatMap { $0.text.isEmpty ? nil : $0.text }
+        switch content.first {
+        case .strong(let lead)?:
+            let text = CommonMarkReader.plainText(lead)
+            if let knownText {
+                guard text == knownText else { return nil }
+                content.removeFirst()
+                return known
+            }
+            guard known == nil, parsing, let match = DatelineParser.parse(Substring(text)), match.remainder.isEmpty else { return nil }
+            content.removeFirst()
+            return match.dateline
+        case .text(let text)?:
+            if let knownText {
+                guard text.hasPrefix(knownText) else { return nil }
+                content[0] = .text(String(text.dropFirst(knownText.count)))
+                return known
+            }
+            guard known == nil, parsing, let match = DatelineParser.parse(Substring(text)) else { return nil }
+            content[0] = .text(String(match.remainder))
+            return match.dateline
+        default:
+            return nil
+        }
     }
 
     static func isPlainParagraph(_ block: Block, _ text: String) -> Bool {

@@ -20,7 +20,8 @@ struct MarkdownWriter {
     }
 
     /// `# Headline`, `## ` subheadlines, the body with the dateline leading its first paragraph
-    /// in bold, then the sign-off and the trailers, a paragraph each.
+    /// in bold, then the sign-off. The trailers (desk initials, `(Reporting by ...)`) are end
+    /// matter, not story: the front matter's `trailers` holds them.
     mutating func body(_ article: Article) -> String {
         out = ""
         if let headline = article.headline { block("# " + Self.escapeHeading(headline)) }
@@ -36,7 +37,6 @@ struct MarkdownWriter {
         }
         for item in blocks { write(item, prefix: "") }
         if let signOff = article.signOff { block(Self.escape(signOff)) }
-        for trailer in article.trailers { block(Self.escape(trailer)) }
         return out
     }
 
@@ -276,7 +276,12 @@ struct MarkdownWriter {
             let next = index + 1 < characters.count ? characters[index + 1] : nil
             var needsEscape = false
             switch character {
-            case "\\", "*", "`", "[", "]", "~": needsEscape = true
+            case "\\", "`", "[", "]": needsEscape = true
+            // A `*` between spaces can open or close no emphasis (CommonMark's flanking rules):
+            // `5 * 3` stays as it is. At a text's edge the neighbour is unknown: escaped.
+            case "*": needsEscape = !(previous?.isWhitespace == true && next?.isWhitespace == true)
+            // CommonMark has no strikethrough: a `~` matters only as a code fence opening a line.
+            case "~": needsEscape = false
             case "_": needsEscape = !(previous.map(isWordCharacter) == true && next.map(isWordCharacter) == true)
             case "<": needsEscape = next.map { $0.isLetter || $0 == "/" || $0 == "!" || $0 == "?" } ?? false
             case "&": needsEscape = startsEntity(characters[(index + 1)...])
@@ -335,7 +340,7 @@ struct MarkdownWriter {
         // start a code block (where the escapes below would show): they are left out.
         let text = text.first == " " || text.first == "\t" ? String(text.drop { $0 == " " || $0 == "\t" }) : text
         guard let first = text.first else { return text }
-        if "#+-=>".contains(first) { return "\\" + text }
+        if "#+-=>*".contains(first) || text.hasPrefix("~~~") { return "\\" + text }
         // `1. ` and `1) `: an ordered list starts with 1-9 digits.
         let digits = text.prefix { $0.isASCII && $0.isNumber }
         if (1...9).contains(digits.count) {

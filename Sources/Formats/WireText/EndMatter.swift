@@ -1,3 +1,4 @@
+import Datelines
 import Foundation
 
 /// The end of a dispatch: trailer lines after the body and the sign-off word.

@@ -2,9 +2,9 @@ import Foundation
 import NewsCore
 
 /// A dateline found at the start of a paragraph, and the paragraph's text after it.
-struct DatelineMatch {
-    var dateline: Dateline
-    var remainder: Substring
+package struct DatelineMatch {
+    package var dateline: Dateline
+    package var remainder: Substring
 }
 
 /// Recognises datelines at the start of a paragraph:
@@ -17,8 +17,8 @@ struct DatelineMatch {
 /// Agencies come from ``AgencyTable``; an agency not in the table is accepted only with a
 /// separator and a place in capitals or a date, so that `The World Health Organization (WHO) -`
 /// is not taken for a dateline.
-enum DatelineParser {
-    static func parse(_ text: Substring) -> DatelineMatch? {
+package enum DatelineParser {
+    package static func parse(_ text: Substring) -> DatelineMatch? {
         guard let first = text.first else { return nil }
         if first == "(" { return parseAgencyFirst(text) }
         let window = text.prefix(160)
@@ -102,14 +102,14 @@ enum DatelineParser {
         return !letters.isEmpty && letters == letters.uppercased()
     }
 
-    struct PlaceAndDate {
-        var place: String?
-        var region: String?
-        var date: NewsDate?
+    package struct PlaceAndDate {
+        package var place: String?
+        package var region: String?
+        package var date: NewsDate?
     }
 
     /// Splits the text before the agency credit into place, region and date.
-    static func parsePlaceAndDate(_ text: Substring) -> PlaceAndDate? {
+    package static func parsePlaceAndDate(_ text: Substring) -> PlaceAndDate? {
         let components = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         guard !components.isEmpty, components.count <= 4,
             text.split(whereSeparator: { $0 == " " || $0 == "," }).count <= 9
@@ -163,7 +163,7 @@ enum DatelineParser {
 
     /// Parses a printed date: `Dec 15`, `Dec. 15`, `15 dic`, `10 juil 2024`, `15. Dezember`,
     /// `15 de diciembre`, `23/07`, `15.12.2023`. Returns the known parts, or nil.
-    static func parseDate(_ text: Substring) -> NewsDate? {
+    package static func parseDate(_ text: Substring) -> NewsDate? {
         let tokens = text.split(whereSeparator: { $0 == " " || $0 == "\t" }).filter { !["de", "del", "le"].contains($0.lowercased()) }
         switch tokens.count {
         case 1:

@@ -3,7 +3,7 @@ import Foundation
 /// Month names and abbreviations in English, Spanish, French, German and Italian, as they are
 /// printed in datelines (`Dec 15`, `3 mar`, `10 juil`, `15. Dezember`, `1 LUG`). Looked up
 /// lowercased without a trailing dot. No spelling means two different months across these languages.
-enum MonthNames {
+package enum MonthNames {
     private static let table: [Int: [String]] = [
         1: ["jan", "january", "ene", "enero", "janv", "janvier", "januar", "jänner", "jän", "gen", "gennaio"],
         2: ["feb", "february", "febr", "febrero", "fév", "févr", "février", "fev", "fevr", "fevrier", "februar", "febbraio"],
@@ -31,7 +31,7 @@ enum MonthNames {
     }()
 
     /// The month number for a printed month name (`Dec.`, `DICIEMBRE`, `juil`), or nil.
-    static func month(_ word: Substring) -> Int? {
+    package static func month(_ word: Substring) -> Int? {
         var key = word.lowercased()
         while key.hasSuffix(".") || key.hasSuffix(",") { key.removeLast() }
         return lookup[key]

@@ -1,21 +1,21 @@
 import Foundation
 
-/// The news agencies whose datelines and sign-offs the wire-text importer knows.
+/// The news agencies whose datelines and sign-offs newsconv knows (wire text, Markdown drafts).
 ///
 /// This is data, not code: add an agency by adding a row. `forms` are matched case-insensitively
 /// against the parenthesised credit of a dateline (`(EFE)`, `(Reuters)`); `signOffs` are the words
 /// an agency prints at the end of its last paragraph (`EFE`); `endMarkers` close a dispatch.
-struct Agency: Sendable {
+package struct Agency: Sendable {
     /// The name as the agency writes it.
-    var name: String
+    package var name: String
     /// Spellings seen in datelines.
-    var forms: [String]
+    package var forms: [String]
     /// Words that close the last paragraph.
-    var signOffs: [String] = []
+    package var signOffs: [String] = []
 }
 
-enum AgencyTable {
-    static let agencies: [Agency] = [
+package enum AgencyTable {
+    package static let agencies: [Agency] = [
         Agency(name: "EFE", forms: ["EFE"], signOffs: ["EFE"]),
         Agency(name: "AP", forms: ["AP", "Associated Press"]),
         Agency(name: "Reuters", forms: ["Reuters"]),
@@ -53,31 +53,31 @@ enum AgencyTable {
     ]
 
     /// End-of-dispatch markers, alone on their line.
-    static let endMarkers: Set<String> = [
+    package static let endMarkers: Set<String> = [
         "END", "ENDS", "Enditem", "ENDITEM", "-0-", "###", "(END)", "(Ends)", "(ENDS)", "XXX", "FIN", "(FIN)", "ENDE", "Ende",
         "FINE", "(FINE)", "--END--", "=END=",
     ]
 
     /// Headline prefixes that mark a version or take (`UPDATE 1-`), not part of the headline.
-    static let versionMarkers: [String] = [
+    package static let versionMarkers: [String] = [
         "UPDATE", "REFILE", "CORRECTED", "CORRECTION", "RPT", "WRAPUP", "URGENT", "FLASH", "BULLETIN", "REPEAT",
         "RECASTS", "ADVISORY",
     ]
 
     /// Headline prefixes that mark a genre (`ANALYSIS-`), kept as a genre.
-    static let genreMarkers: [String] = [
+    package static let genreMarkers: [String] = [
         "ANALYSIS", "FACTBOX", "INSIGHT", "EXPLAINER", "EXCLUSIVE", "COLUMN", "BREAKINGVIEWS", "POLL", "PREVIEW",
         "INTERVIEW", "TIMELINE", "FEATURE", "OBITUARY",
     ]
 
     /// Words that introduce a byline, by language.
-    static let bylineWords: [String] = ["By", "BY", "Von", "VON", "Por", "POR", "Par", "PAR", "Di", "DI", "Door"]
+    package static let bylineWords: [String] = ["By", "BY", "Von", "VON", "Por", "POR", "Par", "PAR", "Di", "DI", "Door"]
 
     /// Words that join several names in one byline.
-    static let nameJoiners: [String] = [" and ", " und ", " y ", " et ", " e ", " en ", " & "]
+    package static let nameJoiners: [String] = [" and ", " und ", " y ", " et ", " e ", " en ", " & "]
 
     /// Separators printed after the agency credit, longest first.
-    static let separators: [String] = [".--", ".-", "--", "—", "–", "-", "_", "=", ":"]
+    package static let separators: [String] = [".--", ".-", "--", "—", "–", "-", "_", "=", ":"]
 
     private static let byForm: [String: Agency] = {
         var map: [String: Agency] = [:]
@@ -88,8 +88,8 @@ enum AgencyTable {
     }()
 
     /// The agency with this form (case-insensitive).
-    static func agency(named form: String) -> Agency? { byForm[form.lowercased()] }
+    package static func agency(named form: String) -> Agency? { byForm[form.lowercased()] }
 
     /// Every sign-off word of every agency.
-    static let allSignOffs: Set<String> = Set(agencies.flatMap(\.signOffs))
+    package static let allSignOffs: Set<String> = Set(agencies.flatMap(\.signOffs))
 }
