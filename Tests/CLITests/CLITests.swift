@@ -112,6 +112,30 @@ import Testing
         }
     }
 
+    /// The man pages (`swift package generate-manual`, README) are made from what
+    /// `--experimental-dump-help` prints: every command with its abstract, every option with
+    /// its help, so that no page has an empty entry. (The plugin itself cannot run inside
+    /// `swift test`, which holds the build folder.)
+    @Test func theManPagesSourceDescribesEveryCommandAndOption() throws {
+        let result = try run(["--experimental-dump-help"])
+        #expect(result.status == 0)
+        let dump = try #require(try JSONSerialization.jsonObject(with: Data(result.stdoutText.utf8)) as? [String: Any])
+        let root = try #require(dump["command"] as? [String: Any])
+        let commands = try #require(root["subcommands"] as? [[String: Any]])
+        #expect(
+            Set(commands.compactMap { $0["commandName"] as? String }).isSuperset(of: [
+                "convert", "batch", "stream", "serve", "formats", "validate",
+            ]))
+        for command in commands where command["commandName"] as? String != "help" {
+            let name = command["commandName"] as? String ?? "?"
+            #expect((command["abstract"] as? String)?.isEmpty == false, "\(name) has no abstract")
+            for argument in command["arguments"] as? [[String: Any]] ?? [] where argument["shouldDisplay"] as? Bool != false {
+                let names = (argument["names"] as? [[String: Any]] ?? []).compactMap { $0["name"] as? String }
+                #expect((argument["abstract"] as? String)?.isEmpty == false, "\(name) \(names) has no help")
+            }
+        }
+    }
+
     /// One prefix for every error, and one pointer to the help.
     @Test func aParserErrorHasOnePrefixAndOneUsagePointer() throws {
         let result = try run(["convert", "--stirct", "x"])

@@ -447,7 +447,7 @@ struct G2ItemWriter {
         return article.media.filter { $0.id == nil || $0.id != article.id }
     }
 
-    /// Media associated with a text item, as IPTC's examples link them from `itemMeta`: a `link`
+    /// Media associated with a story, as IPTC's examples link them from `itemMeta`: a `link`
     /// with the relation `irel:associatedWith` for each file (the main one, then the renditions),
     /// naming the media item by `residref`; the first holds the caption as a `description`.
     private mutating func writeAssociatedMedia(_ article: Article, to w: inout XMLWriter) {
