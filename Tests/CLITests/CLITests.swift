@@ -136,6 +136,20 @@ import Testing
         }
     }
 
+    /// Markdown for people (issue 20, item 7): a draft from standard input with its dateline as
+    /// a plain lead-in comes back as Markdown with the dateline parsed, in bold once, and a wire
+    /// dispatch's desk initials only in the front matter.
+    @Test func markdownDraftsAndEndMatter() throws {
+        let draft = "---\ntitle: Port\n---\n\nLIMA, Dec 3 (EFE) - The port reopened, 5 * 3 times.\n"
+        let result = try run(["convert", "-", "-f", "markdown", "-t", "markdown"], stdin: Data(draft.utf8))
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdoutText.contains("dateline:\n  text: LIMA, Dec 3 (EFE) -\n  place: LIMA\n  date: --12-03\n  agency: EFE\n"))
+        #expect(result.stdoutText.hasSuffix("\n**LIMA, Dec 3 (EFE) -** The port reopened, 5 * 3 times.\n"))
+        let wire = try run(["convert", "samples/wire/efe-english-lima-port.txt", "-t", "markdown"])
+        #expect(wire.status == 0 && wire.stdoutText.contains("trailers:\n- jrv-mcs\n"))
+        #expect(!wire.stdoutText.contains("\n\njrv-mcs"))
+    }
+
     /// One prefix for every error, and one pointer to the help.
     @Test func aParserErrorHasOnePrefixAndOneUsagePointer() throws {
         let result = try run(["convert", "--stirct", "x"])
