@@ -1,5 +1,6 @@
 import Foundation
 import NewsCore
+import NewsXML
 
 /// What a NITF `body` holds, in IR terms.
 package struct NITFBodyContent {
@@ -23,7 +24,7 @@ package struct NITFBodyContent {
     package var associatedMedia: [MediaItem] = []
     /// Elements with no IR field, serialized whole, by `body.head/<name>` or `body.end/<name>`,
     /// when the reader was asked to keep them.
-    package var kept: [(key: String, xml: String)] = []
+    package var kept: [(key: String, element: XMLElement)] = []
     package var diagnostics: [Diagnostic] = []
 
     /// Nothing read yet: for a body another reader fills in part (XHTML, plain text).

@@ -18,27 +18,19 @@ package struct NITFBodyReader: InlineMarkupReader {
     var extra: [Diagnostic] = []
     /// Whether notes are made (see ``NewsCore/ConversionOptions/reportsNotes``).
     let reportsNotes: Bool
-    /// With ``keepsUnmapped``: whether the kept elements are serialized at all (see
-    /// ``NewsCore/ConversionOptions/keptExtensions``); when not, they are left out silently, as
-    /// the articles' one consumer does not read them.
-    let keepsExtensions: Bool
-
     package init(
-        codePrefix: String, path: String?, keepsUnmapped: Bool = false, keepNamespace: String? = nil, reportsNotes: Bool = true,
-        keepsExtensions: Bool = true
+        codePrefix: String, path: String?, keepsUnmapped: Bool = false, keepNamespace: String? = nil, reportsNotes: Bool = true
     ) {
         self.codePrefix = codePrefix
         self.path = path
         self.keepsUnmapped = keepsUnmapped
         self.keepNamespace = keepNamespace
         self.reportsNotes = reportsNotes
-        self.keepsExtensions = keepsExtensions
     }
 
     /// Keeps an element whole under `<container>/<name>`, or reports it when not keeping.
     private mutating func keepOrNote(_ element: XMLElement, container: String, into content: inout NITFBodyContent) {
         guard keepsUnmapped else { return note(element) }
-        guard keepsExtensions else { return }
         let key = "\(container)/\(element.name)"
         if reportsNotes, !content.kept.contains(where: { $0.key == key }) {
             extra.append(
@@ -46,7 +38,7 @@ package struct NITFBodyReader: InlineMarkupReader {
                     "\(codePrefix).kept", "<\(element.name)> has no IR field; kept whole in extensions[\"nitf:\(key)\"] for NITF output",
                     at: SourceLocation(path: path, line: element.line, column: 1)))
         }
-        content.kept.append((key, element.serialized(defaultNamespace: keepNamespace)))
+        content.kept.append((key, element))
     }
 
     /// Reads `body`: `body.head`, every `body.content`, `body.end`.

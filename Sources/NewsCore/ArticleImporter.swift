@@ -50,10 +50,25 @@ public struct ImportInput: Sendable {
 public struct ImportResult: Sendable {
     public var articles: [Article]
     public var diagnostics: [Diagnostic]
+    /// Kept extension values not made yet, when the caller asked to make them itself
+    /// (``ConversionOptions/defersKeptElements``): ``resolveKept(keeping:)`` makes them.
+    package var deferred = DeferredExtensions()
 
     public init(articles: [Article], diagnostics: [Diagnostic] = []) {
         self.articles = articles
         self.diagnostics = diagnostics
+    }
+
+    /// An importer's kept values: handed over unmade when `deferring`, else made now.
+    package mutating func keep(_ kept: DeferredExtensions, deferring: Bool) {
+        if deferring { deferred = kept } else { kept.resolve(into: &articles) }
+    }
+
+    /// Makes the deferred values under `prefixes` (all when nil) into the articles' extensions
+    /// and drops the rest: the articles are then whole for an exporter that reads those prefixes.
+    package mutating func resolveKept(keeping prefixes: [String]? = nil) {
+        deferred.resolve(into: &articles, keeping: prefixes)
+        deferred = DeferredExtensions()
     }
 }
 

@@ -18,26 +18,20 @@ public struct ConversionOptions: Sendable, Hashable {
     /// leave them out: making them costs time and nobody reads them. Warnings and errors are
     /// always made.
     public var reportsNotes: Bool
-    /// The prefixes of the extension keys the articles' one consumer reads (its exporter's
-    /// ``FormatModule/readsExtensions``), when nothing else sees the articles; nil: keep all.
-    /// An importer may then leave out what it would keep under other prefixes: keeping an
-    /// unmapped XML element means serializing it, which a NITF output never reads.
-    public var keptExtensions: [String]?
+    /// Whether the caller makes the kept extension values itself: an importer then hands them
+    /// over unmade in ``ImportResult``'s deferred values (serializing an unmapped XML element
+    /// costs more than reading it, and a NITF output never reads a G2 element). The importer
+    /// keeps the same things either way; only who makes them, and when, differs.
+    public var defersKeptElements: Bool
 
     public init(
         dateContext: NewsDate? = nil, now: Date? = nil, formatOptions: [String: String] = [:], reportsNotes: Bool = true,
-        keptExtensions: [String]? = nil
+        defersKeptElements: Bool = false
     ) {
         self.dateContext = dateContext
         self.now = now
         self.formatOptions = formatOptions
         self.reportsNotes = reportsNotes
-        self.keptExtensions = keptExtensions
-    }
-
-    /// Whether extensions under `prefix` (`"g2:"`) are to be kept.
-    public func keepsExtensions(_ prefix: String) -> Bool {
-        guard let keptExtensions else { return true }
-        return keptExtensions.contains { prefix.hasPrefix($0) || $0.hasPrefix(prefix) }
+        self.defersKeptElements = defersKeptElements
     }
 }

@@ -25,15 +25,16 @@ struct NITFHeadReader {
 
     /// Whether notes are made (see ``ConversionOptions/reportsNotes``).
     let reportsNotes: Bool
-    /// Whether what the IR has no field for is kept under `nitf:` (see ``ConversionOptions/keptExtensions``).
-    let keepsExtensions: Bool
+    /// What the IR has no field for, kept under `nitf:` keys, made when wanted (``DeferredExtensions``).
+    private(set) var kept = DeferredExtensions()
+    /// The extension keys kept so far, for one note per key (filled only when notes are made).
+    private var keptKeys: Set<String> = []
 
-    init(path: String?, keepNamespace: String?, article: Article, reportsNotes: Bool = true, keepsExtensions: Bool = true) {
+    init(path: String?, keepNamespace: String?, article: Article, reportsNotes: Bool = true) {
         self.path = path
         self.keepNamespace = keepNamespace
         self.article = article
         self.reportsNotes = reportsNotes
-        self.keepsExtensions = keepsExtensions
     }
 
     private func at(_ element: XMLElement) -> SourceLocation { SourceLocation(path: path, line: element.line, column: 1) }
@@ -44,16 +45,16 @@ struct NITFHeadReader {
 
     /// Keeps an element whole under `nitf:<container>/<name>`, with one note per key.
     mutating func keep(_ element: XMLElement, container: String) {
-        guard keepsExtensions else { return }
         let key = "nitf:\(container)/\(element.name)"
-        if reportsNotes, article.extensions[key] == nil {
+        if reportsNotes, keptKeys.insert(key).inserted {
             diagnostics.append(
                 .note(
                     "nitf.import.kept",
                     "<\(element.name)> holds data the IR has no field for; kept whole in extensions[\"\(key)\"] for NITF output",
                     at: at(element)))
         }
-        article.extensions.append(.string(fragments.serialize(element, defaultNamespace: keepNamespace)), to: key)
+        let (fragments, keepNamespace) = (fragments, keepNamespace)
+        kept.append(article: 0, key: key) { .string(fragments.serialize(element, defaultNamespace: keepNamespace)) }
     }
 
     /// An element NITF does not define: kept when it is in another namespace (NITF allows those

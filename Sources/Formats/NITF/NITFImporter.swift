@@ -52,9 +52,7 @@ public struct NITFImporter: ArticleImporter {
         }
         if let lang = root.attribute("lang", namespace: XMLElement.xmlNamespace), article.language == nil { article.language = lang }
 
-        let keeps = options.keepsExtensions("nitf:")
-        var head = NITFHeadReader(
-            path: path, keepNamespace: namespace, article: article, reportsNotes: options.reportsNotes, keepsExtensions: keeps)
+        var head = NITFHeadReader(path: path, keepNamespace: namespace, article: article, reportsNotes: options.reportsNotes)
         for child in root.childElements {
             switch child.name {
             case "head": head.read(child)
@@ -75,8 +73,7 @@ public struct NITFImporter: ArticleImporter {
         diagnostics += head.diagnostics
 
         var reader = NITFBodyReader(
-            codePrefix: "nitf.import", path: path, keepsUnmapped: true, keepNamespace: namespace, reportsNotes: options.reportsNotes,
-            keepsExtensions: keeps)
+            codePrefix: "nitf.import", path: path, keepsUnmapped: true, keepNamespace: namespace, reportsNotes: options.reportsNotes)
         let content = reader.readBody(body)
         diagnostics += content.diagnostics
         article.headline = content.headline ?? head.title
@@ -109,7 +106,12 @@ public struct NITFImporter: ArticleImporter {
         }
         if let notice = content.rightsNotice { article.copyrightNotice = notice }
         if article.copyrightHolder == nil, let owner = content.rightsOwner { article.copyrightHolder = owner }
-        for (key, xml) in content.kept { article.extensions.append(.string(xml), to: "nitf:\(key)") }
-        return ImportResult(articles: [article], diagnostics: diagnostics)
+        var kept = head.kept
+        for (key, element) in content.kept {
+            kept.append(article: 0, key: "nitf:\(key)") { .string(element.serialized(defaultNamespace: namespace)) }
+        }
+        var result = ImportResult(articles: [article], diagnostics: diagnostics)
+        result.keep(kept, deferring: options.defersKeptElements)
+        return result
     }
 }

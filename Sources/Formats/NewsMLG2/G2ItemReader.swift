@@ -21,13 +21,15 @@ struct G2ItemReader {
     private let fragments = XMLFragmentWriter()
     /// Whether notes are made (see ``ConversionOptions/reportsNotes``).
     private let reportsNotes: Bool
-    /// Whether what the IR has no field for is kept under `g2:` (see ``ConversionOptions/keptExtensions``).
-    private let keepsExtensions: Bool
+    /// What the IR has no field for, kept under `g2:` keys: made when the articles' holder wants
+    /// it (``DeferredExtensions``), for article 0 (this item).
+    private(set) var kept = DeferredExtensions()
+    /// The extension keys kept so far, for one note per key (filled only when notes are made).
+    private var keptKeys: Set<String> = []
 
-    init(path: String?, reportsNotes: Bool = true, keepsExtensions: Bool = true) {
+    init(path: String?, reportsNotes: Bool = true) {
         self.path = path
         self.reportsNotes = reportsNotes
-        self.keepsExtensions = keepsExtensions
     }
 
     private func at(_ element: XMLElement) -> SourceLocation { SourceLocation(path: path, line: element.line, column: 1) }
@@ -36,13 +38,14 @@ struct G2ItemReader {
     /// namespace is G2's (for a source without namespaces, its unqualified names become G2's).
     /// Text that G2's schema wants on one line (a Reuters `fileName` with line breaks, invalid in
     /// its source too) gets spaces for its tabs and line ends, so that the output stays valid.
-    private func serialized(_ element: XMLElement) -> String {
-        fragments.serialize(
-            element, defaultNamespace: sourceNamespace == nil ? nil : G2Vocabulary.namespace, oneLine: G2Vocabulary.oneLineElements)
+    /// (Made when wanted: see ``kept``.)
+    private func serialized(_ element: XMLElement) -> () -> JSONValue {
+        let fragments = fragments
+        let defaultNamespace = sourceNamespace == nil ? nil : G2Vocabulary.namespace
+        return { .string(fragments.serialize(element, defaultNamespace: defaultNamespace, oneLine: G2Vocabulary.oneLineElements)) }
     }
 
     private mutating func keep(_ element: XMLElement, container: String) {
-        guard keepsExtensions else { return }
         let name = element.name
         let key = Self.extensionKey(container, name)
         if element.hasLineBreaks(inElementsNamed: G2Vocabulary.oneLineElements) {
@@ -51,7 +54,8 @@ struct G2ItemReader {
                 "<\(name)> holds tabs or line breaks where NewsML-G2 allows one line of text (g2normalizedString); kept with spaces",
                 element)
         }
-        if article.extensions.append(.string(serialized(element)), to: key), reportsNotes {
+        kept.append(article: 0, key: key, serialized(element))
+        if reportsNotes, keptKeys.insert(key).inserted {
             diagnostics.append(
                 .note(
                     "newsml-g2.import.kept",
@@ -97,7 +101,7 @@ struct G2ItemReader {
             default: keepIfValid(child, container: "item", known: G2Vocabulary.newsItemOrder + ["catalog", "Signature"])
             }
         }
-        if !catalogs.isEmpty, keepsExtensions { article.extensions["g2:catalogRef"] = .array(catalogs) }
+        for catalog in catalogs { kept.append(article: 0, key: "g2:catalogRef") { catalog } }
     }
 
     /// Keeps an element the IR has no field for, if NewsML-G2 knows it (or it is from another
@@ -684,15 +688,14 @@ struct G2ItemReader {
 
     /// A rendition that is not the body: kept whole, written back as it was.
     private mutating func keepAlternative(_ element: XMLElement) {
-        guard keepsExtensions else { return }
-        if reportsNotes, article.extensions["g2:contentSet/alternative"] == nil {
+        if reportsNotes, keptKeys.insert("g2:contentSet/alternative").inserted {
             diagnostics.append(
                 .note(
                     "newsml-g2.import.kept",
                     "a <\(element.name)> rendition that is not the body is kept whole in extensions[\"g2:contentSet/alternative\"]",
                     at: at(element)))
         }
-        article.extensions.append(.string(serialized(element)), to: "g2:contentSet/alternative")
+        kept.append(article: 0, key: "g2:contentSet/alternative", serialized(element))
     }
 
     // MARK: packageItem

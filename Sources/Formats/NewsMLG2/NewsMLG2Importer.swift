@@ -31,13 +31,16 @@ public struct NewsMLG2Importer: ArticleImporter {
     static let treeParseLimit = 16 << 20
 
     public func read(_ input: ImportInput, options: ConversionOptions) throws -> ImportResult {
-        try read(
-            input, treeParseLimit: Self.treeParseLimit, reportsNotes: options.reportsNotes, keepsExtensions: options.keepsExtensions("g2:"))
+        try read(input, treeParseLimit: Self.treeParseLimit, reportsNotes: options.reportsNotes, defersKept: options.defersKeptElements)
     }
 
-    func read(_ input: ImportInput, treeParseLimit: Int, reportsNotes: Bool = true, keepsExtensions: Bool = true) throws -> ImportResult {
+    func read(_ input: ImportInput, treeParseLimit: Int, reportsNotes: Bool = true, defersKept: Bool = false) throws -> ImportResult {
         let path = input.path
         var articles: [Article] = []
+        var kept = DeferredExtensions()
+        // A streamed document's items are copies held only as long as their kept elements wait:
+        // those are made at once, so that a message of many items is not held whole.
+        let streamed = input.data.count > treeParseLimit
         var diagnostics: [Diagnostic] = []
         var rootName: String?
         var rootLine = 1
@@ -92,10 +95,17 @@ public struct NewsMLG2Importer: ArticleImporter {
                     "newsml-g2.item.incomplete", message, at: SourceLocation(path: path, line: element.line, column: 1))
                 return
             }
-            var reader = G2ItemReader(path: path, reportsNotes: reportsNotes, keepsExtensions: keepsExtensions)
+            var reader = G2ItemReader(path: path, reportsNotes: reportsNotes)
             reader.read(element)
             var (article, itemDiagnostics) = reader.finish()
             article.priority = priority
+            if streamed {
+                var one = [article]
+                reader.kept.resolve(into: &one)
+                article = one[0]
+            } else {
+                kept.append(reader.kept, article: articles.count)
+            }
             articles.append(article)
             diagnostics += itemDiagnostics
         }
@@ -166,6 +176,8 @@ public struct NewsMLG2Importer: ArticleImporter {
                 "newsml-g2.message.empty", "the newsMessage holds no complete newsItem or packageItem\(detail)",
                 at: SourceLocation(path: path, line: rootLine, column: 1))
         }
-        return ImportResult(articles: articles, diagnostics: diagnostics)
+        var result = ImportResult(articles: articles, diagnostics: diagnostics)
+        result.keep(kept, deferring: defersKept)
+        return result
     }
 }

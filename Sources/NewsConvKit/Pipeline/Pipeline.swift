@@ -13,6 +13,9 @@ public struct Pipeline: Sendable {
     public let settings: ConversionSettings
     /// The format written.
     public let target: FormatModule
+    /// The extension prefixes the exporter reads, when it alone sees the articles: the kept
+    /// values under other prefixes are never made (nil: all are made).
+    private let keptPrefixes: [String]?
     /// The options importers and exporters get.
     public let options: ConversionOptions
     /// `-M`: metadata set where articles lack it.
@@ -36,13 +39,14 @@ public struct Pipeline: Sendable {
         for program in settings.filters where chain.executable(program) == nil {
             throw .usage("the filter '\(program)' is not an executable file (nor on PATH)")
         }
-        // When the exporter is all that sees the articles (no filter, no report), importers may
-        // leave out the kept elements it does not read: keeping every one costs a G2 -> NITF
-        // batch a quarter more CPU time (BatchG2ToNITF). Issue 19 item 5 wants them lazy instead.
-        let unseen = !recordsNotes && settings.filters.isEmpty
+        // When the exporter is all that sees the articles (no filter, no report), the kept
+        // elements it does not read are never made: importers hand them over unmade and the
+        // pipeline makes those under the prefixes the exporter reads (making every one costs a
+        // G2 -> NITF batch a quarter more CPU time; BatchG2ToNITF).
+        keptPrefixes = !recordsNotes && settings.filters.isEmpty ? target.readsExtensions : nil
         var options = ConversionOptions(
             now: settings.now, formatOptions: settings.formatOptions, reportsNotes: recordsNotes,
-            keptExtensions: unseen ? target.readsExtensions : nil)
+            defersKeptElements: keptPrefixes != nil)
         if let text = settings.dateContext {
             guard let date = NewsDate(iso8601: text), date.hasFullDate else {
                 throw .usage("--date-context expects a date as YYYY-MM-DD, got '\(text)'")
@@ -156,7 +160,8 @@ public struct Pipeline: Sendable {
                         "read as \(format.name), detected from \(basis) (confidence \(Int((detection.confidence * 100).rounded()))%)",
                         at: at))
             }
-            let imported = try converter.importDocument(document.data, path: document.path, format: format, options: options)
+            var imported = try converter.importDocument(document.data, path: document.path, format: format, options: options)
+            imported.resolveKept(keeping: keptPrefixes)
             diagnostics += imported.diagnostics
             if imported.articles.isEmpty {
                 diagnostics.append(.error("input.no-article", "the document holds no article", at: at))
