@@ -15,7 +15,9 @@ enum FileIO {
     }
 
     private static func read(systemPath path: UnsafePointer<CChar>) -> Data? {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        // Not blocking: a FIFO named as an input (in a batch's `-` list) would wait for a writer
+        // for ever; it is refused below as not a regular file. A regular file ignores the flag.
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
         var info = stat()

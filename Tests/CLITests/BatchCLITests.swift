@@ -35,6 +35,50 @@ import Testing
             result.stderr.contains("the report cannot be written (No space left on device) [batch.report.unwritable]"), "\(result.stderr)")
     }
 
+    /// A FIFO named in a `-` list hung the batch (it waited for a writer): it is that input's
+    /// failure, and the other inputs are converted (issue 21).
+    @Test func aFIFOInAListIsRefusedNotWaitedFor() throws {
+        let root = try makeSource(count: 1)
+        defer { try? FileManager.default.removeItem(at: root) }
+        let fifo = root.appendingPathComponent("in/pipe.txt")
+        #expect(mkfifo(fifo.path, 0o600) == 0)
+        let good = try #require(
+            try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("in").path).first {
+                $0.hasSuffix(".txt") && $0 != "pipe.txt"
+            })
+        let list = "in/\(good)\nin/pipe.txt\n"
+        // Under `timeout`: the hang this was would stop at 60 s (status 124), not stall the suite.
+        let result = try ProcessRunner.run(
+            URL(fileURLWithPath: "/usr/bin/timeout"), ["60", newsconv.path, "batch", "-", "-t", "json", "-o", "out"],
+            stdin: Data(list.utf8), currentDirectory: root)
+        #expect(result.status == 3, "\(result.stderr)")
+        #expect(result.stderr.contains("in/pipe.txt: is not a regular file"), "\(result.stderr)")
+        #expect(result.stderr.contains("2 inputs, 1 converted, 1 failed"), "\(result.stderr)")
+    }
+
+    /// Folders of symbolic links that fan out (each linking twice to the one below) reached one
+    /// file by 2^n paths and converted it 2^n times: each folder is walked once (issue 21).
+    @Test func linksThatFanOutAreWalkedOnce() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("newsconv-fan-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("d0"), withIntermediateDirectories: true)
+        let sample = try #require(Fixtures.files(in: Fixtures.samples.appendingPathComponent("wire"), extensions: ["txt"]).first)
+        try FileManager.default.copyItem(at: sample, to: root.appendingPathComponent("d0/a.txt"))
+        for level in 1...16 {
+            let folder = root.appendingPathComponent("d\(level)")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            for name in ["x", "y"] {
+                try FileManager.default.createSymbolicLink(
+                    atPath: folder.appendingPathComponent(name).path, withDestinationPath: "../d\(level - 1)")
+            }
+        }
+        let result = try ProcessRunner.run(
+            URL(fileURLWithPath: "/usr/bin/timeout"), ["60", newsconv.path, "batch", "d16", "-t", "json", "-o", "out"],
+            currentDirectory: root)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.contains("1 input, 1 converted"), "\(result.stderr)")
+    }
+
     func tree(_ root: URL) -> [String: Data] {
         var result: [String: Data] = [:]
         let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil)

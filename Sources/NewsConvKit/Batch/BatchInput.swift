@@ -28,7 +28,13 @@ struct BatchInput: Sendable {
         if let failure { throw BatchError.source(displayPath, failure) }
         if let data { return data }
         let contents = rawFilePath.map(FileIO.read(bytes:)) ?? filePath.flatMap(FileIO.read)
-        guard let contents else { throw BatchError.source(displayPath, "cannot be read") }
+        guard let contents else {
+            var info = stat()
+            if let filePath, rawFilePath == nil, stat(filePath, &info) == 0, (info.st_mode & S_IFMT) != S_IFREG {
+                throw BatchError.source(displayPath, "is not a regular file (a folder, FIFO, device or socket); a batch reads files")
+            }
+            throw BatchError.source(displayPath, "cannot be read")
+        }
         return contents
     }
 

@@ -20,12 +20,14 @@ enum DirectoryWalker {
     }
 
     /// Calls `body` with each file, until it returns false. Returns false when stopped. Symbolic
-    /// links are followed, except one that leads back to a folder being walked (a loop), which is
-    /// skipped. Names that are not UTF-8 (an old archive's Latin-1 names) are opened by their
-    /// bytes.
+    /// links are followed, and each folder is walked once: a link back to a folder being walked
+    /// (a loop) and links that fan out to one folder again and again (2^n paths to one file) give
+    /// its files once, under the first path met. Names that are not UTF-8 (an old archive's
+    /// Latin-1 names) are opened by their bytes.
     @discardableResult
     static func walk(_ root: String, excluding excluded: Set<String>, _ body: (File) throws -> Bool) throws -> Bool {
-        try walk(Folder(path: root, raw: nil), excluding: excluded, relative: "", ancestors: [], body)
+        var visited: Set<Identity> = []
+        return try walk(Folder(path: root, raw: nil), excluding: excluded, relative: "", visited: &visited, body)
     }
 
     /// A folder's path as text, and as bytes when it is not UTF-8.
@@ -47,12 +49,11 @@ enum DirectoryWalker {
     }
 
     private static func walk(
-        _ root: Folder, excluding excluded: Set<String>, relative: String, ancestors: Set<Identity>, _ body: (File) throws -> Bool
+        _ root: Folder, excluding excluded: Set<String>, relative: String, visited: inout Set<Identity>, _ body: (File) throws -> Bool
     ) throws -> Bool {
-        var ancestors = ancestors
         var own = stat()
         if root.withSystemPath({ stat($0, &own) }) == 0 {
-            ancestors.insert(Identity(device: UInt64(own.st_dev), inode: UInt64(own.st_ino)))
+            guard visited.insert(Identity(device: UInt64(own.st_dev), inode: UInt64(own.st_ino))).inserted else { return true }
         }
         guard let directory = root.withSystemPath({ opendir($0) }) else {
             throw BatchError.source(root.path, "cannot be listed (\(String(cString: strerror(errno))))")
@@ -71,7 +72,7 @@ enum DirectoryWalker {
                 type =
                     (info.st_mode & S_IFMT) == S_IFDIR
                     ? UInt8(DT_DIR) : (info.st_mode & S_IFMT) == S_IFREG ? UInt8(DT_REG) : UInt8(DT_UNKNOWN)
-                if type == UInt8(DT_DIR), ancestors.contains(Identity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))) { continue }
+                if type == UInt8(DT_DIR), visited.contains(Identity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))) { continue }
             }
             if type == UInt8(DT_DIR) || type == UInt8(DT_REG) { entries.append((name, bytes, decoded != nil, type == UInt8(DT_DIR))) }
         }
@@ -82,7 +83,7 @@ enum DirectoryWalker {
             let relativePath = relative.isEmpty ? entry.name : relative + "/" + entry.name
             if excluded.contains(folder.path) { continue }
             if entry.isDirectory {
-                guard try walk(folder, excluding: excluded, relative: relativePath, ancestors: ancestors, body) else { return false }
+                guard try walk(folder, excluding: excluded, relative: relativePath, visited: &visited, body) else { return false }
             } else {
                 guard try body(File(path: folder.path, relative: relativePath, rawPath: folder.raw)) else { return false }
             }
