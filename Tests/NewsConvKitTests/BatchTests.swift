@@ -474,4 +474,46 @@ import ZIPFoundation
         let error = try #require(failures.withLock { $0.first }, "\(name)")
         #expect(error.code == "batch.source.unreadable" && error.message.contains(reason), "\(name): \(error.message)")
     }
+
+    /// A tar entry larger than an entry may hold stopped the whole archive: it fails alone,
+    /// read past without being held, and the entries after it are converted.
+    @Test func anEntryTooLargeToHoldFailsAlone() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("newsconv-tar-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let tar = folder.appendingPathComponent("big.tar")
+        let size = ImportLimits.archiveEntryBytes + 1
+        func header(_ name: String, size: Int) -> Data {
+            let octal = Array(String(size, radix: 8).utf8)
+            let field = [UInt8](repeating: UInt8(ascii: "0"), count: 11 - octal.count) + octal + [0]
+            var bytes = [UInt8](Self.tar(size: field).prefix(512))
+            bytes.replaceSubrange(0..<100, with: Array(name.utf8) + [UInt8](repeating: 0, count: 100 - name.utf8.count))
+            bytes.replaceSubrange(148..<156, with: [UInt8](repeating: 0x20, count: 8))
+            let checksum = bytes.reduce(0) { $0 + Int($1) }
+            bytes.replaceSubrange(148..<156, with: Array(String(format: "%06o", checksum).utf8) + [0, 0x20])
+            return Data(bytes)
+        }
+        FileManager.default.createFile(atPath: tar.path, contents: nil)
+        let handle = try FileHandle(forWritingTo: tar)
+        try handle.write(contentsOf: header("big.txt", size: size))
+        let zeros = Data(count: 1 << 20)
+        var left = (size + 511) / 512 * 512
+        while left > 0 {
+            try handle.write(contentsOf: zeros.prefix(min(left, zeros.count)))
+            left -= min(left, zeros.count)
+        }
+        let dispatch = Data("Lima, Mar 4 (EFE).- The port reopened on Monday.\n".utf8)
+        try handle.write(contentsOf: header("small.txt", size: dispatch.count))
+        try handle.write(contentsOf: dispatch + Data(count: (512 - dispatch.count % 512) % 512 + 1024))
+        try handle.close()
+        let failures = Mutex<[Diagnostic]>([])
+        let runner = BatchRunner(request: BatchRequest(sources: [tar.path], to: "json", output: folder.appendingPathComponent("out").path))
+        runner.onFailure = { diagnostic in failures.withLock { $0.append(diagnostic) } }
+        let outcome = try runner.run()
+        #expect(outcome.failed == 1 && outcome.converted == 1)
+        let error = try #require(failures.withLock { $0.first })
+        #expect(
+            error.code == "batch.input.unreadable" && error.message.contains("big.txt: the tar entry holds \(size) bytes"),
+            "\(error.message)")
+    }
 }

@@ -186,10 +186,12 @@ enum BatchSource {
                 }
                 reader = TarReader(path: url.path) { Array(handle.readData(ofLength: $0)) }
             }
-            while let (path, data) = try reader.next() {
+            while let (path, data, failure) = try reader.next() {
                 if BatchInput.isHidden(path) { continue }
-                guard try body(BatchInput(displayPath: "\(url.path):\(path)", relativePath: BatchInput.safeRelativePath(path), data: data))
-                else { return }
+                var input = BatchInput(displayPath: "\(url.path):\(path)", relativePath: BatchInput.safeRelativePath(path), data: data)
+                // An entry too large to hold fails alone; the later entries are read.
+                input.failure = failure
+                guard try body(input) else { return }
             }
         }
     }

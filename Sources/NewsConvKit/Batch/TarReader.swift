@@ -64,8 +64,25 @@ final class TarReader {
         return value
     }
 
-    /// The next regular file: its path inside the archive and its bytes; nil at the end.
-    func next() throws -> (path: String, data: Data)? {
+    /// Reads past an entry's bytes without holding them (one that is too large to hold); the
+    /// bytes must be there, so a header that lies about its size ends the archive as truncated.
+    private func skip(size: Int) throws {
+        var left = (size + 511) / 512 * 512
+        while left > 0 {
+            let chunk = try read(min(left, 1 << 20))
+            guard !chunk.isEmpty else {
+                throw BatchError.source(
+                    path,
+                    "an entry of the tar archive claims \(size) bytes, more than the \(ImportLimits.archiveEntryBytes) an entry may hold, and the archive ends before them"
+                )
+            }
+            left -= chunk.count
+        }
+    }
+
+    /// The next regular file: its path inside the archive and its bytes, or why it cannot be
+    /// held (then the archive goes on after it); nil at the end.
+    func next() throws -> (path: String, data: Data?, failure: String?)? {
         var longName: String?
         while let header = try block() {
             if header.allSatisfy({ $0 == 0 }) { return nil }
@@ -88,8 +105,15 @@ final class TarReader {
                     if let range = record.range(of: " path=") { longName = String(record[range.upperBound...]) }
                 }
             case UInt8(ascii: "0"), 0, UInt8(ascii: "7"):
+                if size > ImportLimits.archiveEntryBytes {
+                    try skip(size: size)
+                    return (
+                        longName ?? name, nil,
+                        "the tar entry holds \(size) bytes, more than the \(ImportLimits.archiveEntryBytes) an entry may hold"
+                    )
+                }
                 let bytes = try data(size: size)
-                return (longName ?? name, Data(bytes))
+                return (longName ?? name, Data(bytes), nil)
             default:
                 // Directories, links, devices, global headers: nothing to convert.
                 _ = try data(size: size)
