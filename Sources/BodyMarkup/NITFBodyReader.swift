@@ -141,13 +141,18 @@ package struct NITFBodyReader: InlineMarkupReader {
                     as: printed)
             ]
         }
-        // One printed text for one person; several people are printed from their parts.
-        // A byline of elements alone (`<person/><byttl/>`) prints nothing of its own: its parts say it all.
+        // One printed text for one person; several people are printed from their parts. A byline
+        // of elements alone (`<person/><byttl/>`) prints its parts as they stand, one after the
+        // other (Canadian Press's `Mia Rabson and Jordan Press The Canadian Press`): no `By`,
+        // no comma that the source did not print.
         var ownText = false
         for case .text(let text) in byline.children where !Self.normalize(text).isEmpty { ownText = true }
         return people.map {
             let byline = Byline(name: Self.normalize($0.text), title: title, affiliation: affiliation, id: $0.attribute("value"))
-            return people.count == 1 && ownText ? byline.printed(as: printed) : byline
+            guard people.count == 1 else { return byline }
+            if ownText { return byline.printed(as: printed) }
+            let spaced = ([byline.name] + [title, affiliation].compactMap { $0 }).joined(separator: " ")
+            return printed == spaced && spaced != byline.name ? byline.printed(as: printed) : byline
         }
     }
 

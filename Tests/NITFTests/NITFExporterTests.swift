@@ -153,4 +153,25 @@ import Testing
         #expect(try reimport(text).provider == provider)
     }
 
+
+    /// Canadian Press's byline of elements alone was printed `By NAME, TITLE`, a `By` and a
+    /// comma the source never printed: it prints its parts as they stand.
+    @Test func aBylineOfElementsAlonePrintsItsPartsAsTheyStand() throws {
+        let source = """
+            <nitf><head><title>T</title></head><body><body.head><hedline><hl1>T</hl1></hedline>
+            <byline>
+              <person>Mia Rabson and Jordan Press</person>
+              <byttl>The Canadian Press</byttl>
+            </byline></body.head><body.content><p>Text.</p></body.content></body></nitf>
+            """
+        let article = try reimport(source)
+        #expect(article.bylines.map(\.printed) == ["Mia Rabson and Jordan Press The Canadian Press"])
+        #expect(article.bylines.first?.name == "Mia Rabson and Jordan Press" && article.bylines.first?.title == "The Canadian Press")
+        let (text, _) = try export(article)
+        #expect(text.contains("<byline><person>Mia Rabson and Jordan Press</person> <byttl>The Canadian Press</byttl></byline>"))
+        // Parts that run together (no space between the elements) are still printed from the parts.
+        let joined = try reimport(source.replacingOccurrences(of: "</person>\n  <byttl>", with: "</person><byttl>"))
+        #expect(joined.bylines.map(\.printed) == ["By Mia Rabson and Jordan Press, The Canadian Press"])
+    }
+
 }
