@@ -153,7 +153,6 @@ import Testing
         #expect(try reimport(text).provider == provider)
     }
 
-
     /// Canadian Press's byline of elements alone was printed `By NAME, TITLE`, a `By` and a
     /// comma the source never printed: it prints its parts as they stand.
     @Test func aBylineOfElementsAlonePrintsItsPartsAsTheyStand() throws {
