@@ -159,7 +159,10 @@ package struct NITFBodyReader: InlineMarkupReader {
     mutating func readDateline(_ dateline: XMLElement) -> Dateline {
         var result = Dateline(text: Self.normalize(Self.printedText(dateline)))
         if let location = dateline.first("location") {
-            result.place = location.first("city").map { Self.normalize($0.text) } ?? Self.normalize(location.text)
+            let place = location.first("city").map { Self.normalize($0.text) } ?? Self.normalize(location.text)
+            // An empty `location` that holds only a code (newsconv writes a code-only place so).
+            result.place = place.isEmpty && location.attribute("location-code") != nil ? nil : place
+            result.placeCode = location.attribute("location-code").map(Self.normalize).flatMap { $0.isEmpty ? nil : $0 }
             result.region = (location.first("region") ?? location.first("state") ?? location.first("country")).map {
                 Self.normalize($0.text)
             }

@@ -135,7 +135,9 @@ package struct NITFBodyWriter {
                 w.element("distributor", text: distributor)
             }
         }
-        if let dateline = article.dateline, !dateline.text.isEmpty || dateline.date != nil { writeDateline(dateline, to: &w) }
+        if let dateline = article.dateline, !dateline.text.isEmpty || dateline.date != nil || dateline.placeCode != nil {
+            writeDateline(dateline, to: &w)
+        }
         if !article.abstract.isEmpty {
             // Taken back when nothing of it could be written (an abstract needs a block).
             w.start("abstract")
@@ -175,9 +177,10 @@ package struct NITFBodyWriter {
         }
         w.start("dateline", attributes, mixed: true)
         let text = dateline.text
+        let code = dateline.placeCode.map { [("location-code", $0)] } ?? []
         if let place = dateline.place, !place.isEmpty, let range = text.range(of: place) {
             w.text(String(text[..<range.lowerBound]))
-            w.start("location", mixed: true)
+            w.start("location", code, mixed: true)
             w.element("city", text: place)
             var rest = text[range.upperBound...]
             if let region = dateline.region, !region.isEmpty, let regionRange = rest.range(of: region),
@@ -192,8 +195,10 @@ package struct NITFBodyWriter {
         } else {
             // A place the dateline does not print (``Dateline/unprintedPlace``) is not written in
             // it, as NITF readers print every text of a dateline: the standalone exporter writes
-            // it as `docdata/evloc`.
+            // it as `docdata/evloc`. A place known by its code alone has an empty `location`,
+            // which prints nothing.
             w.text(text)
+            if dateline.place == nil, !code.isEmpty { w.element("location", code) }
         }
         if let date = dateline.date { w.element("story.date", ("norm", Self.norm(date))) }
         w.end()

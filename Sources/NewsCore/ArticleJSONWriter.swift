@@ -45,6 +45,7 @@ extension JSONSink {
         string("region", dateline.region)
         date("date", dateline.date)
         string("source", dateline.source)
+        string("placeCode", dateline.placeCode)
         state.close()
     }
 

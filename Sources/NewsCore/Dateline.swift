@@ -15,6 +15,9 @@ public struct Dateline: Sendable, Hashable, Codable {
     public var date: NewsDate?
     /// The agency credited in the dateline (`EFE`, `AP`, `Reuters`).
     public var source: String?
+    /// The located place's code, where the source gives one: NewsML-G2's `located/@qcode`
+    /// (`city:Philadelphia`) or `@uri`. A place known by its code alone has no ``place``.
+    public var placeCode: String?
 
     /// The place when the printed text does not name it (a located place that is not printed):
     /// formats that print every text of a dateline keep it elsewhere (NITF's `docdata/evloc`).
@@ -23,11 +26,14 @@ public struct Dateline: Sendable, Hashable, Codable {
         return place
     }
 
-    public init(text: String, place: String? = nil, region: String? = nil, date: NewsDate? = nil, source: String? = nil) {
+    public init(
+        text: String, place: String? = nil, region: String? = nil, date: NewsDate? = nil, source: String? = nil, placeCode: String? = nil
+    ) {
         self.text = text
         self.place = place
         self.region = region
         self.date = date
         self.source = source
+        self.placeCode = placeCode
     }
 }

@@ -173,4 +173,15 @@ import Testing
         #expect(joined.bylines.map(\.printed) == ["By Mia Rabson and Jordan Press, The Canadian Press"])
     }
 
+
+    /// A place known by its code alone is an empty `location` in the dateline, which prints
+    /// nothing, and reads back as the code.
+    @Test func aPlaceKnownByItsCodeAloneIsAnEmptyLocation() throws {
+        var article = Self.sample
+        article.dateline = Dateline(text: "", placeCode: "city:Philadelphia")
+        let (text, _) = try export(article)
+        #expect(text.contains(#"<dateline><location location-code="city:Philadelphia"/></dateline>"#))
+        #expect(try reimport(text).dateline == Dateline(text: "", placeCode: "city:Philadelphia"))
+    }
+
 }

@@ -283,4 +283,18 @@ struct KeptElementValidityTests {
                 "versionCreated '2019-09-24' has no time, which NewsML-G2 requires there; wrote midnight, 2019-09-24T00:00:00",
             ])
     }
+
+    /// IPTC's listings 21-23 locate the story by a qcode alone (`city:Philadelphia`): the IR's
+    /// dateline held a name only, so the place was lost everywhere but in NewsML-G2's kept copy.
+    @Test func aPlaceKnownByItsCodeAloneIsKept() throws {
+        let result = try importG2(G2FidelityTests.item(content: #"<located qcode="city:Philadelphia"/>"#))
+        let article = try #require(result.articles.first)
+        #expect(article.dateline == Dateline(text: "", placeCode: "city:Philadelphia"))
+        var plain = article
+        plain.extensions.values = [:]
+        let text = String(decoding: try exportG2([plain]).data, as: UTF8.self)
+        #expect(text.contains(#"<located qcode="city:Philadelphia"/>"#))
+        #expect(try importG2(text).articles.first?.dateline?.placeCode == "city:Philadelphia")
+    }
 }
+

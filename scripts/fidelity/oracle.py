@@ -476,7 +476,7 @@ def nitf_facts(path):
             for dateline in children(body_head, "dateline"):
                 facts.add("dateline", printed_text(dateline))
                 for location in descendants(dateline, "location"):
-                    facts.add("located", text_of(first(location, "city")) or text_of(location))
+                    facts.add("located", text_of(first(location, "city")) or text_of(location) or location.get("location-code"))
             for abstract in children(body_head, "abstract"):
                 facts.add("description:summary", text_of(abstract))
             for rights in children(body_head, "rights"):
@@ -740,7 +740,8 @@ def json_facts(article):
     dateline = article.get("dateline")
     if dateline:
         facts.add("dateline", dateline.get("text"))
-        facts.add("located", dateline.get("place"))
+        # The place's name, else (a place known by its code alone) its code, as G2's `located`.
+        facts.add("located", dateline.get("place") or dateline.get("placeCode"))
     for name in ("subjects", "people", "organisations", "places"):
         for concept in article.get(name, []):
             facts.add("subject", subject_identity(concept.get("qcode"), concept.get("uri"), concept.get("literal"), concept.get("name")))

@@ -83,6 +83,7 @@ enum FrontMatter {
             if let region = dateline.region { fields.append((string("region"), string(region))) }
             if let date = dateline.date { fields.append((string("date"), Self.date(date))) }
             if let source = dateline.source { fields.append((string("agency"), string(source))) }
+            if let code = dateline.placeCode { fields.append((string("placeCode"), string(code))) }
             put("dateline", Node(fields, tag(.implicit)))
         }
         put("summary", summary)

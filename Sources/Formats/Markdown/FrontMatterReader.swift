@@ -182,6 +182,7 @@ struct FrontMatterReader {
                 dateline.region = mapping["region"].flatMap(Self.text)
                 dateline.date = mapping["date"].flatMap { date($0, "dateline.date") }
                 dateline.source = (mapping["agency"] ?? mapping["source"]).flatMap(Self.text)
+                dateline.placeCode = mapping["placeCode"].flatMap(Self.text)
                 contents.article.dateline = dateline
             }
         case "summary", "description", "abstract": contents.summary = Self.text(value)

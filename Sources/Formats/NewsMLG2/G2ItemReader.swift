@@ -453,6 +453,7 @@ struct G2ItemReader {
                         $0.isEmpty ? nil : $0
                     }
                     reader.locatedRegion = element.first("broader")?.first("name").map(Self.text).flatMap { $0.isEmpty ? nil : $0 }
+                    reader.locatedCode = element.attribute("qcode") ?? element.attribute("uri")
                 }
             }
         case "infoSource":
@@ -591,6 +592,8 @@ struct G2ItemReader {
 
     private var locatedPlace: String?
     private var locatedRegion: String?
+    /// The located place's qcode or URI (`city:Philadelphia`), kept beside or instead of its name.
+    private var locatedCode: String?
     private var datelineText: String?
     private var xhtmlDateline: Dateline?
     private var byElements: [XMLElement] = []
@@ -750,9 +753,10 @@ struct G2ItemReader {
             if dateline.text.isEmpty, let text = datelineText { dateline.text = text }
             if dateline.place == nil { dateline.place = locatedPlace }
             if dateline.region == nil, dateline.place == locatedPlace { dateline.region = locatedRegion }
+            if dateline.place == locatedPlace { dateline.placeCode = locatedCode }
             article.dateline = dateline
-        } else if datelineText?.isEmpty == false || locatedPlace != nil {
-            article.dateline = Dateline(text: datelineText ?? "", place: locatedPlace, region: locatedRegion)
+        } else if datelineText?.isEmpty == false || locatedPlace != nil || locatedCode != nil {
+            article.dateline = Dateline(text: datelineText ?? "", place: locatedPlace, region: locatedRegion, placeCode: locatedCode)
         }
         if !captions.isEmpty {
             if article.media.isEmpty { article.media.append(MediaItem(kind: article.kind)) }

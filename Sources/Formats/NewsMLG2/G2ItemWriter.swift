@@ -238,9 +238,20 @@ struct G2ItemWriter {
             case "contentModified":
                 writeContentDate("contentModified", article.contentModified, to: &w)
             case "located":
-                if let place = article.dateline?.place {
-                    w.start("located")
-                    w.element("name", text: Self.oneLine(place))
+                let code = article.dateline?.placeCode
+                if article.dateline?.place != nil || code != nil {
+                    var attributes: [(String, String)] = []
+                    if let code {
+                        if code.contains("://") {
+                            attributes.append(("uri", code))
+                        } else if G2Vocabulary.isQCode(code) {
+                            attributes.append(("qcode", code))
+                        } else {
+                            warn("invalid-qcode", "the located place's code '\(code)' is neither a qcode nor a URI; dropped")
+                        }
+                    }
+                    w.start("located", attributes)
+                    if let place = article.dateline?.place { w.element("name", text: Self.oneLine(place)) }
                     if let region = article.dateline?.region {
                         w.start("broader")
                         w.element("name", text: Self.oneLine(region))
