@@ -173,7 +173,6 @@ import Testing
         #expect(joined.bylines.map(\.printed) == ["By Mia Rabson and Jordan Press, The Canadian Press"])
     }
 
-
     /// A place known by its code alone is an empty `location` in the dateline, which prints
     /// nothing, and reads back as the code.
     @Test func aPlaceKnownByItsCodeAloneIsAnEmptyLocation() throws {

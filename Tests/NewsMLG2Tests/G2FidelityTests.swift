@@ -297,4 +297,3 @@ struct KeptElementValidityTests {
         #expect(try importG2(text).articles.first?.dateline?.placeCode == "city:Philadelphia")
     }
 }
-
