@@ -38,8 +38,8 @@ struct G2ItemReader {
     /// namespace is G2's (for a source without namespaces, its unqualified names become G2's).
     /// Text that G2's schema wants on one line (a Reuters `fileName` with line breaks, invalid in
     /// its source too) gets spaces for its tabs and line ends, so that the output stays valid.
-    /// (Made when wanted: see ``kept``.)
-    private func serialized(_ element: XMLElement) -> () -> JSONValue {
+    /// A maker of that XML, called when the value is wanted (see ``kept``).
+    private func serializer(_ element: XMLElement) -> () -> JSONValue {
         let fragments = fragments
         let defaultNamespace = sourceNamespace == nil ? nil : G2Vocabulary.namespace
         return { .string(fragments.serialize(element, defaultNamespace: defaultNamespace, oneLine: G2Vocabulary.oneLineElements)) }
@@ -54,7 +54,7 @@ struct G2ItemReader {
                 "<\(name)> holds tabs or line breaks where NewsML-G2 allows one line of text (g2normalizedString); kept with spaces",
                 element)
         }
-        kept.append(article: 0, key: key, serialized(element))
+        kept.append(article: 0, key: key, serializer(element))
         if reportsNotes, keptKeys.insert(key).inserted {
             diagnostics.append(
                 .note(
@@ -698,7 +698,7 @@ struct G2ItemReader {
                     "a <\(element.name)> rendition that is not the body is kept whole in extensions[\"g2:contentSet/alternative\"]",
                     at: at(element)))
         }
-        kept.append(article: 0, key: "g2:contentSet/alternative", serialized(element))
+        kept.append(article: 0, key: "g2:contentSet/alternative", serializer(element))
     }
 
     // MARK: packageItem

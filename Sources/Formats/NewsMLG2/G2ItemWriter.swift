@@ -465,10 +465,7 @@ struct G2ItemWriter {
         let associated = Self.associatedMedia(of: article)
         var dropped: Set<String> = []
         for media in associated {
-            var files = media.renditions
-            if media.href.map({ href in !files.contains { $0.href == href } }) ?? files.isEmpty {
-                files.insert(MediaItem.Rendition(href: media.href, mediaType: media.mediaType), at: 0)
-            }
+            let files = Self.files(of: media)
             if media.kind != nil { dropped.insert("kind") }
             // Links name their media item by its id: without one, each file reads back as an item.
             if media.id == nil, files.count > 1 { dropped.insert("files' grouping (no id)") }
@@ -499,13 +496,18 @@ struct G2ItemWriter {
         }
     }
 
-    mutating func writeRemoteContent(_ media: MediaItem, to w: inout XMLWriter) {
-        var renditions = media.renditions
-        // The main file is written once, also when a rendition names it (AP's `main`).
-        if media.href.map({ href in !renditions.contains { $0.href == href } }) ?? renditions.isEmpty {
-            renditions.insert(MediaItem.Rendition(href: media.href, mediaType: media.mediaType), at: 0)
+    /// A media item's files: its main file first, unless a rendition names it too (AP's `main`:
+    /// written once), then its renditions; an item with neither is one file without a name.
+    static func files(of media: MediaItem) -> [MediaItem.Rendition] {
+        var files = media.renditions
+        if media.href.map({ href in !files.contains { $0.href == href } }) ?? files.isEmpty {
+            files.insert(MediaItem.Rendition(href: media.href, mediaType: media.mediaType), at: 0)
         }
-        for rendition in renditions {
+        return files
+    }
+
+    mutating func writeRemoteContent(_ media: MediaItem, to w: inout XMLWriter) {
+        for rendition in Self.files(of: media) {
             var attributes: [(String, String)] = []
             if let href = rendition.href { attributes.append(("href", href)) }
             if let name = rendition.name {
