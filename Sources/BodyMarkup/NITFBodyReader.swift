@@ -74,17 +74,9 @@ package struct NITFBodyReader: InlineMarkupReader {
                     }
                 }
             case "byline":
-                // EFE writes desk initials (`gr/bp`) where the byline goes: they are a trailer.
-                let text = Self.normalize(child.text)
-                if child.first("person") == nil, Self.isDeskInitials(text) {
-                    extra.append(
-                        .warning(
-                            "\(codePrefix).byline-initials", "the byline '\(text)' is desk initials, not an author; read as a trailer",
-                            at: SourceLocation(path: path, line: child.line, column: 1)))
-                    content.trailers.append(text)
-                } else {
-                    content.bylines += readByline(child)
-                }
+                // What the byline holds is printed as the byline, EFE's desk initials (`gr/bp`) too:
+                // reading them as a trailer changed a fact the source states.
+                content.bylines += readByline(child)
             case "dateline": content.dateline = readDateline(child)
             case "abstract": content.abstract += readBlocks(child)
             case "distributor" where keepsUnmapped && child.elements.allSatisfy({ $0.isNamed("org") }):
@@ -106,13 +98,6 @@ package struct NITFBodyReader: InlineMarkupReader {
             default: keepOrNote(child, container: "body.head", into: &content)
             }
         }
-    }
-
-    /// `gr/bp`, `aa-ssk`: short lowercase letter groups joined by `/` or `-`.
-    static func isDeskInitials(_ text: String) -> Bool {
-        guard text.count <= 30, !text.contains(" ") else { return false }
-        let groups = text.split(whereSeparator: { $0 == "-" || $0 == "/" })
-        return groups.count >= 2 && groups.allSatisfy { $0.count <= 5 && $0.allSatisfy { $0.isLetter && $0.isLowercase } }
     }
 
     /// `<byline>By <person>NAME</person>, <byttl>TITLE</byttl></byline>`; plain text when it has no person.
@@ -181,9 +166,6 @@ package struct NITFBodyReader: InlineMarkupReader {
             switch child {
             case .text(let text): out += text
             case .element(let inner) where inner.attribute("class") == "unprinted": break
-            case .element(let inner) where inner.isNamed("story.date") && normalize(inner.text) == inner.attribute("norm"):
-                // EFE repeats the norm as the element's text, which is not printed dateline text.
-                break
             case .element(let inner): out += printedText(inner)
             default: break
             }

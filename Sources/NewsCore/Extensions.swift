@@ -19,6 +19,28 @@ public struct Extensions: Sendable, Hashable, Codable, ExpressibleByDictionaryLi
         set { values[key] = newValue }
     }
 
+    /// Whether `key` names a plain fact of another format (`iptc7901:header`, `ninjs1:version`):
+    /// a `prefix:name` of letters, digits, `.`, `-`, `_` and `:` (no path of a kept element,
+    /// which has `/` or `@`), so that it is a NITF `meta` name (an `NMTOKEN`) and part of a URI.
+    public static func isTextKey(_ key: String) -> Bool {
+        guard let colon = key.firstIndex(of: ":"), colon != key.startIndex, key.index(after: colon) != key.endIndex else {
+            return false
+        }
+        return key.allSatisfy { $0.isLetter || $0.isNumber || $0 == "." || $0 == "-" || $0 == "_" || $0 == ":" }
+    }
+
+    /// The plain facts among the entries (a string under a ``isTextKey(_:)`` key), sorted by key,
+    /// leaving out those of the format `ownPrefix` (`"nitf:"`), which it keeps as elements. A
+    /// format without an element for them carries them in its generic properties (NITF's `meta`,
+    /// NewsML-G2's `contentMetaExtProperty`), so that they arrive.
+    public func textEntries(excludingPrefix ownPrefix: String) -> [(key: String, value: String)] {
+        values.compactMap { key, value -> (key: String, value: String)? in
+            guard case .string(let text) = value, !key.hasPrefix(ownPrefix), Self.isTextKey(key) else { return nil }
+            return (key, text)
+        }
+        .sorted { $0.key < $1.key }
+    }
+
     /// The strings stored under `key` (an array of kept fragments, or one string); empty when none.
     public func strings(_ key: String) -> [String] {
         switch values[key] {

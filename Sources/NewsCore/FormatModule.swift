@@ -28,7 +28,9 @@ public struct FormatModule: Sendable {
     /// True for a format that lives outside the package (an external plugin).
     public var isExternal: Bool
     /// The prefixes of the extension keys the exporter reads (`["nitf:"]`); nil when it may read
-    /// any (newsconv JSON writes them all). A test checks every declaration against its exporter.
+    /// any (newsconv JSON writes them all). Plain facts (``Extensions/isTextKey(_:)``) of any
+    /// prefix may be read besides: they are never deferred. A test checks every declaration
+    /// against its exporter.
     public var readsExtensions: [String]?
 
     /// A format-specific option, documented for `newsconv formats`.

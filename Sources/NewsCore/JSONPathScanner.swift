@@ -42,21 +42,39 @@ package struct JSONPathScanner {
         return (line, column)
     }
 
-    /// The members whose key an earlier member of the same object already has, with the line
-    /// and column of each later key. JSON parsers differ on which of the values they keep
-    /// (Foundation keeps the first, jq and Python the last), so the reader must say it drops one.
-    package func repeatedKeys() -> [(key: String, line: Int, column: Int)] {
-        var scanner = self
-        var found: [(String, Int)] = []
-        scanner.skipSpace()
-        scanner.collectRepeatedKeys(into: &found)
-        return found.map { key, offset in
-            let (line, column) = lineColumn(ofOffset: offset)
-            return (key, line, column)
-        }
+    /// A member whose key an earlier member of the same object already has.
+    package struct RepeatedMember {
+        /// The key, as decoded.
+        package let key: String
+        /// The steps to the object that holds the member.
+        package let object: [Step]
+        /// The line and column (1-based) of the later key.
+        package let line: Int
+        package let column: Int
+        /// The later member's value, as bytes of the text.
+        package let value: Range<Int>
     }
 
-    private mutating func collectRepeatedKeys(into found: inout [(String, Int)]) {
+    /// The members whose key an earlier member of the same object already has, in the order of
+    /// the text. JSON parsers differ on which of the values they keep (Foundation the first, jq,
+    /// Python and JavaScript the last), so the reader must say which one it drops.
+    package func repeatedMembers() -> [RepeatedMember] {
+        var scanner = self
+        var path: [RawStep] = []
+        var found: [RepeatedMember] = []
+        scanner.skipSpace()
+        scanner.collectRepeatedMembers(at: &path, into: &found)
+        return found
+    }
+
+    /// A step of the path being walked: a key as its bytes, made a String only for a member
+    /// that is reported.
+    private enum RawStep {
+        case key(Range<Int>)
+        case index(Int)
+    }
+
+    private mutating func collectRepeatedMembers(at path: inout [RawStep], into found: inout [RepeatedMember]) {
         guard i < bytes.count else { return }
         let isObject = bytes[i] == UInt8(ascii: "{")
         guard isObject || bytes[i] == UInt8(ascii: "[") else { return skipValue() }
@@ -67,12 +85,15 @@ package struct JSONPathScanner {
         // an escape, or the 17th, moves the object to comparing decoded keys in a set.
         var raw: [Range<Int>] = []
         var decoded: Set<String>?
+        var index = 0
         while true {
             skipSpace()
             guard i < bytes.count, bytes[i] != close else {
                 i += 1
                 return
             }
+            var step = RawStep.index(index)
+            var repeatedAt: Int?
             if isObject {
                 guard bytes[i] == UInt8(ascii: "\"") else { return }
                 let start = i
@@ -87,14 +108,32 @@ package struct JSONPathScanner {
                     } else {
                         raw.contains { $0.count == key.count && bytes[$0].elementsEqual(bytes[key]) }
                     }
-                if repeated { found.append((String(decoding: bytes[key], as: UTF8.self), start)) }
+                step = .key(key)
+                if repeated { repeatedAt = start }
                 raw.append(key)
                 skipSpace()
                 guard i < bytes.count, bytes[i] == UInt8(ascii: ":") else { return }
                 i += 1
                 skipSpace()
             }
-            collectRepeatedKeys(into: &found)
+            let valueStart = i
+            let reportedBefore = found.count
+            path.append(step)
+            collectRepeatedMembers(at: &path, into: &found)
+            path.removeLast()
+            if let repeatedAt, case .key(let key) = step {
+                let (line, column) = lineColumn(ofOffset: repeatedAt)
+                let object = path.map { step -> Step in
+                    switch step {
+                    case .key(let key): .key(decode(key))
+                    case .index(let index): .index(index)
+                    }
+                }
+                let member = RepeatedMember(key: decode(key), object: object, line: line, column: column, value: valueStart..<i)
+                // Before the repeats inside its value, so that those apply to the value that is kept.
+                found.insert(member, at: reportedBefore)
+            }
+            index += 1
             skipSpace()
             guard i < bytes.count, bytes[i] == UInt8(ascii: ",") else { continue }
             i += 1

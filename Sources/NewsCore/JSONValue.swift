@@ -75,6 +75,25 @@ public enum JSONValue: Sendable, Hashable, Codable {
         }
     }
 
+    /// Sets the member `key` of the object at `path` (steps of object keys and array indexes)
+    /// to `value`; nothing when the path leads to no object.
+    package mutating func setMember(_ key: String, to value: JSONValue, at path: ArraySlice<JSONPathScanner.Step>) {
+        switch (self, path.first) {
+        case (.object(var members), nil):
+            members[key] = value
+            self = .object(members)
+        case (.object(var members), .key(let name)?):
+            guard var child = members[name] else { return }
+            child.setMember(key, to: value, at: path.dropFirst())
+            members[name] = child
+            self = .object(members)
+        case (.array(var items), .index(let index)?) where items.indices.contains(index):
+            items[index].setMember(key, to: value, at: path.dropFirst())
+            self = .array(items)
+        default: return
+        }
+    }
+
     /// The string, when this is a string.
     public var stringValue: String? {
         if case .string(let value) = self { return value }

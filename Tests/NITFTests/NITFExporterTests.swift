@@ -115,9 +115,9 @@ import Testing
         let (text, diagnostics) = try export(article)
         #expect(!diagnostics.isEmpty && diagnostics.allSatisfy { $0.location == SourceLocation(path: "message.xml", line: 42, column: 3) })
         let dropped = try #require(diagnostics.first { $0.code == "nitf.export.dropped-fields" })
-        for field in ["version", "signals", "priority", "creditline"] { #expect(dropped.message.contains(field)) }
-        #expect(diagnostics.contains { $0.code == "nitf.export.urgency-range" })
-        #expect(text.contains("<urgency ed-urg=\"8\"/>"))
+        for field in ["version", "signals", "priority", "creditline", "urgency 9"] { #expect(dropped.message.contains(field)) }
+        // An urgency NITF has no value for is dropped, never moved to another value.
+        #expect(!text.contains("<urgency"))
         let foreign = try #require(diagnostics.first { $0.code == "nitf.export.foreign-extensions" })
         #expect(foreign.message.contains("(g2:, ninjs:)"))
         #expect(!text.contains("<service"))
@@ -125,6 +125,51 @@ import Testing
         let quiet = try NITFExporter().write([article], options: ConversionOptions(reportsNotes: false))
         #expect(quiet.data == Data(text.utf8))
         #expect(quiet.diagnostics == diagnostics.filter { $0.severity != .note })
+    }
+
+    /// `date.issue` is the version's date: an article with a first-created date alone has none,
+    /// and the date is named as dropped (before, it was written as the issue date).
+    @Test func aFirstCreatedDateIsNotTheIssueDate() throws {
+        var article = Self.sample
+        article.versionCreated = nil
+        article.firstCreated = NewsDate(iso8601: "2019-10-08T12:00:00Z")
+        let (text, diagnostics) = try export(article)
+        #expect(!text.contains("date.issue"))
+        let dropped = try #require(diagnostics.first { $0.code == "nitf.export.dropped-fields" })
+        #expect(dropped.message.contains("firstCreated"))
+    }
+
+    /// An article whose headlines all have a role or another language still has a headline in
+    /// NITF: the first of them, its role named as dropped; the others named as further headlines.
+    @Test func aHeadlineWithARoleIsTheHeadlineWhenThereIsNoOther() throws {
+        var article = Self.sample
+        article.headline = nil
+        article.alternatives = [
+            TaggedText(text: "Simple", role: "simple", field: "headline"), TaggedText(text: "Long", role: "extended", field: "headline"),
+        ]
+        let (text, diagnostics) = try export(article)
+        #expect(text.contains("<hl1>Simple</hl1>"))
+        let tags = try #require(diagnostics.first { $0.code == "nitf.export.headline-tags" })
+        #expect(tags.severity == .warning && tags.message.contains("role 'simple'"))
+        let dropped = try #require(diagnostics.first { $0.code == "nitf.export.dropped-fields" })
+        #expect(dropped.message.contains("further headline"))
+    }
+
+    /// Plain facts of other formats (a 7901 header, a ninjs value newsconv could not map) are
+    /// `meta` under their own names, read back as they were; a name NITF cannot hold (no
+    /// NMTOKEN) is not written.
+    @Test func plainFactsOfOtherFormatsAreMeta() throws {
+        var article = Self.sample
+        article.extensions["iptc7901:header"] = .string("eca062 4 i 211 ccccb   dpa 061")
+        article.extensions["ninjs1:versioncreated"] = .string("Last Tuesday")
+        article.extensions["ninjs1:body_bad-#$"] = .string("x")
+        let (text, _) = try export(article)
+        #expect(text.contains(#"<meta name="iptc7901:header" content="eca062 4 i 211 ccccb   dpa 061"/>"#))
+        #expect(!text.contains("bad-#"))
+        let back = try NITFImporter().read(ImportInput(data: Data(text.utf8), path: "x.xml"), options: ConversionOptions())
+        let extensions = try #require(back.articles.first?.extensions)
+        #expect(extensions["iptc7901:header"] == .string("eca062 4 i 211 ccccb   dpa 061"))
+        #expect(extensions["ninjs1:versioncreated"] == .string("Last Tuesday"))
     }
 
     @Test func severalArticlesAreRefused() throws {

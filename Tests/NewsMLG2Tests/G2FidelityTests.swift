@@ -296,4 +296,53 @@ struct KeptElementValidityTests {
         #expect(text.contains(#"<located qcode="city:Philadelphia"/>"#))
         #expect(try importG2(text).articles.first?.dateline?.placeCode == "city:Philadelphia")
     }
+
+    /// A dateline's date is not the content's creation date: it is kept in the inline body's
+    /// dateline; an item without a body names a date and time it cannot hold.
+    @Test func aDatelinesDateIsNeverContentCreated() throws {
+        let date = try #require(NewsDate(iso8601: "2017-01-02T22:28:00Z"))
+        var story = Article(headline: "H", dateline: Dateline(text: "20170102T222800+0000", date: date), body: [.paragraph([.text("P")])])
+        let text = String(decoding: try exportG2([story]).data, as: UTF8.self)
+        #expect(!text.contains("<contentCreated>"))
+        #expect(text.contains(#"<story.date norm="20170102T222800Z"/>"#))
+        #expect(try importG2(text).articles.first?.dateline?.date == date)
+        story.kind = .picture
+        story.body = []
+        story.headline = nil
+        let picture = try exportG2([story])
+        #expect(!String(decoding: picture.data, as: UTF8.self).contains("<contentCreated>"))
+        let warning = try #require(picture.diagnostics.first { $0.code == "newsml-g2.export.dateline-date" })
+        #expect(warning.severity == .warning)
+    }
+
+    /// A package's item with several files (Superdesk's renditions): one itemRef per file, all
+    /// naming the item, read back as its renditions; what an itemRef cannot hold is named.
+    @Test func aPackagesItemWithSeveralFilesIsOneItemRefPerFile() throws {
+        let media = MediaItem(
+            id: "main-0", kind: .picture, href: "https://example.org/a.jpg", mediaType: "image/jpeg", caption: "Cap",
+            renditions: [
+                MediaItem.Rendition(name: "thumbnail", href: "https://example.org/a-t.jpg", mediaType: "image/jpeg", width: 60),
+                MediaItem.Rendition(name: "viewImage", href: "https://example.org/a-v.jpg"),
+            ])
+        let package = Article(id: "urn:test:p", kind: .composite, media: [media, MediaItem(id: "main-1", kind: .text)])
+        let result = try exportG2([package])
+        let text = String(decoding: result.data, as: UTF8.self)
+        #expect(text.components(separatedBy: #"<itemRef residref="main-0""#).count == 4)
+        let warning = try #require(result.diagnostics.first { $0.code == "newsml-g2.export.item-refs" })
+        #expect(warning.message.contains("rendition names") && warning.message.contains("dimensions"))
+        let back = try #require(try importG2(text).articles.first)
+        #expect(back.media.map(\.id) == ["main-0", "main-1"])
+        #expect(back.media[0].renditions.map(\.href) == ["https://example.org/a-t.jpg", "https://example.org/a-v.jpg"])
+        #expect(back.media[0].href == "https://example.org/a.jpg" && back.media[0].caption == "Cap")
+    }
+
+    /// A text item without a body whose media are another item's (a ninjs association) links
+    /// them; it does not take them for its own content (an empty remoteContent, before).
+    @Test func anAssociationOfATextItemWithoutBodyIsALink() throws {
+        let article = Article(id: "urn:test:t", kind: .text, media: [MediaItem(id: "urn:test:assoc", kind: .picture)])
+        let text = String(decoding: try exportG2([article]).data, as: UTF8.self)
+        #expect(text.contains(#"<link rel="irel:associatedWith" residref="urn:test:assoc"/>"#))
+        #expect(!text.contains("remoteContent"))
+        #expect(try importG2(text).articles.first?.media.map(\.id) == ["urn:test:assoc"])
+    }
 }

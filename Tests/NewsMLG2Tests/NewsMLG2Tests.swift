@@ -229,9 +229,25 @@ let g2 = "http://iptc.org/std/nar/2006-10-01/"
                 body: [.raw(format: "html", text: "<b>x</b>")], origin: origin)
         ])
         let codes = Set(result.diagnostics.map(\.code))
-        #expect(codes.isSuperset(of: ["newsml-g2.export.dropped-take-key", "newsml-g2.export.dropped-raw"]))
+        #expect(codes.isSuperset(of: ["newsml-g2.export.dropped-raw"]))
         // Placed where the article starts in its source.
         #expect(result.diagnostics.allSatisfy { $0.location == origin.location })
+    }
+
+    /// G2 has no element for a take key or for another format's plain facts: they are extension
+    /// properties of newsconv's relations, read back as they were.
+    @Test func aTakeKeyAndPlainFactsOfOtherFormatsReadBack() throws {
+        var article = Article(headline: "H", takeKey: "UPDATE 1")
+        article.extensions["iptc7901:header"] = .string("eca062 4 i 211 ccccb   dpa 061")
+        article.extensions["ninjs1:version"] = .string("1.2")
+        let result = try exportG2([article])
+        let text = String(decoding: result.data, as: UTF8.self)
+        #expect(text.contains(#"<contentMetaExtProperty reluri="urn:newsconv:take-key" value="UPDATE 1"/>"#))
+        #expect(text.contains(#"<contentMetaExtProperty reluri="urn:newsconv:extension:ninjs1:version" value="1.2"/>"#))
+        #expect(!result.diagnostics.contains { $0.code.hasSuffix("take-key") || $0.code.hasSuffix("foreign-extensions") })
+        let back = try NewsMLG2Importer().read(ImportInput(data: result.data, path: "x.xml"), options: ConversionOptions())
+        #expect(back.articles.first?.takeKey == "UPDATE 1")
+        #expect(back.articles.first?.extensions == article.extensions)
     }
 
     /// Of the concepts, only infoSource has a role in G2: a provider's, subject's or genre's role

@@ -68,9 +68,9 @@ import Testing
         #expect(same.articles[0].extensions.values.isEmpty)
     }
 
-    /// A key repeated in one object: JSON parsers disagree on which value they keep, so the
-    /// one dropped is named at its line and column.
-    @Test func aRepeatedKeyIsAWarningAtTheDroppedOne() throws {
+    /// A key repeated in one object: its last value is read, as jq, Python and JavaScript read
+    /// it, and the repeat is named at its line and column.
+    @Test func aRepeatedKeyKeepsTheLastValueAndIsAWarning() throws {
         let json = """
             {"uri":"x","type":"picture","renditions":{
               "broadband":{"href":"https://example.org/a.wmv"},
@@ -82,6 +82,15 @@ import Testing
         #expect(warnings.first?.severity == .warning)
         #expect(warnings.first?.location.line == 3 && warnings.first?.location.column == 3)
         #expect(warnings.first?.message.contains("\"broadband\"") == true)
+        let media = try #require(result.articles.first?.media.first)
+        let hrefs = ([media.href] + media.renditions.map(\.href)).compactMap { $0 }
+        #expect(Set(hrefs) == ["https://example.org/a.mp4"])
+        // A repeat inside the later value applies to it; one inside the dropped value is dropped with it.
+        let nested = try readNinjs(
+            #"{"uri":"x","headline":"d","headline":"e","x-a":{"k":1,"k":0},"x-a":{"k":2,"k":3}}"#)
+        #expect(nested.diagnostics.filter { $0.code == "ninjs.import.repeated-key" }.count == 4)
+        #expect(nested.articles.first?.headline == "e")
+        #expect(nested.articles.first?.extensions.values.values.contains(.object(["k": .number(3)])) == true)
         // Keys with escapes and nested arrays are compared as the keys they spell.
         let escaped = try readNinjs(#"{"uri":"x","a\u0062":[{"k":1},{"k":2}],"ab":[1]}"#)
         #expect(escaped.diagnostics.filter { $0.code == "ninjs.import.repeated-key" }.count == 1)

@@ -328,6 +328,8 @@ def g2_item_facts(item, priority):
         relation = "urn:newsconv:nitf:du-key"
         properties = [(p.get("reluri"), p.get("value")) for p in children(content, "contentMetaExtProperty")]
         for index, (uri, value) in enumerate(properties):
+            if uri and uri.startswith(EXTENSION_RELATION) and value is not None:
+                extension_fact(facts, uri[len(EXTENSION_RELATION):], value)
             if uri == relation:
                 version = next((v for u, v in properties[index + 1:index + 4] if u == relation + ":version"), None)
                 if version:
@@ -359,6 +361,9 @@ def g2_item_facts(item, priority):
     if group_set is not None:
         for ref in descendants(group_set, "itemRef"):
             facts.add("itemRef", ref.get("residref") or ref.get("href"))
+            # The reference's locator of the item: one of its files.
+            if ref.get("residref") and ref.get("href"):
+                facts.add("media", ref.get("href"))
             for description in children(ref, "description"):
                 facts.add("description:caption", text_of(description))
     return facts
@@ -426,8 +431,18 @@ def nitf_facts(path):
         for keyword in descendants(docdata, "keyword"):
             # The DTD puts the keyword in @key; Canadian Press writes it as the text.
             facts.add("keyword", keyword.get("key") or text_of(keyword) or None)
+        # `evloc` is "where an event took place (as opposed to where the story was written)": a
+        # place the story is about. Where the dateline locates no place, it is the only element
+        # NITF has for the story's place, and is read as the located place.
+        body_head = first(body, "body.head") if body is not None else None
+        datelines = children(body_head, "dateline") if body_head is not None else []
+        dateline_locates = any(descendants(dateline, "location") for dateline in datelines)
         for evloc in children(docdata, "evloc"):
-            facts.add("located", evloc.get("city") or evloc.get("state-prov") or evloc.get("county-dist") or evloc.get("iso-cc"))
+            place = evloc.get("city") or evloc.get("state-prov") or evloc.get("county-dist") or evloc.get("iso-cc")
+            if dateline_locates:
+                facts.add("subject", subject_identity(name=place))
+            else:
+                facts.add("located", place)
         for message in children(docdata, "ed-msg"):
             facts.add("edNote", message.get("info"))
         # A du-key is a slugline where it has no version (agencies write the slug there), a
@@ -455,6 +470,8 @@ def nitf_facts(path):
         for meta in children(head, "meta"):
             if meta.get("name") == "anpa-keyword":
                 facts.add("slugline", meta.get("content"))
+            elif meta.get("content") is not None:
+                extension_fact(facts, meta.get("name") or "", meta.get("content"))
         for tobject in children(head, "tobject"):
             for subject in children(tobject, "tobject.subject"):
                 refnum = subject.get("tobject.subject.refnum")
@@ -720,6 +737,25 @@ def json_concept(concept):
     return concept.get("qcode") or concept.get("uri") or concept.get("literal") or concept.get("name")
 
 
+# A source property that newsconv could not map is kept whole in `extensions` under its own
+# name (`ninjs1:version`, a date that is none): the fact is in the output as the source wrote it.
+# NITF and NewsML-G2 carry such a plain value under the same name, in the generic property each
+# has (NITF's `head/meta`, G2's `contentMetaExtProperty` of newsconv's relation).
+KEPT_NAMES = {"version": "version", "versioncreated": "versionCreated", "versionCreated": "versionCreated",
+              "firstcreated": "firstCreated", "firstCreated": "firstCreated", "embargoed": "embargoed",
+              "embargoedUntil": "embargoed", "description_text": "description:summary"}
+EXTENSION_RELATION = "urn:newsconv:extension:"
+NITF_KEPT_DATES = {"nitf:docdata/date.issue": "versionCreated", "nitf:docdata/date.release": "embargoed",
+                   "nitf:docdata/date.expire": "expires"}
+
+
+def extension_fact(facts, name, value):
+    prefix, _, property_name = name.partition(":")
+    if re.fullmatch(r"ninjs\d", prefix) and property_name in KEPT_NAMES:
+        fact = KEPT_NAMES[property_name]
+        facts.add(fact, date_value(str(value)) if fact[0].islower() and fact.endswith(("Created", "embargoed")) else value)
+
+
 def json_facts(article):
     facts = Facts()
     for key in ("id", "version", "language", "slugline", "creditline", "urgency", "priority", "copyrightHolder"):
@@ -765,16 +801,15 @@ def json_facts(article):
     for use_key in article.get("useKeys", []):
         if use_key.get("version"):
             facts.add("du-key", f"{use_key.get('key')}|{use_key.get('version')}")
-    # A source property that newsconv could not map is kept whole in `extensions` under its own
-    # name (`ninjs1:version`, a date that is none): the fact is in the output as the source wrote it.
-    kept_names = {"version": "version", "versioncreated": "versionCreated", "versionCreated": "versionCreated",
-                  "firstcreated": "firstCreated", "firstCreated": "firstCreated", "embargoed": "embargoed",
-                  "embargoedUntil": "embargoed", "description_text": "description:summary"}
     for name, value in (article.get("extensions") or {}).items():
-        prefix, _, property_name = name.partition(":")
-        if re.fullmatch(r"ninjs\d", prefix) and property_name in kept_names and isinstance(value, (str, int, float)):
-            fact = kept_names[property_name]
-            facts.add(fact, date_value(str(value)) if fact[0].islower() and fact.endswith(("Created", "embargoed")) else value)
+        if isinstance(value, (str, int, float)):
+            extension_fact(facts, name, value)
+        # A NITF date element kept whole (its norm is no date): the fact as the source wrote it.
+        elif name in NITF_KEPT_DATES and isinstance(value, list):
+            for fragment in value:
+                norm_value = date_value(etree.fromstring(fragment.encode("utf-8"), PARSER).get("norm"))
+                if norm_value and not is_date(norm_value):
+                    facts.add(NITF_KEPT_DATES[name], norm_value)
     # Further values of one-value fields (another language, a role), each naming its field.
     for alternative in article.get("alternatives", []):
         field = alternative.get("field")
@@ -797,7 +832,31 @@ def json_facts(article):
 # ---------------------------------------------------------------------------------------------
 # Comparison
 
-def compare(source, target, supported, tally, details, label, warnings="", required=()):
+DATE_KEYS = ("firstCreated", "versionCreated", "contentCreated", "contentModified", "embargoed", "expires")
+# NITF holds one of each of these (one `hl1`, one `doc.copyright`, one `doc.rights`, one `date.expire`).
+NITF_ONE_SLOT = ("headline", "copyrightNotice", "usageTerms", "expires")
+
+
+def is_date(value):
+    return re.match(r"^\d{4}(-\d\d){0,2}(T|$)", value) is not None
+
+
+def unholdable(target, key, value, warnings):
+    """Whether the target's place for this kind of fact cannot hold this value (its schema's type
+    does not allow it), and newsconv said so: n/a there. Without newsconv's warning it stays lost."""
+    if target in ("newsml-g2", "nitf") and key in DATE_KEYS and not is_date(value):
+        # A date that is none (`Last Tuesday`, a `YYYYMMDD000000-HHMM` placeholder): named on import.
+        return value in warnings
+    if target == "newsml-g2" and key == "version" and not (value.isdigit() and int(value) >= 1):
+        # G2's version is a positive integer.
+        return re.search(rf"version {re.escape(value)}\b", warnings) is not None
+    if target == "nitf" and key == "urgency" and value not in [str(n) for n in range(1, 9)]:
+        # NITF's ed-urg is 1-8.
+        return re.search(rf"urgency {re.escape(value)}\b", warnings) is not None
+    return False
+
+
+def compare(source, target, supported, tally, details, label, warnings="", required=(), target_format=None):
     keys = set(source.items) | set(target.items)
     for key in sorted(keys):
         wanted = collections.Counter(source.items.get(key, []))
@@ -805,12 +864,32 @@ def compare(source, target, supported, tally, details, label, warnings="", requi
         if key not in supported:
             tally[key]["n/a"] += sum(wanted.values())
             continue
-        if not wanted and have and key in required and sum(have.values()) == 1 and re.search(r"warning: .*" + REQUIRED_WARNING[key], warnings, re.I):
-            tally[key]["required"] += 1
-            continue
+        for value in list(wanted):
+            if value not in have and unholdable(target_format, key, value, warnings):
+                tally[key]["n/a"] += wanted.pop(value)
         kept = wanted & have
         rest_source = wanted - kept
         rest_target = have - kept
+        # A date without a time where NewsML-G2 requires one: midnight supplied, with a warning.
+        if target_format == "newsml-g2" and key in DATE_KEYS and re.search(rf"warning: {key} .*has no time", warnings):
+            for value in list(rest_source):
+                if re.fullmatch(r"\d{4}-\d\d-\d\d", value) and rest_target[value + "T00:00:00"]:
+                    rest_source[value] -= 1
+                    rest_target[value + "T00:00:00"] -= 1
+                    tally[key]["required"] += 1
+            rest_source, rest_target = +rest_source, +rest_target
+        # A value the target's schema requires and the source does not have (as a value the
+        # target can hold): supplied, with a warning that names it.
+        if not rest_source and sum(rest_target.values()) == 1 and key in required and not any(is_date(v) or key not in DATE_KEYS for v in wanted) \
+                and re.search(r"warning: .*" + REQUIRED_WARNING[key], warnings, re.I):
+            tally[key]["required"] += 1
+            rest_target = collections.Counter()
+        # NITF's one slot holds the first; the further ones (another language, a role) are named
+        # in newsconv's warning.
+        if target_format == "nitf" and key in NITF_ONE_SLOT and rest_source and (kept or have) \
+                and re.search(rf"further [^;\]]*\b{key}\b", warnings):
+            tally[key]["n/a"] += sum(rest_source.values())
+            rest_source = collections.Counter()
         changed = min(sum(rest_source.values()), sum(rest_target.values()))
         lost = sum(rest_source.values()) - changed
         invented = sum(rest_target.values()) - changed
@@ -1015,6 +1094,9 @@ def corpus_files(corpus):
     return sorted(found, key=lambda pair: pair[1])
 
 
+CONTENT_ATTRIBUTES = {"du-key": ("key",), "keyword": ("key",), "meta": ("content",), "ed-msg": ("info",),
+                      "contentMetaExtProperty": ("value",)}
+
 READERS = {"newsml-g2": g2_facts, "nitf": nitf_facts, "ninjs": ninjs_facts, "wire": wire_facts, "newsml1": newsml1_facts}
 
 
@@ -1067,7 +1149,10 @@ def run(newsconv, corpus, details_wanted):
                         # are no words of the dispatch.
                         for date in [e for e in root.iter() if local(e) in ("versionCreated", "sent")]:
                             date.text = ""
-                        got.append(text_facts(" ".join(root.itertext())))
+                        # Text the formats keep in attributes: NITF's keys, meta and editorial
+                        # notes, G2's extension properties.
+                        attributes = [e.get(name) or "" for e in root.iter() for name in CONTENT_ATTRIBUTES.get(local(e), ())]
+                        got.append(text_facts(" ".join(list(root.itertext()) + attributes)))
                 else:
                     reader = g2_facts if target == "newsml-g2" else nitf_facts
                     got = [facts for output in outputs for facts in reader(output)]
@@ -1077,7 +1162,8 @@ def run(newsconv, corpus, details_wanted):
                     supported = supported - {"priority"}
                 for index, source in enumerate(sources):
                     target_facts = got[index] if index < len(got) else Facts()
-                    compare(source, target_facts, supported, tally[target], details, f"{label_base}#{index + 1} -> {target}", warnings, REQUIRED[target])
+                    compare(source, target_facts, supported, tally[target], details, f"{label_base}#{index + 1} -> {target}", warnings,
+                            REQUIRED[target], target)
     return tally, details, counts
 
 

@@ -14,6 +14,25 @@ public struct NITFExporter: ArticleExporter {
             throw ConversionError(
                 "nitf.export.one-article", "a NITF document holds one article, and \(articles.count) were given; write them one per file")
         }
+        // An article with headlines of other roles or languages but no plain one (a ninjs
+        // `headlines` entry with a role, a G2 headline in another language): NITF's one `hl1`
+        // holds the first of them rather than none; its role or language is named as dropped.
+        if articles[0].headline == nil, let index = articles[0].alternatives.firstIndex(where: { $0.field == "headline" }) {
+            var article = articles[0]
+            let promoted = article.alternatives.remove(at: index)
+            article.headline = promoted.text
+            var result = Self.write(article, reportsNotes: options.reportsNotes)
+            let language = promoted.language == article.language ? nil : promoted.language
+            let tags = [promoted.role.map { "role '\($0)'" }, language.map { "language '\($0)'" }].compactMap { $0 }
+            if !tags.isEmpty {
+                result.diagnostics.append(
+                    .warning(
+                        "nitf.export.headline-tags",
+                        "the headline has the \(tags.joined(separator: " and ")), which NITF's hl1 cannot hold; written as hl1 without it",
+                        at: article.origin?.location ?? SourceLocation()))
+            }
+            return result
+        }
         return Self.write(articles[0], reportsNotes: options.reportsNotes)
     }
 
@@ -87,9 +106,9 @@ public struct NITFExporter: ArticleExporter {
         if article.version != nil { dropped.append("version") }
         if article.kind != .text && article.kind != .composite { dropped.append("kind (\(article.kind.rawValue))") }
         if !article.signals.isEmpty { dropped.append("signals") }
-        if let first = article.firstCreated, article.versionCreated != nil, first != article.versionCreated {
-            dropped.append("firstCreated")
-        }
+        // date.issue is the version's date: a first-created date is not written as it.
+        if let first = article.firstCreated, first != article.versionCreated { dropped.append("firstCreated") }
+        if let urgency = article.urgency, !(1...8).contains(urgency) { dropped.append("urgency \(urgency) (NITF's ed-urg is 1-8)") }
         if article.contentCreated != nil { dropped.append("contentCreated") }
         if article.contentModified != nil { dropped.append("contentModified") }
         if article.priority != nil { dropped.append("priority") }
@@ -103,7 +122,9 @@ public struct NITFExporter: ArticleExporter {
     /// keys' UTF-8 bytes (Character-by-Character work showed in batch profiles).
     static func foreignPrefixes(_ article: Article) -> [String] {
         var prefixes: [String] = []
-        for key in article.extensions.values.keys where !key.hasUTF8Prefix("nitf:") {
+        for (key, value) in article.extensions.values where !key.hasUTF8Prefix("nitf:") {
+            // Plain facts are written as `meta`.
+            if case .string = value, Extensions.isTextKey(key) { continue }
             let end = key.firstUTF8Index(of: UInt8(ascii: ":")) ?? key.endIndex
             let prefix = String(key[..<end]) + ":"
             if !prefixes.contains(prefix) { prefixes.append(prefix) }

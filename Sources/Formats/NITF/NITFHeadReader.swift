@@ -113,6 +113,9 @@ struct NITFHeadReader {
             if let content { article.slugline = content }
         case NITFVocabulary.takeKeyMeta? where article.takeKey == nil:
             if let content { article.takeKey = content }
+        case let name? where Extensions.isTextKey(name) && !name.hasPrefix("nitf:") && meta.attribute("content") != nil:
+            // Another format's plain fact, as newsconv writes it: its value as it was.
+            article.extensions[name] = .string(meta.attribute("content") ?? "")
         default:
             if meta.attribute("content") == nil {
                 warn("invalid-meta", "<meta name=\"\(name ?? "")\"> has no content (NITF requires it); dropped", meta)

@@ -52,6 +52,11 @@ struct NITFHeadWriter {
         }
         _ = writeKept("head", "meta", of: article, to: &w)
         if let takeKey = article.takeKey { w.element("meta", [("name", NITFVocabulary.takeKeyMeta), ("content", takeKey)]) }
+        // Plain facts of other formats (a 7901 header, a ninjs property newsconv could not map)
+        // as `meta` under their own names, read back as they were.
+        for (key, value) in article.extensions.textEntries(excludingPrefix: "nitf:") {
+            w.element("meta", [("name", key), ("content", value)])
+        }
         if !writeKept("head", "tobject", of: article, to: &w) { writeTObject(article, to: &w) }
         _ = writeKept("head", "iim", of: article, to: &w)
         writeDocdata(article, to: &w)
@@ -112,12 +117,12 @@ struct NITFHeadWriter {
             case .docID:
                 if let id = article.id { w.element("doc-id", ("id-string", id)) }
             case .urgency:
-                if let urgency = article.urgency {
-                    if urgency > 8 { warn("urgency-range", "urgency \(urgency) is beyond NITF's 1-8 (ed-urg); wrote 8") }
-                    w.element("urgency", ("ed-urg", String(min(max(urgency, 1), 8))))
+                // An urgency NITF has no value for is dropped (``NITFExporter/droppedFields(_:)``), not moved.
+                if let urgency = article.urgency, (1...8).contains(urgency) {
+                    w.element("urgency", ("ed-urg", String(urgency)))
                 }
             case .dateIssue:
-                if let date = article.versionCreated ?? article.firstCreated { writeDate("date.issue", date, to: &w) }
+                if let date = article.versionCreated { writeDate("date.issue", date, to: &w) }
             case .dateRelease:
                 if let date = article.embargoed { writeDate("date.release", date, to: &w) }
             case .dateExpire:

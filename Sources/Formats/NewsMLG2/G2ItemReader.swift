@@ -570,7 +570,16 @@ struct G2ItemReader {
             for element in elements {
                 let relation = element.attribute("reluri") ?? ""
                 let value = element.attribute("value")
-                if relation == G2Vocabulary.useKeyRelation, let value, hasOnly(element, attributes: ["reluri", "value"]) {
+                if relation.hasPrefix(G2Vocabulary.extensionRelation), let value, hasOnly(element, attributes: ["reluri", "value"]),
+                    Extensions.isTextKey(String(relation.dropFirst(G2Vocabulary.extensionRelation.count)))
+                {
+                    // Another format's plain fact, as newsconv writes it.
+                    article.extensions[String(relation.dropFirst(G2Vocabulary.extensionRelation.count))] = .string(value)
+                } else if relation == G2Vocabulary.takeKeyRelation, article.takeKey == nil, let value,
+                    hasOnly(element, attributes: ["reluri", "value"])
+                {
+                    article.takeKey = value
+                } else if relation == G2Vocabulary.useKeyRelation, let value, hasOnly(element, attributes: ["reluri", "value"]) {
                     article.useKeys.append(UseKey(key: value))
                 } else if relation.hasPrefix(G2Vocabulary.useKeyRelation + ":"), !article.useKeys.isEmpty, let value,
                     hasOnly(element, attributes: ["reluri", "value"])
@@ -708,6 +717,17 @@ struct G2ItemReader {
         func collect(_ element: XMLElement) {
             for child in element.childElements {
                 if child.isNamed("itemRef") {
+                    let id = child.attribute("residref")
+                    let size = child.attribute("size").flatMap { Int($0) }
+                    // A further file of the item the reference before named (as newsconv writes renditions).
+                    if let id, let last = article.media.last, last.id == id, !child.hasChildElements,
+                        hasOnly(child, attributes: ["residref", "href", "contenttype", "size"])
+                    {
+                        article.media[article.media.count - 1].renditions.append(
+                            MediaItem.Rendition(href: child.attribute("href"), mediaType: child.attribute("contenttype"), sizeInBytes: size)
+                        )
+                        continue
+                    }
                     var media = MediaItem(
                         id: child.attribute("residref"), href: child.attribute("href"), mediaType: child.attribute("contenttype"))
                     if let itemClass = child.first("itemClass")?.attribute("qcode") {
@@ -715,6 +735,9 @@ struct G2ItemReader {
                     }
                     media.title = child.first("title").map(Self.text)
                     media.caption = child.all("description").first.map(Self.text)
+                    if let size {
+                        media.renditions.append(MediaItem.Rendition(href: media.href, mediaType: media.mediaType, sizeInBytes: size))
+                    }
                     article.media.append(media)
                 } else if child.isNamed("group") {
                     collect(child)

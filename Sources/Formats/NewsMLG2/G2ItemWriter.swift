@@ -220,7 +220,15 @@ struct G2ItemWriter {
     mutating func writeContentMeta(_ article: Article, to w: inout XMLWriter) {
         w.start("contentMeta")
         for name in G2Vocabulary.contentMetaOrder {
-            if name == "contentMetaExtProperty" { writeUseKeys(article, to: &w) }
+            if name == "contentMetaExtProperty" {
+                writeUseKeys(article, to: &w)
+                if let takeKey = article.takeKey {
+                    w.element("contentMetaExtProperty", [("reluri", G2Vocabulary.takeKeyRelation), ("value", Self.oneLine(takeKey))])
+                }
+                for (key, value) in article.extensions.textEntries(excludingPrefix: "g2:") {
+                    w.element("contentMetaExtProperty", [("reluri", G2Vocabulary.extensionRelation + key), ("value", value)])
+                }
+            }
             if writeKept("contentMeta", name, of: article, to: &w) { continue }
             switch name {
             case "urgency":
@@ -232,9 +240,15 @@ struct G2ItemWriter {
                     }
                 }
             case "contentCreated":
-                writeContentDate(
-                    "contentCreated", article.contentCreated ?? (article.dateline?.date?.year != nil ? article.dateline?.date : nil), to: &w
-                )
+                // The dateline's date is not taken for contentCreated, a fact the source does not
+                // state. It is kept in the inline NITF body's dateline; without a body, NewsML-G2's
+                // dateline is its printed text alone, and a time (which no dateline prints) is named.
+                writeContentDate("contentCreated", article.contentCreated, to: &w)
+                if let date = article.dateline?.date, date.time != nil, !Self.writesInlineBody(article) {
+                    warn(
+                        "dateline-date",
+                        "the dateline's date \(date.iso8601) has no element in NewsML-G2, whose dateline is its printed text; dropped")
+                }
             case "contentModified":
                 writeContentDate("contentModified", article.contentModified, to: &w)
             case "located":
@@ -325,9 +339,6 @@ struct G2ItemWriter {
             }
         }
         for fragment in keptOthers("contentMeta", known: G2Vocabulary.contentMetaOrder, in: article) { w.raw(fragment) }
-        if article.takeKey != nil {
-            warn("dropped-take-key", "the take key '\(article.takeKey!)' has no NewsML-G2 element; dropped")
-        }
         w.end()
     }
 
@@ -421,12 +432,11 @@ struct G2ItemWriter {
 
     mutating func writeContentSet(_ article: Article, to w: inout XMLWriter) {
         let alternatives = kept("contentSet", "alternative", in: article)
-        let hasText = !article.body.isEmpty || article.headline != nil && article.kind == .text
-        // Media are the item's own content when it is no story, or when a story has no body (a
-        // remote text rendition); media around a story's body are linked from itemMeta.
-        let remote =
-            !G2Vocabulary.linksMedia(article.kind) || article.body.isEmpty
-            ? article.media : article.media.filter { $0.id != nil && $0.id == article.id }
+        let hasText = Self.writesInlineBody(article)
+        // Media are the item's own content when it is no story; a story's own are those with its
+        // id, or without an id when it has no body (a remote text rendition). The rest are linked
+        // from itemMeta (``associatedMedia(of:)``).
+        let remote = article.media.filter { !Self.isAssociated($0, with: article) }
         guard hasText || !remote.isEmpty || !alternatives.isEmpty else { return }
         w.start("contentSet")
         if hasText {
@@ -451,11 +461,24 @@ struct G2ItemWriter {
         }
     }
 
+    /// Whether the item's content is an inline NITF body (with its `body.head`): a text item's,
+    /// or any item's with body text.
+    static func writesInlineBody(_ article: Article) -> Bool {
+        !article.body.isEmpty || article.headline != nil && article.kind == .text
+    }
+
     /// The media of a story with a body (a text or composite item) that are not its own content:
     /// the pictures and video that go with the story.
     static func associatedMedia(of article: Article) -> [MediaItem] {
-        guard G2Vocabulary.linksMedia(article.kind), !article.body.isEmpty else { return [] }
-        return article.media.filter { $0.id == nil || $0.id != article.id }
+        article.media.filter { isAssociated($0, with: article) }
+    }
+
+    /// Whether a media item goes with the story rather than being its content: one with another
+    /// item's id, or one without an id beside a body. (A composite item without a body is a
+    /// package, whose media are its item references.)
+    static func isAssociated(_ media: MediaItem, with article: Article) -> Bool {
+        guard G2Vocabulary.linksMedia(article.kind), article.kind == .text || !article.body.isEmpty else { return false }
+        return media.id == nil ? !article.body.isEmpty : media.id != article.id
     }
 
     /// Media associated with a story, as IPTC's examples link them from `itemMeta`: a `link`
@@ -541,18 +564,40 @@ struct G2ItemWriter {
         guard !article.media.isEmpty else { return }
         w.start("groupSet", [("root", "G1")])
         w.start("group", [("id", "G1"), ("role", "group:main")])
+        // An item reference names one file: a referenced item's further files (Superdesk's
+        // renditions) follow as references to the same item, without children, read back as its
+        // renditions.
+        var dropped: Set<String> = []
         for media in article.media {
-            var attributes: [(String, String)] = []
-            if let id = media.id { attributes.append(("residref", id)) }
-            if let href = media.href { attributes.append(("href", href)) }
-            if let type = media.mediaType { attributes.append(("contenttype", type)) }
-            w.start("itemRef", attributes)
-            if let kind = media.kind, let itemClass = G2Vocabulary.itemClass[kind] { w.element("itemClass", [("qcode", itemClass)]) }
-            if let title = media.title { w.element("title", text: title) }
-            if let caption = media.caption { w.element("description", [("role", G2Vocabulary.captionRole)], text: caption) }
-            w.end()
+            let files = Self.files(of: media)
+            if media.id == nil, files.count > 1 { dropped.insert("files' grouping (no id)") }
+            if media.credit != nil { dropped.insert("credit") }
+            for (index, file) in files.enumerated() {
+                var attributes: [(String, String)] = []
+                if let id = media.id { attributes.append(("residref", id)) }
+                if let href = file.href { attributes.append(("href", href)) }
+                if let type = file.mediaType ?? (index == 0 ? media.mediaType : nil) { attributes.append(("contenttype", type)) }
+                if let size = file.sizeInBytes { attributes.append(("size", String(size))) }
+                if file.name != nil { dropped.insert("rendition names") }
+                if file.width != nil || file.height != nil || file.duration != nil { dropped.insert("dimensions") }
+                guard index == 0 else {
+                    w.element("itemRef", attributes)
+                    continue
+                }
+                w.start("itemRef", attributes)
+                if let kind = media.kind, let itemClass = G2Vocabulary.itemClass[kind] { w.element("itemClass", [("qcode", itemClass)]) }
+                if let title = media.title { w.element("title", text: title) }
+                if let caption = media.caption { w.element("description", [("role", G2Vocabulary.captionRole)], text: caption) }
+                w.end()
+            }
         }
         w.end()
         w.end()
+        if !dropped.isEmpty {
+            warn(
+                "item-refs",
+                "a package's items are written as itemRefs, one per file; their \(dropped.sorted().joined(separator: ", ")) have no place there; dropped"
+            )
+        }
     }
 }

@@ -46,6 +46,14 @@ enum G2Vocabulary {
     /// `du-key`, which G2 has no element for); `<reluri>:version`, `:generation` and `:part`
     /// carry its attributes, after the key they belong to.
     static let useKeyRelation = "urn:newsconv:nitf:du-key"
+
+    /// The `reluri` of the `contentMetaExtProperty` that carries an ANPA or wire take key
+    /// (`UPDATE 1`), which G2 has no element for.
+    static let takeKeyRelation = "urn:newsconv:take-key"
+
+    /// The `reluri` prefix of the `contentMetaExtProperty` that carries a plain fact of another
+    /// format (``Extensions/textEntries(excludingPrefix:)``): `urn:newsconv:extension:iptc7901:header`.
+    static let extensionRelation = "urn:newsconv:extension:"
     static let useKeyAttributes = ["version", "generation", "part"]
 
     /// The elements whose text is G2's `g2normalizedString` (`[\S ]*`: no tab, no line end), in

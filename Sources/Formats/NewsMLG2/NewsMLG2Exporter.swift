@@ -52,7 +52,15 @@ public struct NewsMLG2Exporter: ArticleExporter {
         // no NewsML-G2 place: said, as NITF's exporter says it.
         if options.reportsNotes {
             let foreign = Set(
-                articles.flatMap { $0.extensions.values.keys.filter { !$0.hasPrefix("g2:") }.map { String($0.prefix { $0 != ":" }) + ":" } }
+                articles.flatMap { article in
+                    // Plain facts are written as extension properties.
+                    article.extensions.values.filter { key, value in
+                        guard !key.hasPrefix("g2:") else { return false }
+                        if case .string = value, Extensions.isTextKey(key) { return false }
+                        return true
+                    }
+                    .map { String($0.key.prefix { $0 != ":" }) + ":" }
+                }
             ).sorted()
             if !foreign.isEmpty {
                 diagnostics.append(

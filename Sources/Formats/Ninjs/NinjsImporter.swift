@@ -21,7 +21,7 @@ public struct NinjsImporter: ArticleImporter {
     }
 
     public func read(_ input: ImportInput, options: ConversionOptions) throws -> ImportResult {
-        let value: JSONValue
+        var value: JSONValue
         do {
             value = try JSONDecoder().decode(JSONValue.self, from: input.data)
         } catch {
@@ -34,12 +34,18 @@ public struct NinjsImporter: ArticleImporter {
             let (line, column) = scanner.position(of: steps)
             return SourceLocation(path: input.path, line: line, column: column)
         }
-        for (key, line, column) in scanner.repeatedKeys() {
+        // A key given twice keeps its last value, as jq, Python and JavaScript read it (Foundation
+        // keeps the first): each later value is decoded on its own and set in its place.
+        for member in scanner.repeatedMembers() {
+            let start = input.data.startIndex
+            let text = input.data[(start + member.value.lowerBound)..<(start + member.value.upperBound)]
+            let later = try JSONDecoder().decode(JSONValue.self, from: text)
+            value.setMember(member.key, to: later, at: member.object[...])
             diagnostics.append(
                 .warning(
                     "ninjs.import.repeated-key",
-                    "the key \"\(key)\" appears again in the same object; its first value is read, this one is dropped",
-                    at: SourceLocation(path: input.path, line: line, column: column)))
+                    "the key \"\(member.key)\" appears again in the same object; this later value is read, the earlier one is dropped",
+                    at: SourceLocation(path: input.path, line: member.line, column: member.column)))
         }
         switch value {
         case .object(let object):
