@@ -135,9 +135,9 @@ package struct NITFBodyReader: InlineMarkupReader {
         return people.map {
             let byline = Byline(name: Self.normalize($0.text), title: title, affiliation: affiliation, id: $0.attribute("value"))
             guard people.count == 1 else { return byline }
-            if ownText { return byline.printed(as: printed) }
-            let spaced = ([byline.name] + [title, affiliation].compactMap { $0 }).joined(separator: " ")
-            return printed == spaced && spaced != byline.name ? byline.printed(as: printed) : byline
+            // Its own text, or elements alone (`<person>` then `<byttl>`), print as they stand:
+            // a composed `By NAME, TITLE` would print a By and a comma the source does not.
+            return ownText || printed != byline.name ? byline.printed(as: printed) : byline
         }
     }
 

@@ -16,7 +16,7 @@ struct FidelityOracleTests {
             URL(fileURLWithPath: "/usr/bin/env"),
             [
                 "python3", "scripts/fidelity/oracle.py", "--newsconv", newsconv.path, "--corpus",
-                shared.appendingPathComponent("corpus").path,
+                shared.appendingPathComponent("corpus").path, "--samples", "samples",
                 "--check", "docs/fidelity.md",
             ], currentDirectory: Fixtures.packageRoot)
         #expect(result.status == 0, "\(result.stdoutText)\n\(result.stderr)")

@@ -69,7 +69,10 @@ func readNewsML1(_ xml: String, path: String = "n.xml") throws -> ImportResult {
             </NewsComponent>
             """)
         let article = try readNewsML1(xml).articles[0]
-        #expect(article.headline == "Titre" && article.language == "fr")
+        // The headline's language is the headline's: the item states none, so the article has
+        // none, and the headline's is kept beside it.
+        #expect(article.headline == "Titre" && article.language == nil)
+        #expect(article.extensions["newsml1:headlineLanguage"] == .string("fr"))
         #expect(article.alternatives == [TaggedText(text: "Title", language: "en", field: "headline")])
         #expect(article.subheadlines == ["Sub"] && article.slugline == "slug" && article.keywords == ["kw"])
         #expect(article.bylines == [Byline(name: "Ann Lee")] && article.bylines[0].printed == "By Ann Lee")

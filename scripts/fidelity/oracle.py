@@ -41,7 +41,7 @@ ALL_KEYS = [
     "located", "slugline", "firstCreated", "versionCreated", "contentCreated", "contentModified", "embargoed",
     "expires", "urgency", "priority", "provider", "subject", "genre", "keyword", "paragraph", "cell", "link",
     "media", "itemRef", "heading", "copyrightHolder", "copyrightNotice", "usageTerms", "edNote", "description:summary",
-    "description:caption", "description:other", "creditline", "du-key", "text-line",
+    "description:caption", "description:other", "creditline", "du-key", "endLine", "text-line",
 ]
 SUPPORTS = {
     "json": set(ALL_KEYS) - {"text-line"},
@@ -177,6 +177,10 @@ class Facts:
         if value is None:
             return
         value = norm(str(value))
+        if key.startswith("description:") and "<" in value and ">" in value:
+            # A description's fact is its text: markup (a caption in HTML) is not compared.
+            tree = etree.fromstring(f"<div>{value}</div>".encode(), etree.HTMLParser(no_network=True, encoding="utf-8"))
+            value = norm("".join(tree.itertext()))
         if value and (key in self.REPEATABLE or value not in self.items[key]):
             self.items[key].append(value)
 
@@ -184,12 +188,42 @@ class Facts:
 # ---------------------------------------------------------------------------------------------
 # NewsML-G2
 
+def tagline_lines(tagline):
+    """A tagline's lines: its text split at `br`."""
+    lines, current = [], [tagline.text or ""]
+    for child in tagline:
+        if local(child) == "br":
+            lines.append(norm("".join(current)))
+            current = [child.tail or ""]
+        else:
+            current.append("".join(child.itertext()))
+            current.append(child.tail or "")
+    lines.append(norm("".join(current)))
+    return [line for line in lines if line]
+
+
 def body_facts(facts, body):
     """Paragraphs, table cells and links of an NITF or XHTML body (story sections only)."""
     skipped = {"header", "nav", "aside", "footer", "body.head", "body.end", "head"}
 
     def walk(element):
         name = local(element)
+        # End matter (a sign-off, trailers such as desk initials or a reporting credit): NITF's
+        # taglines, one line each between `br`s; in HTML, newsconv's `p class="signoff"` and a
+        # footer's `p class="trailer"`.
+        if name == "body.end":
+            for tagline in descendants(element, "tagline"):
+                for line in tagline_lines(tagline):
+                    facts.add("endLine", line)
+            return
+        if name == "footer":
+            for paragraph in descendants(element, "p"):
+                if paragraph.get("class") == "trailer":
+                    facts.add("endLine", text_of(paragraph))
+            return
+        if name == "p" and element.get("class") == "signoff":
+            facts.add("endLine", text_of(element))
+            return
         if name is None or name in skipped:
             return
         if name in ("figure", "media", "caption", "media-caption"):
@@ -217,6 +251,8 @@ def body_facts(facts, body):
             def text_without_dateline(node):
                 if isinstance(node.tag, str) and node.get("class") == "dateline" and node is not element:
                     return node.tail or ""
+                if local(node) == "br":
+                    return " " + (node.tail or "")  # a line break parts the words around it
                 inner = (node.text or "") + "".join(text_without_dateline(child) for child in node)
                 return inner + (node.tail or "" if node is not element else "")
             paragraph.append(text_without_dateline(element))
@@ -339,7 +375,7 @@ def g2_item_facts(item, priority):
         for inline in children(content_set, "inlineXML"):
             for root in inline:
                 if local(root) == "nitf":
-                    for body in descendants(root, "body.content"):
+                    for body in descendants(root, "body.content") + descendants(root, "body.end"):
                         body_facts(facts, body)
                     # The inline NITF's printed heads stand for contentMeta's when it has none.
                     for name, key, path in (("by", "byline", "byline"), ("headline", "headline", "hl1"), ("dateline", "dateline", "dateline")):
@@ -508,6 +544,8 @@ def nitf_facts(path):
                     facts.add("provider", f"{orgs[0].get('idsrc')}:{value}" if orgs[0].get("idsrc") else value)
                 else:
                     facts.add("provider", text_of(distributor))
+        for end in children(body, "body.end"):
+            body_facts(facts, end)
         for content in children(body, "body.content"):
             body_facts(facts, content)
             # Associated media (a package's references): newsconv keeps an id that is no XML ID
@@ -597,6 +635,11 @@ def ninjs_facts(path):
         for concept in values if isinstance(values, list) else []:
             if isinstance(concept, dict):
                 identity = concept.get("code") or concept.get("uri") or concept.get("literal") or concept.get("name")
+                # A subject related as a keyword (`rel: keyword`) is a keyword: ninjs 2.x and 3.x
+                # have no keywords property.
+                if name.startswith("subject") and concept.get("rel") == "keyword":
+                    facts.add("keyword", concept.get("name") or concept.get("literal") or concept.get("code"))
+                    continue
                 if name.startswith("genre"):
                     facts.add("genre", genre_value(concept.get("name"), identity))
                     continue
@@ -638,7 +681,18 @@ def ninjs_facts(path):
         facts.add("located", doc["located"])
     for description in doc.get("descriptions", []) if isinstance(doc.get("descriptions"), list) else []:
         if isinstance(description, dict):
-            facts.add(description_key(description.get("role")), description.get("value"))
+            value = description.get("value")
+            kind = str(description.get("contenttype") or description.get("contentType") or "text/plain")
+            if "html" in kind and isinstance(value, str) and value.strip():
+                tree = etree.fromstring(f"<div>{value}</div>".encode(), etree.HTMLParser(no_network=True, encoding="utf-8"))
+                value = "".join(tree.itertext())
+            facts.add(description_key(description.get("role")), value)
+    # The party an infoSource names as the provider (ninjs 2.x and 3.x have no provider property).
+    for name in ("infosource", "infoSources", "infosources"):
+        sources = doc.get(name)
+        for source in sources if isinstance(sources, list) else []:
+            if isinstance(source, dict) and source.get("role") == "provider":
+                facts.add("provider", source.get("uri") or source.get("literal") or source.get("name"))
     for keyword in doc.get("keywords", []) if isinstance(doc.get("keywords"), list) else []:
         facts.add("keyword", keyword)
     body = doc.get("body_html") or doc.get("body_xhtml")
@@ -826,6 +880,9 @@ def json_facts(article):
         for href in dict.fromkeys(h for h in hrefs if h):
             facts.add("media", href)
     block_facts(facts, article.get("body"))
+    # End matter: the sign-off and the trailers, each one line.
+    for line in ([article["signOff"]] if isinstance(article.get("signOff"), str) else []) + list(article.get("trailers", [])):
+        facts.add("endLine", line)
     return facts
 
 
@@ -1049,6 +1106,13 @@ def newsml1_facts(path):
                     for element in content.iter():
                         if local(element) in ("li", "p") and not descendants(element, "li")[1:] and text_of(element):
                             facts.add("subheadline", text_of(element))
+            if role == "contact":
+                # Business Wire's contact lines, printed after the release: end matter, a line each.
+                for content in items:
+                    for paragraph in content.iter():
+                        if local(paragraph) == "p":
+                            for line in tagline_lines(paragraph):
+                                facts.add("endLine", line)
             if role in ("", "main", "body"):
                 for content in items:
                     data = first(content, "DataContent")
@@ -1056,7 +1120,7 @@ def newsml1_facts(path):
                         continue
                     inner = [child for child in data if isinstance(child.tag, str)]
                     if inner and local(inner[0]) == "nitf":
-                        for body_content in descendants(inner[0], "body.content"):
+                        for body_content in descendants(inner[0], "body.content") + descendants(inner[0], "body.end"):
                             body_facts(facts, body_content)
                     elif inner and local(inner[0]) == "html":
                         for body in descendants(inner[0], "body"):
@@ -1094,6 +1158,21 @@ def corpus_files(corpus):
     return sorted(found, key=lambda pair: pair[1])
 
 
+# The project's own samples, by folder (their `expected/` outputs are not inputs).
+SAMPLE_KINDS = {"newsml-g2": ("newsml-g2", ".xml"), "nitf": ("nitf", ".xml"), "ninjs": ("ninjs", ".json"),
+                "newsml1": ("newsml1", ".xml"), "wire": ("wire", ".txt")}
+
+
+def sample_files(samples):
+    found = []
+    for folder, (kind, extension) in SAMPLE_KINDS.items():
+        directory = os.path.join(samples, folder)
+        for name in sorted(os.listdir(directory)) if os.path.isdir(directory) else []:
+            if name.endswith(extension):
+                found.append((kind, os.path.join(directory, name)))
+    return found
+
+
 CONTENT_ATTRIBUTES = {"du-key": ("key",), "keyword": ("key",), "meta": ("content",), "ed-msg": ("info",),
                       "contentMetaExtProperty": ("value",)}
 
@@ -1113,10 +1192,10 @@ def convert(newsconv, path, fmt, target, out_dir):
     return sorted(os.path.join(stem, name) for name in os.listdir(stem)), result.stderr.decode("utf-8", "replace")
 
 
-def run(newsconv, corpus, details_wanted):
+def run(newsconv, corpus, details_wanted, samples=None):
     tally = {target: collections.defaultdict(collections.Counter) for target in TARGETS}
     details = [] if details_wanted else None
-    files = corpus_files(corpus)
+    files = corpus_files(corpus) + (sample_files(samples) if samples else [])
     counts = collections.Counter()
     with tempfile.TemporaryDirectory() as out_dir:
         for kind, path in files:
@@ -1127,7 +1206,7 @@ def run(newsconv, corpus, details_wanted):
             sources = [facts for facts in sources if facts.items]
             if not sources:
                 continue
-            label_base = os.path.relpath(path, corpus)
+            label_base = os.path.relpath(path, corpus) if not samples or not path.startswith(samples) else "samples/" + os.path.relpath(path, samples)
             for target in TARGETS:
                 outputs, warnings = convert(newsconv, path, kind, target, out_dir)
                 if outputs is None:
@@ -1205,10 +1284,11 @@ def main():
     parser.add_argument("--write", metavar="FILE")
     parser.add_argument("--check", metavar="FILE")
     parser.add_argument("--details", action="store_true")
+    parser.add_argument("--samples", metavar="DIR", help="the project's samples folder, read beside the corpus")
     parser.add_argument("--catalog", metavar="FILE", help="IPTC's G2 catalog (default: the standards beside the corpus)")
     args = parser.parse_args()
     load_catalog(args.catalog or os.path.join(args.corpus, "..", "standards", "newsml-g2", "catalog", "catalog.IPTC-G2-Standards_41.xml"))
-    tally, details, counts = run(args.newsconv, args.corpus, args.details)
+    tally, details, counts = run(args.newsconv, args.corpus, args.details, args.samples)
     rendered = table(tally)
     if details:
         print("\n".join(details))

@@ -19,6 +19,8 @@ struct NewsML1ItemReader {
     private var topicNames: [String: String] = [:]
     /// `DateLineDate` and the origin `Location`, which complete the printed dateline.
     private var datelineDate: NewsDate?
+    /// The main headline's `xml:lang`.
+    private var headlineLanguage: String?
     private var originCity: String?
     private var originCountry: String?
 
@@ -64,6 +66,13 @@ struct NewsML1ItemReader {
             article.subjects[index].name = code.flatMap { topicNames[$0] }
         }
         completeDateline()
+        // The headline's own language is the headline's, not the item's (which only the item's
+        // xml:lang or Language states): where they differ it is kept beside the headline.
+        if let lang = headlineLanguage?.trimmingCharacters(in: .whitespaces), !lang.isEmpty, lang != "x-default",
+            lang.lowercased() != article.language
+        {
+            article.extensions["newsml1:headlineLanguage"] = .string(lang)
+        }
         return article
     }
 
@@ -233,7 +242,7 @@ struct NewsML1ItemReader {
             case "HeadLine":
                 if article.headline == nil {
                     article.headline = text
-                    if let lang = child.attribute("lang", namespace: XMLElement.xmlNamespace) { setLanguage(lang) }
+                    headlineLanguage = child.attribute("lang", namespace: XMLElement.xmlNamespace)
                 } else if text != article.headline {
                     article.alternatives.append(
                         TaggedText(text: text, language: child.attribute("lang", namespace: XMLElement.xmlNamespace), field: "headline"))
