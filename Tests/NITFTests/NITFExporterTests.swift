@@ -218,7 +218,8 @@ import Testing
         let joined = try reimport(source.replacingOccurrences(of: "</person>\n  <byttl>", with: "</person><byttl>"))
         #expect(joined.bylines.map(\.printed) == ["Mia Rabson and Jordan PressThe Canadian Press"])
         #expect(joined.bylines.first?.name == "Mia Rabson and Jordan Press" && joined.bylines.first?.title == "The Canadian Press")
-        #expect(try export(joined).0.contains("<byline><person>Mia Rabson and Jordan Press</person><byttl>The Canadian Press</byttl></byline>"))
+        #expect(
+            try export(joined).0.contains("<byline><person>Mia Rabson and Jordan Press</person><byttl>The Canadian Press</byttl></byline>"))
     }
 
     /// A place known by its code alone is an empty `location` in the dateline, which prints
