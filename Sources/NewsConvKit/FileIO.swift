@@ -60,6 +60,26 @@ enum FileIO {
         case temporaryName
     }
 
+    /// Where a whole-batch output (a zip, a report) is built before it is renamed over `url`:
+    /// `.NAME.newsconv-PID-RANDOM.tmp` beside it. The PID lets a later batch remove what a killed
+    /// one left (``removeStaleTemporaries(beside:)``).
+    static func temporary(beside url: URL) -> URL {
+        url.deletingLastPathComponent().appendingPathComponent(
+            ".\(url.lastPathComponent).newsconv-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).tmp")
+    }
+
+    /// Removes the temporaries beside `url` whose batch is no longer running (one killed with
+    /// SIGKILL, which no handler sees); a running batch's are left alone.
+    static func removeStaleTemporaries(beside url: URL) {
+        let folder = url.deletingLastPathComponent()
+        let prefix = ".\(url.lastPathComponent).newsconv-"
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return }
+        for name in names where name.hasPrefix(prefix) && name.hasSuffix(".tmp") {
+            guard let pid = Int32(name.dropFirst(prefix.count).prefix { $0 != "-" }), pid != getpid() else { continue }
+            if kill(pid, 0) != 0, errno == ESRCH { try? FileManager.default.removeItem(at: folder.appendingPathComponent(name)) }
+        }
+    }
+
     /// True when both paths name one existing file (through links, or two spellings of a path).
     static func sameFile(_ first: String, _ second: String) -> Bool {
         var a = stat()

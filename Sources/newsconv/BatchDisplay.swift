@@ -62,6 +62,12 @@ final class BatchDisplay: @unchecked Sendable {
 
     func failure(_ diagnostic: Diagnostic) {
         guard !quiet else { return }
+        // A failure of the batch itself (located at a source, the output or the report, with no
+        // line) is always shown: it may be what undoes every conversion.
+        if diagnostic.location.line == nil {
+            message(TerminalStyle.line(diagnostic))
+            return
+        }
         lock.lock()
         failuresSeen += 1
         let seen = failuresSeen

@@ -35,6 +35,79 @@ import Testing
             result.stderr.contains("the report cannot be written (No space left on device) [batch.report.unwritable]"), "\(result.stderr)")
     }
 
+    /// A zip output on a full disk (here a file-size limit: writes past it fail as they do on a
+    /// full disk) was renamed into place corrupt over a good zip: it is never renamed unless whole,
+    /// and the zip that was there is kept byte for byte, with no temporary file left (issue 21).
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: "/bin/bash")))
+    func aZipOutputOnAFullDiskNeverReplacesTheGoodOne() throws {
+        let root = try makeSource(count: 40)
+        defer { try? FileManager.default.removeItem(at: root) }
+        let zip = root.appendingPathComponent("out.zip")
+        let first = try ProcessRunner.run(
+            newsconv, ["batch", root.appendingPathComponent("in").path, "-t", "json", "-o", zip.path, "--quiet"])
+        #expect(first.status == 3, "\(first.stderr)")  // the bad file fails, the rest is written
+        let good = try Data(contentsOf: zip)
+        #expect(good.count > 8192)
+        // SIGXFSZ ignored, as a full disk sends none: the write fails with an error instead.
+        let full = try ProcessRunner.run(
+            URL(fileURLWithPath: "/bin/bash"),
+            [
+                "-c", "trap '' XFSZ; ulimit -f 8; exec \"$0\" batch \"$1/in\" -t json -o \"$1/out.zip\" --overwrite", newsconv.path,
+                root.path,
+            ])
+        #expect(full.status == 1, "nothing was written: \(full.stderr)")
+        #expect(full.stderr.contains("is not written") && full.stderr.contains("the existing zip is kept"), "\(full.stderr)")
+        #expect(try Data(contentsOf: zip) == good)
+        let left = try FileManager.default.contentsOfDirectory(atPath: root.path).filter { $0.hasSuffix(".tmp") }
+        #expect(left.isEmpty, "\(left)")
+    }
+
+    /// A batch killed with SIGKILL left its zip's and report's temporary files for ever, though
+    /// the docs said it leaves none: the next batch writing the same zip or report removes those
+    /// of batches no longer running (their PID is in the name), never a running one's.
+    @Test func theNextBatchRemovesWhatAKilledOneLeft() throws {
+        let root = try makeSource(count: 3)
+        defer { try? FileManager.default.removeItem(at: root) }
+        // PID 1 runs (init): its temporaries are left alone. A PID past the system's limit never runs.
+        let stale = [".out.zip.newsconv-2147483000-7.tmp", ".report.jsonl.newsconv-2147483000-8.tmp"]
+        let running = ".out.zip.newsconv-1-9.tmp"
+        for name in stale + [running] { try Data("partial".utf8).write(to: root.appendingPathComponent(name)) }
+        let result = try ProcessRunner.run(
+            newsconv,
+            [
+                "batch", root.appendingPathComponent("in").path, "-t", "json", "-o", root.appendingPathComponent("out.zip").path,
+                "--report", root.appendingPathComponent("report.jsonl").path, "--quiet",
+            ])
+        #expect(result.status == 3, "\(result.stderr)")
+        let left = try FileManager.default.contentsOfDirectory(atPath: root.path).filter { $0.hasSuffix(".tmp") }
+        #expect(left == [running])
+    }
+
+    /// An input with several outputs whose second could not be written left its first, and
+    /// `--skip-existing` then took the input as done and never completed it: an input's outputs
+    /// are all there or none (the first written last, the earlier ones removed on a failure).
+    @Test func anInputsOutputsAreAllThereOrNone() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("newsconv-batch-cli-\(UUID().uuidString)")
+        let source = root.appendingPathComponent("in")
+        try FileManager.default.createDirectory(at: source, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: root) }
+        try FileManager.default.copyItem(
+            at: Fixtures.samples.appendingPathComponent("newsml-g2/two-items-newsmessage.xml"),
+            to: source.appendingPathComponent("message.xml"))
+        let out = root.appendingPathComponent("out")
+        // The second output's place is taken by a folder: that write fails.
+        try FileManager.default.createDirectory(at: out.appendingPathComponent("message-2.nitf"), withIntermediateDirectories: true)
+        let blocked = try ProcessRunner.run(newsconv, ["batch", source.path, "-t", "nitf", "-o", out.path])
+        #expect(blocked.status == 1, "\(blocked.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent("message-1.nitf").path), "no partial output")
+        try FileManager.default.removeItem(at: out.appendingPathComponent("message-2.nitf"))
+        let resumed = try ProcessRunner.run(newsconv, ["batch", source.path, "-t", "nitf", "-o", out.path, "--skip-existing"])
+        #expect(resumed.status == 0 && resumed.stderr.contains("1 converted"), "\(resumed.stderr)")
+        let clean = root.appendingPathComponent("clean")
+        _ = try ProcessRunner.run(newsconv, ["batch", source.path, "-t", "nitf", "-o", clean.path])
+        #expect(tree(out) == tree(clean) && tree(out).count == 2)
+    }
+
     /// A FIFO named in a `-` list hung the batch (it waited for a writer): it is that input's
     /// failure, and the other inputs are converted (issue 21).
     @Test func aFIFOInAListIsRefusedNotWaitedFor() throws {
@@ -136,6 +209,53 @@ import Testing
         let unknown = try ProcessRunner.run(
             newsconv, ["batch", root.appendingPathComponent("in").path, "-t", "pdf", "-o", root.appendingPathComponent("out4").path])
         #expect(unknown.status == 2)
+    }
+
+    /// A batch killed with SIGKILL (no handler runs) and run again with `--skip-existing` gives
+    /// the outputs of a batch never interrupted; two batches writing into one folder at once
+    /// leave every output whole and the same; the inputs are never modified (issue 21, item 4).
+    @Test func aKilledBatchResumesAndTwoBatchesShareAFolder() throws {
+        let root = try makeSource(count: 800)
+        defer { try? FileManager.default.removeItem(at: root) }
+        let source = root.appendingPathComponent("in")
+        let inputs = tree(source)
+        let killed = root.appendingPathComponent("killed")
+        let process = Process()
+        process.executableURL = newsconv
+        process.arguments = ["batch", source.path, "-t", "json", "-o", killed.path, "--jobs", "1", "--quiet"]
+        try process.run()
+        let deadline = Date().addingTimeInterval(20)
+        // Killed as soon as outputs appear: part-way through.
+        while (try? FileManager.default.contentsOfDirectory(atPath: killed.path).isEmpty) ?? true, Date() < deadline, process.isRunning {
+            Thread.sleep(forTimeInterval: 0.005)
+        }
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        #expect(process.terminationReason == .uncaughtSignal)
+        #expect(tree(killed).count < 800, "killed part-way")
+        #expect(!tree(killed).keys.contains { $0.contains(".tmp") }, "no temporary or half-written file")
+        let resume = try ProcessRunner.run(newsconv, ["batch", source.path, "-t", "json", "-o", killed.path, "--skip-existing", "--quiet"])
+        #expect(resume.status == 3, "\(resume.stderr)")  // bad.bin fails; everything else is there
+        let whole = root.appendingPathComponent("whole")
+        _ = try ProcessRunner.run(newsconv, ["batch", source.path, "-t", "json", "-o", whole.path, "--quiet"])
+        #expect(tree(whole).count == 800)
+        #expect(tree(killed) == tree(whole))
+
+        // Two batches at once into one folder: each output is written by one of them, whole; the
+        // other finds it there (`batch.output.exists`), never a mixed or half file.
+        let shared = root.appendingPathComponent("shared")
+        let batches = (0..<2).map { _ in
+            let batch = Process()
+            batch.executableURL = newsconv
+            batch.arguments = ["batch", source.path, "-t", "json", "-o", shared.path, "--quiet"]
+            batch.standardError = FileHandle.nullDevice
+            return batch
+        }
+        for batch in batches { try batch.run() }
+        for batch in batches { batch.waitUntilExit() }
+        #expect(batches.allSatisfy { [1, 3].contains($0.terminationStatus) })
+        #expect(tree(shared) == tree(whole))
+        #expect(tree(source) == inputs, "the inputs are never modified")
     }
 
     /// Ctrl-C stops the batch with no half-written file; resuming with --skip-existing ends with

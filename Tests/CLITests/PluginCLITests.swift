@@ -109,6 +109,45 @@ import Testing
         #expect(listing.stderr.contains("plugin.shadowing"), "\(listing.stderr)")
     }
 
+    /// Plugins under stress (issue 21): one that floods standard output or standard error is
+    /// stopped at a cap with a clear error and no memory growth past it; one whose child keeps
+    /// its output open gave a 0-byte file with exit 0 and is now refused; a describe that hangs
+    /// or floods slowed every command and is cut short.
+    @Test func floodingAndLingeringPluginsAreStopped() throws {
+        let folder = try pluginFolder(
+            [
+                "flood": "cat > /dev/null; yes 'flood flood flood flood'",
+                "shout": "cat > /dev/null; yes 'complaint' >&2",
+                "linger": "cat > /dev/null; sleep 30 & echo '<p>partial'",
+            ])
+        let describing = try pluginFolder(
+            ["slowdescribe": "cat", "loudescribe": "cat"], describe: ["slowdescribe": "sleep 30", "loudescribe": "yes '{'"])
+        defer {
+            try? FileManager.default.removeItem(at: folder)
+            try? FileManager.default.removeItem(at: describing)
+        }
+        let input = "samples/wire/efe-english-lima-port.txt"
+        let environment = ["NEWSCONV_PLUGIN_PATH": folder.path, "NEWSCONV_PLUGIN_TIMEOUT": "3"]
+
+        let flood = try run(["convert", input, "-t", "flood", "-o", "/dev/null"], environment: environment)
+        #expect(flood.status == 1 && flood.stderr.contains("plugin.flood.too-much-output"), "\(flood.stderr)")
+        #expect(flood.stderr.contains("more than 268435456 bytes on standard output"), "\(flood.stderr)")
+        let shout = try run(["convert", input, "-t", "shout"], environment: environment)
+        #expect(shout.status == 1 && shout.stderr.contains("plugin.shout.too-much-output"), "\(shout.stderr)")
+        let linger = try run(["convert", input, "-t", "linger"], environment: environment)
+        #expect(linger.status == 1 && linger.stderr.contains("plugin.linger.output-open"), "\(linger.stderr)")
+        #expect(linger.stdout.isEmpty, "no incomplete output")
+
+        // Every command asks every plugin to describe itself: without NEWSCONV_PLUGIN_TIMEOUT a
+        // hanging describe is given 2 s, a flooding one 64 KiB.
+        let started = Date()
+        let listing = try run(["formats"], environment: ["NEWSCONV_PLUGIN_PATH": describing.path])
+        #expect(Date().timeIntervalSince(started) < 15)
+        #expect(listing.status == 0)
+        #expect(listing.stderr.contains("plugin.slowdescribe.timeout"), "\(listing.stderr)")
+        #expect(listing.stderr.contains("plugin.loudescribe.too-much-output"), "\(listing.stderr)")
+    }
+
     @Test func anImportPluginThatPrintsNoJSONIsAClearError() throws {
         let folder = try pluginFolder(
             ["feed": "cat"],

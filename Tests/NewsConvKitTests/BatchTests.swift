@@ -475,6 +475,61 @@ import ZIPFoundation
         #expect(error.code == "batch.source.unreadable" && error.message.contains(reason), "\(name): \(error.message)")
     }
 
+    /// A second source's failure was said with the first source's name, and the report's path
+    /// held the message: it is located at the source that broke, in both (issue 21).
+    @Test func aSourcesFailureNamesThatSource() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("newsconv-tar-\(UUID().uuidString)")
+        let good = folder.appendingPathComponent("good")
+        try FileManager.default.createDirectory(at: good, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.copyItem(
+            at: Fixtures.samples.appendingPathComponent("wire/upi-washington.txt"), to: good.appendingPathComponent("a.txt"))
+        let tar = folder.appendingPathComponent("hostile.tar")
+        try Self.tar(size: [UInt8](repeating: 0xFF, count: 12)).write(to: tar)
+        let report = folder.appendingPathComponent("report.jsonl")
+        let failures = Mutex<[Diagnostic]>([])
+        let runner = BatchRunner(
+            request: BatchRequest(
+                sources: [good.path, tar.path], to: "json", output: folder.appendingPathComponent("out").path, report: report.path))
+        runner.onFailure = { diagnostic in failures.withLock { $0.append(diagnostic) } }
+        let outcome = try runner.run()
+        #expect(outcome.converted == 1 && outcome.failed == 1)
+        let failure = try #require(failures.withLock { $0.first })
+        #expect(failure.location.path == tar.path && failure.location.line == nil)
+        let lines = try String(contentsOf: report, encoding: .utf8).split(separator: "\n")
+        #expect(lines.contains { $0.contains("\"path\":\"\(tar.path)\"") && $0.contains("\"status\":\"failed\"") })
+    }
+
+    /// A tar.gz of entries of zeros (150 MiB from 150 KiB; each entry under the entry cap) was
+    /// inflated whole: past 64 MiB, data that expands more than 200 times is refused as a gzip
+    /// bomb, the entries before it converted, and the counts add up (issue 21).
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: "/bin/tar")))
+    func aGzipBombIsRefusedWhileStreaming() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("newsconv-tar-\(UUID().uuidString)")
+        let content = folder.appendingPathComponent("content")
+        try FileManager.default.createDirectory(at: content, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.copyItem(
+            at: Fixtures.samples.appendingPathComponent("wire/upi-washington.txt"), to: content.appendingPathComponent("a.txt"))
+        let made = try ProcessRunner.run(
+            URL(fileURLWithPath: "/bin/sh"),
+            [
+                "-c",
+                "cd \"$0\" && for n in 1 2 3; do head -c 52428800 /dev/zero > z$n.txt; done && tar czf ../bomb.tar.gz a.txt z1.txt z2.txt z3.txt",
+                content.path,
+            ])
+        #expect(made.status == 0, "\(made.stderr)")
+        let bomb = folder.appendingPathComponent("bomb.tar.gz")
+        let failures = Mutex<[Diagnostic]>([])
+        let runner = BatchRunner(request: BatchRequest(sources: [bomb.path], to: "json", output: folder.appendingPathComponent("out").path))
+        runner.onFailure = { diagnostic in failures.withLock { $0.append(diagnostic) } }
+        let outcome = try runner.run()
+        #expect(outcome.converted == 1)
+        #expect(outcome.inputs == outcome.converted + outcome.failed + outcome.skipped)
+        let refusal = try #require(failures.withLock { $0.first { $0.code == "batch.source.unreadable" } })
+        #expect(refusal.message.contains("gzip bomb") && refusal.location.path == bomb.path, "\(refusal.message)")
+    }
+
     /// A tar entry larger than an entry may hold stopped the whole archive: it fails alone,
     /// read past without being held, and the entries after it are converted.
     @Test func anEntryTooLargeToHoldFailsAlone() throws {

@@ -11,6 +11,9 @@ protocol BatchOutput: AnyObject, Sendable {
     func isFile(_ relativePath: String, theFileAt path: String) -> Bool
     /// Writes one output; with `replace` false, an existing one is kept and ``FileIO/Exists`` thrown.
     func write(_ data: Data, to relativePath: String, replace: Bool) throws
+    /// Removes an output this batch wrote (the earlier outputs of an input whose later one
+    /// failed: an input's outputs are all there or none).
+    func remove(_ relativePath: String)
     /// Completes the output (a zip is renamed into place).
     func finish() throws
     /// Removes what an unfinished output left (a zip's temporary file).

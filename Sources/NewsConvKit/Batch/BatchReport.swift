@@ -21,16 +21,21 @@ final class BatchReport: @unchecked Sendable {
             return
         }
         let url = URL(fileURLWithPath: path)
-        let temporary = url.deletingLastPathComponent().appendingPathComponent(
-            ".\(url.lastPathComponent).newsconv-\(UInt32.random(in: 0...UInt32.max)).tmp")
+        let temporary = FileIO.temporary(beside: url)
         self.temporary = temporary
         do {
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            FileManager.default.createFile(atPath: temporary.path, contents: nil)
-            handle = try FileHandle(forWritingTo: temporary)
         } catch {
             throw BatchError.output(path, "the report cannot be written (\(error.localizedDescription))")
         }
+        FileIO.removeStaleTemporaries(beside: url)
+        // Created by open(2), so that the reason a folder refuses it is the system's
+        // ("Permission denied"), not a later "doesn't exist".
+        let descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else {
+            throw BatchError.output(path, "the report cannot be written (\(String(cString: strerror(errno))))")
+        }
+        handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
     }
 
     /// One input's line.

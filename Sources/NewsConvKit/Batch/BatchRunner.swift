@@ -12,7 +12,9 @@ public final class BatchRunner: @unchecked Sendable {
     /// Called after each input (from worker threads); a display throttles it. Set it before
     /// ``run(readStandardInput:)``: the total number of inputs is counted only for it.
     public var onProgress: (@Sendable (BatchProgress) -> Void)?
-    /// Called for each input that fails, with the error that says why.
+    /// Called for each input that fails, with the error that says why, and for a failure of the
+    /// batch itself (a source that cannot be read, the output or the report that cannot be
+    /// written), located at that path without a line.
     public var onFailure: (@Sendable (Diagnostic) -> Void)?
 
     private let lock = NSLock()
@@ -142,8 +144,11 @@ public final class BatchRunner: @unchecked Sendable {
         } catch {
             onFailure?(.error("batch.output.unwritable", "\(error)", at: SourceLocation(path: request.output)))
             output.abandon()
+            // Nothing this batch converted was written (a zip is written whole or not at all).
             var failed = final
-            failed.failed += 1
+            failed.failed += failed.converted
+            failed.converted = 0
+            failed.outputs = 0
             return failed
         }
         let rate = final.seconds > 0 ? Double(final.inputs) / final.seconds : 0
@@ -212,11 +217,13 @@ public final class BatchRunner: @unchecked Sendable {
                     return true
                 }
             } catch {
-                let diagnostic = Diagnostic.error(
-                    "batch.source.unreadable", "\(error)", at: SourceLocation(path: request.sources.first, line: 1, column: 1))
+                // At the source that broke (not the first one), by its path, not by a line of it.
+                let diagnostic = Diagnostic.error("batch.source.unreadable", "\(error)", at: SourceLocation(path: given))
                 onFailure?(diagnostic)
-                report?.record(path: "\(error)", status: "failed", outputs: [], diagnostics: [diagnostic], milliseconds: 0)
+                report?.record(path: given, status: "failed", outputs: [], diagnostics: [diagnostic], milliseconds: 0)
+                // The unread rest of the source is one failed input, so that the counts add up.
                 lock.lock()
+                outcome.inputs += 1
                 outcome.failed += 1
                 lock.unlock()
             }
@@ -304,16 +311,21 @@ public final class BatchRunner: @unchecked Sendable {
             return fail(
                 "batch.output.collision", "another input of this batch writes \(taken.0) (inputs whose names differ only in extension)")
         }
-        for (relative, data) in outputs {
+        // An input's outputs are all there or none: the first is written last, so that once it
+        // exists (each file appears whole, by rename) the others do, which is what
+        // `--skip-existing` checks; when one cannot be written, those written before are removed.
+        for (relative, data) in outputs.reversed() {
             do {
                 try output.write(data, to: relative, replace: request.overwrite)
                 written.append(relative)
-            } catch is FileIO.Exists {
-                return exists(relative)
             } catch {
+                for done in written { output.remove(done) }
+                written = []
+                if error is FileIO.Exists { return exists(relative) }
                 return fail("batch.output.unwritable", "\(error)")
             }
         }
+        written.reverse()
         return .converted
     }
 }

@@ -142,7 +142,7 @@ enum BatchSource {
             }
         case .zip(let url):
             let archive = try Self.openZip(url)
-            for entry in archive where entry.type == .file && !BatchInput.isHidden(entry.path) {
+            for entry in archive where entry.type != .directory && !BatchInput.isHidden(entry.path) {
                 // Chosen before the entry is extracted (the selection passes it over unread).
                 let relativePath = BatchInput.safeRelativePath(entry.path)
                 guard selection.accepts(relativePath) else { continue }
@@ -150,7 +150,10 @@ enum BatchSource {
                 // bomb is) is that input's failure; the entries after it are still read.
                 var input = BatchInput(displayPath: "\(url.path):\(entry.path)", relativePath: relativePath)
                 let limit = ImportLimits.archiveEntryBytes
-                if entry.uncompressedSize > UInt64(limit) {
+                if entry.type == .symlink {
+                    // Never followed (it may point anywhere, out of the archive too): said, not skipped.
+                    input.failure = "is a symbolic link in the zip archive, not a file; links are never followed"
+                } else if entry.uncompressedSize > UInt64(limit) {
                     input.failure = "the zip entry declares \(entry.uncompressedSize) bytes, more than the \(limit) an entry may hold"
                 } else {
                     var data = Data()

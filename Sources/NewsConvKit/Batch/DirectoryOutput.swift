@@ -49,6 +49,11 @@ final class DirectoryOutput: BatchOutput, @unchecked Sendable {
         }
     }
 
+    func remove(_ relativePath: String) {
+        let relative = rootDescriptor == AT_FDCWD ? rootPath + "/" + relativePath : relativePath
+        _ = unlinkat(rootDescriptor, relative, 0)
+    }
+
     func finish() throws {}
     func abandon() {}
 }

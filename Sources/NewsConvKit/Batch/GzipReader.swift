@@ -1,5 +1,6 @@
 import CGzip
 import Foundation
+import NewsCore
 
 /// Reads a gzip file as a stream of decompressed bytes, a chunk at a time, so that a `.tar.gz` of
 /// any size is never held in memory. Concatenated gzip members are read one after another.
@@ -10,9 +11,18 @@ final class GzipReader {
     private var atMemberEnd = false
     private var finished = false
     private let path: String
+    /// The compressed bytes read from the file and the bytes they decompressed to, for the
+    /// expansion cap (``ImportLimits/gzipExpansionRatio``).
+    private var compressedBytes = 0
+    private var decompressedBytes = 0
+    private let expansionFloor: Int
+    private let expansionRatio: Int
 
-    init(path: String) throws {
+    init(path: String, expansionFloor: Int = ImportLimits.gzipExpansionFloor, expansionRatio: Int = ImportLimits.gzipExpansionRatio) throws
+    {
         self.path = path
+        self.expansionFloor = expansionFloor
+        self.expansionRatio = expansionRatio
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw BatchError.source(path, "cannot be opened for reading")
         }
@@ -38,6 +48,7 @@ final class GzipReader {
                     break
                 }
                 pending = Array(chunk)
+                compressedBytes += chunk.count
             }
             if atMemberEnd, pending.allSatisfy({ $0 == 0 }) {
                 // Zero padding after the last member.
@@ -68,6 +79,15 @@ final class GzipReader {
             default:
                 throw BatchError.source(path, "the gzip data is corrupt (zlib error \(status))")
             }
+        }
+        decompressedBytes += produced
+        // A gzip bomb stops here, before its gigabytes are inflated: what it held before this
+        // point has been read; what follows is refused.
+        if decompressedBytes > expansionFloor, decompressedBytes / max(compressedBytes, 1) > expansionRatio {
+            throw BatchError.source(
+                path,
+                "the gzip data expands to more than \(expansionRatio) times its size (\(decompressedBytes) bytes from \(compressedBytes)); refused from here as a likely gzip bomb"
+            )
         }
         return Array(output.prefix(produced))
     }

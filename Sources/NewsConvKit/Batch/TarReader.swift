@@ -114,8 +114,19 @@ final class TarReader {
                 }
                 let bytes = try data(size: size)
                 return (longName ?? name, Data(bytes), nil)
+            case UInt8(ascii: "1"), UInt8(ascii: "2"), UInt8(ascii: "3"), UInt8(ascii: "4"), UInt8(ascii: "6"):
+                // Links and devices are never followed nor opened (a link may point anywhere, out
+                // of the archive too): each is that entry's failure, said, not a silent skip.
+                try skip(size: size)
+                let kinds: [UInt8: String] = [
+                    UInt8(ascii: "1"): "a hard link", UInt8(ascii: "2"): "a symbolic link", UInt8(ascii: "3"): "a character device",
+                    UInt8(ascii: "4"): "a block device", UInt8(ascii: "6"): "a FIFO",
+                ]
+                return (
+                    longName ?? name, nil, "is \(kinds[type] ?? "a special file") in the tar archive, not a file; never followed nor opened"
+                )
             default:
-                // Directories, links, devices, global headers: nothing to convert.
+                // Directories, global headers: nothing to convert.
                 _ = try data(size: size)
                 longName = nil
             }

@@ -36,9 +36,12 @@ public enum ExternalFormats {
                 }
                 let plugin = ExternalFormat(name: name, executable: URL(fileURLWithPath: path))
                 do {
+                    // Every command asks every plugin: a slow or flooding describe is cut short.
                     let output = try PluginProcess.run(
                         plugin.executable, ["describe"], input: Data(),
-                        timeout: PluginProcess.timeout(default: 10, environment: environment))
+                        timeout: PluginProcess.timeout(default: 2, environment: environment),
+                        outputLimit: ImportLimits.pluginDescriptionBytes,
+                        messageLimit: ImportLimits.pluginDescriptionBytes)
                     let description = try JSONDecoder().decode(ExternalFormat.Description.self, from: output.stdout)
                     guard description.name.lowercased() == name else {
                         diagnostics.append(

@@ -15,6 +15,10 @@ enum PluginProcess {
         case timedOut(TimeInterval)
         case exited(Int32, firstLine: String?)
         case signalled(Int32)
+        /// It wrote more than the cap on a stream (named) and was stopped.
+        case tooMuchOutput(String, Int)
+        /// It exited, but something it started kept its output open past the time limit.
+        case outputLeftOpen
     }
 
     /// The time limit: `NEWSCONV_PLUGIN_TIMEOUT` seconds, else `default`.
@@ -28,7 +32,10 @@ enum PluginProcess {
     /// write then fails with EPIPE, which is handled.
     private static let ignoreBrokenPipes: Void = { signal(SIGPIPE, SIG_IGN) }()
 
-    static func run(_ executable: URL, _ arguments: [String], input: Data, timeout: TimeInterval) throws(Failure) -> Output {
+    static func run(
+        _ executable: URL, _ arguments: [String], input: Data, timeout: TimeInterval, outputLimit: Int = ImportLimits.pluginOutputBytes,
+        messageLimit: Int = ImportLimits.pluginMessageBytes
+    ) throws(Failure) -> Output {
         _ = ignoreBrokenPipes
         var inputPipe: [Int32] = [0, 0]
         var outputPipe: [Int32] = [0, 0]
@@ -67,21 +74,19 @@ enum PluginProcess {
             throw .cannotStart(String(cString: strerror(spawned)))
         }
         // Write and read on their own threads, so that a program that writes before it has read
-        // everything cannot deadlock with us.
+        // everything cannot deadlock with us. Each stream is read up to its cap: past it the
+        // program's group is killed, so that a flood costs no more memory than the cap.
         let group = DispatchGroup()
-        nonisolated(unsafe) var out = Data()
-        nonisolated(unsafe) var err = Data()
-        let outputHandle = FileHandle(fileDescriptor: outputPipe[0], closeOnDealloc: true)
-        let errorHandle = FileHandle(fileDescriptor: errorPipe[0], closeOnDealloc: true)
-        group.enter()
-        DispatchQueue.global().async {
-            out = outputHandle.readDataToEndOfFile()
-            group.leave()
-        }
-        group.enter()
-        DispatchQueue.global().async {
-            err = errorHandle.readDataToEndOfFile()
-            group.leave()
+        let collected = Collected()
+        let child = pid
+        for (descriptor, limit, isOutput) in [(outputPipe[0], outputLimit, true), (errorPipe[0], messageLimit, false)] {
+            group.enter()
+            DispatchQueue.global().async {
+                let (data, overflowed) = drain(descriptor, limit: limit)
+                if overflowed { kill(-child, SIGKILL) }
+                collected.store(data, overflowed: overflowed, output: isOutput)
+                group.leave()
+            }
         }
         let inputFD = inputPipe[1]
         DispatchQueue.global().async {
@@ -98,12 +103,12 @@ enum PluginProcess {
         }
         let finished = DispatchSemaphore(value: 0)
         nonisolated(unsafe) var status: Int32 = 0
-        let child = pid
         DispatchQueue.global().async {
             while waitpid(child, &status, 0) < 0 && errno == EINTR {}
             finished.signal()
         }
-        if finished.wait(timeout: .now() + timeout) == .timedOut {
+        let deadline = DispatchTime.now() + timeout
+        if finished.wait(timeout: deadline) == .timedOut {
             kill(-pid, SIGTERM)
             if finished.wait(timeout: .now() + 2) == .timedOut {
                 kill(-pid, SIGKILL)
@@ -113,14 +118,60 @@ enum PluginProcess {
             _ = group.wait(timeout: .now() + 2)
             throw .timedOut(timeout)
         }
-        // Children left behind by the program would keep its pipes open.
-        _ = group.wait(timeout: .now() + 5)
+        // The output is whole only at its end of file: children the program left behind (in its
+        // process group) may hold the pipes open. They get the rest of the time limit, then are
+        // killed, and the output, incomplete, is refused.
+        if group.wait(timeout: deadline) == .timedOut {
+            kill(-pid, SIGKILL)
+            _ = group.wait(timeout: .now() + 2)
+            throw .outputLeftOpen
+        }
+        let (out, err, overflowedOutput) = collected.results
+        if let overflowedOutput {
+            throw .tooMuchOutput(overflowedOutput ? "standard output" : "standard error", overflowedOutput ? outputLimit : messageLimit)
+        }
         let lines = String(decoding: err, as: UTF8.self).split(whereSeparator: \.isNewline).map(String.init).filter { !$0.isEmpty }
         let signal = status & 0x7F
         if signal != 0 { throw .signalled(signal) }
         let exitStatus = (status >> 8) & 0xFF
         guard exitStatus == 0 else { throw .exited(exitStatus, firstLine: lines.first) }
         return Output(stdout: out, stderrLines: lines)
+    }
+
+    /// Reads a pipe to its end, or until more than `limit` bytes came (then true); closes it.
+    private static func drain(_ descriptor: Int32, limit: Int) -> (Data, Bool) {
+        defer { close(descriptor) }
+        var data = Data()
+        var buffer = [UInt8](repeating: 0, count: 64 * 1024)
+        while true {
+            let count = read(descriptor, &buffer, buffer.count)
+            if count < 0, errno == EINTR { continue }
+            guard count > 0 else { return (data, false) }
+            guard data.count + count <= limit else { return (data, true) }
+            data.append(contentsOf: buffer[..<count])
+        }
+    }
+
+    /// What the reading threads collected, handed over under a lock.
+    private final class Collected: @unchecked Sendable {
+        private let lock = NSLock()
+        private var output = Data()
+        private var messages = Data()
+        /// Which stream went past its cap first: true for standard output, false for standard error.
+        private var overflowedOutput: Bool?
+
+        func store(_ data: Data, overflowed: Bool, output isOutput: Bool) {
+            lock.lock()
+            defer { lock.unlock() }
+            if isOutput { output = data } else { messages = data }
+            if overflowed, overflowedOutput == nil { overflowedOutput = isOutput }
+        }
+
+        var results: (output: Data, messages: Data, overflowedOutput: Bool?) {
+            lock.lock()
+            defer { lock.unlock() }
+            return (output, messages, overflowedOutput)
+        }
     }
 
     /// A conversion error naming the program.
@@ -139,6 +190,16 @@ enum PluginProcess {
                 "\(code).failed", "\(program) failed to \(action) (exit status \(status))\(line.map { ": \($0)" } ?? "")", at: location)
         case .signalled(let signal):
             return ConversionError("\(code).crashed", "\(program) crashed while it was to \(action) (signal \(signal))", at: location)
+        case .tooMuchOutput(let stream, let limit):
+            return ConversionError(
+                "\(code).too-much-output",
+                "\(program) wrote more than \(limit) bytes on \(stream) while it was to \(action), and was stopped",
+                at: location)
+        case .outputLeftOpen:
+            return ConversionError(
+                "\(code).output-open",
+                "\(program) exited, but a process it started kept its output open; stopped, and its output (incomplete) refused, while it was to \(action)",
+                at: location)
         }
     }
 
