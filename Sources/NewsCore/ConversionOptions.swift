@@ -23,11 +23,14 @@ public struct ConversionOptions: Sendable, Hashable {
     /// costs more than reading it, and a NITF output never reads a G2 element). The importer
     /// keeps the same things either way; only who makes them, and when, differs.
     public var defersKeptElements: Bool
+    /// What a document may hold before it is refused (nesting, namespaces, front matter).
+    public var limits: ImportLimits
 
     public init(
         dateContext: NewsDate? = nil, now: Date? = nil, formatOptions: [String: String] = [:], reportsNotes: Bool = true,
-        defersKeptElements: Bool = false
+        defersKeptElements: Bool = false, limits: ImportLimits = .standard
     ) {
+        self.limits = limits
         self.dateContext = dateContext
         self.now = now
         self.formatOptions = formatOptions

@@ -21,8 +21,11 @@ public final class XMLDocument: @unchecked Sendable {
     }
 
     /// Parses bytes. Throws a ``ConversionError`` (code `xml.parse.<libxml2 code>`) at the first
-    /// error's line and column. `encoding` overrides the document's declaration.
-    public static func parse(_ data: Data, path: String?, encoding: String? = nil) throws(ConversionError) -> XMLDocument {
+    /// error's line and column. `encoding` overrides the document's declaration; `limits` bound
+    /// what the document may declare.
+    public static func parse(
+        _ data: Data, path: String?, encoding: String? = nil, limits: ImportLimits = .standard
+    ) throws(ConversionError) -> XMLDocument {
         guard let tree = TreePool.shared.take(sizedFor: data.count) else {
             throw ConversionError(
                 "xml.input.too-large", "the document is too large to hold in memory", at: SourceLocation(path: path, line: 1, column: 1))
@@ -30,7 +33,7 @@ public final class XMLDocument: @unchecked Sendable {
         // Owned here until the document takes it.
         var owned: UnsafeMutablePointer<newsconv_tree>? = tree
         defer { if let owned { TreePool.shared.give(owned) } }
-        let parsed = try parseWithLibXML2(data, path: path, encoding: encoding, into: tree)
+        let parsed = try parseWithLibXML2(data, path: path, encoding: encoding, into: tree, limits: limits)
         // A lean parse leaves libxml2 an empty document (with the DTD, if any).
         let hasDTD = parsed.document.pointee.intSubset != nil
         xmlFreeDoc(parsed.document)
@@ -46,10 +49,10 @@ public final class XMLDocument: @unchecked Sendable {
     /// then holds no element), or into libxml2's own tree without it (what schema validation
     /// reads). Returns libxml2's document, which the caller frees; the bytes parsed when the
     /// elements' source ranges refer to them (UTF-8 input, no other encoding forced); the warnings.
-    static func parseWithLibXML2(_ data: Data, path: String?, encoding: String?, into lean: UnsafeMutablePointer<newsconv_tree>?)
-        throws(ConversionError) -> (document: xmlDocPtr, source: Data?, warnings: [Diagnostic])
-    {
-        try refuseManyNamespaces(data, path: path)
+    static func parseWithLibXML2(
+        _ data: Data, path: String?, encoding: String?, into lean: UnsafeMutablePointer<newsconv_tree>?, limits: ImportLimits = .standard
+    ) throws(ConversionError) -> (document: xmlDocPtr, source: Data?, warnings: [Diagnostic]) {
+        try refuseManyNamespaces(data, path: path, limit: limits.namespaceDeclarations)
         _ = XMLRuntime.ready
         guard data.count < Int(Int32.max) else {
             throw ConversionError(
@@ -112,13 +115,11 @@ public final class XMLDocument: @unchecked Sendable {
 
     /// libxml2 checks each namespace declaration against the element's others: 100,000 on one
     /// element took minutes. No news document declares thousands, so more are refused at once.
-    static func refuseManyNamespaces(_ data: Data, path: String?) throws(ConversionError) {
-        if ByteSearch.occurrences(of: "xmlns", in: data, upTo: ImportLimits.namespaceDeclarations + 1)
-            > ImportLimits.namespaceDeclarations
-        {
+    static func refuseManyNamespaces(_ data: Data, path: String?, limit: Int) throws(ConversionError) {
+        if ByteSearch.occurrences(of: "xmlns", in: data, upTo: limit + 1) > limit {
             throw ConversionError(
                 "xml.input.namespaces",
-                "the document declares more than \(ImportLimits.namespaceDeclarations) namespaces (xmlns); expected a news document's few",
+                "the document declares more than \(limit) namespaces (xmlns); expected a news document's few",
                 at: SourceLocation(path: path, line: 1, column: 1))
         }
     }

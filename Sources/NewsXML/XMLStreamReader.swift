@@ -31,10 +31,10 @@ public enum XMLStreamReader {
     /// warnings (libxml2's, a corrected encoding declaration).
     @discardableResult
     public static func read(
-        _ data: Data, path: String?, encoding: String? = nil, decide: (Start) -> Step,
+        _ data: Data, path: String?, encoding: String? = nil, limits: ImportLimits = .standard, decide: (Start) -> Step,
         visit: (XMLElement) throws -> Void
     ) throws -> [Diagnostic] {
-        try XMLDocument.refuseManyNamespaces(data, path: path)
+        try XMLDocument.refuseManyNamespaces(data, path: path, limit: limits.namespaceDeclarations)
         _ = XMLRuntime.ready
         guard data.count < Int(Int32.max) else {
             throw ConversionError(

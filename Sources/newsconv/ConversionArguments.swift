@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import NewsConvKit
+import NewsCore
 
 /// The options every converting command takes alike (`convert`, `batch`): the formats, the date
 /// context, strictness, format options and filters; what a command adds is where its inputs come
@@ -52,6 +53,13 @@ struct ConversionArguments: ParsableArguments {
     var metadata: [String] = []
 
     @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Set a limit on what an input may hold: nesting-depth=64, archive-entry-bytes=16M (repeatable; see docs/cli.md).",
+            valueName: "name=value"))
+    var limit: [String] = []
+
+    @Option(
         name: [.customShort("d"), .long],
         help: ArgumentHelp("Read the usual options from a YAML file (docs/cli.md); the command line wins.", valueName: "file"),
         completion: .file(extensions: ["yaml", "yml"]))
@@ -84,6 +92,18 @@ struct ConversionArguments: ParsableArguments {
             strict: strict || defaults.strict == true, now: ConversionSettings.sourceDateEpoch(),
             formatOptions: defaults.options.merging(try CommandSupport.formatOptions(option)) { $1 },
             filters: defaults.filters + filter, ignore: defaults.ignore + ignore,
-            metadata: defaults.metadata.merging(try CommandSupport.keyValues(metadata, option: "-M", example: "language=en")) { $1 })
+            metadata: defaults.metadata.merging(try CommandSupport.keyValues(metadata, option: "-M", example: "language=en")) { $1 },
+            limits: try limits())
+    }
+
+    /// The import limits, the defaults with each `--limit NAME=VALUE` applied.
+    private func limits() throws -> ImportLimits {
+        var limits = ImportLimits.standard
+        for argument in limit {
+            let (set, problem) = limits.setting(argument)
+            guard let set else { throw ValidationError(problem ?? "bad --limit '\(argument)'") }
+            limits = set
+        }
+        return limits
     }
 }

@@ -14,6 +14,20 @@ import Testing
         #expect(FileManager.default.isExecutableFile(atPath: newsconv.path), "expected newsconv at \(newsconv.path)")
     }
 
+    /// `--limit NAME=VALUE` lowers what an input may hold: the located error names the limit
+    /// set; an unknown name is a usage error listing the limits (issue 21).
+    @Test func aLimitIsSetOnTheCommandLine() throws {
+        let deep = Data((String(repeating: "> ", count: 20) + "deep\n").utf8)
+        let refused = try run(["convert", "-", "-f", "markdown", "-t", "json", "--limit", "nesting-depth=8"], stdin: deep)
+        #expect(refused.status == 1)
+        #expect(
+            refused.stderr.contains("nests deeper than 8 levels") && refused.stderr.contains("[markdown.input.too-deep]"),
+            "\(refused.stderr)")
+        #expect(try run(["convert", "-", "-f", "markdown", "-t", "json"], stdin: deep).status == 0)
+        let unknown = try run(["convert", "samples/wire/efe-english-lima-port.txt", "--limit", "depth=8"])
+        #expect(unknown.status == 2 && unknown.stderr.contains("the limits are nesting-depth,"), "\(unknown.stderr)")
+    }
+
     @Test func convertASampleToJSON() throws {
         let result = try run(["convert", "samples/wire/efe-english-lima-port.txt", "--to", "json"])
         #expect(result.status == 0, "\(result.stderr)")

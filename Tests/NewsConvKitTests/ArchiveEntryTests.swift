@@ -98,7 +98,7 @@ import ZIPFoundation
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let zip = folder.appendingPathComponent("liar.zip")
-        let size = ImportLimits.archiveEntryBytes + (1 << 20)
+        let size = ImportLimits.standard.archiveEntryBytes + (1 << 20)
         let zeros = Data(count: 1 << 20)
         do {
             let archive = try Archive(url: zip, accessMode: .create)
@@ -131,5 +131,28 @@ import ZIPFoundation
         #expect(outcome.converted == 1 && outcome.failed == 1)
         let failure = try #require(failures.first)
         #expect(failure.message.contains("decompresses to more than"), "\(failure.message)")
+    }
+
+    /// `--limit archive-entry-bytes=256` (the settings' limits) applies to a batch's zip entries.
+    @Test func theSettingsLimitsApplyToArchiveEntries() throws {
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let zip = folder.appendingPathComponent("two.zip")
+        let archive = try Archive(url: zip, accessMode: .create)
+        let text = try document
+        #expect(text.count > 256)
+        try archive.addEntry(with: "big.txt", type: .file, uncompressedSize: Int64(text.count)) { position, size in
+            text.subdata(in: Int(position)..<Int(position) + size)
+        }
+        let limits = try #require(ImportLimits.standard.setting("archive-entry-bytes=256").limits)
+        let failures = Mutex<[Diagnostic]>([])
+        let runner = BatchRunner(
+            request: BatchRequest(
+                sources: [zip.path], output: folder.appendingPathComponent("out").path,
+                settings: ConversionSettings(to: "json", limits: limits)))
+        runner.onFailure = { diagnostic in failures.withLock { $0.append(diagnostic) } }
+        let outcome = try runner.run()
+        #expect(outcome.failed == 1 && outcome.converted == 0)
+        #expect(failures.withLock { $0.first?.message.contains("more than the 256") } == true)
     }
 }

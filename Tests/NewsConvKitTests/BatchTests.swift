@@ -537,7 +537,7 @@ import ZIPFoundation
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let tar = folder.appendingPathComponent("big.tar")
-        let size = ImportLimits.archiveEntryBytes + 1
+        let size = ImportLimits.standard.archiveEntryBytes + 1
         func header(_ name: String, size: Int) -> Data {
             let octal = Array(String(size, radix: 8).utf8)
             let field = [UInt8](repeating: UInt8(ascii: "0"), count: 11 - octal.count) + octal + [0]

@@ -142,7 +142,7 @@ import Testing
 
     @Test func thousandsOfNamespaceDeclarationsAreRefused() throws {
         let error = try #require(throws: ConversionError.self) {
-            try XMLDocument.parse(Self.root(declaring: ImportLimits.namespaceDeclarations + 1), path: "ns.xml")
+            try XMLDocument.parse(Self.root(declaring: ImportLimits.standard.namespaceDeclarations + 1), path: "ns.xml")
         }
         #expect(error.diagnostic.code == "xml.input.namespaces" && error.diagnostic.severity == .error)
         #expect(error.diagnostic.location == SourceLocation(path: "ns.xml", line: 1, column: 1))

@@ -10,12 +10,15 @@ struct CommonMarkReader {
     let path: String?
     /// The file line of the body's first line (after the front matter).
     let firstLine: Int
+    /// How deep blocks and inlines may nest (``ImportLimits/nestingDepth``).
+    let nestingDepth: Int
     var diagnostics: [Diagnostic] = []
     private var lines: [Substring] = []
 
-    init(path: String?, firstLine: Int) {
+    init(path: String?, firstLine: Int, nestingDepth: Int = ImportLimits.standard.nestingDepth) {
         self.path = path
         self.firstLine = firstLine
+        self.nestingDepth = nestingDepth
     }
 
     private mutating func warn(_ code: String, _ message: String, _ node: OpaquePointer) {
@@ -32,10 +35,10 @@ struct CommonMarkReader {
         defer { cmark_node_free(document) }
         // The conversion below recurses: a document nested deeper than the limit (100,000 `>`)
         // is refused before it could exhaust the stack.
-        if let node = Self.firstNodeTooDeep(in: document) {
+        if let node = Self.firstNodeTooDeep(in: document, limit: nestingDepth) {
             throw ConversionError(
                 "markdown.input.too-deep",
-                "the text nests deeper than \(ImportLimits.nestingDepth) levels (quotes, lists or emphasis inside each other); expected at most \(ImportLimits.nestingDepth)",
+                "the text nests deeper than \(nestingDepth) levels (quotes, lists or emphasis inside each other); expected at most \(nestingDepth)",
                 at: SourceLocation(
                     path: path, line: firstLine + Int(cmark_node_get_start_line(node)) - 1,
                     column: max(1, Int(cmark_node_get_start_column(node)))))
@@ -43,8 +46,8 @@ struct CommonMarkReader {
         return blocks(in: document)
     }
 
-    /// The first node deeper than ``ImportLimits/nestingDepth``, found without recursion.
-    static func firstNodeTooDeep(in document: OpaquePointer) -> OpaquePointer? {
+    /// The first node deeper than `limit` levels, found without recursion.
+    static func firstNodeTooDeep(in document: OpaquePointer, limit: Int) -> OpaquePointer? {
         guard let iterator = cmark_iter_new(document) else { return nil }
         defer { cmark_iter_free(iterator) }
         // Leaves get an enter event only; containers an enter and an exit.
@@ -62,7 +65,7 @@ struct CommonMarkReader {
                 guard let node = cmark_iter_get_node(iterator) else { continue }
                 if leaves.contains(cmark_node_get_type(node).rawValue) { continue }
                 depth += 1
-                if depth > ImportLimits.nestingDepth { return node }
+                if depth > limit { return node }
             default:
                 depth -= 1
             }

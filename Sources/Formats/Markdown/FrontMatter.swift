@@ -280,15 +280,17 @@ enum FrontMatter {
     }
 
     /// Reads front matter. `line` is the file line of its first YAML line, for diagnostics.
-    static func read(_ yaml: String, path: String?, line: Int, reportsNotes: Bool = true) throws -> Contents {
+    static func read(
+        _ yaml: String, path: String?, line: Int, reportsNotes: Bool = true, limits: ImportLimits = .standard
+    ) throws -> Contents {
         // An alias stands for its anchor's whole value, and nested aliases multiply: an alias
         // bomb stands for billions of nodes. Front matter needs few if any.
         if yaml.utf8.contains(UInt8(ascii: "&")), yaml.utf8.contains(UInt8(ascii: "*")),
-            Self.aliasCount(yaml) > ImportLimits.frontMatterAliases
+            Self.aliasCount(yaml) > limits.frontMatterAliases
         {
             throw ConversionError(
                 "markdown.front-matter.aliases",
-                "the front matter uses more than \(ImportLimits.frontMatterAliases) YAML aliases (*name); expected plain values",
+                "the front matter uses more than \(limits.frontMatterAliases) YAML aliases (*name); expected plain values",
                 at: SourceLocation(path: path, line: line, column: 1))
         }
         let root: Node?
@@ -305,10 +307,10 @@ enum FrontMatter {
         }
         var contents = Contents()
         guard let root else { return contents }
-        if Self.nodeCount(root, upTo: ImportLimits.frontMatterNodes) >= ImportLimits.frontMatterNodes {
+        if Self.nodeCount(root, upTo: limits.frontMatterNodes) >= limits.frontMatterNodes {
             throw ConversionError(
                 "markdown.front-matter.too-large",
-                "the front matter stands for more than \(ImportLimits.frontMatterNodes) YAML values once its aliases are expanded",
+                "the front matter stands for more than \(limits.frontMatterNodes) YAML values once its aliases are expanded",
                 at: SourceLocation(path: path, line: line, column: 1))
         }
         guard case .mapping(let mapping) = root else {

@@ -51,15 +51,17 @@ public struct MarkdownImporter: ArticleImporter {
         let text = decoded.text.utf8.contains(0x0D) ? decoded.text.replacingOccurrences(of: "\r\n", with: "\n") : decoded.text
         let (yaml, body, bodyLine) = try Self.split(text, path: input.path)
         var contents = FrontMatter.Contents()
-        if let yaml { contents = try FrontMatter.read(yaml, path: input.path, line: 2, reportsNotes: options.reportsNotes) }
+        if let yaml {
+            contents = try FrontMatter.read(yaml, path: input.path, line: 2, reportsNotes: options.reportsNotes, limits: options.limits)
+        }
         diagnostics += contents.diagnostics
         var article = contents.article
         article.origin = Origin(format: FormatModule.markdown.name, path: input.path, encoding: decoded.encoding, line: 1, column: 1)
 
-        var reader = CommonMarkReader(path: input.path, firstLine: bodyLine)
+        var reader = CommonMarkReader(path: input.path, firstLine: bodyLine, nestingDepth: options.limits.nestingDepth)
         var blocks = try reader.read(body)[...]
         if let summary = contents.summary {
-            var summaryReader = CommonMarkReader(path: input.path, firstLine: 2)
+            var summaryReader = CommonMarkReader(path: input.path, firstLine: 2, nestingDepth: options.limits.nestingDepth)
             article.abstract = try summaryReader.read(summary)
             diagnostics += summaryReader.diagnostics
         }

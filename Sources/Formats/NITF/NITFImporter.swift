@@ -16,7 +16,7 @@ public struct NITFImporter: ArticleImporter {
 
     public func read(_ input: ImportInput, options: ConversionOptions) throws -> ImportResult {
         let path = input.path
-        let document = try XMLDocument.parse(input.data, path: path)
+        let document = try XMLDocument.parse(input.data, path: path, limits: options.limits)
         guard let root = document.root else {
             throw ConversionError(
                 "nitf.input.empty", "the document has no root element", at: SourceLocation(path: path, line: 1, column: 1))

@@ -17,7 +17,7 @@ public struct NewsML1Importer: ArticleImporter {
     public func read(_ input: ImportInput, options: ConversionOptions) throws -> ImportResult {
         let path = input.path
         // The DOCTYPE NewsML 1.x documents carry is read, never loaded (newsconv's safe options).
-        let document = try XMLDocument.parse(input.data, path: path)
+        let document = try XMLDocument.parse(input.data, path: path, limits: options.limits)
         guard let root = document.root else {
             throw ConversionError(
                 "newsml1.input.empty", "the document has no root element", at: SourceLocation(path: path, line: 1, column: 1))

@@ -31,10 +31,14 @@ public struct NewsMLG2Importer: ArticleImporter {
     static let treeParseLimit = 16 << 20
 
     public func read(_ input: ImportInput, options: ConversionOptions) throws -> ImportResult {
-        try read(input, treeParseLimit: Self.treeParseLimit, reportsNotes: options.reportsNotes, defersKept: options.defersKeptElements)
+        try read(
+            input, treeParseLimit: Self.treeParseLimit, reportsNotes: options.reportsNotes, defersKept: options.defersKeptElements,
+            limits: options.limits)
     }
 
-    func read(_ input: ImportInput, treeParseLimit: Int, reportsNotes: Bool = true, defersKept: Bool = false) throws -> ImportResult {
+    func read(
+        _ input: ImportInput, treeParseLimit: Int, reportsNotes: Bool = true, defersKept: Bool = false, limits: ImportLimits = .standard
+    ) throws -> ImportResult {
         let path = input.path
         var articles: [Article] = []
         var kept = DeferredExtensions()
@@ -146,12 +150,12 @@ public struct NewsMLG2Importer: ArticleImporter {
         if input.data.count <= treeParseLimit {
             // A document that fits easily in memory is parsed as a tree: cheaper than the
             // streaming reader's node-by-node expansion.
-            let document = try XMLDocument.parse(input.data, path: path)
+            let document = try XMLDocument.parse(input.data, path: path, limits: limits)
             parseWarnings = document.warnings
             document.walk(decide: decide, visit: visit)
         } else {
             // A large newsMessage is streamed, one item in memory at a time.
-            parseWarnings = try XMLStreamReader.read(input.data, path: path, decide: decide, visit: visit)
+            parseWarnings = try XMLStreamReader.read(input.data, path: path, limits: limits, decide: decide, visit: visit)
         }
         diagnostics = parseWarnings + diagnostics
         if let problem { throw problem }

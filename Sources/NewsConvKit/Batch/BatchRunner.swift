@@ -205,7 +205,7 @@ public final class BatchRunner: @unchecked Sendable {
             let listedRoot = source.listedRoot
             let givenRoot = given.count > 1 && given.hasSuffix("/") ? String(given.dropLast()) : given
             do {
-                try source.forEach(excluding: excluded, selecting: request.selection) { input in
+                try source.forEach(excluding: excluded, selecting: request.selection, limits: request.settings.limits) { input in
                     guard !isCancelled else { return false }
                     var input = input
                     if let listedRoot, input.displayPath.hasPrefix(listedRoot) {

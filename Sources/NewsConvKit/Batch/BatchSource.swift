@@ -113,7 +113,10 @@ enum BatchSource {
 
     /// Calls `body` for each input in a stable order until it returns false. `excluded` folders
     /// and files (the output folder or zip, the report, when inside the source) are never read.
-    func forEach(excluding excluded: [URL], selecting selection: BatchSelection = BatchSelection(), _ each: (BatchInput) throws -> Bool)
+    func forEach(
+        excluding excluded: [URL], selecting selection: BatchSelection = BatchSelection(), limits: ImportLimits = .standard,
+        _ each: (BatchInput) throws -> Bool
+    )
         throws
     {
         // Inputs the selection leaves out are passed over before their bytes are read.
@@ -149,7 +152,7 @@ enum BatchSource {
                 // An entry that cannot be read (corrupt, or larger than an entry may be, as a zip
                 // bomb is) is that input's failure; the entries after it are still read.
                 var input = BatchInput(displayPath: "\(url.path):\(entry.path)", relativePath: relativePath)
-                let limit = ImportLimits.archiveEntryBytes
+                let limit = limits.archiveEntryBytes
                 if entry.type == .symlink {
                     // Never followed (it may point anywhere, out of the archive too): said, not skipped.
                     input.failure = "is a symbolic link in the zip archive, not a file; links are never followed"
@@ -181,13 +184,14 @@ enum BatchSource {
         case .tar(let url, let gzip):
             let reader: TarReader
             if gzip {
-                let gzipReader = try GzipReader(path: url.path)
-                reader = TarReader(path: url.path) { try gzipReader.read($0) }
+                let gzipReader = try GzipReader(
+                    path: url.path, expansionFloor: limits.gzipExpansionFloor, expansionRatio: limits.gzipExpansionRatio)
+                reader = TarReader(path: url.path, entryLimit: limits.archiveEntryBytes) { try gzipReader.read($0) }
             } else {
                 guard let handle = FileHandle(forReadingAtPath: url.path) else {
                     throw BatchError.source(url.path, "cannot be opened for reading")
                 }
-                reader = TarReader(path: url.path) { Array(handle.readData(ofLength: $0)) }
+                reader = TarReader(path: url.path, entryLimit: limits.archiveEntryBytes) { Array(handle.readData(ofLength: $0)) }
             }
             while let (path, data, failure) = try reader.next() {
                 if BatchInput.isHidden(path) { continue }

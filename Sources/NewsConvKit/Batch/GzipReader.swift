@@ -18,8 +18,10 @@ final class GzipReader {
     private let expansionFloor: Int
     private let expansionRatio: Int
 
-    init(path: String, expansionFloor: Int = ImportLimits.gzipExpansionFloor, expansionRatio: Int = ImportLimits.gzipExpansionRatio) throws
-    {
+    init(
+        path: String, expansionFloor: Int = ImportLimits.standard.gzipExpansionFloor,
+        expansionRatio: Int = ImportLimits.standard.gzipExpansionRatio
+    ) throws {
         self.path = path
         self.expansionFloor = expansionFloor
         self.expansionRatio = expansionRatio

@@ -8,7 +8,11 @@ final class TarReader {
     private let path: String
 
     /// `read(n)` returns up to `n` bytes, fewer only at the end.
-    init(path: String, read: @escaping (Int) throws -> [UInt8]) {
+    /// How large one entry may be (``ImportLimits/archiveEntryBytes``).
+    private let entryLimit: Int
+
+    init(path: String, entryLimit: Int = ImportLimits.standard.archiveEntryBytes, read: @escaping (Int) throws -> [UInt8]) {
+        self.entryLimit = entryLimit
         self.path = path
         self.read = read
     }
@@ -23,9 +27,9 @@ final class TarReader {
     private func data(size: Int) throws -> [UInt8] {
         // A header may claim any size (1 TB, 2^62): what is held is capped, and the bytes must be there.
         guard size >= 0 else { throw BatchError.source(path, "the tar archive has a bad header (a negative size)") }
-        guard size <= ImportLimits.archiveEntryBytes else {
+        guard size <= entryLimit else {
             throw BatchError.source(
-                path, "an entry of the tar archive claims \(size) bytes, more than the \(ImportLimits.archiveEntryBytes) an entry may hold")
+                path, "an entry of the tar archive claims \(size) bytes, more than the \(entryLimit) an entry may hold")
         }
         let padded = (size + 511) / 512 * 512
         var bytes: [UInt8] = []
@@ -73,7 +77,7 @@ final class TarReader {
             guard !chunk.isEmpty else {
                 throw BatchError.source(
                     path,
-                    "an entry of the tar archive claims \(size) bytes, more than the \(ImportLimits.archiveEntryBytes) an entry may hold, and the archive ends before them"
+                    "an entry of the tar archive claims \(size) bytes, more than the \(entryLimit) an entry may hold, and the archive ends before them"
                 )
             }
             left -= chunk.count
@@ -105,11 +109,11 @@ final class TarReader {
                     if let range = record.range(of: " path=") { longName = String(record[range.upperBound...]) }
                 }
             case UInt8(ascii: "0"), 0, UInt8(ascii: "7"):
-                if size > ImportLimits.archiveEntryBytes {
+                if size > entryLimit {
                     try skip(size: size)
                     return (
                         longName ?? name, nil,
-                        "the tar entry holds \(size) bytes, more than the \(ImportLimits.archiveEntryBytes) an entry may hold"
+                        "the tar entry holds \(size) bytes, more than the \(entryLimit) an entry may hold"
                     )
                 }
                 let bytes = try data(size: size)

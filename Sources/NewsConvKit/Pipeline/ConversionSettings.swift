@@ -1,4 +1,5 @@
 import Foundation
+import NewsCore
 
 /// What every way of converting (`convert`, `batch`, `stream`, `serve`) is asked the same way:
 /// the formats, the date context, strictness, "now", format options and filters. Each command
@@ -23,11 +24,15 @@ public struct ConversionSettings: Sendable, Hashable {
     public var ignore: [String]
     /// `-M KEY=VALUE`: metadata set on each article that lacks it, before the filters.
     public var metadata: [String: String]
+    /// `--limit NAME=VALUE`: what an input may hold before it is refused.
+    public var limits: ImportLimits
 
     public init(
         from: String? = nil, to: String? = nil, dateContext: String? = nil, strict: Bool = false, now: Date? = nil,
-        formatOptions: [String: String] = [:], filters: [String] = [], ignore: [String] = [], metadata: [String: String] = [:]
+        formatOptions: [String: String] = [:], filters: [String] = [], ignore: [String] = [], metadata: [String: String] = [:],
+        limits: ImportLimits = .standard
     ) {
+        self.limits = limits
         self.from = from
         self.to = to
         self.dateContext = dateContext

@@ -46,7 +46,7 @@ public struct Pipeline: Sendable {
         keptPrefixes = !recordsNotes && settings.filters.isEmpty ? target.readsExtensions : nil
         var options = ConversionOptions(
             now: settings.now, formatOptions: settings.formatOptions, reportsNotes: recordsNotes,
-            defersKeptElements: keptPrefixes != nil)
+            defersKeptElements: keptPrefixes != nil, limits: settings.limits)
         if let text = settings.dateContext {
             guard let date = NewsDate(iso8601: text), date.hasFullDate else {
                 throw .usage("--date-context expects a date as YYYY-MM-DD, got '\(text)'")
@@ -75,7 +75,7 @@ public struct Pipeline: Sendable {
         guard !result.failed else { return result }
 
         if !settings.filters.isEmpty {
-            let chain = FilterChain(settings.filters)
+            let chain = FilterChain(settings.filters, limits: settings.limits)
             for index in imported.indices {
                 do {
                     let filtered = try chain.apply(

@@ -46,7 +46,9 @@ struct ExternalImporter: ArticleImporter {
     func read(_ input: ImportInput, options: ConversionOptions) throws -> ImportResult {
         let output: PluginProcess.Output
         do {
-            output = try PluginProcess.run(plugin.executable, ["import"], input: input.data, timeout: PluginProcess.timeout(default: 60))
+            output = try PluginProcess.run(
+                plugin.executable, ["import"], input: input.data, timeout: PluginProcess.timeout(default: 60),
+                outputLimit: options.limits.pluginOutputBytes, messageLimit: options.limits.pluginMessageBytes)
         } catch {
             throw PluginProcess.error(error, program: plugin.program, code: plugin.code, doing: "import", path: input.path)
         }
@@ -76,7 +78,9 @@ struct ExternalExporter: ArticleExporter {
         let path = articles.count == 1 ? articles[0].origin?.path : nil
         let output: PluginProcess.Output
         do {
-            output = try PluginProcess.run(plugin.executable, ["export"], input: json, timeout: PluginProcess.timeout(default: 60))
+            output = try PluginProcess.run(
+                plugin.executable, ["export"], input: json, timeout: PluginProcess.timeout(default: 60),
+                outputLimit: options.limits.pluginOutputBytes, messageLimit: options.limits.pluginMessageBytes)
         } catch {
             throw PluginProcess.error(error, program: plugin.program, code: plugin.code, doing: "export", path: path)
         }

@@ -40,8 +40,8 @@ public enum ExternalFormats {
                     let output = try PluginProcess.run(
                         plugin.executable, ["describe"], input: Data(),
                         timeout: PluginProcess.timeout(default: 2, environment: environment),
-                        outputLimit: ImportLimits.pluginDescriptionBytes,
-                        messageLimit: ImportLimits.pluginDescriptionBytes)
+                        outputLimit: ImportLimits.standard.pluginDescriptionBytes,
+                        messageLimit: ImportLimits.standard.pluginDescriptionBytes)
                     let description = try JSONDecoder().decode(ExternalFormat.Description.self, from: output.stdout)
                     guard description.name.lowercased() == name else {
                         diagnostics.append(

@@ -7,10 +7,15 @@ import NewsCore
 public struct FilterChain: Sendable {
     public let programs: [String]
     let environment: [String: String]
+    /// What a filter may write (``ImportLimits/pluginOutputBytes``, ``ImportLimits/pluginMessageBytes``).
+    let limits: ImportLimits
 
-    public init(_ programs: [String], environment: [String: String] = ProcessInfo.processInfo.environment) {
+    public init(
+        _ programs: [String], environment: [String: String] = ProcessInfo.processInfo.environment, limits: ImportLimits = .standard
+    ) {
         self.programs = programs
         self.environment = environment
+        self.limits = limits
     }
 
     /// The executable a program names: a path when it has a `/`, else the first match on `PATH`.
@@ -44,7 +49,8 @@ public struct FilterChain: Sendable {
             let output: PluginProcess.Output
             do {
                 output = try PluginProcess.run(
-                    url, [target], input: input, timeout: PluginProcess.timeout(default: 60, environment: environment))
+                    url, [target], input: input, timeout: PluginProcess.timeout(default: 60, environment: environment),
+                    outputLimit: limits.pluginOutputBytes, messageLimit: limits.pluginMessageBytes)
             } catch {
                 throw PluginProcess.error(error, program: "the filter \(program)", code: "filter", doing: "filter", path: path)
             }

@@ -33,8 +33,9 @@ enum PluginProcess {
     private static let ignoreBrokenPipes: Void = { signal(SIGPIPE, SIG_IGN) }()
 
     static func run(
-        _ executable: URL, _ arguments: [String], input: Data, timeout: TimeInterval, outputLimit: Int = ImportLimits.pluginOutputBytes,
-        messageLimit: Int = ImportLimits.pluginMessageBytes
+        _ executable: URL, _ arguments: [String], input: Data, timeout: TimeInterval,
+        outputLimit: Int = ImportLimits.standard.pluginOutputBytes,
+        messageLimit: Int = ImportLimits.standard.pluginMessageBytes
     ) throws(Failure) -> Output {
         _ = ignoreBrokenPipes
         var inputPipe: [Int32] = [0, 0]

@@ -12,7 +12,7 @@ public struct StreamRequest: Sendable {
     /// without being held in memory. The default takes a 256 MiB document in base64.
     public var maximumRecordBytes: Int
 
-    public static let defaultMaximumRecordBytes = ImportLimits.archiveEntryBytes / 3 * 4 + 64 * 1024
+    public static let defaultMaximumRecordBytes = ImportLimits.standard.archiveEntryBytes / 3 * 4 + 64 * 1024
 
     public init(settings: ConversionSettings, jobs: Int = 1, maximumRecordBytes: Int = Self.defaultMaximumRecordBytes) {
         self.settings = settings
