@@ -108,6 +108,35 @@ import Testing
         #expect(tree(out) == tree(clean) && tree(out).count == 2)
     }
 
+    /// A read-only output folder, and a report in it: each input fails with the system's reason
+    /// ("Permission denied"), the report says the same instead of "doesn't exist", and nothing
+    /// is left (issue 21). The tests may run as root, whom no folder refuses: then the batch runs
+    /// as `nobody` (setpriv).
+    @Test(.enabled(if: getuid() != 0 || FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv")))
+    func aReadOnlyOutputFolderGivesTheSystemsReason() throws {
+        let root = try makeSource(count: 2)
+        defer {
+            chmod(root.appendingPathComponent("out").path, 0o755)
+            try? FileManager.default.removeItem(at: root)
+        }
+        let out = root.appendingPathComponent("out")
+        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+        #expect(chmod(out.path, 0o555) == 0)
+        chmod(root.path, 0o755)
+        let asUser = getuid() == 0 ? ["/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"] : []
+        func batch(_ extra: [String]) throws -> ProcessResult {
+            let command = asUser + [newsconv.path, "batch", root.appendingPathComponent("in").path, "-t", "json", "-o", out.path] + extra
+            return try ProcessRunner.run(URL(fileURLWithPath: command[0]), Array(command.dropFirst()))
+        }
+        let outputs = try batch([])
+        #expect(outputs.status == 1, "\(outputs.stderr)")
+        #expect(outputs.stderr.contains("Permission denied") && outputs.stderr.contains("[batch.output.unwritable]"), "\(outputs.stderr)")
+        let report = try batch(["--report", out.appendingPathComponent("report.jsonl").path])
+        #expect(report.status != 0)
+        #expect(report.stderr.contains("the report cannot be written (Permission denied)"), "\(report.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).isEmpty)
+    }
+
     /// A FIFO named in a `-` list hung the batch (it waited for a writer): it is that input's
     /// failure, and the other inputs are converted (issue 21).
     @Test func aFIFOInAListIsRefusedNotWaitedFor() throws {
