@@ -62,6 +62,8 @@ extension Converter {
         if data.isEmpty, requested == nil {
             return (nil, [.error("input.empty", "the input is empty", at: SourceLocation(path: path, line: 1, column: 1))])
         }
+        // UTF-16 and UTF-32 are checked as `convert` reads them: as UTF-8 (see UnicodeInput).
+        let data = UnicodeInput.transcoded(data)?.data ?? data
         let format: FormatModule
         do {
             format = try inputFormat(of: data, path: path, requested: requested)

@@ -86,9 +86,15 @@ struct BatchCommand: ParsableCommand {
         runner.onFailure = { display.failure($0) }
 
         // Ctrl-C: finish the files being converted, complete the outputs and the report, stop.
+        // While the list of inputs (`-`) is still being read, nothing has begun: it exits at once.
+        let listing = ListingFlag()
         signal(SIGINT, SIG_IGN)
         let interrupt = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
         interrupt.setEventHandler {
+            if listing.isSet {
+                display.notice("newsconv batch: interrupted while reading the list of inputs; nothing was converted")
+                Foundation.exit(130)
+            }
             display.notice("newsconv batch: interrupted; finishing the files in progress (resume with --skip-existing)")
             runner.cancel()
         }
@@ -96,7 +102,11 @@ struct BatchCommand: ParsableCommand {
 
         let outcome: BatchOutcome
         do {
-            outcome = try runner.run(readStandardInput: StandardStreams.readInput)
+            outcome = try runner.run(readStandardInput: {
+                listing.isSet = true
+                defer { listing.isSet = false }
+                return StandardStreams.readInput()
+            })
         } catch {
             StandardStreams.error(error.description)
             throw ExitCode(error.exitCode)
@@ -104,5 +114,16 @@ struct BatchCommand: ParsableCommand {
         interrupt.cancel()
         display.finish(outcome)
         if outcome.exitCode != 0 { throw ExitCode(outcome.exitCode) }
+    }
+}
+
+/// Whether the batch is reading its list of inputs from standard input (set and read on
+/// different threads).
+private final class ListingFlag: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = false
+    var isSet: Bool {
+        get { lock.withLock { value } }
+        set { lock.withLock { value = newValue } }
     }
 }

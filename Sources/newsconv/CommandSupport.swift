@@ -5,6 +5,26 @@ import NewsCore
 
 /// What the subcommands share: printing diagnostics, the JSON Lines log, reproducible time.
 enum CommandSupport {
+    /// Ctrl-C or SIGTERM while a filter or plugin runs (each in a process group of its own, which
+    /// the terminal's signal does not reach): they are stopped, then the command exits with
+    /// 128 + the signal, as if it had none of its own. Outputs are written atomically, so none is
+    /// left half-written.
+    static func stopProgramsOnInterrupt() {
+        for number in [SIGINT, SIGTERM] {
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler {
+                FilterChain.stopRunningPrograms()
+                exit(128 + number)
+            }
+            source.resume()
+            interruptSources.append(source)
+        }
+    }
+
+    /// Kept alive for the life of the process.
+    nonisolated(unsafe) private static var interruptSources: [any DispatchSourceSignal] = []
+
     /// Prints warnings and errors (and notes when verbose) to standard error, and writes the log.
     static func report(_ diagnostics: [Diagnostic], verbose: Bool, log: String?) {
         for diagnostic in diagnostics where verbose || diagnostic.severity >= .warning {

@@ -37,6 +37,7 @@ struct ConvertCommand: ParsableCommand {
     var verbose = false
 
     func run() throws {
+        CommandSupport.stopProgramsOnInterrupt()
         // Reading a terminal looks like a hang: say what is awaited.
         if inputs.isEmpty || inputs == ["-"], isatty(STDIN_FILENO) != 0 {
             StandardStreams.error("newsconv: reading the document from standard input (end it with Ctrl-D; or name a file)")

@@ -34,6 +34,7 @@ struct StreamCommand: ParsableCommand {
     }
 
     func run() throws {
+        CommandSupport.stopProgramsOnInterrupt()
         // A reader that goes away is seen as a failed write (EPIPE), not a signal that kills.
         signal(SIGPIPE, SIG_IGN)
         let request = StreamRequest(settings: try conversion.settings(), jobs: jobs, maximumRecordBytes: maxRecordBytes)

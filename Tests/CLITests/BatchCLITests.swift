@@ -137,6 +137,51 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).isEmpty)
     }
 
+    /// Ctrl-C was ignored while a filter hung (it runs in a process group of its own, which the
+    /// terminal's signal does not reach) and while `batch -` waited on its list: `convert` stops
+    /// the filter and exits 130; `batch` exits 130 at once while it reads the list (issue 21).
+    @Test func ctrlCIsNeverIgnored() throws {
+        let root = try makeSource(count: 1)
+        defer { try? FileManager.default.removeItem(at: root) }
+        let marker = "newsconv-hanging-filter-\(UUID().uuidString)"
+        let filter = root.appendingPathComponent(marker)
+        try Data("#!/bin/sh\nsleep 60\n".utf8).write(to: filter)
+        #expect(chmod(filter.path, 0o755) == 0)
+        func interrupted(_ arguments: [String]) throws -> (Int32, String) {
+            let process = Process()
+            process.executableURL = newsconv
+            process.arguments = arguments
+            let input = Pipe()  // never closed: `batch -` waits on it
+            let errors = Pipe()
+            process.standardInput = input
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = errors
+            try process.run()
+            Thread.sleep(forTimeInterval: 1.5)
+            kill(process.processIdentifier, SIGINT)
+            let deadline = Date().addingTimeInterval(10)
+            while process.isRunning, Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+            if process.isRunning { process.terminate() }
+            process.waitUntilExit()
+            return (process.terminationStatus, String(decoding: errors.fileHandleForReading.availableData, as: UTF8.self))
+        }
+        let source = root.appendingPathComponent("in").path
+        let first = try #require(FileManager.default.contentsOfDirectory(atPath: source).first { $0.hasSuffix(".txt") })
+        let (convert, _) = try interrupted(["convert", source + "/" + first, "-t", "json", "--filter", filter.path])
+        #expect(convert == 130)
+        // No process left whose command line names the filter (read from /proc, as pgrep would).
+        let processes = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
+        let left = processes.filter { pid in
+            pid.allSatisfy(\.isNumber)
+                && (FileManager.default.contents(atPath: "/proc/\(pid)/cmdline").map {
+                    String(decoding: $0, as: UTF8.self).contains(marker)
+                } ?? false)
+        }
+        #expect(left.isEmpty, "the filter is stopped with the command")
+        let (batch, said) = try interrupted(["batch", "-", "-t", "json", "-o", root.appendingPathComponent("out").path])
+        #expect(batch == 130 && said.contains("interrupted while reading the list of inputs"), "\(said)")
+    }
+
     /// A FIFO named in a `-` list hung the batch (it waited for a writer): it is that input's
     /// failure, and the other inputs are converted (issue 21).
     @Test func aFIFOInAListIsRefusedNotWaitedFor() throws {

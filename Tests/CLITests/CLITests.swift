@@ -96,6 +96,14 @@ import Testing
         #expect(valid.status == 0 && valid.stdoutText == "<stdin>: valid (newsml-g2/2.35/wrapper-g2-nitf-odrl.xsd)\n", "\(valid.stderr)")
         let empty = try ProcessRunner.run(newsconv, ["validate", "-", "--schemas", standards], stdin: Data())
         #expect(empty.status == 1 && empty.stderr == "<stdin>:1:1: error: the input is empty [input.empty]\n", "\(empty.stderr)")
+        // UTF-16 and UTF-32, which `convert` reads, are validated as it reads them (issue 21).
+        let text = String(decoding: item, as: UTF8.self)
+        for encoding: String.Encoding in [.utf16, .utf32] {
+            let name = encoding == .utf16 ? "UTF-16" : "UTF-32"
+            let wide = try #require(text.replacingOccurrences(of: "encoding=\"UTF-8\"", with: "encoding=\"\(name)\"").data(using: encoding))
+            let checked = try ProcessRunner.run(newsconv, ["validate", "-", "--schemas", standards], stdin: wide)
+            #expect(checked.status == 0 && checked.stdoutText.contains("valid"), "\(name): \(checked.stderr)")
+        }
     }
 
     /// `--no-clobber` leaves an existing output alone and writes nothing; without it the output

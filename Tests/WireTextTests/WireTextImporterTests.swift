@@ -272,4 +272,19 @@ struct WireHardWrapTests {
         #expect(article.trailers.count == 50_000 && article.trailers.allSatisfy { $0 == "EFE aa-ssk" })
         #expect(paragraphs(article) == ["Text of the story here."])
     }
+
+    /// Millions of blank lines were an entry each (21 MB took 2 GB): a run of them is one
+    /// separator, and the lines after keep their numbers in the file.
+    @Test func aRunOfBlankLinesIsOneSeparator() throws {
+        let text = "Lima, Dec 4 (EFE).- First.\n" + String(repeating: "\n", count: 200_000) + "Second.\n"
+        let lines = WireLayout.lines(of: text)
+        #expect(lines.count == 4)
+        #expect(lines.map(\.number) == [1, 2, 200_002, 200_003])
+        let (article, _) = try importWire(text)
+        #expect(paragraphs(article) == ["First.", "Second."])
+        // The same lines as splitting at every line end gives, without the repeated blanks.
+        let sample = "a\n\n \n\nb\n"
+        #expect(WireLayout.lines(of: sample).map(\.text) == ["a", "", "b", ""])
+        #expect(WireLayout.lines(of: "").map(\.text) == [""])
+    }
 }

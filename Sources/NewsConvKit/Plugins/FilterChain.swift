@@ -18,6 +18,10 @@ public struct FilterChain: Sendable {
         self.limits = limits
     }
 
+    /// Stops every filter and external plugin this process is running (their process groups
+    /// are killed): what an interrupted command does before it exits.
+    public static func stopRunningPrograms() { PluginProcess.stopAll() }
+
     /// The executable a program names: a path when it has a `/`, else the first match on `PATH`.
     func executable(_ program: String) -> URL? {
         if program.contains("/") {

@@ -32,6 +32,33 @@ enum PluginProcess {
     /// write then fails with EPIPE, which is handled.
     private static let ignoreBrokenPipes: Void = { signal(SIGPIPE, SIG_IGN) }()
 
+    /// The process groups of the plugins and filters running now, so that an interrupted
+    /// command stops them rather than leave them running (each has a group of its own, which a
+    /// terminal's Ctrl-C does not reach).
+    private static let running = RunningGroups()
+
+    private final class RunningGroups: @unchecked Sendable {
+        private let lock = NSLock()
+        private var groups: Set<pid_t> = []
+        private var stopping = false
+        func insert(_ group: pid_t) { lock.withLock { _ = groups.insert(group) } }
+        func remove(_ group: pid_t) { lock.withLock { _ = groups.remove(group) } }
+        /// Every group, and from now on the process is stopping.
+        func stopAll() -> Set<pid_t> {
+            lock.withLock {
+                stopping = true
+                return groups
+            }
+        }
+        var isStopping: Bool { lock.withLock { stopping } }
+    }
+
+    /// Kills every running plugin's and filter's process group (a command interrupted, about to
+    /// exit): the runs they end do not report a crash, the exit is the interrupt's.
+    static func stopAll() {
+        for group in running.stopAll() { kill(-group, SIGKILL) }
+    }
+
     static func run(
         _ executable: URL, _ arguments: [String], input: Data, timeout: TimeInterval,
         outputLimit: Int = ImportLimits.standard.pluginOutputBytes,
@@ -77,6 +104,8 @@ enum PluginProcess {
         // Write and read on their own threads, so that a program that writes before it has read
         // everything cannot deadlock with us. Each stream is read up to its cap: past it the
         // program's group is killed, so that a flood costs no more memory than the cap.
+        running.insert(pid)
+        defer { running.remove(pid) }
         let group = DispatchGroup()
         let collected = Collected()
         let child = pid
@@ -109,6 +138,10 @@ enum PluginProcess {
             finished.signal()
         }
         let deadline = DispatchTime.now() + timeout
+        defer {
+            // Killed by ``stopAll()``: the interrupt's handler is exiting the process.
+            if running.isStopping { Thread.sleep(forTimeInterval: 60) }
+        }
         if finished.wait(timeout: deadline) == .timedOut {
             kill(-pid, SIGTERM)
             if finished.wait(timeout: .now() + 2) == .timedOut {
