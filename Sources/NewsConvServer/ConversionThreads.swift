@@ -3,8 +3,8 @@ import Foundation
 /// The threads conversions run on, off the server's event loops: a fixed number, each with the
 /// deep stack a conversion may need (documents nest up to `ImportLimits.nestingDepth`), taking
 /// work from one queue. A request waits for its conversion up to a deadline; past it the request
-/// is answered (504) and the conversion, which cannot be stopped part-way, finishes on its thread
-/// and is dropped. `slots` counts conversions running or queued, so that a server whose threads
+/// is answered (504) and the conversion is stopped: its worker process is killed, which ends the
+/// thread's wait at once (in-process, without workers, it finishes on its thread and is dropped). `slots` counts conversions running or queued, so that a server whose threads
 /// are all taken, by slow conversions too, says 503 instead of queueing without end.
 final class ConversionThreads: @unchecked Sendable {
     private let condition = NSCondition()
@@ -62,23 +62,36 @@ final class ConversionThreads: @unchecked Sendable {
         case timedOut
     }
 
-    /// Runs `body` on a conversion thread and waits for it, at most `timeout`.
-    func run<T: Sendable>(timeout: Duration, _ body: @escaping @Sendable () -> T) async -> Outcome<T> {
+    /// Runs `body` on a conversion thread and waits for it, at most `timeout`. Past it, `stop`
+    /// (when given) stops the conversion, as killing its worker process does, and the slot is
+    /// given back at once; without it, the conversion runs on and keeps its slot until it ends.
+    func run<T: Sendable>(timeout: Duration, stop: (@Sendable () -> Void)? = nil, _ body: @escaping @Sendable () -> T) async
+        -> Outcome<T>
+    {
         guard claim() else { return .saturated }
         let answered = Answered()
         return await withCheckedContinuation { (continuation: CheckedContinuation<Outcome<T>, Never>) in
             condition.lock()
             work.append { [self] in
                 let result = body()
-                release()
-                if answered.claim() { continuation.resume(returning: .done(result)) }
+                if answered.claim() {
+                    release()
+                    continuation.resume(returning: .done(result))
+                } else if stop == nil {
+                    release()
+                }
             }
             condition.signal()
             condition.unlock()
             let (seconds, attoseconds) = timeout.components
             let nanoseconds = Int(seconds) * 1_000_000_000 + Int(attoseconds / 1_000_000_000)
-            DispatchQueue.global().asyncAfter(deadline: .now() + .nanoseconds(nanoseconds)) {
-                if answered.claim() { continuation.resume(returning: .timedOut) }
+            DispatchQueue.global().asyncAfter(deadline: .now() + .nanoseconds(nanoseconds)) { [self] in
+                guard answered.claim() else { return }
+                if let stop {
+                    stop()
+                    release()
+                }
+                continuation.resume(returning: .timedOut)
             }
         }
     }

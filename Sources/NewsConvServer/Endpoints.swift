@@ -52,8 +52,25 @@ struct Endpoints: Sendable {
 
         let started = ContinuousClock.now
         metrics.inFlight.increment()
-        let outcome = await server.threads.run(timeout: server.configuration.conversionTimeout) {
-            pipeline.convert(SourceDocument(data: body, path: name, name: name))
+        // In a worker process when the server has them: a crash ends the worker, not the server,
+        // and a conversion past its deadline is stopped by killing its worker.
+        let workers = server.workers
+        let lease = WorkerLease()
+        var stop: (@Sendable () -> Void)?
+        if workers != nil { stop = { @Sendable in lease.expire() } }
+        let outcome = await server.threads.run(timeout: server.configuration.conversionTimeout, stop: stop) {
+            () -> Result<PipelineResult, ConversionWorker.Failure> in
+            guard let workers else { return .success(pipeline.convert(SourceDocument(data: body, path: name, name: name))) }
+            do {
+                let worker = try workers.take()
+                lease.hold(worker)
+                defer { workers.give(worker) }
+                return .success(try worker.convert(body, name: name, settings: settings))
+            } catch let failure as ConversionWorker.Failure {
+                return .failure(failure)
+            } catch {
+                return .failure(.ended("\(error)"))
+            }
         }
         metrics.inFlight.decrement()
         let result: PipelineResult
@@ -70,7 +87,13 @@ struct Endpoints: Sendable {
                 ProblemDetails(
                     status: .gatewayTimeout, code: "serve.timeout",
                     detail: "the conversion took longer than the server's limit (\(server.configuration.conversionTimeout))"))
-        case .done(let done):
+        case .done(.failure(.ended(let reason))):
+            return problem(
+                endpoint,
+                ProblemDetails(
+                    status: .internalServerError, code: "serve.crashed",
+                    detail: "the conversion ended abnormally (\(reason)); the server goes on"))
+        case .done(.success(let done)):
             result = done
             metrics.conversion(took: ContinuousClock.now - started)
         }

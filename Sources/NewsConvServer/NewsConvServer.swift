@@ -12,6 +12,8 @@ public struct NewsConvServer: Sendable {
     public let configuration: ServerConfiguration
     let converter: Converter
     let threads: ConversionThreads
+    /// The worker processes conversions run in, when ``ServerConfiguration/workerExecutable`` names one.
+    let workers: WorkerPool?
     let metrics = ServerMetrics()
 
     /// Checks the configuration: the plugins named exist, the schema folder (if named) is a folder.
@@ -38,6 +40,34 @@ public struct NewsConvServer: Sendable {
             }
         }
         threads = ConversionThreads(count: configuration.maximumInFlight)
+        workers = configuration.workerExecutable.map { WorkerPool(executable: $0, arguments: configuration.workerArguments) }
+    }
+
+    /// A worker's life (`newsconv-serve --conversion-worker`): reads requests on standard input,
+    /// converts each with the one `Pipeline`, answers on standard output, until its input ends
+    /// (the server is gone).
+    public func runWorker() -> Never {
+        // What the server had open when it started this worker (its listening sockets, event
+        // loops, other workers' pipes, if another thread spawned between a pipe's creation and
+        // its close-on-exec) is closed: held here, and by the filters this worker starts, it
+        // would keep a dead worker's answer pipe from ending.
+        for entry in (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd")) ?? [] {
+            if let descriptor = Int32(entry), descriptor > 2 { close(descriptor) }
+        }
+        let input = FileHandle.standardInput
+        let output = FileHandle.standardOutput
+        while let (settings, name, document) = try? WorkerFrames.readRequest(from: input) {
+            let result: PipelineResult
+            do {
+                result = try Pipeline(settings, converter: converter).convert(SourceDocument(data: document, path: name, name: name))
+            } catch {
+                // The server checked the settings before; a refusal here is the request's failure.
+                result = PipelineResult(
+                    diagnostics: [.error("serve.parameter", "\(error)", at: SourceLocation(path: name))], failed: true)
+            }
+            guard (try? WorkerFrames.writeAnswer(result, to: output)) != nil else { break }
+        }
+        exit(0)
     }
 
     /// The Hummingbird application; `onListening` is called with the port once it listens.

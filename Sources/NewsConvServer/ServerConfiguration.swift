@@ -25,6 +25,17 @@ public struct ServerConfiguration: Sendable {
     public var filters: [String] = []
     /// "Now" for generated timestamps (`SOURCE_DATE_EPOCH`); nil is the clock.
     public var now: Date?
+    /// The executable that runs conversions in worker processes (`newsconv-serve`, run with
+    /// `--conversion-worker`): a conversion that crashes ends its worker, not the server, and one
+    /// past its deadline is stopped. Nil runs them in the server's process (an embedding's choice;
+    /// `newsconv serve` always names itself).
+    public var workerExecutable: String?
+
+    /// The arguments a worker is started with besides `--conversion-worker`: the plugins and
+    /// filters allowed, as the server was given them.
+    var workerArguments: [String] {
+        ["--max-in-flight", "1"] + plugins.flatMap { ["--allow-plugin", $0] } + filters.flatMap { ["--allow-filter", $0] }
+    }
 
     public init() {}
 }

@@ -4,7 +4,7 @@ import Foundation
 /// with a located error instead of exhausting the stack, memory or time. One place, so that
 /// every format applies the same numbers; ``standard`` holds the defaults, and a command sets
 /// its own with `--limit NAME=VALUE` (``setting(_:)``). `docs/cli.md` lists them.
-public struct ImportLimits: Sendable, Hashable {
+public struct ImportLimits: Sendable, Hashable, Codable {
     /// How deep blocks and inlines may nest inside each other (quotes in quotes, lists in
     /// lists, emphasis in emphasis). Real stories nest a handful of levels; the IR is
     /// converted and written recursively (on a stack sized for the default).

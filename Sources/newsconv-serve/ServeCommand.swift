@@ -51,6 +51,10 @@ struct ServeCommand: ParsableCommand {
     @Option(name: .long, help: "A filter program requests may name with filter= (repeatable).")
     var allowFilter: [String] = []
 
+    /// Run as one of the server's conversion workers (its own child processes), not as a server.
+    @Flag(name: .customLong("conversion-worker"), help: .hidden)
+    var conversionWorker = false
+
     /// Runs with the exit codes of newsconv's CLI contract: a usage error is 2.
     static func main() { runWithContract() }
 
@@ -75,6 +79,8 @@ struct ServeCommand: ParsableCommand {
         configuration.plugins = allowPlugin
         configuration.filters = allowFilter
         configuration.now = ConversionSettings.sourceDateEpoch()
+        // Conversions run in worker processes of this same executable (docs/serve.md).
+        configuration.workerExecutable = Self.ownExecutable
         let server: NewsConvServer
         do {
             server = try NewsConvServer(configuration: configuration)
@@ -82,6 +88,7 @@ struct ServeCommand: ParsableCommand {
             Self.error(error.description)
             throw ExitCode(error.exitCode)
         }
+        if conversionWorker { server.runWorker() }
         let host = self.host
         let failure = ServeFailure()
         let done = DispatchSemaphore(value: 0)
@@ -101,6 +108,12 @@ struct ServeCommand: ParsableCommand {
             Self.error("newsconv serve: \(message)")
             throw ExitCode(1)
         }
+    }
+
+    /// This executable's path (`/proc/self/exe` on Linux, else as it was started).
+    private static var ownExecutable: String {
+        if let path = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") { return path }
+        return URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL.path
     }
 
     private static func error(_ line: String) {

@@ -77,6 +77,64 @@ import Testing
         #expect(process.terminationReason == .exit && process.terminationStatus == 0)
     }
 
+    /// Conversions run in worker processes (issue 17): one past its deadline is stopped and its
+    /// slot freed at once (before, it ran on and the next request met 503); one whose worker
+    /// crashes is answered 500 and the server goes on.
+    @Test func aConversionPastItsDeadlineIsStoppedAndACrashSparesTheServer() async throws {
+        let marker = "newsconv-worker-test-\(UUID().uuidString)"
+        // Filters that wait for the test's go: past the deadline, and while the worker is killed.
+        let wait = "while [ ! -e \"$0.go\" ]; do sleep 0.05; done\nexec cat"
+        let (folder, slow) = try Fixtures.script(marker, wait)
+        let (other, held) = try Fixtures.script(marker + "-held", wait)
+        defer {
+            // The filters the killed workers started would wait on: let them end.
+            try? Data().write(to: URL(fileURLWithPath: slow.path + ".go"))
+            try? Data().write(to: URL(fileURLWithPath: held.path + ".go"))
+            usleep(200_000)
+            try? FileManager.default.removeItem(at: folder)
+            try? FileManager.default.removeItem(at: other)
+        }
+        let (process, base, _) = try start(["--allow-filter", slow.path, "--timeout", "2", "--max-in-flight", "1", "--idle-timeout", "1"])
+        // The crash is met on a server whose deadline the test's wait cannot reach.
+        let (lasting, lastingBase, _) = try start(["--allow-filter", held.path, "--timeout", "600", "--idle-timeout", "1"])
+        defer {
+            for server in [process, lasting] {
+                server.terminate()
+                server.waitUntilExit()
+            }
+        }
+        let dispatch = try Data(contentsOf: Fixtures.samples.appendingPathComponent("wire/efe-english-lima-port.txt"))
+        let (timedOut, body) = try await post("\(base)/v1/convert?to=nitf&filter=\(slow.path)", dispatch)
+        #expect(timedOut == 504 && String(decoding: body, as: UTF8.self).contains("serve.timeout"))
+        // The one slot is free again at once.
+        let (next, _) = try await post("\(base)/v1/convert?to=nitf", dispatch)
+        #expect(next == 200)
+
+        // A worker that dies in the middle of a conversion (as a crash ends it): killed once its
+        // filter runs.
+        async let crashed = post("\(lastingBase)/v1/convert?to=nitf&filter=\(held.path)", dispatch)
+        // However loaded the machine (a new worker starts first): up to a minute.
+        for _ in 0..<1200 where Self.process(naming: [held.lastPathComponent, "nitf"]) == nil {
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        let worker = try #require(Self.process(naming: ["--conversion-worker", held.lastPathComponent]))
+        kill(worker, SIGSEGV)
+        let (status, answer) = try await crashed
+        #expect(status == 500 && String(decoding: answer, as: UTF8.self).contains("serve.crashed"), "\(status)")
+        let (after, _) = try await post("\(lastingBase)/v1/convert?to=nitf", dispatch)
+        #expect(after == 200)
+    }
+
+    /// The pid of a process whose command line holds every one of `parts` (read from /proc).
+    static func process(naming parts: [String]) -> pid_t? {
+        for entry in (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? [] where entry.allSatisfy(\.isNumber) {
+            guard let data = FileManager.default.contents(atPath: "/proc/\(entry)/cmdline") else { continue }
+            let line = String(decoding: data.map { $0 == 0 ? 0x20 : $0 }, as: UTF8.self)
+            if parts.allSatisfy({ line.contains($0) }) { return pid_t(entry) }
+        }
+        return nil
+    }
+
     @Test func badArgumentsAreUsageErrors() throws {
         for arguments in [["serve", "--port", "70000"], ["serve", "--allow-plugin", "nosuch"], ["serve", "--schemas", "/nonexistent"]] {
             let result = try ProcessRunner.run(newsconv, arguments)

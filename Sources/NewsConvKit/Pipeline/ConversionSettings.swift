@@ -4,7 +4,7 @@ import NewsCore
 /// What every way of converting (`convert`, `batch`, `stream`, `serve`) is asked the same way:
 /// the formats, the date context, strictness, "now", format options and filters. Each command
 /// adds only where its inputs come from and where its outputs go.
-public struct ConversionSettings: Sendable, Hashable {
+public struct ConversionSettings: Sendable, Hashable, Codable {
     /// The input format's name; nil detects it per document.
     public var from: String?
     /// The output format's name; nil takes it from the output file's extension, else newsconv JSON.

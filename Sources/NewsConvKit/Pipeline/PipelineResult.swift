@@ -10,6 +10,11 @@ public struct PipelineResult: Sendable {
         public var name: String
         public var data: Data
 
+        public init(name: String, data: Data) {
+            self.name = name
+            self.data = data
+        }
+
         /// The output as JSON, the same in `stream` answers and `serve` envelopes: its name, the
         /// fields given (a media type), and its bytes as `data` when they are UTF-8 text, else
         /// as `data_base64`.
@@ -25,4 +30,10 @@ public struct PipelineResult: Sendable {
     public var diagnostics: [Diagnostic] = []
     /// A document could not be read, filtered or written, or warned under `--strict`.
     public var failed = false
+
+    public init(outputs: [Output] = [], diagnostics: [Diagnostic] = [], failed: Bool = false) {
+        self.outputs = outputs
+        self.diagnostics = diagnostics
+        self.failed = failed
+    }
 }
