@@ -26,40 +26,19 @@ final class ConversionWorker: @unchecked Sendable {
     /// Starts `executable --conversion-worker` with `arguments`, in a process group of its own (a
     /// terminal's Ctrl-C to the server lets the requests in flight finish).
     init(executable: String, arguments: [String]) throws {
-        var toWorker: [Int32] = [0, 0]
-        var fromWorker: [Int32] = [0, 0]
-        guard pipe(&toWorker) == 0, pipe(&fromWorker) == 0 else { throw Failure.ended(String(cString: strerror(errno))) }
-        for end in toWorker + fromWorker { _ = fcntl(end, F_SETFD, FD_CLOEXEC) }
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_adddup2(&actions, toWorker[0], 0)
-        posix_spawn_file_actions_adddup2(&actions, fromWorker[1], 1)
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP))
-        posix_spawnattr_setpgroup(&attributes, 0)
-        let argv: [UnsafeMutablePointer<CChar>?] = ([executable, "--conversion-worker"] + arguments).map { strdup($0) } + [nil]
-        defer { for pointer in argv { free(pointer) } }
         // A crash ends the worker at once: Swift's backtracer would keep it (and its request)
         // for seconds while it symbolicates.
         var environment = ProcessInfo.processInfo.environment
         environment["SWIFT_BACKTRACE"] = "enable=no"
-        let envp: [UnsafeMutablePointer<CChar>?] = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
-        defer { for pointer in envp { free(pointer) } }
-        var child: pid_t = 0
-        let spawned = posix_spawn(&child, executable, &actions, &attributes, argv, envp)
-        close(toWorker[0])
-        close(fromWorker[1])
-        guard spawned == 0 else {
-            close(toWorker[1])
-            close(fromWorker[0])
-            throw Failure.ended("\(executable) could not be started: \(String(cString: strerror(spawned)))")
+        let child: ChildProcess
+        do {
+            child = try ChildProcess.start(executable, ["--conversion-worker"] + arguments, pipesOn: [0, 1], environment: environment)
+        } catch {
+            throw Failure.ended("\(executable) could not be started: \(error.reason)")
         }
-        pid = child
-        requests = FileHandle(fileDescriptor: toWorker[1], closeOnDealloc: true)
-        answers = FileHandle(fileDescriptor: fromWorker[0], closeOnDealloc: true)
+        pid = child.pid
+        requests = FileHandle(fileDescriptor: child.ends[0]!, closeOnDealloc: true)
+        answers = FileHandle(fileDescriptor: child.ends[1]!, closeOnDealloc: true)
     }
 
     deinit {

@@ -65,42 +65,13 @@ enum PluginProcess {
         messageLimit: Int = ImportLimits.standard.pluginMessageBytes
     ) throws(Failure) -> Output {
         _ = ignoreBrokenPipes
-        var inputPipe: [Int32] = [0, 0]
-        var outputPipe: [Int32] = [0, 0]
-        var errorPipe: [Int32] = [0, 0]
-        // Close-on-exec, so that the program gets only the ends dup'ed onto 0, 1 and 2.
-        func makePipe(_ ends: inout [Int32]) -> Bool {
-            guard pipe(&ends) == 0 else { return false }
-            for end in ends { _ = fcntl(end, F_SETFD, FD_CLOEXEC) }
-            return true
+        let child: ChildProcess
+        do {
+            child = try ChildProcess.start(executable.path, arguments, pipesOn: [0, 1, 2])
+        } catch {
+            throw .cannotStart(error.reason)
         }
-        guard makePipe(&inputPipe), makePipe(&outputPipe), makePipe(&errorPipe) else {
-            throw .cannotStart(String(cString: strerror(errno)))
-        }
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_adddup2(&actions, inputPipe[0], 0)
-        posix_spawn_file_actions_adddup2(&actions, outputPipe[1], 1)
-        posix_spawn_file_actions_adddup2(&actions, errorPipe[1], 2)
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP))
-        posix_spawnattr_setpgroup(&attributes, 0)
-        let argv: [UnsafeMutablePointer<CChar>?] = ([executable.path] + arguments).map { strdup($0) } + [nil]
-        defer { for pointer in argv { free(pointer) } }
-        var pid: pid_t = 0
-        let spawned = posix_spawn(&pid, executable.path, &actions, &attributes, argv, environ)
-        close(inputPipe[0])
-        close(outputPipe[1])
-        close(errorPipe[1])
-        guard spawned == 0 else {
-            close(inputPipe[1])
-            close(outputPipe[0])
-            close(errorPipe[0])
-            throw .cannotStart(String(cString: strerror(spawned)))
-        }
+        let pid = child.pid
         // Write and read on their own threads, so that a program that writes before it has read
         // everything cannot deadlock with us. Each stream is read up to its cap: past it the
         // program's group is killed, so that a flood costs no more memory than the cap.
@@ -108,17 +79,16 @@ enum PluginProcess {
         defer { running.remove(pid) }
         let group = DispatchGroup()
         let collected = Collected()
-        let child = pid
-        for (descriptor, limit, isOutput) in [(outputPipe[0], outputLimit, true), (errorPipe[0], messageLimit, false)] {
+        for (descriptor, limit, isOutput) in [(child.ends[1]!, outputLimit, true), (child.ends[2]!, messageLimit, false)] {
             group.enter()
             DispatchQueue.global().async {
                 let (data, overflowed) = drain(descriptor, limit: limit)
-                if overflowed { kill(-child, SIGKILL) }
+                if overflowed { kill(-pid, SIGKILL) }
                 collected.store(data, overflowed: overflowed, output: isOutput)
                 group.leave()
             }
         }
-        let inputFD = inputPipe[1]
+        let inputFD = child.ends[0]!
         DispatchQueue.global().async {
             // A program that exits without reading all of its input closes the pipe (EPIPE): stop writing.
             input.withUnsafeBytes { buffer in
@@ -134,7 +104,7 @@ enum PluginProcess {
         let finished = DispatchSemaphore(value: 0)
         nonisolated(unsafe) var status: Int32 = 0
         DispatchQueue.global().async {
-            while waitpid(child, &status, 0) < 0 && errno == EINTR {}
+            while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
             finished.signal()
         }
         let deadline = DispatchTime.now() + timeout
