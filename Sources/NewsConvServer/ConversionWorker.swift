@@ -68,8 +68,15 @@ final class ConversionWorker: @unchecked Sendable {
         }
     }
 
-    /// Whether it was killed, or died (then it is never used again).
-    var isEnded: Bool { lock.withLock { killed } || Foundation.kill(pid, 0) != 0 }
+    /// Whether it was killed, or died (then it is never used again; a dead one is reaped here).
+    var isEnded: Bool {
+        lock.withLock {
+            if killed { return true }
+            var status: Int32 = 0
+            if waitpid(pid, &status, WNOHANG) == pid { killed = true }
+            return killed
+        }
+    }
 
     /// How the worker ended: the signal that killed it, or its exit status.
     private func endReason() -> String {

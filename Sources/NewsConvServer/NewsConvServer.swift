@@ -40,6 +40,9 @@ public struct NewsConvServer: Sendable {
             }
         }
         threads = ConversionThreads(count: configuration.maximumInFlight)
+        // A worker that dies while its request is written to it must not end the server by
+        // SIGPIPE: the write fails (EPIPE), and the request is answered 500.
+        if configuration.workerExecutable != nil { signal(SIGPIPE, SIG_IGN) }
         workers = configuration.workerExecutable.map { WorkerPool(executable: $0, arguments: configuration.workerArguments) }
     }
 
