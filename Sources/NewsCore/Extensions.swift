@@ -29,13 +29,20 @@ public struct Extensions: Sendable, Hashable, Codable, ExpressibleByDictionaryLi
         return key.allSatisfy { $0.isLetter || $0.isNumber || $0 == "." || $0 == "-" || $0 == "_" || $0 == ":" }
     }
 
+    /// Whether the entry is a plain fact of another format: a string under a ``isTextKey(_:)``
+    /// key, which formats without an element for it carry in their generic properties.
+    public static func isPlainFact(_ key: String, _ value: JSONValue) -> Bool {
+        guard case .string = value else { return false }
+        return isTextKey(key)
+    }
+
     /// The plain facts among the entries (a string under a ``isTextKey(_:)`` key), sorted by key,
     /// leaving out those of the format `ownPrefix` (`"nitf:"`), which it keeps as elements. A
     /// format without an element for them carries them in its generic properties (NITF's `meta`,
     /// NewsML-G2's `contentMetaExtProperty`), so that they arrive.
     public func textEntries(excludingPrefix ownPrefix: String) -> [(key: String, value: String)] {
         values.compactMap { key, value -> (key: String, value: String)? in
-            guard case .string(let text) = value, !key.hasPrefix(ownPrefix), Self.isTextKey(key) else { return nil }
+            guard !key.hasPrefix(ownPrefix), Self.isPlainFact(key, value), case .string(let text) = value else { return nil }
             return (key, text)
         }
         .sorted { $0.key < $1.key }

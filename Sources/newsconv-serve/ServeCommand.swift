@@ -79,8 +79,9 @@ struct ServeCommand: ParsableCommand {
         configuration.plugins = allowPlugin
         configuration.filters = allowFilter
         configuration.now = ConversionSettings.sourceDateEpoch()
-        // Conversions run in worker processes of this same executable (docs/serve.md).
-        configuration.workerExecutable = Self.ownExecutable
+        // Conversions run in worker processes of this same executable (docs/serve.md); a worker
+        // converts in its own process.
+        if !conversionWorker { configuration.workerExecutable = Self.ownExecutable }
         let server: NewsConvServer
         do {
             server = try NewsConvServer(configuration: configuration)

@@ -118,7 +118,7 @@ struct CorpusToStandardsTests {
                     var article = article
                     // Plain facts of any prefix are never deferred, and exporters may carry them.
                     article.extensions.values = article.extensions.values.filter { entry in
-                        if case .string = entry.value, Extensions.isTextKey(entry.key) { return true }
+                        if Extensions.isPlainFact(entry.key, entry.value) { return true }
                         return prefixes.contains { entry.key.hasPrefix($0) }
                     }
                     return article

@@ -124,7 +124,7 @@ public struct NITFExporter: ArticleExporter {
         var prefixes: [String] = []
         for (key, value) in article.extensions.values where !key.hasUTF8Prefix("nitf:") {
             // Plain facts are written as `meta`.
-            if case .string = value, Extensions.isTextKey(key) { continue }
+            if Extensions.isPlainFact(key, value) { continue }
             let end = key.firstUTF8Index(of: UInt8(ascii: ":")) ?? key.endIndex
             let prefix = String(key[..<end]) + ":"
             if !prefixes.contains(prefix) { prefixes.append(prefix) }

@@ -490,9 +490,7 @@ struct G2ItemWriter {
         for media in associated {
             let files = Self.files(of: media)
             if media.kind != nil { dropped.insert("kind") }
-            // Links name their media item by its id: without one, each file reads back as an item.
-            if media.id == nil, files.count > 1 { dropped.insert("files' grouping (no id)") }
-            if media.credit != nil { dropped.insert("credit") }
+            Self.noteUnheld(media, files: files, in: &dropped)
             for (index, file) in files.enumerated() {
                 var attributes: [(String, String)] = [("rel", G2Vocabulary.associatedWith)]
                 if let href = file.href { attributes.append(("href", href)) }
@@ -500,8 +498,6 @@ struct G2ItemWriter {
                 if let type = file.mediaType { attributes.append(("contenttype", type)) }
                 if let size = file.sizeInBytes { attributes.append(("size", String(size))) }
                 if let title = media.title { attributes.append(("title", Self.oneLine(title))) }
-                if file.name != nil { dropped.insert("rendition names") }
-                if file.width != nil || file.height != nil || file.duration != nil { dropped.insert("dimensions") }
                 if index == 0, let caption = media.caption {
                     w.start("link", attributes)
                     w.element("description", [("role", G2Vocabulary.captionRole)], text: caption)
@@ -517,6 +513,16 @@ struct G2ItemWriter {
                 "media associated with a text item are written as itemMeta links (irel:associatedWith); their \(dropped.sorted().joined(separator: ", ")) have no place there; dropped"
             )
         }
+    }
+
+    /// What a media item holds that a reference to one of its files (a `link`, an `itemRef`)
+    /// cannot: its credit, its rendition names and dimensions, and, without an id to name the
+    /// item by, which files belong together (each would read back as an item).
+    static func noteUnheld(_ media: MediaItem, files: [MediaItem.Rendition], in dropped: inout Set<String>) {
+        if media.id == nil, files.count > 1 { dropped.insert("files' grouping (no id)") }
+        if media.credit != nil { dropped.insert("credit") }
+        if files.contains(where: { $0.name != nil }) { dropped.insert("rendition names") }
+        if files.contains(where: { $0.width != nil || $0.height != nil || $0.duration != nil }) { dropped.insert("dimensions") }
     }
 
     /// A media item's files: its main file first, unless a rendition names it too (AP's `main`:
@@ -570,16 +576,13 @@ struct G2ItemWriter {
         var dropped: Set<String> = []
         for media in article.media {
             let files = Self.files(of: media)
-            if media.id == nil, files.count > 1 { dropped.insert("files' grouping (no id)") }
-            if media.credit != nil { dropped.insert("credit") }
+            Self.noteUnheld(media, files: files, in: &dropped)
             for (index, file) in files.enumerated() {
                 var attributes: [(String, String)] = []
                 if let id = media.id { attributes.append(("residref", id)) }
                 if let href = file.href { attributes.append(("href", href)) }
                 if let type = file.mediaType ?? (index == 0 ? media.mediaType : nil) { attributes.append(("contenttype", type)) }
                 if let size = file.sizeInBytes { attributes.append(("size", String(size))) }
-                if file.name != nil { dropped.insert("rendition names") }
-                if file.width != nil || file.height != nil || file.duration != nil { dropped.insert("dimensions") }
                 guard index == 0 else {
                     w.element("itemRef", attributes)
                     continue

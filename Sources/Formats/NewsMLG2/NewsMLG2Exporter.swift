@@ -56,7 +56,7 @@ public struct NewsMLG2Exporter: ArticleExporter {
                     // Plain facts are written as extension properties.
                     article.extensions.values.filter { key, value in
                         guard !key.hasPrefix("g2:") else { return false }
-                        if case .string = value, Extensions.isTextKey(key) { return false }
+                        if Extensions.isPlainFact(key, value) { return false }
                         return true
                     }
                     .map { String($0.key.prefix { $0 != ":" }) + ":" }
