@@ -1,6 +1,5 @@
 import Foundation
 import NewsCore
-import Yams
 
 /// Writes one article as Markdown: YAML front matter with the metadata, then the CommonMark body
 /// (see ``MarkdownWriter``). A Markdown file holds one article.
@@ -18,7 +17,9 @@ public struct MarkdownExporter: ArticleExporter {
         let summaryText = writer.blocks(article.abstract).trimmingTrailingNewlines
         let summary = summaryText.isEmpty ? nil : summaryText
         let body = writer.body(article)
-        let yaml = try Yams.serialize(node: FrontMatter.node(for: article, summary: summary), width: -1, allowUnicode: true)
+        var frontMatter = FrontMatterWriter(sink: LibYAMLEmitter(), article: article)
+        frontMatter.write(article, summary: summary)
+        let yaml = try frontMatter.sink.finish()
         var text = "---\n" + yaml + "---\n"
         if !body.isEmpty { text += "\n" + body }
         var diagnostics = writer.diagnostics
