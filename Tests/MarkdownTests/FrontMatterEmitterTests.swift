@@ -55,7 +55,9 @@ import Yams
         article.urgency = 1
         article.extensions["markdown:empty"] = .array([])
         article.extensions["markdown:none"] = .object([:])
-        article.extensions["markdown:values"] = .array([.null, .bool(true), .number(1e19), .number(-2.5), .number(42), .array([.array([])])])
+        article.extensions["markdown:values"] = .array([
+            .null, .bool(true), .number(1e19), .number(-2.5), .number(42), .array([.array([])]),
+        ])
         article.subjects = [Concept()]
         article.media = [MediaItem(renditions: [MediaItem.Rendition(width: 10, duration: 1.5)])]
         let (emitted, reference) = try Self.bothWays(article)

@@ -2,7 +2,6 @@ import Foundation
 import NewsCore
 import TestSupport
 import Testing
-import Yams
 
 @testable import Markdown
 
@@ -51,10 +50,10 @@ import Yams
     }
 
     @Test func theNodeCountStopsAtItsLimit() throws {
-        let node = try #require(try Yams.compose(yaml: "a: [1, 2, 3]\nb: {c: d}"))
+        let node = try #require(try YAMLComposer.compose("a: [1, 2, 3]\nb: {c: d}"))
         // The mapping, its keys a and b, the list and its three items, the inner mapping, c and d.
-        #expect(FrontMatter.nodeCount(node, upTo: 100) == 10)
-        #expect(FrontMatter.nodeCount(node, upTo: 4) == 4)
+        #expect(node.count(upTo: 100) == 10)
+        #expect(node.count(upTo: 4) == 4)
     }
 }
 

@@ -1,7 +1,6 @@
 import Datelines
 import Foundation
 import NewsCore
-import Yams
 
 /// Reads the keys of YAML front matter into an article: newsconv's own keys, and the ones site
 /// generators and reporters' drafts use (`date`, `author`, `tags`, `description`, `draft`). A key
@@ -19,34 +18,31 @@ struct FrontMatterReader {
         self.firstLine = firstLine
     }
 
-    private func at(_ node: Node) -> SourceLocation {
-        SourceLocation(path: path, line: firstLine + (node.mark?.line ?? 1) - 1, column: node.mark?.column ?? 1)
+    private func at(_ node: YAMLNode) -> SourceLocation {
+        SourceLocation(path: path, line: firstLine + node.line - 1, column: node.column)
     }
 
-    private mutating func warn(_ code: String, _ message: String, _ node: Node) {
+    private mutating func warn(_ code: String, _ message: String, _ node: YAMLNode) {
         diagnostics.append(.warning("markdown.front-matter.\(code)", message, at: at(node)))
     }
 
-    private mutating func note(_ code: String, _ message: @autoclosure () -> String, _ node: Node) {
+    private mutating func note(_ code: String, _ message: @autoclosure () -> String, _ node: YAMLNode) {
         guard reportsNotes else { return }
         diagnostics.append(.note("markdown.front-matter.\(code)", message(), at: at(node)))
     }
 
     /// A scalar as text; a number or a date written plain in YAML is read as its text.
-    private static func text(_ node: Node) -> String? {
-        guard case .scalar(let scalar) = node else { return nil }
-        return scalar.string
-    }
+    private static func text(_ node: YAMLNode) -> String? { node.text }
 
-    private func strings(_ node: Node) -> [String] {
-        switch node {
-        case .sequence(let items): items.compactMap(Self.text)
-        case .scalar: Self.text(node).map { [$0] } ?? []
-        default: []
+    private func strings(_ node: YAMLNode) -> [String] {
+        switch node.content {
+        case .sequence(let items): items.compactMap(\.text)
+        case .scalar(let text, _, _): [text]
+        case .mapping: []
         }
     }
 
-    private mutating func date(_ node: Node, _ key: String) -> NewsDate? {
+    private mutating func date(_ node: YAMLNode, _ key: String) -> NewsDate? {
         guard let text = Self.text(node), !text.isEmpty else { return nil }
         // YAML timestamps may use a space for `T` (`2025-01-14 06:30:00 +01:00`).
         var candidate = text
@@ -59,7 +55,7 @@ struct FrontMatterReader {
         return nil
     }
 
-    private mutating func int(_ node: Node, _ key: String, range: ClosedRange<Int>? = nil) -> Int? {
+    private mutating func int(_ node: YAMLNode, _ key: String, range: ClosedRange<Int>? = nil) -> Int? {
         guard let text = Self.text(node), let value = Int(text), range.map({ $0.contains(value) }) ?? true else {
             warn(
                 "invalid-number",
@@ -69,53 +65,53 @@ struct FrontMatterReader {
         return value
     }
 
-    private func concept(_ node: Node) -> Concept? {
-        switch node {
-        case .scalar:
+    private func concept(_ node: YAMLNode) -> Concept? {
+        switch node.content {
+        case .scalar(let text, _, _):
             // A plain name (`tags: [port]`, `categories: Economy`).
-            return Self.text(node).map { Concept(literal: $0, name: $0) }
+            return Concept(literal: text, name: text)
         case .mapping(let mapping):
             var concept = Concept()
             for (key, value) in mapping {
-                switch key.string {
+                switch key.text {
                 case "qcode": concept.qcode = Self.text(value)
                 case "uri": concept.uri = Self.text(value)
                 case "literal": concept.literal = Self.text(value)
                 case "name": concept.name = Self.text(value)
                 case "type": concept.type = Self.text(value)
                 case "role": concept.role = Self.text(value)
-                case "broader": concept.broader = value.array().compactMap(self.concept)
+                case "broader": concept.broader = value.items.compactMap(self.concept)
                 default: break
                 }
             }
             return concept
-        default:
+        case .sequence:
             return nil
         }
     }
 
-    private func concepts(_ node: Node) -> [Concept] {
-        if case .sequence(let items) = node { return items.compactMap(concept) }
+    private func concepts(_ node: YAMLNode) -> [Concept] {
+        if case .sequence(let items) = node.content { return items.compactMap(concept) }
         return concept(node).map { [$0] } ?? []
     }
 
-    private func byline(_ node: Node) -> Byline? {
+    private func byline(_ node: YAMLNode) -> Byline? {
         if let name = Self.text(node) { return Byline(name: name) }
-        guard case .mapping(let mapping) = node, let name = mapping["name"].flatMap(Self.text) else { return nil }
+        guard case .mapping = node.content, let name = node["name"].flatMap(Self.text) else { return nil }
         return Byline(
-            name: name, title: mapping["title"].flatMap(Self.text), affiliation: mapping["affiliation"].flatMap(Self.text),
-            role: mapping["role"].flatMap(Self.text), id: mapping["id"].flatMap(Self.text), text: mapping["printed"].flatMap(Self.text))
+            name: name, title: node["title"].flatMap(Self.text), affiliation: node["affiliation"].flatMap(Self.text),
+            role: node["role"].flatMap(Self.text), id: node["id"].flatMap(Self.text), text: node["printed"].flatMap(Self.text))
     }
 
-    private mutating func media(_ node: Node) -> MediaItem? {
-        guard case .mapping(let mapping) = node else { return nil }
-        func text(_ key: String) -> String? { mapping[key].flatMap(Self.text) }
+    private mutating func media(_ node: YAMLNode) -> MediaItem? {
+        guard case .mapping = node.content else { return nil }
+        func text(_ key: String) -> String? { node[key].flatMap(Self.text) }
         var item = MediaItem(
             id: text("id"), kind: text("kind").flatMap(Article.Kind.init(rawValue:)), href: text("href"), mediaType: text("mediaType"),
             caption: text("caption"), credit: text("credit"), title: text("title"))
-        for rendition in mapping["renditions"]?.array() ?? [] {
-            guard case .mapping(let r) = rendition else { continue }
-            func value(_ key: String) -> String? { r[key].flatMap(Self.text) }
+        for rendition in node["renditions"]?.items ?? [] {
+            guard case .mapping = rendition.content else { continue }
+            func value(_ key: String) -> String? { rendition[key].flatMap(Self.text) }
             item.renditions.append(
                 MediaItem.Rendition(
                     name: value("name"), href: value("href"), mediaType: value("mediaType"), width: value("width").flatMap { Int($0) },
@@ -125,26 +121,26 @@ struct FrontMatterReader {
         return item
     }
 
-    static func json(_ node: Node) -> JSONValue {
-        switch node {
-        case .scalar(let scalar):
+    static func json(_ node: YAMLNode) -> JSONValue {
+        switch node.content {
+        case .scalar(let text, let style, _):
             // Only a plain scalar can be a null, a boolean or a number; quoted ones are strings.
-            guard scalar.style == .plain || scalar.style == .any else { return .string(scalar.string) }
+            guard style == .plain || style == .any else { return .string(text) }
             // YAML 1.1's nulls, booleans and numbers all begin with one of these; asking Yams of
             // any other text cost a quarter of the Markdown import (its number constructors
             // run regular expressions; `swift package benchmark --target MarkdownBatch`).
-            if let first = scalar.string.utf8.first, !Self.mayStartNonString(first) { return .string(scalar.string) }
-            if node.null != nil { return .null }
-            if let flag = node.bool { return .bool(flag) }
-            if let number = node.int { return .number(Double(number)) }
-            if let number = node.float, scalar.string.contains(where: \.isNumber) { return .number(number) }
-            return .string(scalar.string)
+            if let first = text.utf8.first, !Self.mayStartNonString(first) { return .string(text) }
+            guard let scalar = node.yamsScalar else { return .string(text) }
+            if scalar.null != nil { return .null }
+            if let flag = scalar.bool { return .bool(flag) }
+            if let number = scalar.int { return .number(Double(number)) }
+            if let number = scalar.float, text.contains(where: \.isNumber) { return .number(number) }
+            return .string(text)
         case .sequence(let items): return .array(items.map(json))
         case .mapping(let mapping):
             var members: [String: JSONValue] = [:]
-            for (key, value) in mapping { if let name = key.string { members[name] = json(value) } }
+            for (key, value) in mapping { if let name = key.text { members[name] = json(value) } }
             return .object(members)
-        case .alias: return .null
         }
     }
 
@@ -161,7 +157,7 @@ struct FrontMatterReader {
         }
     }
 
-    mutating func read(key: String, value: Node, keyNode: Node, into contents: inout FrontMatter.Contents) {
+    mutating func read(key: String, value: YAMLNode, keyNode: YAMLNode, into contents: inout FrontMatter.Contents) {
         if let field = MarkdownVocabulary.siteGeneratorKeys[key] { contents.spellings[field] = key }
         switch key {
         case "title", "headline": contents.article.headline = Self.text(value)
@@ -169,20 +165,20 @@ struct FrontMatterReader {
         case "slugline", "slug": contents.article.slugline = Self.text(value)
         case "takeKey": contents.article.takeKey = Self.text(value)
         case "bylines", "byline", "author", "authors":
-            let items = { if case .sequence(let list) = value { return list } else { return [value] } }()
+            let items = { if case .sequence(let list) = value.content { return list } else { return [value] } }()
             contents.article.bylines = items.compactMap(byline)
         case "dateline":
             if let text = Self.text(value) {
                 // A draft's dateline as text is read as agencies print one: place, date, agency.
                 let match = DatelineParser.parse(Substring(text)).flatMap { $0.remainder.isEmpty ? $0.dateline : nil }
                 contents.article.dateline = match ?? Dateline(text: text)
-            } else if case .mapping(let mapping) = value {
-                var dateline = Dateline(text: mapping["text"].flatMap(Self.text) ?? "")
-                dateline.place = mapping["place"].flatMap(Self.text)
-                dateline.region = mapping["region"].flatMap(Self.text)
-                dateline.date = mapping["date"].flatMap { date($0, "dateline.date") }
-                dateline.source = (mapping["agency"] ?? mapping["source"]).flatMap(Self.text)
-                dateline.placeCode = mapping["placeCode"].flatMap(Self.text)
+            } else if case .mapping = value.content {
+                var dateline = Dateline(text: value["text"].flatMap(Self.text) ?? "")
+                dateline.place = value["place"].flatMap(Self.text)
+                dateline.region = value["region"].flatMap(Self.text)
+                dateline.date = value["date"].flatMap { date($0, "dateline.date") }
+                dateline.source = (value["agency"] ?? value["source"]).flatMap(Self.text)
+                dateline.placeCode = value["placeCode"].flatMap(Self.text)
                 contents.article.dateline = dateline
             }
         case "summary", "description", "abstract": contents.summary = Self.text(value)
@@ -204,7 +200,7 @@ struct FrontMatterReader {
                 warn("invalid-value", "status: expected usable, withheld or canceled; dropped", value)
             }
         case "draft":
-            if value.bool == true {
+            if value.yamsScalar?.bool == true {
                 contents.article.status = .withheld
                 note("draft", "draft: true is read as status withheld", keyNode)
             }
@@ -212,12 +208,12 @@ struct FrontMatterReader {
         case "urgency": contents.article.urgency = int(value, key, range: 1...9)
         case "priority": contents.article.priority = int(value, key, range: 1...9)
         case "dates":
-            guard case .mapping(let mapping) = value else {
+            guard case .mapping(let mapping) = value.content else {
                 return warn("invalid-value", "dates: expected a mapping of date names to dates", value)
             }
             for (name, date) in mapping {
-                let parsed = self.date(date, "dates.\(name.string ?? "")")
-                switch name.string {
+                let parsed = self.date(date, "dates.\(name.text ?? "")")
+                switch name.text {
                 case "firstCreated": contents.article.firstCreated = parsed
                 case "versionCreated": contents.article.versionCreated = parsed
                 case "contentCreated": contents.article.contentCreated = parsed
@@ -225,8 +221,8 @@ struct FrontMatterReader {
                 case "embargoed": contents.article.embargoed = parsed
                 case "expires": contents.article.expires = parsed
                 default:
-                    let hint = MarkdownVocabulary.suggestion(for: name.string ?? "").map { " (did you mean \($0)?)" } ?? ""
-                    warn("unknown-key", "dates.\(name.string ?? ""): not a date newsconv knows\(hint); dropped", name)
+                    let hint = MarkdownVocabulary.suggestion(for: name.text ?? "").map { " (did you mean \($0)?)" } ?? ""
+                    warn("unknown-key", "dates.\(name.text ?? ""): not a date newsconv knows\(hint); dropped", name)
                 }
             }
         case "date": contents.article.versionCreated = date(value, key)
@@ -245,17 +241,17 @@ struct FrontMatterReader {
         case "infoSources": contents.article.infoSources = concepts(value)
         case "creditline", "credit": contents.article.creditline = Self.text(value)
         case "rights":
-            guard case .mapping(let mapping) = value else {
+            guard case .mapping = value.content else {
                 return warn("invalid-value", "rights: expected holder, notice, usageTerms", value)
             }
-            contents.article.copyrightHolder = mapping["holder"].flatMap(Self.text)
-            contents.article.copyrightNotice = mapping["notice"].flatMap(Self.text)
-            contents.article.usageTerms = mapping["usageTerms"].flatMap(Self.text)
+            contents.article.copyrightHolder = value["holder"].flatMap(Self.text)
+            contents.article.copyrightNotice = value["notice"].flatMap(Self.text)
+            contents.article.usageTerms = value["usageTerms"].flatMap(Self.text)
         case "copyright": contents.article.copyrightNotice = Self.text(value)
         case "editorialNotes": contents.article.editorialNotes = strings(value)
         case "signOff": contents.article.signOff = Self.text(value)
         case "trailers": contents.article.trailers = strings(value)
-        case "media": contents.article.media = value.array().compactMap { media($0) }
+        case "media": contents.article.media = value.items.compactMap { media($0) }
         case "extensions":
             if case .object(let members) = Self.json(value) { for (name, member) in members { contents.article.extensions[name] = member } }
         default:
