@@ -1,3 +1,4 @@
+import ByteLevel
 import Foundation
 
 /// Decodes text input: UTF-8 (with or without a byte-order mark) first, else Windows-1252
@@ -81,24 +82,6 @@ package enum TextDecoding {
     /// control bytes outside `allowed` than text has (over 1% of the first 64 KB; the first of
     /// them). Nil for text.
     public static func binaryPosition(in data: Data, allowing allowed: Set<UInt8>) -> (line: Int, column: Int)? {
-        var line = 1
-        var column = 1
-        var suspicious = 0
-        var firstSuspicious: (Int, Int)?
-        for byte in data.prefix(65536) {
-            if byte == 0 { return (line, column) }
-            if byte < 0x20, !allowed.contains(byte) {
-                suspicious += 1
-                if firstSuspicious == nil { firstSuspicious = (line, column) }
-            }
-            if byte == 0x0A {
-                line += 1
-                column = 1
-            } else {
-                column += 1
-            }
-        }
-        let sampled = min(data.count, 65536)
-        return suspicious > max(2, sampled / 100) ? firstSuspicious : nil
+        ControlBytes.binaryPosition(in: data, allowing: allowed)
     }
 }

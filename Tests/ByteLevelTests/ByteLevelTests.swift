@@ -96,4 +96,30 @@ import Testing
                 UTF8Concatenation.mappedASCII(b, prefix: 0x5F, lower) == UTF8Concatenation.referenceMappedASCII(b, prefix: 0x5F, lower))
         }
     }
+
+    @Test func binaryPositionsAgreeWithTheReference() {
+        // Texts of the pieces (control bytes among them), dense with controls, with NULs, and
+        // limits that cut them anywhere.
+        var samples = Self.texts.map { Data($0.utf8) }
+        samples += Self.texts.map { Data($0.utf8.map { $0 == UInt8(ascii: "a") ? 0x01 : $0 }) }
+        samples += Self.texts.map { Data($0.utf8.map { $0 == UInt8(ascii: "Z") ? 0x00 : $0 }) }
+        // Not a test that cannot fail: the samples hold binary ones, by NUL and by control bytes.
+        #expect(samples.filter { ControlBytes.referenceBinaryPosition(in: $0, allowing: [0x09, 0x0A, 0x0D]) != nil }.count > 40)
+        for data in samples {
+            for allowed: Set<UInt8> in [[0x09, 0x0A, 0x0D], [0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x01], []] {
+                for limit in [0, 1, 7, 40, 65536] {
+                    let fast = ControlBytes.binaryPosition(in: data, allowing: allowed, limit: limit)
+                    let plain = ControlBytes.referenceBinaryPosition(in: data, allowing: allowed, limit: limit)
+                    #expect(fast?.line == plain?.line && fast?.column == plain?.column, "\(Array(data)) \(limit)")
+                }
+            }
+            // A slice (its indices start past 0) reads its own bytes.
+            if data.count > 3 {
+                let slice = data.dropFirst(3)
+                #expect(
+                    ControlBytes.binaryPosition(in: slice, allowing: [0x0A])?.column
+                        == ControlBytes.referenceBinaryPosition(in: slice, allowing: [0x0A])?.column)
+            }
+        }
+    }
 }

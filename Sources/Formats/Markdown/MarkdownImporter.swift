@@ -19,6 +19,8 @@ public struct MarkdownImporter: ArticleImporter {
     /// True when a heading shows a head the front matter names: the same words, whatever the
     /// spacing, line ends or control characters (which a heading cannot hold).
     static func sameHead(_ named: String, _ heading: String) -> Bool {
+        // Most often they are the same text, which needs no split into words.
+        if named == heading { return true }
         func words(_ text: String) -> [Substring] {
             text.split { $0.isWhitespace || ($0.unicodeScalars.first.map { $0.properties.generalCategory == .control } ?? false) }
         }
