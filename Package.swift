@@ -53,7 +53,7 @@ let package = Package(
         .target(name: "NITF", dependencies: ["NewsCore", "NewsXML", "BodyMarkup"], path: "Sources/Formats/NITF"),
         .target(name: "Ninjs", dependencies: ["NewsCore", "NewsXML", "BodyMarkup"], path: "Sources/Formats/Ninjs"),
         .target(
-            name: "Markdown", dependencies: ["NewsCore", "Datelines", "CCMark", .product(name: "Yams", package: "Yams")],
+            name: "Markdown", dependencies: ["NewsCore", "Datelines", "CCMark", "ByteLevel", .product(name: "Yams", package: "Yams")],
             path: "Sources/Formats/Markdown"),
         .target(name: "NewsML1", dependencies: ["NewsCore", "NewsXML", "BodyMarkup"], path: "Sources/Formats/NewsML1"),
         .target(name: "ANPA", dependencies: ["NewsCore"], path: "Sources/Formats/ANPA"),

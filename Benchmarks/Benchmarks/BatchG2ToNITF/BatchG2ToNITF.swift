@@ -10,7 +10,8 @@ import NewsCore
 /// same run: `xmllint --noout` over the same files (the parse-only floor), the same batches run
 /// as a `newsconv batch` process (as xmllint runs), the same batch over 2,000 files (memory must
 /// not grow with the batch), and 2,000 files converted by one `newsconv convert` process each
-/// (the cost the batch command saves).
+/// (the cost the batch command saves), and, when python3 has lxml, a lean lxml conversion of the
+/// same files to small NITF documents (`Benchmarks/Scripts/lxml_extract.py`).
 /// Single-article documents that convert to NITF.
 func convertsToNITF(_ imported: ImportResult) -> Bool {
     let converter = Converter()
@@ -83,6 +84,14 @@ let benchmarks: @Sendable () -> Void = {
     Benchmark("b. batch g2->nitf 20000 files, --jobs 1", configuration: memory) { benchmark in try batch(benchmark, large, jobs: 1) }
     Benchmark("c. batch g2->nitf 20000 files, --jobs 2", configuration: memory) { benchmark in try batch(benchmark, large, jobs: 2) }
     Benchmark("d. reference: xmllint --noout, same 20000 files", configuration: memory) { _ in try BenchmarkCorpus.xmllint(largeFiles) }
+    if BenchmarkCorpus.lxmlScript != nil {
+        Benchmark("f. reference: lean lxml conversion (Python), same 20000 files", configuration: memory) { benchmark in
+            benchmark.stopMeasurement()
+            clearOutput()
+            benchmark.startMeasurement()
+            try BenchmarkCorpus.lxml(largeFiles, output: output)
+        }
+    }
     let process = Benchmark.Configuration(metrics: [.wallClock], maxDuration: .seconds(60), maxIterations: 5)
     Benchmark("b2. newsconv batch process, 20000 files, --jobs 1", configuration: process) { benchmark in
         try batchProcess(benchmark, large, jobs: 1)

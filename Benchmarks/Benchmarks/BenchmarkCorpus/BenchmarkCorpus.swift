@@ -56,6 +56,31 @@ public enum BenchmarkCorpus {
         process.waitUntilExit()
     }
 
+    /// `Benchmarks/Scripts/lxml_extract.py`: the lean Python lxml conversion of NewsML-G2 items to
+    /// small NITF documents that the NITF batch must beat (issue 16); nil without python3 and lxml.
+    public static let lxmlScript: URL? = {
+        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Scripts/lxml_extract.py")
+        let check = Process()
+        check.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        check.arguments = ["python3", "-c", "import lxml"]
+        check.standardError = FileHandle.nullDevice
+        guard (try? check.run()) != nil else { return nil }
+        check.waitUntilExit()
+        return check.terminationStatus == 0 ? script : nil
+    }()
+
+    /// Runs ``lxmlScript`` over the files in one process, writing into `output`.
+    public static func lxml(_ files: [URL], output: URL) throws {
+        guard let script = lxmlScript else { return }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", script.path, output.path] + files.map(\.path)
+        try process.run()
+        process.waitUntilExit()
+        precondition(process.terminationStatus == 0, "the lxml reference converts every file")
+    }
+
     /// The files of a folder, sorted, and their total size in bytes.
     public static func files(in folder: URL) -> (files: [URL], bytes: Int) {
         let files = (try! FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)).sorted { $0.path < $1.path }

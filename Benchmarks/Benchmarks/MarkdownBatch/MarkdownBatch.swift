@@ -7,7 +7,8 @@ import NewsCore
 /// Markdown at the speed of the other formats (issue 16): `newsconv batch` over 2,000 NewsML-G2
 /// item files built from ../shared/corpus, to Markdown and, in the same run, to NITF (the
 /// reference); then the Markdown outputs back to newsconv JSON. One job, in this process,
-/// outputs on tmpfs.
+/// outputs on tmpfs. When pandoc is installed, it converts the same 2,000 bodies from HTML to
+/// CommonMark in one process (`apt-get install pandoc`; the issue's second reference).
 func convertsToOneArticle(_ imported: ImportResult) -> Bool { imported.articles.count == 1 }
 
 let source = BenchmarkCorpus.folder("newsconv-bench-markdown-2000", count: 2_000, accept: convertsToOneArticle)
@@ -21,6 +22,26 @@ let markdown: URL = {
     precondition(outcome.failed == 0, "every item converts to Markdown")
     return folder
 }()
+
+/// The same items' bodies as HTML (ninjs `body_html`), one after another in one file: what
+/// pandoc reads in one process.
+let bodies: URL = {
+    let folder = scratch.appendingPathComponent("newsconv-bench-markdown-ninjs")
+    try? FileManager.default.removeItem(at: folder)
+    let outcome = try! BatchRunner(request: BatchRequest(sources: [source.path], to: "ninjs", output: folder.path, jobs: 2)).run()
+    precondition(outcome.failed == 0, "every item converts to ninjs")
+    var html = "<html><body>\n"
+    for file in BenchmarkCorpus.files(in: folder).files {
+        let object = try! JSONSerialization.jsonObject(with: Data(contentsOf: file)) as? [String: Any]
+        html += (object?["body_html"] as? String ?? "") + "\n"
+    }
+    html += "</body></html>\n"
+    let file = scratch.appendingPathComponent("newsconv-bench-markdown-bodies.html")
+    try! Data(html.utf8).write(to: file)
+    return file
+}()
+
+let pandoc = ["/usr/bin/pandoc", "/usr/local/bin/pandoc"].first { FileManager.default.isExecutableFile(atPath: $0) }
 
 func batch(_ benchmark: Benchmark, _ input: URL, to format: String) throws {
     benchmark.stopMeasurement()
@@ -42,5 +63,18 @@ let benchmarks: @Sendable () -> Void = {
     }
     Benchmark("c. batch markdown->json, the same 2000 articles", configuration: configuration) { benchmark in
         try batch(benchmark, markdown, to: "json")
+    }
+    if let pandoc {
+        Benchmark("d. reference: pandoc html->commonmark, the same 2000 bodies", configuration: configuration) { benchmark in
+            benchmark.stopMeasurement()
+            _ = bodies
+            benchmark.startMeasurement()
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: pandoc)
+            process.arguments = ["-f", "html", "-t", "commonmark", "-o", "/dev/null", bodies.path]
+            try process.run()
+            process.waitUntilExit()
+            precondition(process.terminationStatus == 0, "pandoc converts the bodies")
+        }
     }
 }

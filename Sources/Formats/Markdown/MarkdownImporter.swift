@@ -1,3 +1,4 @@
+import ByteLevel
 import Datelines
 import Foundation
 import NewsCore
@@ -50,7 +51,9 @@ public struct MarkdownImporter: ArticleImporter {
         }
         // Foundation's replacement walks the whole text even when there is nothing to replace
         // (a fifth of the Markdown import; `swift package benchmark --target MarkdownBatch`).
-        let text = decoded.text.utf8.contains(0x0D) ? decoded.text.replacingOccurrences(of: "\r\n", with: "\n") : decoded.text
+        let text =
+            ByteSearch.firstOffset(of: 0x0D, in: decoded.text) != nil
+            ? decoded.text.replacingOccurrences(of: "\r\n", with: "\n") : decoded.text
         let (yaml, body, bodyLine) = try Self.split(text, path: input.path)
         var contents = FrontMatter.Contents()
         if let yaml {
