@@ -43,6 +43,11 @@ let package = Package(
         // zlib, for gzipped tar archives in batches.
         .systemLibrary(name: "CGzip", path: "Sources/CGzip", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
 
+        // YAML through libyaml (Yams's copy): an event emitter and a composer with Yams's results,
+        // without Yams's node tree; the one layer with pointer code over libyaml, for Markdown's
+        // front matter.
+        .target(name: "NewsYAML", dependencies: [.product(name: "Yams", package: "Yams")]),
+
         // libcmark, the CommonMark reference parser, for the Markdown importer.
         .systemLibrary(name: "CCMark", path: "Sources/CCMark", pkgConfig: "libcmark", providers: [.apt(["libcmark-dev"])]),
 
@@ -53,7 +58,7 @@ let package = Package(
         .target(name: "NITF", dependencies: ["NewsCore", "NewsXML", "BodyMarkup"], path: "Sources/Formats/NITF"),
         .target(name: "Ninjs", dependencies: ["NewsCore", "NewsXML", "BodyMarkup"], path: "Sources/Formats/Ninjs"),
         .target(
-            name: "Markdown", dependencies: ["NewsCore", "Datelines", "CCMark", "ByteLevel", .product(name: "Yams", package: "Yams")],
+            name: "Markdown", dependencies: ["NewsCore", "Datelines", "CCMark", "ByteLevel", "NewsYAML"],
             path: "Sources/Formats/Markdown"),
         .target(name: "NewsML1", dependencies: ["NewsCore", "NewsXML", "BodyMarkup"], path: "Sources/Formats/NewsML1"),
         .target(name: "ANPA", dependencies: ["NewsCore"], path: "Sources/Formats/ANPA"),
@@ -114,6 +119,7 @@ let package = Package(
             name: "TestSupport", dependencies: ["NewsCore", .product(name: "PropertyBased", package: "swift-property-based")],
             path: "Tests/TestSupport"),
         .testTarget(name: "ByteLevelTests", dependencies: ["ByteLevel"]),
+        .testTarget(name: "NewsYAMLTests", dependencies: ["NewsYAML", .product(name: "Yams", package: "Yams")]),
         .testTarget(
             name: "NewsCoreTests",
             dependencies: ["NewsCore", "TestSupport"]
@@ -133,8 +139,7 @@ let package = Package(
         .testTarget(
             name: "MarkdownTests",
             dependencies: [
-                "Markdown", "NewsCore", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based"),
-                .product(name: "Yams", package: "Yams"),
+                "Markdown", "NewsCore", "NewsYAML", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based"),
             ]),
         .testTarget(
             name: "NewsConvKitTests",

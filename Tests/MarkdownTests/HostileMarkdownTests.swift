@@ -1,5 +1,6 @@
 import Foundation
 import NewsCore
+import NewsYAML
 import TestSupport
 import Testing
 

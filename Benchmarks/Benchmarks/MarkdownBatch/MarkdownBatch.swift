@@ -23,7 +23,7 @@ let markdown: URL = {
     return folder
 }()
 
-/// The same items' bodies as HTML (ninjs `body_html`), one after another in one file: what
+/// The same items' bodies as HTML (ninjs 3's HTML `bodies`), one after another in one file: what
 /// pandoc reads in one process.
 let bodies: URL = {
     let folder = scratch.appendingPathComponent("newsconv-bench-markdown-ninjs")
@@ -33,9 +33,12 @@ let bodies: URL = {
     var html = "<html><body>\n"
     for file in BenchmarkCorpus.files(in: folder).files {
         let object = try! JSONSerialization.jsonObject(with: Data(contentsOf: file)) as? [String: Any]
-        html += (object?["body_html"] as? String ?? "") + "\n"
+        for body in object?["bodies"] as? [[String: Any]] ?? [] where (body["contenttype"] as? String)?.contains("html") == true {
+            html += (body["value"] as? String ?? "") + "\n"
+        }
     }
     html += "</body></html>\n"
+    precondition(html.utf8.count > 100_000, "the items' bodies are there")
     let file = scratch.appendingPathComponent("newsconv-bench-markdown-bodies.html")
     try! Data(html.utf8).write(to: file)
     return file

@@ -1,6 +1,7 @@
 import ByteLevel
 import Foundation
 import NewsCore
+import NewsYAML
 
 /// Reads the article's metadata from YAML front matter, with libyaml's parser (``YAMLComposer``;
 /// ``FrontMatterWriter`` writes it); see `docs/formats/markdown.md` for each key.
@@ -50,7 +51,7 @@ enum FrontMatter {
         let root: YAMLNode?
         do {
             root = try YAMLComposer.compose(yaml)
-        } catch let failure as YAMLComposer.Failure {
+        } catch let failure {
             throw ConversionError(
                 "markdown.front-matter.invalid", "the front matter is not valid YAML: \(failure.message(firstLine: line))",
                 at: SourceLocation(path: path, line: line + failure.line - 1, column: failure.column))

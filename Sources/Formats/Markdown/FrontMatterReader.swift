@@ -1,6 +1,7 @@
 import Datelines
 import Foundation
 import NewsCore
+import NewsYAML
 
 /// Reads the keys of YAML front matter into an article: newsconv's own keys, and the ones site
 /// generators and reporters' drafts use (`date`, `author`, `tags`, `description`, `draft`). A key
@@ -123,18 +124,17 @@ struct FrontMatterReader {
 
     static func json(_ node: YAMLNode) -> JSONValue {
         switch node.content {
-        case .scalar(let text, let style, _):
+        case .scalar(let text, _, _):
             // Only a plain scalar can be a null, a boolean or a number; quoted ones are strings.
-            guard style == .plain || style == .any else { return .string(text) }
+            guard node.isPlainScalar else { return .string(text) }
             // YAML 1.1's nulls, booleans and numbers all begin with one of these; asking Yams of
             // any other text cost a quarter of the Markdown import (its number constructors
             // run regular expressions; `swift package benchmark --target MarkdownBatch`).
             if let first = text.utf8.first, !Self.mayStartNonString(first) { return .string(text) }
-            guard let scalar = node.yamsScalar else { return .string(text) }
-            if scalar.null != nil { return .null }
-            if let flag = scalar.bool { return .bool(flag) }
-            if let number = scalar.int { return .number(Double(number)) }
-            if let number = scalar.float, text.contains(where: \.isNumber) { return .number(number) }
+            if node.isNull { return .null }
+            if let flag = node.bool { return .bool(flag) }
+            if let number = node.int { return .number(Double(number)) }
+            if let number = node.float, text.contains(where: \.isNumber) { return .number(number) }
             return .string(text)
         case .sequence(let items): return .array(items.map(json))
         case .mapping(let mapping):
@@ -200,7 +200,7 @@ struct FrontMatterReader {
                 warn("invalid-value", "status: expected usable, withheld or canceled; dropped", value)
             }
         case "draft":
-            if value.yamsScalar?.bool == true {
+            if value.bool == true {
                 contents.article.status = .withheld
                 note("draft", "draft: true is read as status withheld", keyNode)
             }

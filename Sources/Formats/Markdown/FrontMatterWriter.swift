@@ -1,11 +1,12 @@
 import Foundation
 import NewsCore
+import NewsYAML
 
 /// The article's metadata as YAML front matter events, keys in a fixed order (see
-/// `docs/formats/markdown.md` for each), for a sink to write: ``LibYAMLEmitter`` in the exporter.
+/// `docs/formats/markdown.md` for each), for a sink to write: `YAMLEmitter` in the exporter.
 /// Quoting is libyaml's, so it is always right (a slugline `yes`, a version `3`, a title with
 /// `: ` stay strings).
-struct FrontMatterWriter<Sink: FrontMatterEvents> {
+struct FrontMatterWriter<Sink: YAMLEvents> {
     var sink: Sink
     /// The site-generator key a source used for a field (`tags` for `keywords`), written back.
     private let spellings: [String: String]

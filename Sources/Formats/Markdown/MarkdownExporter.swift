@@ -1,5 +1,6 @@
 import Foundation
 import NewsCore
+import NewsYAML
 
 /// Writes one article as Markdown: YAML front matter with the metadata, then the CommonMark body
 /// (see ``MarkdownWriter``). A Markdown file holds one article.
@@ -17,9 +18,14 @@ public struct MarkdownExporter: ArticleExporter {
         let summaryText = writer.blocks(article.abstract).trimmingTrailingNewlines
         let summary = summaryText.isEmpty ? nil : summaryText
         let body = writer.body(article)
-        var frontMatter = FrontMatterWriter(sink: LibYAMLEmitter(), article: article)
+        var frontMatter = FrontMatterWriter(sink: YAMLEmitter(), article: article)
         frontMatter.write(article, summary: summary)
-        let yaml = try frontMatter.sink.finish()
+        let yaml: String
+        do {
+            yaml = try frontMatter.sink.finish()
+        } catch {
+            throw ConversionError("markdown.export.front-matter", "the front matter cannot be written as YAML: \(error.problem)")
+        }
         var text = "---\n" + yaml + "---\n"
         if !body.isEmpty { text += "\n" + body }
         var diagnostics = writer.diagnostics

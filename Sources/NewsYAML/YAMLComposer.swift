@@ -6,23 +6,18 @@ import Yams
 /// whose duplicate-key check resolves the tag of every key by regular expressions (two thirds of
 /// the Markdown import; `swift package benchmark --target MarkdownBatch`). `YAMLComposerTests`
 /// compares the two.
-struct YAMLComposer {
-    /// Made once: Yams makes a new `Constructor` (with its maps) for every `Tag` made with the
-    /// defaults. Both are immutable.
-    nonisolated(unsafe) static let constructor = Constructor.default
-    static let resolver = Resolver.default
-
+public struct YAMLComposer {
     /// Why the text is not one YAML document, and where, from line and column 1 of the text.
-    struct Failure: Error, Equatable {
-        var problem: String
-        var line: Int
-        var column: Int
+    public struct Failure: Error, Equatable {
+        public var problem: String
+        public var line: Int
+        public var column: Int
         /// What libyaml was reading when it failed, and the line where that began.
-        var context: String? = nil
-        var contextLine = 1
+        public var context: String? = nil
+        public var contextLine = 1
 
         /// The problem, with its context at its line of the file whose `firstLine` is the text's first.
-        func message(firstLine: Int) -> String {
+        public func message(firstLine: Int) -> String {
             guard let context else { return problem }
             return "\(problem) (\(context) at line \(firstLine + contextLine - 1))"
         }
@@ -34,15 +29,20 @@ struct YAMLComposer {
     private var anchors: [String: YAMLNode] = [:]
 
     /// The document's value; `nil` for a text with no document (empty, or only comments).
-    static func compose(_ yaml: String) throws -> YAMLNode? {
+    public static func compose(_ yaml: String) throws(Failure) -> YAMLNode? {
         var yaml = yaml
         yaml.makeContiguousUTF8()
-        return try yaml.utf8.withContiguousStorageIfAvailable { bytes in
+        let outcome = yaml.utf8.withContiguousStorageIfAvailable { bytes -> Result<YAMLNode?, Failure> in
             var composer = YAMLComposer(yaml: yaml)
             defer { composer.close() }
             yaml_parser_set_input_string(composer.parser, bytes.baseAddress, bytes.count)
-            return try composer.singleRoot()
-        }!
+            do throws(Failure) {
+                return .success(try composer.singleRoot())
+            } catch {
+                return .failure(error)
+            }
+        }
+        return try outcome!.get()
     }
 
     private init(yaml: String) {
@@ -58,18 +58,18 @@ struct YAMLComposer {
     }
 
     /// The next event; the caller deletes it.
-    private func next() throws -> yaml_event_t {
+    private func next() throws(Failure) -> yaml_event_t {
         var event = yaml_event_t()
         guard yaml_parser_parse(parser, &event) == 1 else { throw parserFailure() }
         return event
     }
 
-    private func skip() throws {
+    private func skip() throws(Failure) {
         var event = try next()
         yaml_event_delete(&event)
     }
 
-    private mutating func singleRoot() throws -> YAMLNode? {
+    private mutating func singleRoot() throws(Failure) -> YAMLNode? {
         try skip()  // the stream's start
         var event = try next()
         defer { yaml_event_delete(&event) }
@@ -95,7 +95,7 @@ struct YAMLComposer {
     }
 
     /// The value that starts with `event` (which the caller deletes), and all events of it.
-    private mutating func load(_ event: inout yaml_event_t) throws -> YAMLNode {
+    private mutating func load(_ event: inout yaml_event_t) throws(Failure) -> YAMLNode {
         let (line, column) = Self.mark(event.start_mark)
         switch event.type {
         case YAML_ALIAS_EVENT:
@@ -107,7 +107,14 @@ struct YAMLComposer {
             let text = String(decoding: UnsafeBufferPointer(start: scalar.value, count: scalar.length), as: UTF8.self)
             // As Yams gives the tag: a quoted scalar without one is a string.
             let tag = scalar.quoted_implicit == 1 ? Tag.Name.str.rawValue : Self.string(scalar.tag)
-            let style = Node.Scalar.Style(rawValue: numericCast(scalar.style.rawValue)) ?? .any
+            let style: YAMLNode.Style =
+                switch scalar.style {
+                case YAML_SINGLE_QUOTED_SCALAR_STYLE: .singleQuoted
+                case YAML_DOUBLE_QUOTED_SCALAR_STYLE: .doubleQuoted
+                case YAML_LITERAL_SCALAR_STYLE: .literal
+                case YAML_FOLDED_SCALAR_STYLE: .folded
+                default: .plain
+                }
             let node = YAMLNode(content: .scalar(text, style: style, tag: tag), line: line, column: column)
             register(Self.string(scalar.anchor), node)
             return node
@@ -151,7 +158,7 @@ struct YAMLComposer {
     /// Keys Yams takes for the same (see ``YAMLNode/sameKey(as:)``) are an error at the first of
     /// them, as Yams says it. Keys of different texts never are: tags are resolved only for keys
     /// of the same text, and for keys that are collections.
-    private static func checkDuplicates(_ pairs: [(key: YAMLNode, value: YAMLNode)]) throws {
+    private static func checkDuplicates(_ pairs: [(key: YAMLNode, value: YAMLNode)]) throws(Failure) {
         guard pairs.count > 1 else { return }
         var seen = Set<String>(minimumCapacity: pairs.count)
         var suspect = false

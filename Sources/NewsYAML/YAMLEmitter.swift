@@ -1,12 +1,16 @@
 import CYaml
-import NewsCore
 
-/// Writes the front matter's events with libyaml's emitter, the one `Yams.serialize` drives, set
-/// up as the exporter set Yams up (no line width, Unicode unescaped, indent 2, LF): the same
-/// bytes without building Yams's `Node` tree first, which with Yams's own work around the emitter
-/// was a quarter of the Markdown export (`swift package benchmark --target MarkdownBatch`).
-/// `FrontMatterEmitterTests` compares its text with `Yams.serialize` of ``FrontMatterNodes``.
-final class LibYAMLEmitter: FrontMatterEvents {
+/// Writes YAML events with libyaml's emitter, the one `Yams.serialize` drives, set up as Yams
+/// is set up for front matter (no line width, Unicode unescaped, indent 2, LF): the same bytes
+/// without building Yams's `Node` tree first, which with Yams's own work around the emitter was a
+/// quarter of the Markdown export (`swift package benchmark --target MarkdownBatch`).
+/// `YAMLEmitterTests` compares its text with ``YAMLNodeBuilder``'s.
+public final class YAMLEmitter: YAMLEvents {
+    /// Why libyaml refused an event.
+    public struct Failure: Error, Equatable {
+        public var problem: String
+    }
+
     /// The bytes written so far; libyaml's write handler appends to it.
     private final class Output {
         var bytes: [UInt8] = []
@@ -19,7 +23,7 @@ final class LibYAMLEmitter: FrontMatterEvents {
     /// libyaml's problem with the first event it refused; later events are ignored.
     private var problem: String?
 
-    init() {
+    public init() {
         emitter.initialize(to: yaml_emitter_t())
         yaml_emitter_initialize(emitter)
         yaml_emitter_set_output(
@@ -59,7 +63,7 @@ final class LibYAMLEmitter: FrontMatterEvents {
         }
     }
 
-    func scalar(_ text: String, doubleQuoted: Bool) {
+    public func scalar(_ text: String, doubleQuoted: Bool) {
         var event = yaml_event_t()
         var text = text
         var nul: UInt8 = 0
@@ -78,38 +82,38 @@ final class LibYAMLEmitter: FrontMatterEvents {
         emit(&event)
     }
 
-    func beginMapping() {
+    public func beginMapping() {
         var event = yaml_event_t()
         yaml_mapping_start_event_initialize(&event, nil, nil, 1, YAML_ANY_MAPPING_STYLE)
         emit(&event)
     }
 
-    func endMapping() {
+    public func endMapping() {
         var event = yaml_event_t()
         yaml_mapping_end_event_initialize(&event)
         emit(&event)
     }
 
-    func beginSequence() {
+    public func beginSequence() {
         var event = yaml_event_t()
         yaml_sequence_start_event_initialize(&event, nil, nil, 1, YAML_ANY_SEQUENCE_STYLE)
         emit(&event)
     }
 
-    func endSequence() {
+    public func endSequence() {
         var event = yaml_event_t()
         yaml_sequence_end_event_initialize(&event)
         emit(&event)
     }
 
     /// Ends the document and returns its text, as `Yams.serialize` does.
-    func finish() throws -> String {
+    public func finish() throws(Failure) -> String {
         var event = yaml_event_t()
         yaml_document_end_event_initialize(&event, 1)
         emit(&event)
         yaml_stream_end_event_initialize(&event)
         emit(&event)
-        if let problem { throw ConversionError("markdown.export.front-matter", "the front matter cannot be written as YAML: \(problem)") }
+        if let problem { throw Failure(problem: problem) }
         return String(decoding: output.bytes, as: UTF8.self)
     }
 }
