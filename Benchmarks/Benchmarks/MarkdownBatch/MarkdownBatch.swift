@@ -23,8 +23,9 @@ let markdown: URL = {
     return folder
 }()
 
-/// The same items' bodies as HTML (ninjs 3's HTML `bodies`), one after another in one file: what
-/// pandoc reads in one process.
+/// The same items' bodies as HTML (ninjs 3.1's HTML `bodies`; a third of the items have a text
+/// body, the others are pictures and packages), one after another in one file: what pandoc reads
+/// in one process.
 let bodies: URL = {
     let folder = scratch.appendingPathComponent("newsconv-bench-markdown-ninjs")
     try? FileManager.default.removeItem(at: folder)
@@ -33,7 +34,7 @@ let bodies: URL = {
     var html = "<html><body>\n"
     for file in BenchmarkCorpus.files(in: folder).files {
         let object = try! JSONSerialization.jsonObject(with: Data(contentsOf: file)) as? [String: Any]
-        for body in object?["bodies"] as? [[String: Any]] ?? [] where (body["contenttype"] as? String)?.contains("html") == true {
+        for body in object?["bodies"] as? [[String: Any]] ?? [] where (body["contentType"] as? String)?.contains("html") == true {
             html += (body["value"] as? String ?? "") + "\n"
         }
     }
