@@ -119,7 +119,7 @@ let package = Package(
             name: "TestSupport", dependencies: ["NewsCore", .product(name: "PropertyBased", package: "swift-property-based")],
             path: "Tests/TestSupport"),
         .testTarget(name: "ByteLevelTests", dependencies: ["ByteLevel"]),
-        .testTarget(name: "NewsYAMLTests", dependencies: ["NewsYAML", .product(name: "Yams", package: "Yams")]),
+        .testTarget(name: "NewsYAMLTests", dependencies: ["NewsYAML", "TestSupport", .product(name: "Yams", package: "Yams")]),
         .testTarget(
             name: "NewsCoreTests",
             dependencies: ["NewsCore", "TestSupport"]

@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 import Yams
 
@@ -25,7 +26,7 @@ import Yams
     }
 
     @Test func everyAwkwardScalarAsKeyAndValue() throws {
-        for text in YAMLEventGenerator.awkward {
+        for text in AwkwardYAML.scalars {
             for doubleQuoted in [false, true] {
                 var emitter = YAMLEmitter()
                 var builder = YAMLNodeBuilder()
