@@ -8,7 +8,7 @@ import Testing
 
 /// `newsconv serve` as a process: it prints where it listens, converts, and on SIGTERM lets the
 /// request in flight finish before it exits 0.
-@Suite struct ServeCLITests {
+@Suite(.highPriority) struct ServeCLITests {
     var newsconv: URL { Fixtures.productsDirectory.appendingPathComponent("newsconv") }
 
     /// Starts `newsconv serve --port 0 ...` and waits for its "listening on" line.

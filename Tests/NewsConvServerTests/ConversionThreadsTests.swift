@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import NewsConvServer
@@ -7,7 +8,13 @@ import Testing
 /// answer goes out, so that a client sending its next request at once is never told 503 (seen
 /// under load with keep-alive clients before the fix); a timed-out conversion keeps its slot
 /// until it ends.
-@Suite struct ConversionThreadsTests {
+@Suite(.highPriority) struct ConversionThreadsTests {
+    /// The suite's trait holds: its tests (and the servers they start) run at high priority, ahead
+    /// of the corpus tests queued on the same threads.
+    @Test func runsAtHighPriority() async {
+        #expect(Task.currentPriority >= .high)
+    }
+
     @Test func aSlotIsFreeWhenItsAnswerArrives() async {
         let threads = ConversionThreads(count: 1)
         for index in 0..<2_000 {

@@ -13,7 +13,7 @@ import ZIPFoundation
 
 /// `newsconv serve` over real HTTP on the loopback: a server started in this process on a free
 /// port, driven by AsyncHTTPClient. Every answer is held to what the one pipeline makes.
-@Suite struct ServerTests {
+@Suite(.highPriority) struct ServerTests {
     /// Runs `body` against a server with `configure`'s settings, then shuts it down gracefully.
     static func withServer(
         _ configuration: ServerConfiguration = configuration(), _ body: @Sendable (String) async throws -> Void
