@@ -24,7 +24,8 @@ public struct MarkdownExporter: ArticleExporter {
         do {
             yaml = try frontMatter.sink.finish()
         } catch {
-            throw ConversionError("markdown.export.front-matter", "the front matter cannot be written as YAML: \(error.problem)")
+            throw ConversionError(
+                "markdown.export.front-matter", "the front matter cannot be written as YAML: \(error.problem)", at: writer.location)
         }
         var text = "---\n" + yaml + "---\n"
         if !body.isEmpty { text += "\n" + body }
