@@ -19,6 +19,7 @@
 #include <libxml/xmlschemas.h>
 #include <libxml/xmlIO.h>
 #include <libxml/xmlmemory.h>
+#include <libxml/uri.h>
 
 // Swift 6 rejects the global function-pointer variable xmlFree as not concurrency-safe.
 static inline void newsconv_xml_free(void *pointer) { xmlFree(pointer); }

@@ -129,7 +129,11 @@ import Testing
         let input = "samples/wire/efe-english-lima-port.txt"
         let environment = ["NEWSCONV_PLUGIN_PATH": folder.path, "NEWSCONV_PLUGIN_TIMEOUT": "3"]
 
-        let flood = try run(["convert", input, "-t", "flood", "-o", "/dev/null"], environment: environment)
+        // The cap, not the time limit, must stop the flood: 256 MiB took more than 3 s on a
+        // loaded machine (a fuzzer and a build on both cores), so this one has a minute.
+        let flood = try run(
+            ["convert", input, "-t", "flood", "-o", "/dev/null"], environment: environment.merging(["NEWSCONV_PLUGIN_TIMEOUT": "60"]) { $1 }
+        )
         #expect(flood.status == 1 && flood.stderr.contains("plugin.flood.too-much-output"), "\(flood.stderr)")
         #expect(flood.stderr.contains("more than 268435456 bytes on standard output"), "\(flood.stderr)")
         let shout = try run(["convert", input, "-t", "shout"], environment: environment)

@@ -7,10 +7,6 @@ import NewsCore
 /// `json`). What an importer reads is then written by every exporter, and each output read back
 /// by its own importer where it has one: a crash, a trap or a hang anywhere is a finding.
 /// Errors thrown for bad input are the expected outcome, not findings.
-///
-/// `NEWSCONV_FUZZ_STAGE=import` makes it the importer's target alone: each input is read and
-/// nothing more, five to twenty times faster, which is what makes 10 million executions of one
-/// importer fit in an hour or two. The default, `all`, is the exporters' target, fed by the importer.
 let converter = Converter()
 let format: FormatModule = {
     let name = ProcessInfo.processInfo.environment["NEWSCONV_FUZZ_FORMAT"] ?? "wire"
@@ -19,12 +15,31 @@ let format: FormatModule = {
     }
     return module
 }()
-let writers: [FormatModule] = {
-    switch ProcessInfo.processInfo.environment["NEWSCONV_FUZZ_STAGE"] ?? "all" {
-    case "import": return []
-    case "all": return converter.registry.modules.filter { $0.exporter != nil && !$0.isExternal }
-    case let stage: fatalError("NEWSCONV_FUZZ_STAGE=\(stage): expected import or all")
+
+/// `NEWSCONV_FUZZ_STAGE` picks the target:
+/// - `import`: the importer's alone: each input is read and nothing more, five to twenty times
+///   faster, which is what makes 10 million executions of one importer fit in an hour or two;
+/// - `all` (the default): the exporters', fed by the importer, each output read back;
+/// - `schema`: `all`, and each output of a format with an official schema (NewsML-G2, NITF, ninjs)
+///   checked against it, from the standards folder `NEWSCONV_FUZZ_SCHEMAS` names. Too slow to
+///   fuzz with; `Fuzz/run` runs it once over each corpus the fuzzer left, the inputs it found
+///   interesting. An output with a schema error is a finding: newsconv writes only valid documents.
+enum Stage: String { case `import`, all, schema }
+/// The stage of this run.
+let stage: Stage = {
+    let name = ProcessInfo.processInfo.environment["NEWSCONV_FUZZ_STAGE"] ?? "all"
+    guard let stage = Stage(rawValue: name) else { fatalError("NEWSCONV_FUZZ_STAGE=\(name): expected import, all or schema") }
+    return stage
+}()
+/// The exporters each input is written with: none when the importer is fuzzed alone.
+let writers = stage == .import ? [] : converter.registry.modules.filter { $0.exporter != nil && !$0.isExternal }
+/// The official schemas' folder, for the `schema` stage.
+let standards: URL? = {
+    guard stage == .schema else { return nil }
+    guard let path = ProcessInfo.processInfo.environment["NEWSCONV_FUZZ_SCHEMAS"] else {
+        fatalError("NEWSCONV_FUZZ_STAGE=schema needs NEWSCONV_FUZZ_SCHEMAS, the folder of the official schemas")
     }
+    return URL(fileURLWithPath: path)
 }()
 
 /// libFuzzer's driver, for a `main` of our own: SwiftPM names an executable's entry point after
@@ -58,6 +73,17 @@ func fuzz(_ start: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
                     _ = try converter.importDocument(exported.data, path: "fuzz-out", format: writer, options: options)
                 } catch {
                     fatalError("\(format.name) -> \(writer.name): the output does not read back: \(error)")
+                }
+            }
+            if let standards, let validator = writer.validator {
+                let problems: [Diagnostic]
+                do {
+                    problems = try validator.validate(ImportInput(data: exported.data, path: "fuzz-out"), standards: standards)
+                } catch {
+                    fatalError("\(format.name) -> \(writer.name): the output cannot be validated: \(error)")
+                }
+                if let error = problems.first(where: { $0.severity == .error }) {
+                    fatalError("\(format.name) -> \(writer.name): the output is not valid against \(validator.schemaPath): \(error)")
                 }
             }
         }

@@ -75,7 +75,9 @@ struct G2ItemWriter {
         w.element("catalogRef", [("href", IPTCSchemeAliases.catalog)])
         if case .array(let hrefs)? = article.extensions["g2:catalogRef"] {
             for href in hrefs.compactMap(\.stringValue) where href != IPTCSchemeAliases.catalog {
-                w.element("catalogRef", [("href", href)])
+                var attributes: [(String, String)] = []
+                uriAttribute("href", href, of: "catalogRef", into: &attributes)
+                if !attributes.isEmpty { w.element("catalogRef", attributes) }
             }
         }
         for name in ["catalog", "hopHistory", "pubHistory"] { _ = writeKept("item", name, of: article, to: &w) }
@@ -226,7 +228,9 @@ struct G2ItemWriter {
                     w.element("contentMetaExtProperty", [("reluri", G2Vocabulary.takeKeyRelation), ("value", Self.oneLine(takeKey))])
                 }
                 for (key, value) in article.extensions.textEntries(excludingPrefix: "g2:") {
-                    w.element("contentMetaExtProperty", [("reluri", G2Vocabulary.extensionRelation + key), ("value", value)])
+                    var attributes: [(String, String)] = []
+                    uriAttribute("reluri", G2Vocabulary.extensionRelation + key, of: "contentMetaExtProperty", into: &attributes)
+                    if !attributes.isEmpty { w.element("contentMetaExtProperty", attributes + [("value", value)]) }
                 }
             }
             if writeKept("contentMeta", name, of: article, to: &w) { continue }
@@ -257,7 +261,7 @@ struct G2ItemWriter {
                     var attributes: [(String, String)] = []
                     if let code {
                         if code.contains("://") {
-                            attributes.append(("uri", code))
+                            uriAttribute("uri", code, of: "located", into: &attributes)
                         } else if G2Vocabulary.isQCode(code) {
                             attributes.append(("qcode", code))
                         } else {
@@ -387,12 +391,14 @@ struct G2ItemWriter {
                 if literal == nil { literal = qcode }
             }
         }
-        if let uri = concept.uri, concept.qcode.flatMap(G2Vocabulary.uri(forQCode:)) != uri { attributes.append(("uri", uri)) }
+        if let uri = concept.uri, concept.qcode.flatMap(G2Vocabulary.uri(forQCode:)) != uri {
+            uriAttribute("uri", uri, of: element, into: &attributes)
+        }
         if let literal { attributes.append(("literal", Self.oneLine(literal))) }
         // A type or role given as a URI goes in the `...uri` attribute, as it is.
         if let type = concept.type {
             if G2Vocabulary.isURI(type) {
-                attributes.append(("typeuri", type))
+                uriAttribute("typeuri", type, of: element, into: &attributes)
             } else {
                 qcodeAttribute("type", type, of: element, into: &attributes)
             }
@@ -401,7 +407,7 @@ struct G2ItemWriter {
             if !G2Vocabulary.conceptsWithRole.contains(element) {
                 warn("dropped-role", "<\(element)> has no role in NewsML-G2; the role '\(role)' is dropped")
             } else if G2Vocabulary.isURI(role) {
-                attributes.append(("roleuri", role))
+                uriAttribute("roleuri", role, of: element, into: &attributes)
             } else {
                 qcodeAttribute("role", role, of: element, into: &attributes)
             }
@@ -417,6 +423,16 @@ struct G2ItemWriter {
     static func oneLine(_ text: String) -> String {
         guard text.utf8.contains(where: { $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) else { return text }
         return String(decoding: text.utf8.map { $0 == 0x09 || $0 == 0x0A || $0 == 0x0D ? 0x20 : $0 }, as: UTF8.self)
+    }
+
+    /// An IRI-typed attribute (`xs:anyURI`), or a warning when the value is not a URI: one such
+    /// value would make the whole item invalid.
+    private mutating func uriAttribute(_ name: String, _ value: String, of element: String, into attributes: inout [(String, String)]) {
+        if XMLAnyURI.isValid(value) {
+            attributes.append((name, value))
+        } else {
+            warn("invalid-uri", "\(name) '\(value)' of <\(element)> is not a URI; dropped")
+        }
     }
 
     /// A QCode-typed attribute, or a warning when the value is not a qcode.
@@ -493,7 +509,7 @@ struct G2ItemWriter {
             Self.noteUnheld(media, files: files, in: &dropped)
             for (index, file) in files.enumerated() {
                 var attributes: [(String, String)] = [("rel", G2Vocabulary.associatedWith)]
-                if let href = file.href { attributes.append(("href", href)) }
+                if let href = file.href { uriAttribute("href", href, of: "link", into: &attributes) }
                 if let id = media.id { attributes.append(("residref", id)) }
                 if let type = file.mediaType { attributes.append(("contenttype", type)) }
                 if let size = file.sizeInBytes { attributes.append(("size", String(size))) }
@@ -538,7 +554,7 @@ struct G2ItemWriter {
     mutating func writeRemoteContent(_ media: MediaItem, to w: inout XMLWriter) {
         for rendition in Self.files(of: media) {
             var attributes: [(String, String)] = []
-            if let href = rendition.href { attributes.append(("href", href)) }
+            if let href = rendition.href { uriAttribute("href", href, of: "remoteContent", into: &attributes) }
             if let name = rendition.name {
                 if name.contains(":") {
                     attributes.append(("rendition", name))
@@ -580,7 +596,7 @@ struct G2ItemWriter {
             for (index, file) in files.enumerated() {
                 var attributes: [(String, String)] = []
                 if let id = media.id { attributes.append(("residref", id)) }
-                if let href = file.href { attributes.append(("href", href)) }
+                if let href = file.href { uriAttribute("href", href, of: "itemRef", into: &attributes) }
                 if let type = file.mediaType ?? (index == 0 ? media.mediaType : nil) { attributes.append(("contenttype", type)) }
                 if let size = file.sizeInBytes { attributes.append(("size", String(size))) }
                 guard index == 0 else {
