@@ -112,17 +112,21 @@ public struct Converter: Sendable {
         return result
     }
 
-    /// Exports articles with a module's exporter.
-    public func export(_ articles: [Article], format: FormatModule, options: ConversionOptions) throws(ConversionError) -> ExportResult {
+    /// Exports articles with a module's exporter. A diagnostic without a file names the article's
+    /// source, else `path` (the document the articles were read from, when they carry no origin
+    /// of their own, as those read from newsconv JSON), else standard input.
+    public func export(
+        _ articles: [Article], format: FormatModule, options: ConversionOptions, path: String? = nil
+    ) throws(ConversionError) -> ExportResult {
         guard let exporter = format.exporter else {
             throw ConversionError("output.format.cannot-write", "format '\(format.name)' cannot be written")
         }
         do {
             let result = try exporter.write(articles, options: options)
-            let source = articles.count == 1 ? articles[0].origin?.path : nil
+            let source = (articles.count == 1 ? articles[0].origin?.path : nil) ?? path
             return ExportResult(data: result.data, diagnostics: result.diagnostics.map { $0.inFile(source ?? "<stdin>") })
         } catch let error as ConversionError {
-            throw error.inFile(articles.first?.origin?.path ?? "<stdin>")
+            throw error.inFile(articles.first?.origin?.path ?? path ?? "<stdin>")
         } catch {
             throw ConversionError("\(format.name).export.failed", "\(error)")
         }

@@ -158,11 +158,15 @@ public struct XMLWriter {
         end()
     }
 
-    /// A fragment that is already well-formed XML (one that ``XMLElement/serialized(defaultNamespace:)`` made).
-    public mutating func raw(_ fragment: String) {
+    /// Writes `fragment`, XML content kept whole or given raw, as it is, when it is well-formed on
+    /// its own (``XMLContentCheck``): nothing written here can make the document ill-formed.
+    /// False, and nothing written, when it is not; the exporter then says what it dropped.
+    public mutating func raw(_ fragment: String) -> Bool {
+        guard XMLContentCheck.isWellFormed(fragment) else { return false }
         unique()
         beginChild()
         append(fragment)
+        return true
     }
 
     /// ` name="value"`, the value escaped.
@@ -171,12 +175,15 @@ public struct XMLWriter {
         writeAttribute(name, value)
     }
 
-    /// Kept fragments, each as ``raw(_:)``; true when there were any (they then stand instead of
-    /// what an exporter would write in their place).
-    @discardableResult
-    public mutating func raw(fragments: [String]) -> Bool {
-        for fragment in fragments { raw(fragment) }
-        return !fragments.isEmpty
+    /// Kept fragments, each as ``raw(_:)``: whether any was written (they then stand instead of
+    /// what an exporter would write in their place), and how many were not, being ill-formed.
+    public mutating func raw(fragments: [String]) -> (written: Bool, dropped: Int) {
+        var written = false
+        var dropped = 0
+        for fragment in fragments {
+            if raw(fragment) { written = true } else { dropped += 1 }
+        }
+        return (written, dropped)
     }
 
     /// Closes every element still open.

@@ -69,10 +69,7 @@ public struct NITFExporter: ArticleExporter {
         body.standalone.associatedMedia = article.media
         body.writeBody(article, to: &w)
         // Elements of other namespaces after body (NITF 3.6 allows them there).
-        for key in (hasKept ? article.extensions.values.keys.sorted() : [])
-        where key.hasPrefix("nitf:nitf/") && !key.hasPrefix("nitf:nitf/@") {
-            for fragment in NITFHeadWriter.kept("nitf", String(key.dropFirst("nitf:nitf/".count)), in: article) { w.raw(fragment) }
-        }
+        head.writeOthers("nitf", known: [], of: article, to: &w)
         w.end()
         w.finish()
 

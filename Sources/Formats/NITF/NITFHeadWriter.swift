@@ -25,14 +25,20 @@ struct NITFHeadWriter {
         article.extensions.strings("nitf:\(container)/\(name)")
     }
 
-    /// Writes the kept elements; true when there were any.
-    private func writeKept(_ container: String, _ name: String, of article: Article, to w: inout XMLWriter) -> Bool {
+    /// Writes the kept elements; true when any was written. One that is not well-formed XML (a
+    /// newsconv JSON document's kept string can hold anything) is dropped with a warning.
+    private mutating func writeKept(_ container: String, _ name: String, of article: Article, to w: inout XMLWriter) -> Bool {
         guard hasKept else { return false }
-        return w.raw(fragments: Self.kept(container, name, in: article))
+        let (written, dropped) = w.raw(fragments: Self.kept(container, name, in: article))
+        if dropped > 0 {
+            let key = "nitf:\(container)/\(name)"
+            warn("kept-ill-formed", "\(dropped) of the elements kept in extensions[\"\(key)\"] are not well-formed XML; dropped")
+        }
+        return written
     }
 
     /// Kept elements of a container whose names are not in `known`, by key.
-    private func writeOthers(_ container: String, known: [String], of article: Article, to w: inout XMLWriter) {
+    mutating func writeOthers(_ container: String, known: [String], of article: Article, to w: inout XMLWriter) {
         guard hasKept else { return }
         let prefix = "nitf:\(container)/"
         for key in article.extensions.values.keys.sorted() where key.hasPrefix(prefix) {

@@ -25,10 +25,20 @@ struct G2ItemWriter {
         article.extensions.strings("g2:\(container)/\(name)")
     }
 
-    /// Writes the elements kept whole under `g2:<container>/<name>` as they were; true when there
-    /// were any (they then stand instead of what the IR would give).
-    private func writeKept(_ container: String, _ name: String, of article: Article, to w: inout XMLWriter) -> Bool {
-        w.raw(fragments: kept(container, name, in: article))
+    /// Writes the elements kept whole under `g2:<container>/<name>` as they were; true when any
+    /// was written (they then stand instead of what the IR would give).
+    private mutating func writeKept(_ container: String, _ name: String, of article: Article, to w: inout XMLWriter) -> Bool {
+        writeRaw(kept(container, name, in: article), kept: "g2:\(container)/\(name)", to: &w)
+    }
+
+    /// Writes kept elements as they are; true when any was written. One that is not well-formed
+    /// XML (a newsconv JSON document's kept string can hold anything) is dropped with a warning.
+    private mutating func writeRaw(_ fragments: [String], kept key: String, to w: inout XMLWriter) -> Bool {
+        let (written, dropped) = w.raw(fragments: fragments)
+        if dropped > 0 {
+            warn("kept-ill-formed", "\(dropped) of the elements kept in extensions[\"\(key)\"] are not well-formed XML; dropped")
+        }
+        return written
     }
 
     /// Every kept element of a container whose name is not in `known` (other namespaces, newer elements).
@@ -160,7 +170,7 @@ struct G2ItemWriter {
                 break
             }
         }
-        for fragment in keptOthers("itemMeta", known: G2Vocabulary.itemMetaOrder, in: article) { w.raw(fragment) }
+        _ = writeRaw(keptOthers("itemMeta", known: G2Vocabulary.itemMetaOrder, in: article), kept: "g2:itemMeta/...", to: &w)
         w.end()
     }
 
@@ -342,7 +352,7 @@ struct G2ItemWriter {
                 break
             }
         }
-        for fragment in keptOthers("contentMeta", known: G2Vocabulary.contentMetaOrder, in: article) { w.raw(fragment) }
+        _ = writeRaw(keptOthers("contentMeta", known: G2Vocabulary.contentMetaOrder, in: article), kept: "g2:contentMeta/...", to: &w)
         w.end()
     }
 
@@ -465,7 +475,7 @@ struct G2ItemWriter {
             w.end()
         }
         for media in remote { writeRemoteContent(media, to: &w) }
-        for fragment in alternatives { w.raw(fragment) }
+        _ = writeRaw(alternatives, kept: "g2:contentSet/alternative", to: &w)
         w.end()
         let sections = article.extensions.values.keys.filter { $0.hasPrefix("g2:xhtml/") }.map { "<\($0.dropFirst("g2:xhtml/".count))>" }
             .sorted()
@@ -578,11 +588,7 @@ struct G2ItemWriter {
     // MARK: packageItem
 
     mutating func writeGroupSet(_ article: Article, to w: inout XMLWriter) {
-        let kept = kept("packageItem", "groupSet", in: article)
-        if !kept.isEmpty {
-            for fragment in kept { w.raw(fragment) }
-            return
-        }
+        if writeKept("packageItem", "groupSet", of: article, to: &w) { return }
         guard !article.media.isEmpty else { return }
         w.start("groupSet", [("root", "G1")])
         w.start("group", [("id", "G1"), ("role", "group:main")])

@@ -90,20 +90,23 @@ public struct Pipeline: Sendable {
             }
         }
 
-        var planned: [(name: String, articles: [Article])] = []
+        // Each output with the path of the document its articles came from, when one: an
+        // exporter's diagnostic about an article that carries no source location of its own (one
+        // read from newsconv JSON) names that file, not standard input.
+        var planned: [(name: String, articles: [Article], path: String?)] = []
         let total = imported.reduce(0) { $0 + $1.articles.count }
         if target.holdsManyArticles || total <= 1 {
             let name = Self.outputNames(for: imported.first?.document.name ?? "stdin", articles: 1, target: target)[0]
-            planned = [(name, imported.flatMap(\.articles))]
+            planned = [(name, imported.flatMap(\.articles), imported.count == 1 ? imported[0].document.path : nil)]
         } else {
             for (document, articles) in imported {
                 planned += zip(Self.outputNames(for: document.name, articles: articles.count, target: target), articles.map { [$0] })
-                    .map { ($0, $1) }
+                    .map { ($0, $1, document.path) }
             }
         }
-        for (name, articles) in planned {
+        for (name, articles, path) in planned {
             do {
-                let exported = try converter.export(articles, format: target, options: options)
+                let exported = try converter.export(articles, format: target, options: options, path: path)
                 result.diagnostics += exported.diagnostics
                 result.outputs.append(.init(name: name, data: exported.data))
             } catch {
