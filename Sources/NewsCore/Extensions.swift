@@ -22,6 +22,8 @@ public struct Extensions: Sendable, Hashable, Codable, ExpressibleByDictionaryLi
     /// Whether `key` names a plain fact of another format (`iptc7901:header`, `ninjs1:version`):
     /// a `prefix:name` of letters, digits, `.`, `-`, `_` and `:` (no path of a kept element,
     /// which has `/` or `@`), so that it is a NITF `meta` name (an `NMTOKEN`) and part of a URI.
+    /// Unicode calls more characters letters and digits than XML's names allow (`³`): the writers
+    /// check the name where XML needs one (`NewsXML.XMLNameToken`).
     public static func isTextKey(_ key: String) -> Bool {
         guard let colon = key.firstIndex(of: ":"), colon != key.startIndex, key.index(after: colon) != key.endIndex else {
             return false

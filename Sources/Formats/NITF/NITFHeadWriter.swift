@@ -61,7 +61,11 @@ struct NITFHeadWriter {
         // Plain facts of other formats (a 7901 header, a ninjs property newsconv could not map)
         // as `meta` under their own names, read back as they were.
         for (key, value) in article.extensions.textEntries(excludingPrefix: "nitf:") {
-            w.element("meta", [("name", key), ("content", value)])
+            if XMLNameToken.isValid(key) {
+                w.element("meta", [("name", key), ("content", value)])
+            } else {
+                warn("meta-name", "the fact '\(key)' has a name NITF's meta cannot hold (an XML name token); dropped")
+            }
         }
         if !writeKept("head", "tobject", of: article, to: &w) { writeTObject(article, to: &w) }
         _ = writeKept("head", "iim", of: article, to: &w)

@@ -2,14 +2,15 @@ import Foundation
 import NewsXML
 import Testing
 
-/// `XMLAnyURI.isValid` must decide as libxml2's schema validator decides on an `xs:anyURI`
-/// attribute: the reference here is that validator, given a one-attribute schema.
-@Suite struct XMLAnyURITests {
+/// `XMLAnyURI.isValid` and `XMLNameToken.isValid` must decide as libxml2's schema validator
+/// decides on an `xs:anyURI` and an `xs:NMTOKEN` attribute: the reference here is that validator,
+/// given a schema of one element with one attribute of each type.
+@Suite struct SchemaValueTests {
     static let schema: URL = {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("newsconv-anyuri-\(getpid()).xsd")
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("newsconv-schema-values-\(getpid()).xsd")
         let text = """
             <xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema">
-              <xs:element name="e"><xs:complexType><xs:attribute name="u" type="xs:anyURI"/></xs:complexType></xs:element>
+              <xs:element name="e"><xs:complexType><xs:attribute name="u" type="xs:anyURI"/><xs:attribute name="n" type="xs:NMTOKEN"/></xs:complexType></xs:element>
             </xs:schema>
             """
         try! Data(text.utf8).write(to: url)
@@ -18,8 +19,8 @@ import Testing
 
     static let validator = try! XMLSchemaValidator(path: schema.path)
 
-    /// What the schema validator says of `value` as an `xs:anyURI`.
-    static func validatorAccepts(_ value: String) throws -> Bool {
+    /// What the schema validator says of `value` in `attribute` (`u`, an `xs:anyURI`; `n`, an `xs:NMTOKEN`).
+    static func validatorAccepts(_ value: String, in attribute: String = "u") throws -> Bool {
         var escaped = ""
         for scalar in value.unicodeScalars {
             switch scalar {
@@ -32,7 +33,7 @@ import Testing
             default: escaped.unicodeScalars.append(scalar)
             }
         }
-        return try validator.validate(Data("<e u=\"\(escaped)\"/>".utf8), path: "t.xml").isEmpty
+        return try validator.validate(Data("<e \(attribute)=\"\(escaped)\"/>".utf8), path: "t.xml").isEmpty
     }
 
     static let values = [
@@ -65,5 +66,19 @@ import Testing
                 #expect(XMLAnyURI.isValid(value) == (try Self.validatorAccepts(value)), "\(value.debugDescription)")
             }
         }
+    }
+
+    static let tokens = [
+        "", "name", "markdown:title", "markdown:tit\u{B3}\u{B3}", "a b", " padded ", "x.y-z_1", "caf\u{E9}", "\u{B7}middle", "-lead", "1st",
+        "\u{300}combining", "ta\u{300}", "\u{2070}", "\u{F900}", "semi;colon", "a/b", "\u{1F600}", "\u{FFFD}", "\u{E000}private",
+    ]
+
+    @Test(arguments: tokens) func aNameTokenIsDecidedAsTheSchemaValidatorDecides(_ value: String) throws {
+        #expect(XMLNameToken.isValid(value) == (try Self.validatorAccepts(value, in: "n")), "\(value.debugDescription)")
+    }
+
+    @Test func refusesTheNameTheFuzzerFound() {
+        #expect(!XMLNameToken.isValid("markdown:tit\u{B3}\u{B3}\u{B3}"))
+        #expect(XMLNameToken.isValid("markdown:title"))
     }
 }
