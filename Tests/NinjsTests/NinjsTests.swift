@@ -89,6 +89,25 @@ func writeNinjs(_ article: Article, profile: NinjsProfile) throws -> ExportResul
         #expect(back == article, "ninjs \(profile.version) reads back what it wrote\n\(String(decoding: exported.data, as: UTF8.self))")
     }
 
+    /// ninjs 3 bounds urgency to 1-9 (JSON -> ninjs wrote 0, found by the fuzzer's schema check);
+    /// 1.x and 2.x take any number, and get it.
+    @Test func anUrgencyOutsideNinjs3sRangeIsDroppedWithAWarning() throws {
+        var article = Article()
+        article.id = "urn:newsconv:test:urgency"
+        article.urgency = 0
+        let v3 = try writeNinjs(article, profile: .v3)
+        #expect(!String(decoding: v3.data, as: UTF8.self).contains(#""urgency""#))
+        let warning = try #require(v3.diagnostics.first { $0.code == "ninjs.export.urgency-range" })
+        #expect(warning.severity == .warning && warning.message == "urgency 0 is outside ninjs 3's 1-9; dropped")
+        for profile in [NinjsProfile.v1, .v2] {
+            let written = try writeNinjs(article, profile: profile)
+            #expect(String(decoding: written.data, as: UTF8.self).contains(#""urgency": 0"#))
+            #expect(!written.diagnostics.contains { $0.code == "ninjs.export.urgency-range" })
+        }
+        article.urgency = 9
+        #expect(String(decoding: try writeNinjs(article, profile: .v3).data, as: UTF8.self).contains(#""urgency": 9"#))
+    }
+
     @Test func whatNinjsCannotHoldIsAWarning() throws {
         let article = Article(
             signals: ["sig:update"], contentModified: NewsDate(iso8601: "2024-01-01"), priority: 2, takeKey: "2nd Lead",

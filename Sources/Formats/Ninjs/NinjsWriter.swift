@@ -59,7 +59,14 @@ struct NinjsWriter {
         put("embargoedUntil", date(article.embargoed, "embargoed"))
         put("expires", date(article.expires, "expires"))
         put("pubStatus", article.status?.rawValue)
-        if let urgency = article.urgency { put("urgency", .number(Double(urgency))) }
+        if let urgency = article.urgency {
+            // ninjs 3 bounds urgency to 1-9; 1.x and 2.x take any number.
+            if profile != .v3 || (1...9).contains(urgency) {
+                put("urgency", .number(Double(urgency)))
+            } else {
+                warn("urgency-range", "urgency \(urgency) is outside ninjs 3's 1-9; dropped")
+            }
+        }
         put("copyrightHolder", article.copyrightHolder)
         put("copyrightNotice", article.copyrightNotice)
         put("usageTerms", article.usageTerms)
