@@ -38,9 +38,9 @@ let package = Package(
 
         // libxml2, and the small safe layer over it that every XML format uses.
         .systemLibrary(name: "CLibXML2", path: "Sources/CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
-        .target(name: "NewsXML", dependencies: ["CLibXML2", "NewsCore", "ByteLevel"]),
+        .target(name: "NewsXML", dependencies: ["CLibXML2", "NewsCore", "ByteLevel", "CGzip"]),
 
-        // zlib, for gzipped tar archives in batches.
+        // zlib, for gzipped tar archives in batches and NewsXML's built-in schemas.
         .systemLibrary(name: "CGzip", path: "Sources/CGzip", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
 
         // YAML through libyaml (Yams's copy): an event emitter and a composer with Yams's results,

@@ -42,7 +42,7 @@ package struct NITFBodyWriter {
     package static func norm(_ date: NewsDate) -> String { date.basicISO8601 }
 
     private mutating func writeKept(_ name: String, to w: inout XMLWriter) {
-        let dropped = (standalone.kept[name] ?? []).count { !w.raw($0) }
+        let dropped = (standalone.kept[name] ?? []).count { w.raw($0) == .illFormed }
         if dropped > 0 { warn("kept-ill-formed", "\(dropped) of the kept <\(name)> elements are not well-formed XML; dropped") }
     }
 
@@ -297,7 +297,7 @@ package struct NITFBodyWriter {
             w.element("hr")
         case .raw(let format, let text):
             if format == "nitf" {
-                if !w.raw(text) { warn("raw-ill-formed", "raw nitf content that is not well-formed XML; dropped") }
+                if w.raw(text) == .illFormed { warn("raw-ill-formed", "raw nitf content that is not well-formed XML; dropped") }
             } else {
                 warn("dropped-raw", "raw \(format) content has no place in NITF; dropped")
             }
@@ -425,7 +425,7 @@ package struct NITFBodyWriter {
             w.end()
         case .raw(let format, let text):
             if format == "nitf" {
-                if !w.raw(text) { warn("raw-ill-formed", "raw nitf content that is not well-formed XML; dropped") }
+                if w.raw(text) == .illFormed { warn("raw-ill-formed", "raw nitf content that is not well-formed XML; dropped") }
             } else {
                 warn("dropped-raw", "raw \(format) content has no place in NITF; dropped")
             }

@@ -9,12 +9,24 @@ public final class SchemaCache: @unchecked Sendable {
     private let lock = NSLock()
     private var validators: [String: XMLSchemaValidator] = [:]
 
+    /// The compiled schema in the file at `path`.
     public func validator(at path: String) throws(ConversionError) -> XMLSchemaValidator {
+        try cached(path) { () throws(ConversionError) in try XMLSchemaValidator(path: path) }
+    }
+
+    /// The compiled built-in schema whose URI is `uri` (``BuiltInSchemas``).
+    func validator(builtIn uri: String) throws(ConversionError) -> XMLSchemaValidator {
+        try cached(uri) { () throws(ConversionError) in try XMLSchemaValidator(location: uri) }
+    }
+
+    private func cached(_ key: String, compile: () throws(ConversionError) -> XMLSchemaValidator) throws(ConversionError)
+        -> XMLSchemaValidator
+    {
         lock.lock()
         defer { lock.unlock() }
-        if let existing = validators[path] { return existing }
-        let validator = try XMLSchemaValidator(path: path)
-        validators[path] = validator
+        if let existing = validators[key] { return existing }
+        let validator = try compile()
+        validators[key] = validator
         return validator
     }
 }

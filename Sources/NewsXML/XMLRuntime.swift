@@ -2,12 +2,13 @@ import CLibXML2
 import Foundation
 
 /// One-time set-up of libxml2: `xmlInitParser`, an external entity loader that refuses the
-/// network (schemas still load their local includes and imports), and no printing of errors to
+/// network (schemas still load their local includes and imports, and the built-in schemas are
+/// read from memory), and no printing of errors to
 /// standard error behind newsconv's back (they reach it through the structured handlers).
 enum XMLRuntime {
     static let ready: Void = {
         xmlInitParser()
-        xmlSetExternalEntityLoader(xmlNoNetExternalEntityLoader)
+        xmlSetExternalEntityLoader(BuiltInSchemas.entityLoader)
         newsconv_silence_generic_errors()
     }()
 

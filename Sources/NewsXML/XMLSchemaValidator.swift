@@ -11,12 +11,17 @@ public final class XMLSchemaValidator: @unchecked Sendable {
 
     /// Loads and compiles the schema at `path` (its includes and imports are read from disk,
     /// never the network). Throws a located error when the schema itself is broken.
-    public init(path: String) throws(ConversionError) {
-        _ = XMLRuntime.ready
-        self.path = path
+    public convenience init(path: String) throws(ConversionError) {
         guard FileManager.default.fileExists(atPath: path) else {
             throw ConversionError("xml.schema.missing", "no schema file at \(path)", at: SourceLocation(path: path))
         }
+        try self.init(location: path)
+    }
+
+    /// Compiles the schema at a file path or a built-in file's URI (``BuiltInSchemas``).
+    init(location path: String) throws(ConversionError) {
+        _ = XMLRuntime.ready
+        self.path = path
         guard let parser = xmlSchemaNewParserCtxt(path) else {
             throw ConversionError("xml.schema.unreadable", "cannot read the schema", at: SourceLocation(path: path))
         }

@@ -11,6 +11,12 @@ public struct XMLWriter {
     private var output: XMLByteBuffer
     /// How many forbidden characters were replaced by U+FFFD.
     public private(set) var replacedCharacters = 0
+    /// Each fragment written by ``raw(_:)``, and where it lies in ``bytes``: the XML no exporter
+    /// made, which ``RawXMLSchemaCheck`` checks against the schema.
+    public private(set) var rawFragments: [(text: String, range: Range<Int>)] = []
+    /// Fragments ``raw(_:)`` does not write: those the schema refused in an earlier writing of
+    /// the same document (``RawXMLSchemaCheck``).
+    public var refusedFragments: Set<String> = []
     let pretty: Bool
 
     /// An open element. Its name is in ``names``: a frame holds no String, so pushing, reading
@@ -158,15 +164,28 @@ public struct XMLWriter {
         end()
     }
 
+    /// What ``raw(_:)`` did with a fragment.
+    public enum RawWrite: Sendable {
+        case written
+        /// Not well-formed: not written; the exporter says what it dropped.
+        case illFormed
+        /// One of ``refusedFragments``: not written; ``RawXMLSchemaCheck`` says why.
+        case refused
+    }
+
     /// Writes `fragment`, XML content kept whole or given raw, as it is, when it is well-formed on
     /// its own (``XMLContentCheck``): nothing written here can make the document ill-formed.
-    /// False, and nothing written, when it is not; the exporter then says what it dropped.
-    public mutating func raw(_ fragment: String) -> Bool {
-        guard XMLContentCheck.isWellFormed(fragment) else { return false }
+    @discardableResult
+    public mutating func raw(_ fragment: String) -> RawWrite {
+        guard XMLContentCheck.isWellFormed(fragment) else { return .illFormed }
+        guard !refusedFragments.contains(fragment) else { return .refused }
         unique()
+        closeStartTag()
+        let start = output.count
         beginChild()
         append(fragment)
-        return true
+        rawFragments.append((fragment, start..<output.count))
+        return .written
     }
 
     /// ` name="value"`, the value escaped.
@@ -181,7 +200,11 @@ public struct XMLWriter {
         var written = false
         var dropped = 0
         for fragment in fragments {
-            if raw(fragment) { written = true } else { dropped += 1 }
+            switch raw(fragment) {
+            case .written: written = true
+            case .illFormed: dropped += 1
+            case .refused: break
+            }
         }
         return (written, dropped)
     }

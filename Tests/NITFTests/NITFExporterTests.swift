@@ -71,6 +71,25 @@ import Testing
         }
     }
 
+    /// A kept element that NITF's schema refuses (an invalid source's `<doc-id regsrcing=...>`)
+    /// is not written back: the document is written again without it, the exporter's own
+    /// `doc-id` in its place, with `nitf.export.kept-invalid`.
+    @Test func aKeptElementTheSchemaRefusesIsDropped() throws {
+        let sample = Fixtures.samples.appendingPathComponent("nitf/efe-style-initials-byline.xml")
+        let original = try String(contentsOf: sample, encoding: .utf8)
+        let mutated = original.replacingOccurrences(of: "<doc-id id-string", with: "<doc-id regsrcing=\"x\" id-string")
+        try #require(mutated != original)
+        let read = try NITFImporter().read(ImportInput(data: Data(mutated.utf8), path: "in.xml"), options: ConversionOptions())
+        let result = try NITFExporter().write(read.articles, options: ConversionOptions())
+        let text = String(decoding: result.data, as: UTF8.self)
+        #expect(!text.contains("regsrcing") && text.contains("<doc-id id-string=\"90001234\"/>"))
+        #expect(try BuiltInSchemas.validator("nitf/3.6/nitf-3-6.xsd").validate(result.data, path: "out.xml").isEmpty)
+        let warnings = result.diagnostics.filter { $0.code == "nitf.export.kept-invalid" }
+        #expect(warnings.count == 1)
+        #expect(warnings.first?.severity == .warning && warnings.first?.location.path == "in.xml")
+        #expect(warnings.first?.message.hasPrefix("kept XML (<doc-id>) that NITF 3.6's schema refuses is dropped: ") == true)
+    }
+
     /// Structures NITF cannot express as given stay valid: an empty table row or list is left
     /// out, markup inside a mention becomes its text, an abstract with nothing to write is not
     /// written, and a media id met again gets a suffix (XML IDs are unique). Found by exporting

@@ -35,9 +35,15 @@ import Testing
         writer.start("doc")
         let fine = writer.raw("<p>fine</p>")
         let unclosed = writer.raw("<p>unclosed")
-        #expect(fine && !unclosed)
+        #expect(fine == .written && unclosed == .illFormed)
         let (written, dropped) = writer.raw(fragments: ["<a/>", "<b>", "<c/>"])
         #expect(written && dropped == 1)
+        // A fragment the schema refused in an earlier writing is neither written nor counted
+        // as ill-formed (RawXMLSchemaCheck says why it is dropped).
+        writer.refusedFragments = ["<d/>"]
+        #expect(writer.raw("<d/>") == .refused)
+        #expect(writer.raw(fragments: ["<d/>"]) == (false, 0))
+        #expect(writer.rawFragments.map(\.text) == ["<p>fine</p>", "<a/>", "<c/>"])
         writer.finish()
         let text = String(decoding: writer.data, as: UTF8.self)
         #expect(text.contains("<p>fine</p>") && !text.contains("unclosed") && !text.contains("<b>"))

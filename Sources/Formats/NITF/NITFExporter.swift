@@ -7,6 +7,10 @@ import NewsXML
 /// one article per document (the CLI writes several into a directory, one file each). What NITF
 /// has no element for is reported as a warning, never dropped silently.
 public struct NITFExporter: ArticleExporter {
+    /// IPTC's schema: what `validate` reads from the standards folder, and what outputs holding
+    /// kept XML are held to (built in).
+    static let schema = "nitf/3.6/nitf-3-6.xsd"
+
     public init() {}
 
     public func write(_ articles: [Article], options: ConversionOptions) throws -> ExportResult {
@@ -36,10 +40,23 @@ public struct NITFExporter: ArticleExporter {
         return Self.write(articles[0], reportsNotes: options.reportsNotes)
     }
 
-    /// The article borrowed: written without copies of it.
+    /// The article borrowed: written without copies of it. Elements kept whole from an invalid
+    /// source are checked against the schema; the document is written again without those it
+    /// refuses.
     private static func write(_ article: borrowing Article, reportsNotes: Bool) -> ExportResult {
+        RawXMLSchemaCheck.write(
+            schema: schema, schemaName: "NITF 3.6", codePrefix: "nitf.export", at: article.origin?.location ?? SourceLocation()
+        ) { refused in
+            write(article, reportsNotes: reportsNotes, refused: refused)
+        }
+    }
+
+    private static func write(_ article: borrowing Article, reportsNotes: Bool, refused: Set<String>) -> (
+        writer: XMLWriter, diagnostics: [Diagnostic]
+    ) {
         let location = article.origin?.location ?? SourceLocation()
         var w = XMLWriter()
+        w.refusedFragments = refused
         w.declaration()
         var attributes = [
             ("xmlns", NITFVocabulary.namespace), ("version", NITFVocabulary.version),
@@ -94,7 +111,7 @@ public struct NITFExporter: ArticleExporter {
                     "nitf.export.invalid-characters", "\(w.replacedCharacters) characters that XML 1.0 forbids were replaced by U+FFFD",
                     at: location))
         }
-        return ExportResult(data: w.data, diagnostics: diagnostics)
+        return (w, diagnostics)
     }
 
     /// The IR fields with a value that NITF cannot hold.

@@ -13,7 +13,7 @@ extension FormatModule {
         exporter: NITFExporter(),
         holdsManyArticles: false,
         // A DTD-era document without the namespace fails it, as IPTC's own NTB sample does.
-        validator: XSDDocumentValidator(schemaPath: "nitf/3.6/nitf-3-6.xsd"),
+        validator: XSDDocumentValidator(schemaPath: NITFExporter.schema),
         readsExtensions: ["nitf:"]
     )
 }

@@ -5,10 +5,29 @@ import NewsXML
 /// Writes NewsML-G2 2.35: one article as a `newsItem` (a composite as a `packageItem`), several
 /// as a `newsMessage`. Text bodies are inline NITF 3.6. What G2 cannot hold is a warning.
 public struct NewsMLG2Exporter: ArticleExporter {
+    /// G2 2.35, NITF 3.6 and ODRL 2.2 together, so that inline NITF is checked too: what
+    /// `validate` reads from the standards folder, and what outputs holding kept XML are held to
+    /// (built in).
+    static let schema = "newsml-g2/2.35/wrapper-g2-nitf-odrl.xsd"
+
     public init() {}
 
     public func write(_ articles: [Article], options: ConversionOptions) throws -> ExportResult {
+        // Elements kept whole from an invalid source are checked against the schema; the
+        // document is written again without those it refuses.
+        RawXMLSchemaCheck.write(
+            schema: Self.schema, schemaName: "NewsML-G2 2.35", codePrefix: "newsml-g2.export",
+            at: articles.first?.origin?.location ?? SourceLocation()
+        ) { refused in
+            write(articles, options: options, refused: refused)
+        }
+    }
+
+    private func write(_ articles: [Article], options: ConversionOptions, refused: Set<String>) -> (
+        writer: XMLWriter, diagnostics: [Diagnostic]
+    ) {
         var w = XMLWriter()
+        w.refusedFragments = refused
         var diagnostics: [Diagnostic] = []
         w.declaration()
         if articles.count == 1 {
@@ -76,6 +95,6 @@ public struct NewsMLG2Exporter: ArticleExporter {
                     "newsml-g2.export.invalid-characters", "\(w.replacedCharacters) characters that XML 1.0 forbids were replaced by U+FFFD"
                 ))
         }
-        return ExportResult(data: w.data, diagnostics: diagnostics)
+        return (w, diagnostics)
     }
 }

@@ -13,8 +13,7 @@ extension FormatModule {
         importer: NewsMLG2Importer(),
         exporter: NewsMLG2Exporter(),
         holdsManyArticles: true,
-        // G2 2.35, NITF 3.6 and ODRL 2.2 together, so that inline NITF is checked too.
         // Reads every extension: an item without a guid gets one from a hash of the whole article.
-        validator: XSDDocumentValidator(schemaPath: "newsml-g2/2.35/wrapper-g2-nitf-odrl.xsd")
+        validator: XSDDocumentValidator(schemaPath: NewsMLG2Exporter.schema)
     )
 }
