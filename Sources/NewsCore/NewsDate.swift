@@ -194,6 +194,8 @@ public struct NewsDate: Sendable, Hashable, Codable, CustomStringConvertible, Co
         if time != nil, day == nil { return false }
         if utcOffsetMinutes != nil, day == nil { return false }
         if year == nil, month == nil { return false }
+        // No year 0000: XML Schema 1.0's dates, which NewsML-G2 and NITF write, have none.
+        if year == 0 { return false }
         if let month, !(1...12).contains(month) { return false }
         if let day {
             guard (1...31).contains(day) else { return false }
@@ -205,8 +207,11 @@ public struct NewsDate: Sendable, Hashable, Codable, CustomStringConvertible, Co
                 }
             }
         }
+        // No second 60: XML Schema's dateTime, which NewsML-G2 and NITF write, has no leap
+        // second (the fuzzer's schema check found `13:15:60Z` read from a G2 item and written
+        // into an invalid one); a source that has one gets the importer's invalid-date warning.
         if let time {
-            guard (0...23).contains(time.hour), (0...59).contains(time.minute), (0...60).contains(time.second)
+            guard (0...23).contains(time.hour), (0...59).contains(time.minute), (0...59).contains(time.second)
             else { return false }
         }
         if let utcOffsetMinutes, abs(utcOffsetMinutes) > 14 * 60 { return false }

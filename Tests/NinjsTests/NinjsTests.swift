@@ -194,6 +194,28 @@ func writeNinjs(_ article: Article, profile: NinjsProfile) throws -> ExportResul
         #expect(result.diagnostics.contains { $0.code == "ninjs.export.invalid-kept" } == !written)
     }
 
+    /// Rules nested as IPTC nests them: 3.1's event `dates` need a start or an end, each given
+    /// once (`anyOf` two `oneOf`s); `"dates": {}` (which the fuzzer's schema check found written
+    /// back) has neither.
+    @Test(arguments: [
+        (#"{}"#, false), (#"{"startDate":"2024-05-01T10:00:00Z"}"#, true), (#"{"expectedEndDate":"2024-05"}"#, true),
+        (#"{"startDate":"2024-05-01T10:00:00Z","expectedStartDate":"2024-05"}"#, false),
+        (#"{"startDate":"2024-05-01T10:00:00Z","expectedStartDate":"2024-05","endDate":"2024-05-02T10:00:00Z"}"#, true),
+    ])
+    func nestedMemberRulesOfAKeptPropertyAreChecked(_ dates: String, _ written: Bool) throws {
+        let json = #"{"$schema":"http://www.iptc.org/std/ninjs/ninjs-schema_3.1.json","uri":"x","type":"text","eventDetails":{"dates":"# + dates + "}}"
+        let result = try writeNinjs(try readNinjs(json).articles[0], profile: .v3)
+        #expect(String(decoding: result.data, as: UTF8.self).contains("eventDetails") == written)
+        let warning = result.diagnostics.first { $0.code == "ninjs.export.invalid-kept" }
+        #expect((warning == nil) == written)
+        if !written {
+            #expect(
+                warning?.message.contains(
+                    "eventDetails/dates: needs one of (exactly one of startDate, expectedStartDate), (exactly one of endDate, expectedEndDate)")
+                    == true, "\(warning?.message ?? "")")
+        }
+    }
+
     @Test func superdeskPropertiesAreReadOrKeptWithAWarning() throws {
         let json = #"{"guid":"urn:sd:1","priority":6,"keywords":["a"],"service":[{"code":"n"}],"headline":"h","body_html":"<p>b</p>"}"#
         let result = try readNinjs(json)

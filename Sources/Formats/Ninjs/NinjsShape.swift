@@ -9,11 +9,9 @@ indirect enum NinjsShape: Sendable {
     case any, string, number, boolean
     case enumeration([String])
     case array(NinjsShape)
-    /// `required` members must be there; of `oneOf`, exactly one set of members must be complete
-    /// (`rightsInfo` has `linkedRights` or `encodedRights`), of `anyOf` at least one.
+    /// `required` members must be there, and each of `rules` must hold (``NinjsMemberRule``).
     case object(
-        [String: NinjsShape], patterns: [(String, NinjsShape)], closed: Bool, required: [String] = [], oneOf: [[String]] = [],
-        anyOf: [[String]] = [])
+        [String: NinjsShape], patterns: [(String, NinjsShape)], closed: Bool, required: [String] = [], rules: [NinjsMemberRule] = [])
     /// A whole ninjs object of the same family (an association), with the members it adds (`name`)
     /// and those it must have (a 1.x or 2.x association is a whole document: its `uri`).
     case ninjs([String: NinjsShape], required: [String] = [])
@@ -33,15 +31,9 @@ indirect enum NinjsShape: Sendable {
                 if let problem = items.problem(element, profile: profile, path: "\(path)/\(index)") { return problem }
             }
             return nil
-        case (.object(let members, let patterns, let closed, let required, let oneOf, let anyOf), .object(let values)):
+        case (.object(let members, let patterns, let closed, let required, let rules), .object(let values)):
             if let missing = required.first(where: { values[$0] == nil }) { return "\(path)/\(missing): required, and missing" }
-            func complete(_ set: [String]) -> Bool { set.allSatisfy { values[$0] != nil } }
-            if !oneOf.isEmpty, oneOf.filter(complete).count != 1 {
-                return "\(path): needs exactly one of \(oneOf.map { $0.joined(separator: " and ") }.joined(separator: ", "))"
-            }
-            if !anyOf.isEmpty, !anyOf.contains(where: complete) {
-                return "\(path): needs one of \(anyOf.map { $0.joined(separator: " and ") }.joined(separator: ", "))"
-            }
+            if let broken = rules.first(where: { !$0.holds { values[$0] != nil } }) { return "\(path): needs \(broken.description)" }
             for key in values.keys.sorted() {
                 let member = members[key] ?? patterns.first(where: { key.range(of: $0.0, options: .regularExpression) != nil })?.1
                 guard let member else {

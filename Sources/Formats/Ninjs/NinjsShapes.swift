@@ -33,8 +33,8 @@ extension NinjsShape {
                                             "postalcode": .string,
                                         ], patterns: [], closed: true), "lang": .string, "name": .string, "role": .string, "type": .string,
                                     "value": .string,
-                                ], patterns: [], closed: true, oneOf: [["value"], ["address"]])), "name": .string, "rel": .string,
-                        "scheme": .string,
+                                ], patterns: [], closed: true, rules: [.oneOf([.members(["value"]), .members(["address"])])])),
+                        "name": .string, "rel": .string, "scheme": .string,
                     ], patterns: [], closed: true)),
             "language": .string,
             "located": .string,
@@ -53,8 +53,8 @@ extension NinjsShape {
                                             "postalcode": .string,
                                         ], patterns: [], closed: true), "lang": .string, "name": .string, "role": .string, "type": .string,
                                     "value": .string,
-                                ], patterns: [], closed: true, oneOf: [["value"], ["address"]])), "name": .string, "rel": .string,
-                        "scheme": .string,
+                                ], patterns: [], closed: true, rules: [.oneOf([.members(["value"]), .members(["address"])])])),
+                        "name": .string, "rel": .string, "scheme": .string,
                         "symbols": .array(
                             .object(
                                 ["exchange": .string, "symbol": .string, "symboltype": .string, "ticker": .string], patterns: [],
@@ -73,8 +73,8 @@ extension NinjsShape {
                                             "postalcode": .string,
                                         ], patterns: [], closed: true), "lang": .string, "name": .string, "role": .string, "type": .string,
                                     "value": .string,
-                                ], patterns: [], closed: true, oneOf: [["value"], ["address"]])), "name": .string, "rel": .string,
-                        "scheme": .string,
+                                ], patterns: [], closed: true, rules: [.oneOf([.members(["value"]), .members(["address"])])])),
+                        "name": .string, "rel": .string, "scheme": .string,
                     ], patterns: [], closed: true)),
             "place": .array(
                 .object(
@@ -89,8 +89,8 @@ extension NinjsShape {
                                             "postalcode": .string,
                                         ], patterns: [], closed: true), "lang": .string, "name": .string, "role": .string, "type": .string,
                                     "value": .string,
-                                ], patterns: [], closed: true, oneOf: [["value"], ["address"]])), "name": .string, "rel": .string,
-                        "scheme": .string,
+                                ], patterns: [], closed: true, rules: [.oneOf([.members(["value"]), .members(["address"])])])),
+                        "name": .string, "rel": .string, "scheme": .string,
                     ], patterns: [("^geometry_[a-zA-Z0-9_]+", .object([:], patterns: [], closed: false))], closed: true)),
             "profile": .string,
             "pubstatus": .enumeration(["usable", "withheld", "canceled"]),
@@ -109,7 +109,7 @@ extension NinjsShape {
             "representationtype": .enumeration(["complete", "incomplete"]),
             "rightsinfo": .object(
                 ["encodedrights": .string, "langid": .string, "linkedrights": .string], patterns: [], closed: false,
-                oneOf: [["linkedrights"], ["encodedrights"]]),
+                rules: [.oneOf([.members(["linkedrights"]), .members(["encodedrights"])])]),
             "slugline": .string,
             "subject": .array(
                 .object(
@@ -162,8 +162,8 @@ extension NinjsShape {
                                             "postalcode": .string,
                                         ], patterns: [], closed: true), "lang": .string, "name": .string, "role": .string, "type": .string,
                                     "value": .string,
-                                ], patterns: [], closed: true, oneOf: [["value"], ["address"]])), "literal": .string, "name": .string,
-                        "role": .string, "uri": .string,
+                                ], patterns: [], closed: true, rules: [.oneOf([.members(["value"]), .members(["address"])])])),
+                        "literal": .string, "name": .string, "role": .string, "uri": .string,
                     ], patterns: [], closed: true)),
             "language": .string,
             "located": .string,
@@ -180,8 +180,8 @@ extension NinjsShape {
                                             "postalcode": .string,
                                         ], patterns: [], closed: true), "lang": .string, "name": .string, "role": .string, "type": .string,
                                     "value": .string,
-                                ], patterns: [], closed: true, oneOf: [["value"], ["address"]])), "literal": .string, "name": .string,
-                        "rel": .string,
+                                ], patterns: [], closed: true, rules: [.oneOf([.members(["value"]), .members(["address"])])])),
+                        "literal": .string, "name": .string, "rel": .string,
                         "symbols": .array(
                             .object(
                                 ["exchange": .string, "symbol": .string, "symboltype": .string, "ticker": .string], patterns: [],
@@ -199,8 +199,8 @@ extension NinjsShape {
                                             "postalcode": .string,
                                         ], patterns: [], closed: true), "lang": .string, "name": .string, "role": .string, "type": .string,
                                     "value": .string,
-                                ], patterns: [], closed: true, oneOf: [["value"], ["address"]])), "literal": .string, "name": .string,
-                        "rel": .string, "uri": .string,
+                                ], patterns: [], closed: true, rules: [.oneOf([.members(["value"]), .members(["address"])])])),
+                        "literal": .string, "name": .string, "rel": .string, "uri": .string,
                     ], patterns: [], closed: true)),
             "places": .array(
                 .object(
@@ -214,8 +214,8 @@ extension NinjsShape {
                                             "postalcode": .string,
                                         ], patterns: [], closed: true), "lang": .string, "name": .string, "role": .string, "type": .string,
                                     "value": .string,
-                                ], patterns: [], closed: true, oneOf: [["value"], ["address"]])), "geojson": .geojson, "literal": .string,
-                        "name": .string, "rel": .string, "uri": .string,
+                                ], patterns: [], closed: true, rules: [.oneOf([.members(["value"]), .members(["address"])])])),
+                        "geojson": .geojson, "literal": .string, "name": .string, "rel": .string, "uri": .string,
                     ], patterns: [], closed: true)),
             "profile": .string,
             "pubstatus": .enumeration(["usable", "withheld", "canceled"]),
@@ -228,7 +228,7 @@ extension NinjsShape {
             "representationtype": .enumeration(["full", "partial"]),
             "rightsinfo": .object(
                 ["encodedrights": .string, "langid": .string, "linkedrights": .string], patterns: [], closed: false,
-                oneOf: [["linkedrights"], ["encodedrights"]]),
+                rules: [.oneOf([.members(["linkedrights"]), .members(["encodedrights"])])]),
             "slugline": .string,
             "standard": .object(["name": .string, "schema": .string, "version": .string], patterns: [], closed: true),
             "subjects": .array(
@@ -279,7 +279,13 @@ extension NinjsShape {
                                                 ]), "interval": .number, "until": .string,
                                             ], patterns: [], closed: true)),
                                 ], patterns: [], closed: true), "startDate": .string,
-                        ], patterns: [], closed: true), "eventStatus": .string,
+                        ], patterns: [], closed: true,
+                        rules: [
+                            .anyOf([
+                                .oneOf([.members(["startDate"]), .members(["expectedStartDate"])]),
+                                .oneOf([.members(["endDate"]), .members(["expectedEndDate"])]),
+                            ])
+                        ]), "eventStatus": .string,
                     "organiser": .object(
                         [
                             "contactInfo": .array(
@@ -291,8 +297,8 @@ extension NinjsShape {
                                                 "postalCode": .string,
                                             ], patterns: [], closed: true), "lang": .string, "name": .string, "role": .string,
                                         "type": .string, "value": .string,
-                                    ], patterns: [], closed: true, oneOf: [["value"], ["address"]])), "literal": .string, "name": .string,
-                            "rel": .string,
+                                    ], patterns: [], closed: true, rules: [.oneOf([.members(["value"]), .members(["address"])])])),
+                            "literal": .string, "name": .string, "rel": .string,
                             "symbols": .array(
                                 .object(["exchange": .string, "symbol": .string, "symbolType": .string], patterns: [], closed: true)),
                             "uri": .string,
@@ -317,8 +323,8 @@ extension NinjsShape {
                                             "postalCode": .string,
                                         ], patterns: [], closed: true), "lang": .string, "name": .string, "role": .string, "type": .string,
                                     "value": .string,
-                                ], patterns: [], closed: true, oneOf: [["value"], ["address"]])), "literal": .string, "name": .string,
-                        "role": .string, "uri": .string,
+                                ], patterns: [], closed: true, rules: [.oneOf([.members(["value"]), .members(["address"])])])),
+                        "literal": .string, "name": .string, "role": .string, "uri": .string,
                     ], patterns: [], closed: true)),
             "language": .string,
             "located": .string,
@@ -335,8 +341,8 @@ extension NinjsShape {
                                             "postalCode": .string,
                                         ], patterns: [], closed: true), "lang": .string, "name": .string, "role": .string, "type": .string,
                                     "value": .string,
-                                ], patterns: [], closed: true, oneOf: [["value"], ["address"]])), "literal": .string, "name": .string,
-                        "rel": .string,
+                                ], patterns: [], closed: true, rules: [.oneOf([.members(["value"]), .members(["address"])])])),
+                        "literal": .string, "name": .string, "rel": .string,
                         "symbols": .array(
                             .object(["exchange": .string, "symbol": .string, "symbolType": .string], patterns: [], closed: true)),
                         "uri": .string,
@@ -353,8 +359,8 @@ extension NinjsShape {
                                             "postalCode": .string,
                                         ], patterns: [], closed: true), "lang": .string, "name": .string, "role": .string, "type": .string,
                                     "value": .string,
-                                ], patterns: [], closed: true, oneOf: [["value"], ["address"]])), "literal": .string, "name": .string,
-                        "rel": .string, "uri": .string,
+                                ], patterns: [], closed: true, rules: [.oneOf([.members(["value"]), .members(["address"])])])),
+                        "literal": .string, "name": .string, "rel": .string, "uri": .string,
                     ], patterns: [], closed: true)),
             "places": .array(
                 .object(
@@ -368,8 +374,8 @@ extension NinjsShape {
                                             "postalCode": .string,
                                         ], patterns: [], closed: true), "lang": .string, "name": .string, "role": .string, "type": .string,
                                     "value": .string,
-                                ], patterns: [], closed: true, oneOf: [["value"], ["address"]])), "geoJSON": .geojson, "literal": .string,
-                        "name": .string, "rel": .string, "uri": .string,
+                                ], patterns: [], closed: true, rules: [.oneOf([.members(["value"]), .members(["address"])])])),
+                        "geoJSON": .geojson, "literal": .string, "name": .string, "rel": .string, "uri": .string,
                     ], patterns: [], closed: true)),
             "plannedCoverage": .array(
                 .object(
@@ -395,7 +401,13 @@ extension NinjsShape {
                                                     ]), "interval": .number, "until": .string,
                                                 ], patterns: [], closed: true)),
                                     ], patterns: [], closed: true), "startDate": .string,
-                            ], patterns: [], closed: true), "edNote": .string, "exclAudience": .array(.string),
+                            ], patterns: [], closed: true,
+                            rules: [
+                                .anyOf([
+                                    .oneOf([.members(["startDate"]), .members(["expectedStartDate"])]),
+                                    .oneOf([.members(["endDate"]), .members(["expectedEndDate"])]),
+                                ])
+                            ]), "edNote": .string, "exclAudience": .array(.string),
                         "itemCount": .object(["rangeFrom": .number, "rangeTo": .number], patterns: [], closed: true), "language": .string,
                         "pubStatus": .enumeration(["usable", "withheld", "canceled"]),
                         "renditions": .array(
@@ -425,7 +437,7 @@ extension NinjsShape {
             "representationType": .enumeration(["full", "partial"]),
             "rightsInfo": .object(
                 ["encodedRights": .string, "langId": .string, "linkedRights": .string], patterns: [], closed: true,
-                oneOf: [["linkedRights"], ["encodedRights"]]),
+                rules: [.oneOf([.members(["linkedRights"]), .members(["encodedRights"])])]),
             "slugline": .string,
             "standard": .object(["name": .string, "schema": .string, "version": .string], patterns: [], closed: true),
             "subjects": .array(
