@@ -203,7 +203,9 @@ func writeNinjs(_ article: Article, profile: NinjsProfile) throws -> ExportResul
         (#"{"startDate":"2024-05-01T10:00:00Z","expectedStartDate":"2024-05","endDate":"2024-05-02T10:00:00Z"}"#, true),
     ])
     func nestedMemberRulesOfAKeptPropertyAreChecked(_ dates: String, _ written: Bool) throws {
-        let json = #"{"$schema":"http://www.iptc.org/std/ninjs/ninjs-schema_3.1.json","uri":"x","type":"text","eventDetails":{"dates":"# + dates + "}}"
+        let json =
+            #"{"$schema":"http://www.iptc.org/std/ninjs/ninjs-schema_3.1.json","uri":"x","type":"text","eventDetails":{"dates":"# + dates
+            + "}}"
         let result = try writeNinjs(try readNinjs(json).articles[0], profile: .v3)
         #expect(String(decoding: result.data, as: UTF8.self).contains("eventDetails") == written)
         let warning = result.diagnostics.first { $0.code == "ninjs.export.invalid-kept" }
@@ -211,7 +213,8 @@ func writeNinjs(_ article: Article, profile: NinjsProfile) throws -> ExportResul
         if !written {
             #expect(
                 warning?.message.contains(
-                    "eventDetails/dates: needs one of (exactly one of startDate, expectedStartDate), (exactly one of endDate, expectedEndDate)")
+                    "eventDetails/dates: needs one of (exactly one of startDate, expectedStartDate), (exactly one of endDate, expectedEndDate)"
+                )
                     == true, "\(warning?.message ?? "")")
         }
     }
