@@ -85,8 +85,38 @@ public struct YAMLNode: Sendable {
     public var isNull: Bool { yamsScalar?.null != nil }
     /// The scalar as Yams reads a boolean (`true`, `yes`, `off`), if it is one.
     public var bool: Bool? { yamsScalar?.bool }
-    /// The scalar as Yams reads an integer (`12`, `0x1F`, `1_000`), if it is one.
-    public var int: Int? { yamsScalar?.int }
+    /// The scalar as Yams reads an integer (`12`, `0x1F`, `1_000`, `190:20:30`), if it is one.
+    /// A base-60 integer too large for an `Int` is none: Yams multiplies its parts without
+    /// checking and would trap (the fuzzer found `26:3044444444444444443:0:000`).
+    public var int: Int? {
+        if case .scalar(let text, _, _) = content, text.utf8.contains(UInt8(ascii: ":")), Self.sexagesimalOverflows(text) {
+            return nil
+        }
+        return yamsScalar?.int
+    }
+
+    /// Whether Yams's reading of `text` as a base-60 integer overflows: its own steps (the
+    /// underscores dropped, a sign, the radix prefixes it tries first, each part read in base
+    /// 10, then value += part * base and base *= 60 from the last part), each checked.
+    static func sexagesimalOverflows(_ text: String) -> Bool {
+        var scalar = Substring(text.replacingOccurrences(of: "_", with: ""))
+        let negative = scalar.hasPrefix("-")
+        if negative || scalar.hasPrefix("+") { scalar = scalar.dropFirst() }
+        if ["0x", "0b", "0o", "0"].contains(where: { scalar.hasPrefix($0) }) { return false }
+        let parts = scalar.split(separator: ":", omittingEmptySubsequences: false).map { Int($0, radix: 10) }
+        guard parts.allSatisfy({ $0 != nil }) else { return false }
+        var base = 1
+        var value = 0
+        for part in parts.reversed() {
+            let (product, productOverflows) = (part ?? 0).multipliedReportingOverflow(by: base)
+            let (sum, sumOverflows) = value.addingReportingOverflow(product)
+            let (next, baseOverflows) = base.multipliedReportingOverflow(by: 60)
+            if productOverflows || sumOverflows || baseOverflows { return true }
+            value = sum
+            base = next
+        }
+        return negative && value == Int.min
+    }
     /// The scalar as Yams reads a float (`1.5`, `.inf`), if it is one.
     public var float: Double? { yamsScalar?.float }
 
