@@ -77,6 +77,7 @@ let package = Package(
                 "NewsCore", "NewsXML", "WireText", "NativeJSON", "NewsMLG2", "NITF", "Ninjs", "Markdown", "CGzip",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "Yams", package: "Yams"),
+                "NewsYAML",
                 "NewsML1",
                 "ANPA",
                 // new-format: NewsConvKit dependencies

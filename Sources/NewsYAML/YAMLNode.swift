@@ -95,6 +95,28 @@ public struct YAMLNode: Sendable {
         return yamsScalar?.int
     }
 
+    /// The first plain scalar of the tree whose reading as an integer would make Yams trap (see
+    /// ``int``): a caller about to hand the same text to Yams itself refuses it first. Walks at
+    /// most `limit` values (``count(upTo:)`` first, for a tree with aliases).
+    public func firstOverflowingInteger(limit: Int) -> YAMLNode? {
+        var stack = [self]
+        var walked = 0
+        while let node = stack.popLast(), walked < limit {
+            walked += 1
+            switch node.content {
+            case .scalar(let text, let style, let tag):
+                if style == .plain, tag == nil, text.utf8.contains(UInt8(ascii: ":")), Self.sexagesimalOverflows(text) { return node }
+            case .sequence(let items): stack.append(contentsOf: items.reversed())
+            case .mapping(let pairs):
+                for (key, value) in pairs.reversed() {
+                    stack.append(value)
+                    stack.append(key)
+                }
+            }
+        }
+        return nil
+    }
+
     /// Whether Yams's reading of `text` as a base-60 integer overflows: its own steps (the
     /// underscores dropped, a sign, the radix prefixes it tries first, each part read in base
     /// 10, then value += part * base and base *= 60 from the last part), each checked.

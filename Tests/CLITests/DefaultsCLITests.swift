@@ -76,4 +76,28 @@ import Testing
         let badValue = try run(["convert", dispatch, "-d", file.path])
         #expect(badValue.status == 2 && badValue.stderr.contains("strict takes true or false"), "\(badValue.stderr)")
     }
+
+    /// A defaults file is read as safely as front matter: an alias bomb (a billion laughs) is
+    /// refused at once instead of expanding for ever, an integer that traps Yams's arithmetic
+    /// is refused instead of crashing, and bad YAML is located.
+    @Test func aHostileDefaultsFileIsAUsageError() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("newsconv-defaults-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("desk.yaml")
+        var bomb = "a: &a [1, 1, 1, 1, 1, 1, 1, 1, 1]\n"
+        for (previous, name) in zip("abcdefgh", "bcdefghi") {
+            bomb += "\(name): &\(name) [" + Array(repeating: "*\(previous)", count: 9).joined(separator: ", ") + "]\n"
+        }
+        let cases: [(String, String)] = [
+            (bomb, "stands for more than 100000 YAML values once its aliases are expanded"),
+            ("to: json\nstrict: 1:0:0:0:0:0:0:0:0:0:0\n", "line 2, column 9: 1:0:0:0:0:0:0:0:0:0:0 is an integer too large to read"),
+            ("to: [json\n", "not valid YAML: "),
+        ]
+        for (yaml, message) in cases {
+            try Data(yaml.utf8).write(to: file)
+            let result = try run(["convert", dispatch, "-d", file.path])
+            #expect(result.status == 2 && result.stderr.contains(message), "\(result.stderr)")
+        }
+    }
 }

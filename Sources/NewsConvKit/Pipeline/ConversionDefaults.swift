@@ -1,4 +1,6 @@
 import Foundation
+import NewsCore
+import NewsYAML
 import Yams
 
 /// `--defaults FILE`: a newsroom's usual conversion options in YAML, as pandoc's `-d`:
@@ -36,6 +38,28 @@ public struct ConversionDefaults: Sendable, Equatable {
         guard let data = FileManager.default.contents(atPath: path) else { throw .usage("--defaults \(path): no such file") }
         guard data.count <= 1 << 20, let text = String(data: data, encoding: .utf8) else {
             throw .usage("--defaults \(path): not a YAML file of at most 1 MiB of UTF-8 text")
+        }
+        // Read first by NewsYAML, which refuses what Yams would not survive: aliases expanded
+        // into more values than Markdown front matter may hold (a billion laughs), an integer
+        // that traps Yams's arithmetic.
+        let limit = ImportLimits.standard.frontMatterNodes
+        do {
+            let root = try YAMLComposer.compose(text)
+            if let root, root.count(upTo: limit) >= limit {
+                throw NewsConvError.usage("--defaults \(path): stands for more than \(limit) YAML values once its aliases are expanded")
+            }
+            if let number = root?.firstOverflowingInteger(limit: limit) {
+                throw NewsConvError.usage(
+                    "--defaults \(path): line \(number.line), column \(number.column): \(number.text ?? "") is an integer too large to read"
+                )
+            }
+        } catch let failure as YAMLComposer.Failure {
+            throw .usage(
+                "--defaults \(path): not valid YAML: \(failure.message(firstLine: 1)) (line \(failure.line), column \(failure.column))")
+        } catch let error as NewsConvError {
+            throw error
+        } catch {
+            throw .usage("--defaults \(path): \(error)")
         }
         let loaded: Any?
         do {
