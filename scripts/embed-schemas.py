@@ -44,12 +44,26 @@ def swift(root):
         '    /// Each schema file by its path in the standards folder: its text, zlib-compressed, in base64.',
         '    static let compressedFiles: [String: [String]] = [',
     ]
+    seen = {}
+    same = []
     for name in FILES:
-        data = base64.b64encode(zlib.compress(original(root / name), 9)).decode('ascii')
+        content = original(root / name)
+        if content in seen:
+            same.append((name, seen[content]))
+            continue
+        seen[content] = name
+        data = base64.b64encode(zlib.compress(content, 9)).decode("ascii")
         lines.append('        "%s": [' % name)
         lines += ['            "%s",' % data[i:i + 100] for i in range(0, len(data), 100)]
         lines.append('        ],')
-    lines += ['    ]', '}', '']
+    lines += [
+        '    ]',
+        '',
+        '    /// Files stored once that stand at a second path too (the same `xml.xsd` beside each schema).',
+        '    static let sameFiles: [String: String] = [%s]' % (', '.join('"%s": "%s"' % pair for pair in same) or ':'),
+        '}',
+        '',
+    ]
     return '\n'.join(lines)
 
 
@@ -68,8 +82,15 @@ def main():
                 written[current] = ''
             elif chunk and current:
                 written[current] += chunk.group(1)
+        for alias, name in re.findall(r'"([^"]+)": "([^"]+)"', OUT.read_text().split('sameFiles')[-1]):
+            written[alias] = written.get(name, '')
+        def stored(name):
+            try:
+                return zlib.decompress(base64.b64decode(written[name]))
+            except (KeyError, ValueError, zlib.error):
+                return None
         for name in FILES:
-            if name not in written or zlib.decompress(base64.b64decode(written[name])) != original(root / name):
+            if stored(name) != original(root / name):
                 print('%s: %s is not the file in %s' % (OUT, name, root), file=sys.stderr)
                 sys.exit(1)
         return

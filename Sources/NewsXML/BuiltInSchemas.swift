@@ -14,12 +14,12 @@ public enum BuiltInSchemas {
     static let scheme = "newsconv-schema:/"
 
     /// The paths of the built-in files, as in the standards folder.
-    public static var paths: [String] { compressedFiles.keys.sorted() }
+    public static var paths: [String] { files.keys.sorted() }
 
     /// The compiled schema whose main file is `path` (`nitf/3.6/nitf-3-6.xsd`), compiled once per
     /// process.
     public static func validator(_ path: String) throws(ConversionError) -> XMLSchemaValidator {
-        guard compressedFiles[path] != nil else {
+        guard files[path] != nil else {
             throw ConversionError("xml.schema.missing", "no built-in schema \(path)", at: SourceLocation(path: path))
         }
         return try SchemaCache.shared.validator(builtIn: scheme + path)
@@ -29,10 +29,13 @@ public enum BuiltInSchemas {
     public static func file(_ path: String) -> [UInt8]? { files[path] }
 
     /// Every file, decompressed on first use (about 0.5 MB).
-    private static let files: [String: [UInt8]] = compressedFiles.compactMapValues { chunks in
-        guard let compressed = Data(base64Encoded: chunks.joined()) else { return nil }
-        return inflated(Array(compressed))
-    }
+    private static let files: [String: [UInt8]] = {
+        var files = compressedFiles.compactMapValues { chunks in
+            Data(base64Encoded: chunks.joined()).flatMap { inflated(Array($0)) }
+        }
+        for (path, stored) in sameFiles { files[path] = files[stored] }
+        return files
+    }()
 
     /// zlib's inflate of a whole buffer: nil when it is not zlib data.
     static func inflated(_ compressed: [UInt8]) -> [UInt8]? {
