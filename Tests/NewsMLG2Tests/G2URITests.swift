@@ -45,4 +45,27 @@ import Testing
         let errors = try validator.validate(try exportG2([Self.article]).data, path: "out.xml")
         #expect(errors.isEmpty, "\(errors.prefix(3).map(\.description))")
     }
+
+    /// A rendition name that is no QCode (`:Machine`, a prefix missing) is dropped with
+    /// `newsml-g2.export.rendition-name`, and the item stays valid; a QCode is written.
+    @Test func aRenditionNameThatIsNoQCodeIsDropped() throws {
+        // A picture item: its own media (the id is the article's) is written as remoteContent.
+        var article = Article()
+        article.id = "urn:newsconv:test:picture"
+        article.kind = .picture
+        article.headline = "Renditions"
+        let renditions = [":Machine", "rnd:web", "rnd: spaced", "plain"].map {
+            MediaItem.Rendition(name: $0, href: "https://example.org/\($0.count).jpg", mediaType: "image/jpeg")
+        }
+        article.media = [MediaItem(id: "urn:newsconv:test:picture", kind: .picture, renditions: renditions)]
+        let result = try exportG2([article])
+        let text = String(decoding: result.data, as: UTF8.self)
+        #expect(text.contains("rendition=\"rnd:web\"") && !text.contains(":Machine") && !text.contains("spaced"))
+        let warnings = result.diagnostics.filter { $0.code == "newsml-g2.export.rendition-name" }
+        #expect(
+            warnings.map(\.message).sorted()
+                == [":Machine", "plain", "rnd: spaced"].map { "rendition name '\($0)' is not a qcode; dropped" })
+        #expect(warnings.allSatisfy { $0.severity == .warning })
+        #expect(try BuiltInSchemas.validator("newsml-g2/2.35/wrapper-g2-nitf-odrl.xsd").validate(result.data, path: "out.xml").isEmpty)
+    }
 }

@@ -566,7 +566,9 @@ struct G2ItemWriter {
             var attributes: [(String, String)] = []
             if let href = rendition.href { uriAttribute("href", href, of: "remoteContent", into: &attributes) }
             if let name = rendition.name {
-                if name.contains(":") {
+                // A QCode: a prefix, a colon and a code, no spaces (not `:Machine`, which the
+                // fuzzer's schema check found written).
+                if G2Vocabulary.isQCode(name) {
                     attributes.append(("rendition", name))
                 } else {
                     warn("rendition-name", "rendition name '\(name)' is not a qcode; dropped")
