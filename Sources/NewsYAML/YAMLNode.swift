@@ -89,9 +89,7 @@ public struct YAMLNode: Sendable {
     /// A base-60 integer too large for an `Int` is none: Yams multiplies its parts without
     /// checking and would trap (the fuzzer found `26:3044444444444444443:0:000`).
     public var int: Int? {
-        if case .scalar(let text, _, _) = content, text.utf8.contains(UInt8(ascii: ":")), Self.sexagesimalOverflows(text) {
-            return nil
-        }
+        if case .scalar(let text, _, _) = content, Self.sexagesimalOverflows(text) { return nil }
         return yamsScalar?.int
     }
 
@@ -105,7 +103,7 @@ public struct YAMLNode: Sendable {
             walked += 1
             switch node.content {
             case .scalar(let text, let style, let tag):
-                if style == .plain, tag == nil, text.utf8.contains(UInt8(ascii: ":")), Self.sexagesimalOverflows(text) { return node }
+                if style == .plain, tag == nil, Self.sexagesimalOverflows(text) { return node }
             case .sequence(let items): stack.append(contentsOf: items.reversed())
             case .mapping(let pairs):
                 for (key, value) in pairs.reversed() {
@@ -121,6 +119,8 @@ public struct YAMLNode: Sendable {
     /// underscores dropped, a sign, the radix prefixes it tries first, each part read in base
     /// 10, then value += part * base and base *= 60 from the last part), each checked.
     static func sexagesimalOverflows(_ text: String) -> Bool {
+        // Most scalars have no colon: no copy of them is made.
+        guard text.utf8.contains(UInt8(ascii: ":")) else { return false }
         var scalar = Substring(text.replacingOccurrences(of: "_", with: ""))
         let negative = scalar.hasPrefix("-")
         if negative || scalar.hasPrefix("+") { scalar = scalar.dropFirst() }

@@ -43,23 +43,18 @@ public struct ConversionDefaults: Sendable, Equatable {
         // into more values than Markdown front matter may hold (a billion laughs), an integer
         // that traps Yams's arithmetic.
         let limit = ImportLimits.standard.frontMatterNodes
+        let root: YAMLNode?
         do {
-            let root = try YAMLComposer.compose(text)
-            if let root, root.count(upTo: limit) >= limit {
-                throw NewsConvError.usage("--defaults \(path): stands for more than \(limit) YAML values once its aliases are expanded")
-            }
-            if let number = root?.firstOverflowingInteger(limit: limit) {
-                throw NewsConvError.usage(
-                    "--defaults \(path): line \(number.line), column \(number.column): \(number.text ?? "") is an integer too large to read"
-                )
-            }
-        } catch let failure as YAMLComposer.Failure {
-            throw .usage(
-                "--defaults \(path): not valid YAML: \(failure.message(firstLine: 1)) (line \(failure.line), column \(failure.column))")
-        } catch let error as NewsConvError {
-            throw error
+            root = try YAMLComposer.compose(text)
         } catch {
-            throw .usage("--defaults \(path): \(error)")
+            throw .usage("--defaults \(path): not valid YAML: \(error.message(firstLine: 1)) (line \(error.line), column \(error.column))")
+        }
+        if let root, root.count(upTo: limit) >= limit {
+            throw .usage("--defaults \(path): stands for more than \(limit) YAML values once its aliases are expanded")
+        }
+        if let number = root?.firstOverflowingInteger(limit: limit) {
+            throw .usage(
+                "--defaults \(path): line \(number.line), column \(number.column): \(number.text ?? "") is an integer too large to read")
         }
         let loaded: Any?
         do {
